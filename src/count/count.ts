@@ -1,0 +1,83 @@
+// Counting: ballots in, per-leader counts out. Pure; touches no file, clock or randomness.
+import { INVALID_REASONS, type Ballot, type InvalidReason, type Location } from '../model/types.js';
+
+export interface CadreCount {
+  high: number;
+  confidence: number;
+  low: number;
+  invalidByReason: Record<InvalidReason, number>;
+}
+
+export interface InvalidLine {
+  readonly ballot: string;
+  readonly cadreKey: number;
+  readonly reason: InvalidReason;
+  readonly location: Location;
+}
+
+export interface VoidBallot {
+  readonly ballot: string;
+  /** The reason written on the ballot, or the line defect that voided it under --strict. */
+  readonly reason: string;
+  readonly strictCause?: { readonly cadreKey: number; readonly reason: Exclude<InvalidReason, 'void-ballot'> };
+  readonly location: Location;
+}
+
+export interface BallotTypeCount {
+  readonly ballotType: string;
+  readonly ballots: number;
+  readonly perCadre: ReadonlyMap<number, CadreCount>;
+  readonly voidBallots: readonly VoidBallot[];
+  /** Invalid lines on ballots that are not void as a whole. */
+  readonly invalidLines: readonly InvalidLine[];
+}
+
+export interface CountOptions {
+  /** Quy định 262's literal reading: any defective line voids the whole ballot. */
+  readonly strict: boolean;
+}
+
+const zeroReasons = (): Record<InvalidReason, number> =>
+  Object.fromEntries(INVALID_REASONS.map((r) => [r, 0])) as Record<InvalidReason, number>;
+
+export function countBallots(
+  ballotType: string,
+  cadreKeys: readonly number[],
+  ballots: Iterable<Ballot>,
+  options: CountOptions,
+): BallotTypeCount {
+  const perCadre = new Map<number, CadreCount>(cadreKeys.map((k) => [k, { high: 0, confidence: 0, low: 0, invalidByReason: zeroReasons() }]));
+  const voidBallots: VoidBallot[] = [];
+  const invalidLines: InvalidLine[] = [];
+  let n = 0;
+  for (const ballot of ballots) {
+    n++;
+    let voided: VoidBallot | null =
+      ballot.voidReason === null ? null : { ballot: ballot.number, reason: ballot.voidReason, location: ballot.location };
+    if (voided === null && options.strict) {
+      for (const key of cadreKeys) {
+        const r = ballot.lines.get(key);
+        if (r !== undefined && r.kind === 'invalid') {
+          voided = { ballot: ballot.number, reason: r.reason, strictCause: { cadreKey: key, reason: r.reason }, location: ballot.location };
+          break;
+        }
+      }
+    }
+    if (voided !== null) {
+      voidBallots.push(voided);
+      for (const c of perCadre.values()) c.invalidByReason['void-ballot']++;
+      continue;
+    }
+    for (const [key, c] of perCadre) {
+      const r = ballot.lines.get(key);
+      // A missing reading is a reader bug, not a blank: readers give every cadre a reading.
+      if (r === undefined) throw new Error(`ballot ${ballot.number} has no reading for cadre ${key}`);
+      if (r.kind === 'mark') c[r.level]++;
+      else {
+        c.invalidByReason[r.reason]++;
+        invalidLines.push({ ballot: ballot.number, cadreKey: key, reason: r.reason, location: ballot.location });
+      }
+    }
+  }
+  return { ballotType, ballots: n, perCadre, voidBallots, invalidLines };
+}

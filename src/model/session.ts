@@ -1,0 +1,163 @@
+// Turning raw session values into a typed session: pure, every problem collected.
+import { problem, type Problem } from './problem.js';
+import { DENOMINATOR_BASES, type DenominatorBasis, type Location, type RegimeId } from './types.js';
+import { REGIME_ALIASES } from '../rules/regimes.js';
+import { clean, fold } from '../text/fold.js';
+import type { SessionEntries, SessionEntry } from '../read/session.js';
+import type { SessionKey } from '../read/vocabulary.js';
+import type { CellValue } from '../read/grid.js';
+
+export const COUNT_KEYS = ['convened', 'present', 'issued', 'returned'] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+
+export type Origin = 'session' | 'flag' | 'default';
+
+export interface Session {
+  readonly title: string | null;
+  readonly body: string | null;
+  readonly place: string | null;
+  /** ISO yyyy-mm-dd. */
+  readonly date: string | null;
+  readonly round: string | null;
+  readonly regime: RegimeId;
+  readonly denominator: DenominatorBasis | null;
+  readonly strict: boolean;
+  readonly countingCommittee: readonly string[];
+  readonly classification: string | null;
+  readonly counts: Readonly<Record<CountKey, number | null>>;
+  readonly origins: Readonly<Partial<Record<SessionKey, Origin>>>;
+}
+
+/** Values given as flags; they override the session file (the override is reported). */
+export type SessionFlags = Partial<Record<SessionKey, string | boolean>>;
+
+const BASIS_ALIASES: Record<string, DenominatorBasis> = {
+  'phieu thu ve': 'returned',
+  'so phieu thu ve': 'returned',
+  'phieu phat ra': 'issued',
+  'so phieu phat ra': 'issued',
+  'co mat': 'present',
+  'so nguoi co mat': 'present',
+  'trieu tap': 'convened',
+  'so nguoi duoc trieu tap': 'convened',
+  'hop le': 'valid',
+  'phieu hop le': 'valid',
+};
+
+export function parseRegime(text: string): RegimeId | null {
+  return REGIME_ALIASES[fold(text).replace(/\s*-\s*/g, '-')] ?? null;
+}
+
+export function parseBasis(text: string): DenominatorBasis | null {
+  const f = fold(text);
+  return (DENOMINATOR_BASES as readonly string[]).includes(f) ? (f as DenominatorBasis) : (BASIS_ALIASES[f] ?? null);
+}
+
+export function parseCount(value: CellValue | string | boolean): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
+  if (typeof value !== 'string') return null;
+  const t = clean(value);
+  return /^\d{1,9}$/.test(t) ? Number(t) : null;
+}
+
+/** dd/mm/yyyy, yyyy-mm-dd, an Excel date cell or an Excel serial number → ISO date. */
+export function parseDate(value: CellValue | string | boolean): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    // Excel serial day numbers count from 1899-12-30 (after its 1900 leap-year quirk).
+    if (!Number.isInteger(value) || value < 61 || value > 2958465) return null;
+    return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string') return null;
+  const t = clean(value);
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m !== null) return isoIfValid(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m !== null) return isoIfValid(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+function isoIfValid(y: number, mo: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function parseBoolean(value: CellValue | string | boolean): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const f = fold(cellString(value));
+  if (['1', 'true', 'yes', 'co', 'x'].includes(f)) return true;
+  if (['0', 'false', 'no', 'khong', ''].includes(f)) return false;
+  return null;
+}
+
+function cellString(value: CellValue | string | boolean): string {
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return clean(String(value));
+}
+
+export function resolveSession(entries: SessionEntries, flags: SessionFlags, flagLocation: Location = {}): { session: Session; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const origins: Partial<Record<SessionKey, Origin>> = {};
+
+  // Flags override the file; each override is reported so the clerk sees it.
+  const pick = (key: SessionKey): SessionEntry | null => {
+    const flag = flags[key];
+    const entry = entries[key];
+    if (flag !== undefined) {
+      origins[key] = 'flag';
+      if (entry !== undefined && cellString(entry.value) !== cellString(flag)) {
+        problems.push(problem('session-override', 'info', entry.location, { key, from: cellString(entry.value), to: cellString(flag) }));
+      }
+      return { value: flag, location: { ...flagLocation, column: `--${key}` } };
+    }
+    if (entry !== undefined) {
+      origins[key] = 'session';
+      return entry;
+    }
+    return null;
+  };
+  const parsed = <T>(key: SessionKey, parse: (v: CellValue | string | boolean) => T | null, hint: string): T | null => {
+    const e = pick(key);
+    if (e === null) return null;
+    const v = parse(e.value);
+    if (v === null) problems.push(problem('bad-session-value', 'error', e.location, { key, hint }, cellString(e.value)));
+    return v;
+  };
+  const text = (key: SessionKey): string | null => {
+    const e = pick(key);
+    const t = e === null ? '' : cellString(e.value);
+    return t === '' ? null : t;
+  };
+
+  const counts = {} as Record<CountKey, number | null>;
+  for (const key of COUNT_KEYS) {
+    counts[key] = parsed(key, parseCount, 'count');
+    if (flags[key] === undefined && entries[key] === undefined) {
+      problems.push(problem('missing-session-value', 'error', entries.title?.location ?? flagLocation, { key }));
+    }
+  }
+  const date = parsed('date', parseDate, 'date');
+  const regime = parsed('regime', (v) => parseRegime(cellString(v)), 'regime') ?? 'party-96';
+  if (origins.regime === undefined) origins.regime = 'default';
+  const denominator = parsed('denominator', (v) => parseBasis(cellString(v)), 'denominator');
+  const strict = parsed('strict', parseBoolean, 'boolean') ?? false;
+  const committee = text('counting_committee');
+
+  const session: Session = {
+    title: text('title'),
+    body: text('body'),
+    place: text('place'),
+    date,
+    round: text('round') ?? (date === null ? null : date.slice(0, 4)),
+    regime,
+    denominator,
+    strict,
+    countingCommittee: committee === null ? [] : committee.split(';').map(clean).filter((n) => n !== ''),
+    classification: text('classification'),
+    counts,
+    origins,
+  };
+  return { session, problems };
+}

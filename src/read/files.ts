@@ -1,0 +1,67 @@
+// Opening input files: the kind is decided by content, whatever the extension.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { readCsv } from './csv.js';
+import type { Sheet } from './grid.js';
+import { readXlsx } from './xlsx.js';
+
+export type FileKind = 'xlsx' | 'xls' | 'csv' | 'json';
+
+export interface OpenedFile {
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly sha256: string;
+  readonly sheets: readonly Sheet[];
+  readonly json?: unknown;
+}
+
+/** A file that cannot be read at all: a usage error (exit 2), with the reason as a code. */
+export class InputFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json',
+    readonly detail = '',
+  ) {
+    super(`${reason}: ${path}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+export function sniffKind(path: string, bytes: Uint8Array): FileKind {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
+  if (/\.json$/i.test(path)) return 'json';
+  return 'csv';
+}
+
+export async function openInput(path: string): Promise<OpenedFile> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputFileError(path, 'not-a-file');
+    bytes = await readFile(path);
+  } catch (e) {
+    if (e instanceof InputFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputFileError(path, code === 'ENOENT' ? 'not-found' : 'unreadable', code ?? '');
+  }
+  const kind = sniffKind(path, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  switch (kind) {
+    case 'xls':
+      throw new InputFileError(path, 'xls');
+    case 'xlsx':
+      try {
+        return { path, kind, sha256, sheets: await readXlsx(path, bytes) };
+      } catch (e) {
+        throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
+      }
+    case 'json':
+      try {
+        return { path, kind, sha256, sheets: [], json: JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '')) };
+      } catch (e) {
+        throw new InputFileError(path, 'bad-json', (e as Error).message);
+      }
+    case 'csv':
+      return { path, kind, sha256, sheets: [readCsv(path, bytes)] };
+  }
+}

@@ -1,0 +1,84 @@
+// Gathering a session's inputs from files: which sheet is the roster, the session values
+// and the ballots. The only part of reading that decides by file and sheet names.
+import { problem, type Problem } from '../model/problem.js';
+import type { Sheet } from './grid.js';
+import { openInput, type OpenedFile } from './files.js';
+import { readSessionJson, readSessionSheet, type SessionEntries } from './session.js';
+import { ballotSheetType, sheetRole } from './vocabulary.js';
+
+export interface InputPaths {
+  readonly files: readonly string[];
+  readonly roster?: string;
+  readonly session?: string;
+}
+
+export interface GatheredInputs {
+  readonly files: readonly { readonly path: string; readonly sha256: string; readonly role: string }[];
+  readonly rosterSheet: Sheet | null;
+  readonly sessionEntries: SessionEntries;
+  readonly ballotSheets: readonly Sheet[];
+  readonly problems: readonly Problem[];
+}
+
+/** Reads every file; throws InputFileError (a usage error) when a file cannot be read at all. */
+export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
+  const problems: Problem[] = [];
+  const files: { path: string; sha256: string; role: string }[] = [];
+  const seen = new Map<string, string>();
+  const track = (f: OpenedFile, role: string) => {
+    const other = seen.get(f.sha256);
+    if (other !== undefined) problems.push(problem('duplicate-file', 'error', { file: f.path }, { otherFile: other }));
+    else seen.set(f.sha256, f.path);
+    files.push({ path: f.path, sha256: f.sha256, role });
+  };
+
+  const opened: OpenedFile[] = [];
+  for (const path of paths.files) {
+    const f = await openInput(path);
+    opened.push(f);
+    track(f, 'ballots');
+  }
+
+  let rosterSheet: Sheet | null = null;
+  let sessionSheet: Sheet | null = null;
+  const ballotSheets: Sheet[] = [];
+  for (const f of opened) {
+    if (f.kind === 'csv') {
+      ballotSheets.push(...f.sheets);
+      continue;
+    }
+    const roles = f.sheets.map((s) => ({ sheet: s, role: s.name === null ? null : sheetRole(s.name) }));
+    for (const { sheet, role } of roles) {
+      if (role === 'roster' && paths.roster === undefined) rosterSheet ??= sheet;
+      else if (role === 'session' && paths.session === undefined) sessionSheet ??= sheet;
+    }
+    const ballots = f.sheets.filter((s) => s.name !== null && ballotSheetType(s.name) !== null);
+    if (ballots.length > 0) ballotSheets.push(...ballots);
+    else if (f.sheets.length === 1 && roles[0]?.role === null) ballotSheets.push(...f.sheets);
+    else problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
+  }
+
+  if (paths.roster !== undefined) {
+    const f = await openInput(paths.roster);
+    track(f, 'roster');
+    rosterSheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? f.sheets[0] ?? null;
+  }
+  if (rosterSheet === null) problems.push(problem('missing-sheet', 'error', { file: paths.files[0] ?? '' }, { sheet: 'Danh sách / Roster', flag: '--roster' }));
+
+  let sessionEntries: SessionEntries = {};
+  if (paths.session !== undefined) {
+    const f = await openInput(paths.session);
+    track(f, 'session');
+    const read =
+      f.kind === 'json'
+        ? readSessionJson(f.path, f.json)
+        : readSessionSheet(f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'session') ?? (f.sheets[0] as Sheet));
+    sessionEntries = read.entries;
+    problems.push(...read.problems);
+  } else if (sessionSheet !== null) {
+    const read = readSessionSheet(sessionSheet);
+    sessionEntries = read.entries;
+    problems.push(...read.problems);
+  }
+  return { files, rosterSheet, sessionEntries, ballotSheets, problems };
+}

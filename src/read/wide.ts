@@ -1,0 +1,213 @@
+// Ballots in the wide layout (SPEC §2.4): one row per ballot, one column per leader.
+import { problem, type Problem } from '../model/problem.js';
+import type { Ballot, Cadre, LineReading, Location } from '../model/types.js';
+import { clean, fold } from '../text/fold.js';
+import { decodeCell } from './codes.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Row, type Sheet } from './grid.js';
+import type { RosterIndex } from './match.js';
+import { DEFAULT_BALLOT_TYPE } from './roster.js';
+import { ballotColumn, ballotSheetType } from './vocabulary.js';
+
+/** Why a row is not a ballot. Every such row is reported, never silently dropped. */
+export type NonBallotKind = 'title' | 'header' | 'empty';
+
+export interface RowAccounting {
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly rowsRead: number;
+  readonly ballots: number;
+  readonly nonBallot: Readonly<Record<NonBallotKind, number>>;
+  /** Rows that carry an error (they stop the result, so they are neither). */
+  readonly rejected: number;
+}
+
+export interface BallotSheetRead {
+  readonly ballotType: string;
+  readonly ballots: readonly Ballot[];
+  readonly cadres: readonly Cadre[];
+  readonly problems: readonly Problem[];
+  readonly accounting: RowAccounting;
+}
+
+const AMBIGUOUS_VOID = new Set(['khong', '0', 'no', 'false']);
+
+export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetRead {
+  const problems: Problem[] = [];
+  const where = (row: number, col?: number, header?: string): Location => ({
+    file: sheet.file,
+    ...(sheet.name === null ? {} : { sheet: sheet.name }),
+    row,
+    ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
+    ...(header === undefined || header === '' ? {} : { column: header }),
+  });
+  const nonBallot: Record<NonBallotKind, number> = { title: 0, header: 0, empty: 0 };
+
+  // The header is the first row naming a leader or a fixed column; rows above it are titles.
+  const isHeader = (r: Row) =>
+    r.cells.some((c) => {
+      const t = cellText(c);
+      return t.trim() !== '' && (ballotColumn(t) !== null || roster.match(t).kind !== 'unknown');
+    });
+  let headerIndex = sheet.rows.findIndex(isHeader);
+  if (headerIndex < 0) headerIndex = sheet.rows.findIndex((r) => !isEmptyRow(r));
+  const headerRow = sheet.rows[headerIndex];
+  if (headerRow === undefined) {
+    problems.push(problem('no-ballots', 'error', where(1)));
+    return { ballotType: DEFAULT_BALLOT_TYPE, ballots: [], cadres: [], problems, accounting: account(sheet, 0, nonBallot, 0) };
+  }
+  for (const r of sheet.rows.slice(0, headerIndex)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
+  nonBallot.header++;
+
+  // Classify the columns.
+  let ballotCol: number | null = null;
+  let voidCol: number | null = null;
+  const leaderCols: { col: number; cadre: Cadre; header: string }[] = [];
+  const unheaded: number[] = [];
+  const headerOf = (col: number) => clean(cellText(headerRow.cells[col] ?? null));
+  headerRow.cells.forEach((c, col) => {
+    const text = clean(cellText(c));
+    if (text === '') return unheaded.push(col);
+    const fixed = ballotColumn(text);
+    if (fixed === 'ballot' && ballotCol === null) return (ballotCol = col);
+    if (fixed === 'void' && voidCol === null) return (voidCol = col);
+    const m = roster.match(text);
+    const loc = where(headerRow.row, col, text);
+    switch (m.kind) {
+      case 'exact':
+      case 'without-diacritics':
+        if (m.kind === 'without-diacritics') problems.push(problem('name-without-diacritics', 'warning', loc, { name: m.cadre.name }, text));
+        if (m.cadre.excluded !== null) {
+          problems.push(problem('excluded-on-ballot', 'error', loc, { name: m.cadre.name, reason: m.cadre.excluded }, text));
+          return;
+        }
+        {
+          const dup = leaderCols.find((l) => l.cadre === m.cadre);
+          if (dup !== undefined) {
+            problems.push(problem('duplicate-cadre-column', 'error', loc, { name: m.cadre.name, otherColumn: columnLetter(dup.col) }, text));
+            return;
+          }
+        }
+        return leaderCols.push({ col, cadre: m.cadre, header: text });
+      case 'ambiguous':
+        return problems.push(problem('ambiguous-name', 'error', loc, { candidates: m.candidates.map(describe) }, text));
+      case 'unknown':
+        return problems.push(problem('unknown-cadre', 'error', loc, { suggestions: m.suggestions.map(describe) }, text));
+    }
+  });
+
+  // A sheet's ballot type: its name ("Phiếu <code>"), else its leaders, which must agree.
+  const fromSheet = sheet.name === null ? null : ballotSheetType(sheet.name)?.ballotType ?? null;
+  const types = new Set(leaderCols.map((l) => l.cadre.ballotType));
+  let ballotType = fromSheet ?? (types.size === 1 ? ([...types][0] as string) : DEFAULT_BALLOT_TYPE);
+  if (fromSheet === null && types.size > 1) {
+    problems.push(problem('mixed-ballot-types', 'error', where(headerRow.row), { types: [...types] }));
+  }
+  if (fromSheet !== null) {
+    const known = roster.cadres.some((c) => c.ballotType === fromSheet);
+    if (!known && roster.cadres.every((c) => c.ballotType === DEFAULT_BALLOT_TYPE)) ballotType = DEFAULT_BALLOT_TYPE;
+  }
+  for (const l of leaderCols) {
+    if (l.cadre.ballotType !== ballotType) {
+      problems.push(problem('mixed-ballot-types', 'error', where(headerRow.row, l.col, l.header), { types: [l.cadre.ballotType, ballotType] }));
+    }
+  }
+  const cadres = roster.cadres.filter((c) => c.ballotType === ballotType && c.excluded === null);
+  const onSheet = new Set(leaderCols.map((l) => l.cadre));
+  for (const c of cadres) {
+    if (!onSheet.has(c)) problems.push(problem('missing-cadre', 'error', where(headerRow.row), { name: c.name, position: c.position }));
+  }
+
+  // The rows.
+  const ballots: Ballot[] = [];
+  const seen = new Map<string, number>();
+  let rejected = 0;
+  let pendingEmpty: Row[] = [];
+  for (const row of sheet.rows.slice(headerIndex + 1)) {
+    const numberCell = ballotCol === null ? null : (row.cells[ballotCol] ?? null);
+    if (isEmptyRow(row)) {
+      pendingEmpty.push(row);
+      continue;
+    }
+    if (ballotCol === null) {
+      // Without ballot numbers, a blank row between ballots may be a lost ballot.
+      for (const e of pendingEmpty) {
+        problems.push(problem('empty-row', 'error', where(e.row)));
+        rejected++;
+      }
+    } else {
+      nonBallot.empty += pendingEmpty.length;
+      for (const e of pendingEmpty) problems.push(problem('empty-row', 'warning', where(e.row)));
+    }
+    pendingEmpty = [];
+
+    let number: string;
+    if (ballotCol === null) {
+      number = String(ballots.length + 1);
+    } else if (isEmptyCell(numberCell)) {
+      problems.push(problem('missing-ballot-number', 'error', where(row.row, ballotCol, headerOf(ballotCol))));
+      rejected++;
+      continue;
+    } else if (typeof numberCell === 'number' && !Number.isInteger(numberCell)) {
+      problems.push(problem('bad-cell', 'error', where(row.row, ballotCol, headerOf(ballotCol)), { hint: 'ballot-number' }, cellText(numberCell)));
+      rejected++;
+      continue;
+    } else {
+      number = clean(cellText(numberCell));
+    }
+    const prevRow = seen.get(number);
+    if (prevRow !== undefined) {
+      problems.push(problem('duplicate-ballot', 'error', where(row.row, ballotCol ?? undefined), { ballot: number, otherRow: prevRow }, number));
+      rejected++;
+      continue;
+    }
+    seen.set(number, row.row);
+
+    let rowOk = true;
+    let voidReason: string | null = null;
+    if (voidCol !== null) {
+      const v = clean(cellText(row.cells[voidCol] ?? null));
+      if (v !== '' && AMBIGUOUS_VOID.has(fold(v))) {
+        problems.push(problem('bad-cell', 'error', where(row.row, voidCol, headerOf(voidCol)), { hint: 'ambiguous-void', ballot: number }, v));
+        rowOk = false;
+      } else if (v !== '') voidReason = v;
+    }
+    for (const col of unheaded) {
+      if (!isEmptyCell(row.cells[col])) {
+        problems.push(problem('bad-cell', 'error', where(row.row, col), { hint: 'no-header', ballot: number }, cellText(row.cells[col] ?? null)));
+        rowOk = false;
+      }
+    }
+    const lines = new Map<number, LineReading>();
+    for (const l of leaderCols) {
+      const value = row.cells[l.col] ?? null;
+      const d = decodeCell(value);
+      if (d.ok) {
+        lines.set(l.cadre.key, d.reading);
+      } else {
+        const params = { hint: d.hint, ballot: number, ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }) };
+        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), params, cellText(value)));
+        rowOk = false;
+      }
+    }
+    if (!rowOk) {
+      rejected++;
+      continue;
+    }
+    ballots.push({ ballotType, number, voidReason, lines, location: where(row.row, ballotCol ?? undefined) });
+  }
+  if (pendingEmpty.length > 0) {
+    nonBallot.empty += pendingEmpty.length;
+    problems.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0]?.row ?? 1), { count: pendingEmpty.length }));
+  }
+  return { ballotType, ballots, cadres, problems, accounting: account(sheet, ballots.length, nonBallot, rejected) };
+}
+
+function account(sheet: Sheet, ballots: number, nonBallot: Record<NonBallotKind, number>, rejected: number): RowAccounting {
+  return { file: sheet.file, sheet: sheet.name, rowsRead: sheet.rows.length, ballots, nonBallot, rejected };
+}
+
+function describe(c: Cadre): string {
+  return [c.stt === null ? null : `${c.stt}.`, c.name, `(${c.position}${c.id === null ? '' : `, ${c.id}`})`]
+    .filter((p) => p !== null)
+    .join(' ');
+}

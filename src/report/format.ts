@@ -1,0 +1,38 @@
+// Formatting shared by the reports: numbers, dates and the regime's texts in one language.
+import type { Band } from '../model/types.js';
+import { formatHundredths } from '../rules/exact.js';
+import { bandRule, type Regime } from '../rules/regimes.js';
+import type { Lang } from '../text/lang.js';
+
+/** 5319 → "53,19%" (vi) or "53.19%" (en). */
+export function formatPercent(hundredths: number, lang: Lang): string {
+  return `${formatHundredths(hundredths, lang === 'vi' ? ',' : '.')}%`;
+}
+
+/** ISO date → "13/12/2023" in Vietnamese, unchanged in English. */
+export function formatDate(iso: string | null, lang: Lang): string {
+  if (iso === null) return '';
+  if (lang === 'en') return iso;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** A compact band mark derived from the regime's thresholds: "> 1/2", "≥ 2/3". */
+export function bandMark(regime: Regime, band: Band | null): string {
+  if (band === null) return '';
+  if (band === 'none') return '—';
+  const rule = bandRule(regime, band);
+  if (rule === null) return band;
+  const { num, den, inclusive } = rule.threshold;
+  return `${inclusive ? '≥' : '>'} ${num}/${den}`;
+}
+
+export function bandLabel(regime: Regime, band: Band | null, lang: Lang): string | null {
+  if (band === null || band === 'none') return null;
+  return bandRule(regime, band)?.label[lang] ?? null;
+}
+
+export function bandAction(regime: Regime, band: Band | null, lang: Lang): string | null {
+  if (band === null || band === 'none') return null;
+  return bandRule(regime, band)?.action[lang] ?? null;
+}

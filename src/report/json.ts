@@ -1,0 +1,99 @@
+// The JSON document of SPEC §3. Key names are a contract: change none, add with care.
+import { INVALID_REASONS, type InvalidReason } from '../model/types.js';
+import { hundredthsToNumber } from '../rules/exact.js';
+import { quorumOf } from '../rules/evaluate.js';
+import type { TallyOutcome } from '../tally.js';
+import type { Lang } from '../text/lang.js';
+import { cellRef, problemMessage } from '../text/messages.js';
+import { bandAction, bandLabel } from './format.js';
+
+export function jsonDocument(outcome: TallyOutcome, lang: Lang): Record<string, unknown> {
+  const { session, regime } = outcome;
+  const { convened, present, issued, returned } = session.counts;
+  const quorum = convened !== null && present !== null ? quorumOf(convened, present) : null;
+  const types = outcome.ballotTypes ?? [];
+  const nameOf = new Map(outcome.cadres.map((c) => [c.key, c]));
+  return {
+    session: {
+      title: session.title,
+      body: session.body,
+      place: session.place,
+      date: session.date,
+      round: session.round,
+      regime: session.regime,
+      convened,
+      present,
+      issued,
+      returned,
+      quorum: quorum === null ? null : { required: quorum.required, met: quorum.met, byAnalogy: regime.quorumByAnalogy },
+      strict: session.strict,
+      countingCommittee: session.countingCommittee,
+      classification: session.classification,
+    },
+    ballotTypes: types.map((t) => ({
+      id: t.id,
+      convened: t.convened,
+      present: t.present,
+      issued: t.issued,
+      returned: t.returned,
+      voidBallots: t.voidBallots,
+      validBallots: t.validBallots,
+      denominator: { basis: t.denominator.basis, value: t.denominator.value },
+      voided: t.count.voidBallots.map((v) => ({
+        ballot: v.ballot,
+        reason: v.reason,
+        ...(v.strictCause === undefined ? {} : { strictCause: { cadre: nameOf.get(v.strictCause.cadreKey)?.name ?? null, reason: v.strictCause.reason } }),
+      })),
+      invalidLines: t.count.invalidLines.map((l) => ({ ballot: l.ballot, cadre: nameOf.get(l.cadreKey)?.name ?? null, reason: l.reason })),
+    })),
+    cadres: types.flatMap((t) =>
+      t.cadres.map((r) => ({
+        id: r.cadre.id,
+        stt: r.cadre.stt,
+        name: r.cadre.name,
+        position: r.cadre.position,
+        unit: r.cadre.unit,
+        ballotType: t.id,
+        high: r.high,
+        confidence: r.confidence,
+        low: r.low,
+        valid: r.valid,
+        invalid: r.invalid,
+        invalidByReason: Object.fromEntries(INVALID_REASONS.map((k: InvalidReason) => [k, r.invalidByReason[k]])),
+        denominator: r.denominator,
+        percent:
+          r.percent === null
+            ? null
+            : { high: hundredthsToNumber(r.percent.high), confidence: hundredthsToNumber(r.percent.confidence), low: hundredthsToNumber(r.percent.low) },
+        band: r.band,
+        bandLabel: bandLabel(regime, r.band, lang),
+        flagged: r.flagged,
+        notes: r.notes,
+        action: bandAction(regime, r.band, lang),
+      })),
+    ),
+    problems: outcome.problems.map((p) => ({
+      severity: p.severity,
+      code: p.code,
+      message: problemMessage(p, lang),
+      file: p.location.file ?? null,
+      sheet: p.location.sheet ?? null,
+      cell: cellRef(p.location),
+      row: p.location.row ?? null,
+      column: p.location.column ?? null,
+      value: p.value ?? null,
+    })),
+    rows: outcome.rows.map((r) => ({
+      file: r.file,
+      sheet: r.sheet,
+      rowsRead: r.rowsRead,
+      ballots: r.ballots,
+      nonBallot: r.nonBallot,
+      rejected: r.rejected,
+    })),
+  };
+}
+
+export function renderJson(outcome: TallyOutcome, lang: Lang): string {
+  return `${JSON.stringify(jsonDocument(outcome, lang), null, 2)}\n`;
+}

@@ -1,0 +1,153 @@
+// Applying the regime's rules to the counts: denominators, percentages, bands, quorum and
+// ballot accounting (SPEC §1). Pure.
+import type { BallotTypeCount, CadreCount } from '../count/count.js';
+import { problem, type Problem } from '../model/problem.js';
+import type { Band, Cadre, DenominatorBasis, InvalidReason, Level, Location } from '../model/types.js';
+import { equalsFraction, percentHundredths, twoThirdsCeil } from './exact.js';
+import { bandOf, type Regime } from './regimes.js';
+
+export interface BallotTypeInput {
+  readonly id: string;
+  readonly convened: number;
+  readonly present: number;
+  readonly issued: number;
+  readonly returned: number;
+  /** The leaders on this ballot type, in roster order. */
+  readonly cadres: readonly Cadre[];
+  readonly count: BallotTypeCount;
+  /** Where the session values came from, for messages. */
+  readonly location: Location;
+}
+
+export interface Quorum {
+  readonly convened: number;
+  readonly present: number;
+  /** Smallest number present that meets the quorum. */
+  readonly required: number;
+  readonly met: boolean;
+}
+
+export type Note = 'exactly-two-thirds';
+
+export interface CadreResult {
+  readonly cadre: Cadre;
+  readonly high: number;
+  readonly confidence: number;
+  readonly low: number;
+  readonly valid: number;
+  readonly invalid: number;
+  readonly invalidByReason: Readonly<Record<InvalidReason, number>>;
+  /** T for this leader; null only under the `valid` basis when the leader has no valid line. */
+  readonly denominator: number | null;
+  /** Hundredths of a percent (5319 = 53.19%), exact and rounded half up. */
+  readonly percent: Readonly<Record<Level, number>> | null;
+  /** null when the quorum is not met or T is zero. */
+  readonly band: Band | null;
+  readonly flagged: boolean;
+  readonly notes: readonly Note[];
+}
+
+export interface BallotTypeResult {
+  readonly id: string;
+  readonly convened: number;
+  readonly present: number;
+  readonly issued: number;
+  readonly returned: number;
+  readonly ballotsCounted: number;
+  readonly voidBallots: number;
+  readonly validBallots: number;
+  readonly quorum: Quorum;
+  readonly denominator: { readonly basis: DenominatorBasis; readonly value: number | null };
+  readonly count: BallotTypeCount;
+  readonly cadres: readonly CadreResult[];
+}
+
+export interface Evaluation {
+  readonly ballotTypes: readonly BallotTypeResult[];
+  readonly problems: readonly Problem[];
+}
+
+export function quorumOf(convened: number, present: number): Quorum {
+  // Quy định 96, Điều 3: "ít nhất 2/3 số người được triệu tập có mặt".
+  return { convened, present, required: twoThirdsCeil(convened), met: 3 * present >= 2 * convened };
+}
+
+export function evaluate(regime: Regime, basis: DenominatorBasis, types: readonly BallotTypeInput[]): Evaluation {
+  const problems: Problem[] = [];
+  const ballotTypes = types.map((t) => evaluateType(regime, basis, t, problems));
+  return { ballotTypes, problems };
+}
+
+function evaluateType(regime: Regime, basis: DenominatorBasis, t: BallotTypeInput, problems: Problem[]): BallotTypeResult {
+  const params = { ballotType: t.id, convened: t.convened, present: t.present, issued: t.issued, returned: t.returned };
+  const chain: [string, number, string, number][] = [
+    ['returned', t.returned, 'issued', t.issued],
+    ['issued', t.issued, 'present', t.present],
+    ['present', t.present, 'convened', t.convened],
+  ];
+  for (const [a, av, b, bv] of chain) {
+    if (av > bv) problems.push(problem('accounting', 'error', t.location, { ...params, smaller: a, larger: b }));
+  }
+  if (t.count.ballots !== t.returned) {
+    problems.push(problem('rows-vs-returned', 'error', t.location, { ...params, ballots: t.count.ballots }));
+  }
+  const quorum = quorumOf(t.convened, t.present);
+  if (!quorum.met) {
+    problems.push(problem('quorum-not-met', 'error', t.location, { ...params, required: quorum.required, byAnalogy: regime.quorumByAnalogy ? 1 : 0 }));
+  }
+
+  const fixedT = basis === 'valid' ? null : t[basis];
+  if (fixedT === 0) problems.push(problem('zero-denominator', 'error', t.location, { ...params, basis, scope: 'ballot-type' }));
+
+  const cadres = t.cadres.map((cadre): CadreResult => {
+    const c: CadreCount = t.count.perCadre.get(cadre.key) ?? { high: 0, confidence: 0, low: 0, invalidByReason: { 'no-mark': 0, 'multiple-marks': 0, 'name-crossed-out': 0, 'declared-invalid': 0, 'void-ballot': 0 } };
+    const valid = c.high + c.confidence + c.low;
+    const T = fixedT ?? valid;
+    if (basis === 'valid' && T === 0) {
+      problems.push(problem('zero-denominator', 'error', cadre.location, { ballotType: t.id, basis, scope: 'cadre', name: cadre.name }));
+    }
+    const ok = T > 0;
+    const band = ok && quorum.met ? bandOf(regime, c.low, T) : null;
+    const notes: Note[] = [];
+    // Quy định 96 Điều 11 khoản 3 puts exactly 2/3 in the upper band; Quy định 41 says "trên 2/3".
+    if (ok && regime.exactlyTwoThirdsNote && equalsFraction(c.low, T, 2, 3)) notes.push('exactly-two-thirds');
+    return {
+      cadre,
+      high: c.high,
+      confidence: c.confidence,
+      low: c.low,
+      valid,
+      invalid: t.count.ballots - valid,
+      invalidByReason: { ...c.invalidByReason },
+      denominator: ok ? T : null,
+      percent: ok ? { high: percentHundredths(c.high, T), confidence: percentHundredths(c.confidence, T), low: percentHundredths(c.low, T) } : null,
+      band,
+      flagged: band === 'review' || band === 'dismissal',
+      notes,
+    };
+  });
+
+  const voidBallots = t.count.voidBallots.length;
+  return {
+    id: t.id,
+    convened: t.convened,
+    present: t.present,
+    issued: t.issued,
+    returned: t.returned,
+    ballotsCounted: t.count.ballots,
+    voidBallots,
+    validBallots: t.returned - voidBallots,
+    quorum,
+    denominator: { basis, value: fixedT },
+    count: t.count,
+    cadres,
+  };
+}
+
+/** Errors that leave no result at all (SPEC §3 "On exit 1" (a)); the rest still report counts. */
+export function isBlocking(p: Problem): boolean {
+  if (p.severity !== 'error') return false;
+  if (p.code === 'quorum-not-met') return false;
+  if (p.code === 'zero-denominator' && p.params['scope'] === 'cadre') return false;
+  return true;
+}

@@ -1,0 +1,96 @@
+// One session, from gathered inputs to results: normalise + validate → count → rules.
+// Pure: the files were read before, the reports are written after.
+import { countBallots } from './count/count.js';
+import { problem, type Problem } from './model/problem.js';
+import { resolveSession, type Session, type SessionFlags } from './model/session.js';
+import type { Ballot, Cadre, DenominatorBasis } from './model/types.js';
+import type { GatheredInputs } from './read/inputs.js';
+import { RosterIndex } from './read/match.js';
+import { readRoster } from './read/roster.js';
+import { readWideBallots, type BallotSheetRead, type RowAccounting } from './read/wide.js';
+import { evaluate, isBlocking, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
+import { REGIMES, type Regime } from './rules/regimes.js';
+
+export interface TallyOutcome {
+  readonly session: Session;
+  readonly regime: Regime;
+  readonly basis: DenominatorBasis;
+  readonly cadres: readonly Cadre[];
+  /** null when a data error leaves no result (SPEC §3 "On exit 1" (a)). */
+  readonly ballotTypes: readonly BallotTypeResult[] | null;
+  readonly rows: readonly RowAccounting[];
+  readonly files: GatheredInputs['files'];
+  readonly problems: readonly Problem[];
+}
+
+export function tallySession(inputs: GatheredInputs, flags: SessionFlags): TallyOutcome {
+  const problems: Problem[] = [...inputs.problems];
+  const roster = inputs.rosterSheet === null ? { cadres: [], problems: [] } : readRoster(inputs.rosterSheet);
+  problems.push(...roster.problems);
+  const index = new RosterIndex(roster.cadres);
+  const sheets = inputs.ballotSheets.map((s) => readWideBallots(s, index));
+  for (const s of sheets) problems.push(...s.problems);
+  problems.push(...crossSheetDuplicates(sheets));
+
+  const { session, problems: sessionProblems } = resolveSession(inputs.sessionEntries, flags);
+  problems.push(...sessionProblems);
+  const regime = REGIMES[session.regime];
+  const basis = session.denominator ?? regime.defaultBasis;
+  if (regime.basisFixed && basis !== regime.defaultBasis) {
+    problems.push(problem('denominator-fixed', 'error', {}, { regime: regime.id, basis, fixed: regime.defaultBasis }));
+  }
+
+  // Ballot types: those with leaders to vote on; each needs its ballots.
+  const typeIds = [...new Set(roster.cadres.filter((c) => c.excluded === null).map((c) => c.ballotType))];
+  for (const id of typeIds) {
+    if (inputs.rosterSheet !== null && !sheets.some((s) => s.ballotType === id)) {
+      problems.push(problem('missing-sheet', 'error', { file: inputs.files[0]?.path ?? '' }, { sheet: `Phiếu ${id}` }));
+    }
+  }
+  const rows = sheets.map((s) => s.accounting);
+  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files };
+  const { convened, present, issued, returned } = session.counts;
+  if (problems.some(isBlocking) || convened === null || present === null || issued === null || returned === null) {
+    return { ...base, ballotTypes: null, problems };
+  }
+
+  const types: BallotTypeInput[] = typeIds.map((id) => {
+    const ofType = sheets.filter((s) => s.ballotType === id);
+    const cadres = roster.cadres.filter((c) => c.ballotType === id && c.excluded === null);
+    const ballots: Ballot[] = ofType.flatMap((s) => s.ballots);
+    const count = countBallots(id, cadres.map((c) => c.key), ballots, { strict: session.strict });
+    const first = ofType[0];
+    return {
+      id,
+      convened,
+      present,
+      issued,
+      returned,
+      cadres,
+      count,
+      location: first === undefined ? {} : { file: first.accounting.file, ...(first.accounting.sheet === null ? {} : { sheet: first.accounting.sheet }) },
+    };
+  });
+  const evaluation = evaluate(regime, basis, types);
+  problems.push(...evaluation.problems);
+  const blocked = problems.some(isBlocking);
+  return { ...base, ballotTypes: blocked ? null : evaluation.ballotTypes, problems };
+}
+
+/** The same ballot number in two files or sheets of one ballot type. */
+function crossSheetDuplicates(sheets: readonly BallotSheetRead[]): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, Ballot>();
+  for (const s of sheets) {
+    for (const b of s.ballots) {
+      const key = `${b.ballotType}\u0000${b.number}`;
+      const other = seen.get(key);
+      if (other === undefined) seen.set(key, b);
+      else if (other.location.file !== b.location.file || other.location.sheet !== b.location.sheet) {
+        out.push(problem('duplicate-ballot', 'error', b.location, { ballot: b.number, otherFile: other.location.file ?? '', otherRow: other.location.row ?? 0 }, b.number));
+      }
+    }
+  }
+  return out;
+}
+

@@ -1,0 +1,223 @@
+// Wording of every problem, in Vietnamese and English, keyed by problem code. Detection
+// lives elsewhere and passes only codes and parameters.
+import type { Problem, ProblemCode, ParamValue } from '../model/problem.js';
+import type { Location } from '../model/types.js';
+import { ACCEPTED_CODES } from '../read/codes.js';
+import type { Lang } from './lang.js';
+
+type Params = Readonly<Record<string, ParamValue>>;
+type Wording = (p: Params, value: string | undefined) => string;
+
+const s = (v: ParamValue | undefined): string => (v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
+
+const KEY_LABEL: Record<string, { vi: string; en: string; flag?: string }> = {
+  convened: { vi: 'Số người được triệu tập', en: 'number convened', flag: '--convened' },
+  present: { vi: 'Số người có mặt', en: 'number present', flag: '--present' },
+  issued: { vi: 'Số phiếu phát ra', en: 'ballots issued', flag: '--issued' },
+  returned: { vi: 'Số phiếu thu về', en: 'ballots returned', flag: '--returned' },
+  date: { vi: 'Ngày', en: 'date', flag: '--date' },
+  regime: { vi: 'Quy định', en: 'regime', flag: '--regime' },
+  denominator: { vi: 'Cơ sở tính tỷ lệ', en: 'denominator', flag: '--denominator' },
+  strict: { vi: 'strict', en: 'strict', flag: '--strict' },
+};
+const keyLabel = (key: ParamValue | undefined, lang: Lang) => KEY_LABEL[s(key)]?.[lang] ?? s(key);
+
+const FIELD_VI: Record<string, string> = { name: 'Họ và tên', position: 'Chức vụ', stt: 'STT', id: 'Mã', excluded: 'Không lấy phiếu' };
+const codesList = (lang: Lang) => {
+  const l = lang === 'vi'
+    ? ['tín nhiệm cao', 'tín nhiệm', 'tín nhiệm thấp', 'nhiều dấu', 'gạch tên', 'không hợp lệ']
+    : ['high', 'confidence', 'low', 'several marks', 'name crossed out', 'declared invalid'];
+  const g = [ACCEPTED_CODES.high, ACCEPTED_CODES.confidence, ACCEPTED_CODES.low, ['13', '1,3', '1+3'], ACCEPTED_CODES.crossedOut, ACCEPTED_CODES.declaredInvalid];
+  return g.map((codes, i) => `${l[i]}: ${codes.join(', ')}`).join('; ');
+};
+
+const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
+  unknown: {
+    vi: (_p, v) => `giá trị '${v}' không phải mã hợp lệ (trống = không đánh dấu; ${codesList('vi')})`,
+    en: (_p, v) => `'${v}' is not a valid code (empty = no mark; ${codesList('en')})`,
+  },
+  'repeated-level': {
+    vi: (_p, v) => `giá trị '${v}' lặp lại cùng một mức; không đoán — hãy kiểm tra lại phiếu`,
+    en: (_p, v) => `'${v}' repeats the same level; not guessed — check the paper ballot`,
+  },
+  'mixed-with-zero': {
+    vi: (_p, v) => `giá trị '${v}' trộn mã 0 (không hợp lệ) với mức tín nhiệm; hãy kiểm tra lại phiếu`,
+    en: (_p, v) => `'${v}' mixes 0 (declared invalid) with a level; check the paper ballot`,
+  },
+  'decimal-number': {
+    vi: (p, v) => `số thập phân '${v}' (Excel đã đổi '1,3' thành số?)${p['suggestion'] ? `; nếu phiếu đánh nhiều ô, hãy gõ '${s(p['suggestion'])}'` : ''}`,
+    en: (p, v) => `decimal number '${v}' (did Excel turn '1,3' into a number?)${p['suggestion'] ? `; for several marks type '${s(p['suggestion'])}'` : ''}`,
+  },
+  'ballot-number': {
+    vi: (_p, v) => `số phiếu '${v}' không phải số nguyên`,
+    en: (_p, v) => `ballot number '${v}' is not a whole number`,
+  },
+  'ambiguous-void': {
+    vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ là không rõ nghĩa: ghi lý do nếu phiếu không hợp lệ, để trống nếu hợp lệ`,
+    en: (_p, v) => `'${v}' in the void column is ambiguous: write the reason if the ballot is void, leave it empty otherwise`,
+  },
+  'no-header': {
+    vi: (_p, v) => `có giá trị '${v}' ở cột không có tiêu đề`,
+    en: (_p, v) => `value '${v}' in a column without a header`,
+  },
+};
+
+const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
+  'unknown-cadre': {
+    vi: (p, v) => `tiêu đề cột '${v}' không khớp ai trong danh sách${s(p['suggestions']) ? `; có phải: ${s(p['suggestions'])}?` : ''}`,
+    en: (p, v) => `column header '${v}' matches nobody on the roster${s(p['suggestions']) ? `; did you mean: ${s(p['suggestions'])}?` : ''}`,
+  },
+  'missing-cadre': {
+    vi: (p) => `${s(p['name'])} (${s(p['position'])}) có trong danh sách nhưng không có cột trên phiếu`,
+    en: (p) => `${s(p['name'])} (${s(p['position'])}) is on the roster but has no column on the ballots`,
+  },
+  'ambiguous-name': {
+    vi: (p, v) => `'${v}' khớp nhiều người: ${s(p['candidates'])}; hãy dùng mã hoặc họ tên có dấu`,
+    en: (p, v) => `'${v}' matches several people: ${s(p['candidates'])}; use the id or the full name with diacritics`,
+  },
+  'name-without-diacritics': {
+    vi: (p, v) => `'${v}' viết không dấu, đã khớp với ${s(p['name'])}`,
+    en: (p, v) => `'${v}' has no diacritics; matched to ${s(p['name'])}`,
+  },
+  'excluded-on-ballot': {
+    vi: (p) => `${s(p['name'])} thuộc diện không lấy phiếu (${s(p['reason'])}) nhưng có trên phiếu`,
+    en: (p) => `${s(p['name'])} is excluded from the vote (${s(p['reason'])}) but is on the ballot`,
+  },
+  'duplicate-cadre-column': {
+    vi: (p) => `${s(p['name'])} có hai cột (cũng ở cột ${s(p['otherColumn'])})`,
+    en: (p) => `${s(p['name'])} has two columns (also column ${s(p['otherColumn'])})`,
+  },
+  'mixed-ballot-types': {
+    vi: (p) => `các cột thuộc nhiều loại phiếu (${s(p['types'])}); mỗi trang chỉ một loại phiếu`,
+    en: (p) => `the columns belong to several ballot types (${s(p['types'])}); one ballot type per sheet`,
+  },
+  'bad-cell': {
+    vi: (p, v) => (BAD_CELL[s(p['hint'])] ?? (BAD_CELL['unknown'] as { vi: Wording })).vi(p, v),
+    en: (p, v) => (BAD_CELL[s(p['hint'])] ?? (BAD_CELL['unknown'] as { en: Wording })).en(p, v),
+  },
+  'bad-roster': {
+    vi: (p, v) =>
+      s(p['field']) === 'excluded'
+        ? `'${v}' ở cột Không lấy phiếu là không rõ nghĩa: ghi lý do nếu không lấy phiếu, để trống nếu có lấy phiếu`
+        : v === '' ? `thiếu ${FIELD_VI[s(p['field'])] ?? s(p['field'])}` : `${FIELD_VI[s(p['field'])] ?? s(p['field'])} '${v}' không hợp lệ`,
+    en: (p, v) =>
+      s(p['field']) === 'excluded'
+        ? `'${v}' in the excluded column is ambiguous: write the reason if the person is excluded, leave it empty otherwise`
+        : v === '' ? `missing ${s(p['field'])}` : `${s(p['field'])} '${v}' is not valid`,
+  },
+  'duplicate-roster-entry': {
+    vi: (p, v) => `${FIELD_VI[s(p['field'])] ?? s(p['field'])} '${v}' trùng với dòng ${s(p['otherRow'])}`,
+    en: (p, v) => `${s(p['field'])} '${v}' repeats row ${s(p['otherRow'])}`,
+  },
+  'missing-column': {
+    vi: (p) => `không tìm thấy cột ${s(p['column'])}`,
+    en: (p) => `no column ${s(p['column'])}`,
+  },
+  'duplicate-ballot': {
+    vi: (p) => `số phiếu ${s(p['ballot'])} trùng với ${p['otherFile'] ? `tệp ${s(p['otherFile'])}, ` : ''}dòng ${s(p['otherRow'])}`,
+    en: (p) => `ballot number ${s(p['ballot'])} repeats ${p['otherFile'] ? `file ${s(p['otherFile'])}, ` : ''}row ${s(p['otherRow'])}`,
+  },
+  'missing-ballot-number': {
+    vi: () => 'dòng có đánh dấu nhưng thiếu số phiếu',
+    en: () => 'the row has marks but no ballot number',
+  },
+  'empty-row': {
+    vi: () => 'dòng trống giữa các phiếu; không tính là phiếu',
+    en: () => 'empty row between ballots; not counted as a ballot',
+  },
+  'trailing-empty-rows': {
+    vi: (p) => `${s(p['count'])} dòng trống cuối trang, bỏ qua`,
+    en: (p) => `${s(p['count'])} empty row(s) at the end, ignored`,
+  },
+  'rows-vs-returned': {
+    vi: (p) => `có ${s(p['ballots'])} phiếu trong dữ liệu nhưng số phiếu thu về là ${s(p['returned'])}`,
+    en: (p) => `${s(p['ballots'])} ballots in the data but ${s(p['returned'])} ballots returned`,
+  },
+  accounting: {
+    vi: (p) => `${keyLabel(p['smaller'], 'vi')} (${s(p[s(p['smaller'])])}) lớn hơn ${keyLabel(p['larger'], 'vi').toLocaleLowerCase('vi')} (${s(p[s(p['larger'])])}); phải có: thu về ≤ phát ra ≤ có mặt ≤ triệu tập`,
+    en: (p) => `${keyLabel(p['smaller'], 'en')} (${s(p[s(p['smaller'])])}) exceeds ${keyLabel(p['larger'], 'en')} (${s(p[s(p['larger'])])}); required: returned ≤ issued ≤ present ≤ convened`,
+  },
+  'quorum-not-met': {
+    vi: (p) => `hội nghị không đủ 2/3 số người được triệu tập có mặt: có mặt ${s(p['present'])}/${s(p['convened'])}, cần ít nhất ${s(p['required'])}${p['byAnalogy'] ? ' (áp dụng tương tự Quy định 96, Điều 3)' : ''} — kết quả không có giá trị`,
+    en: (p) => `quorum not met: ${s(p['present'])} of ${s(p['convened'])} present, at least ${s(p['required'])} needed${p['byAnalogy'] ? ' (Regulation 96 Article 3 applied by analogy)' : ''} — the result has no effect`,
+  },
+  'missing-session-value': {
+    vi: (p) => `thiếu '${keyLabel(p['key'], 'vi')}': thêm dòng '${keyLabel(p['key'], 'vi')}' vào trang Hội nghị, hoặc dùng ${KEY_LABEL[s(p['key'])]?.flag ?? ''} N`,
+    en: (p) => `missing ${keyLabel(p['key'], 'en')}: add a '${s(p['key'])}' row to the Session sheet, or pass ${KEY_LABEL[s(p['key'])]?.flag ?? ''} N`,
+  },
+  'bad-session-value': {
+    vi: (p, v) => p['hint'] === 'repeated' ? `'${keyLabel(p['key'], 'vi')}' ghi hai lần (cũng ở dòng ${s(p['otherRow'])})` : `'${keyLabel(p['key'], 'vi')}' có giá trị '${v}' không hợp lệ (${HINT_VI[s(p['hint'])] ?? s(p['hint'])})`,
+    en: (p, v) => p['hint'] === 'repeated' ? `'${s(p['key'])}' given twice (also row ${s(p['otherRow'])})` : `'${s(p['key'])}' has the invalid value '${v}' (${HINT_EN[s(p['hint'])] ?? s(p['hint'])})`,
+  },
+  'unknown-session-key': {
+    vi: (_p, v) => `không hiểu mục '${v}' ở trang Hội nghị; bỏ qua`,
+    en: (_p, v) => `unknown session item '${v}'; ignored`,
+  },
+  'session-override': {
+    vi: (p) => `'${keyLabel(p['key'], 'vi')}': dùng giá trị ở dòng lệnh '${s(p['to'])}' thay cho '${s(p['from'])}'`,
+    en: (p) => `'${s(p['key'])}': the command-line value '${s(p['to'])}' replaces '${s(p['from'])}'`,
+  },
+  'zero-denominator': {
+    vi: (p) => p['scope'] === 'cadre' ? `${s(p['name'])} không có phiếu hợp lệ nào: không tính được tỷ lệ` : `mẫu số (${s(p['basis'])}) bằng 0: không tính được tỷ lệ`,
+    en: (p) => p['scope'] === 'cadre' ? `${s(p['name'])} has no valid line: no percentage can be computed` : `the denominator (${s(p['basis'])}) is 0: no percentage can be computed`,
+  },
+  'denominator-fixed': {
+    vi: (p) => `theo ${s(p['regime'])}, mẫu số do luật định là '${s(p['fixed'])}'; không dùng được '${s(p['basis'])}'`,
+    en: (p) => `under ${s(p['regime'])} the denominator is fixed by law as '${s(p['fixed'])}'; '${s(p['basis'])}' cannot be used`,
+  },
+  'undecided-mark': { vi: () => 'dấu chưa xác định được', en: () => 'undecided mark' },
+  'missing-line': { vi: () => 'thiếu dòng', en: () => 'missing line' },
+  'duplicate-line': { vi: () => 'dòng trùng', en: () => 'duplicate line' },
+  'too-many-places': { vi: () => 'lấy phiếu ở quá 2 nơi', en: () => 'voted on in more than two places' },
+  'missing-sheet': {
+    vi: (p) => `không tìm thấy trang '${s(p['sheet'])}'${p['flag'] ? `; hoặc dùng ${s(p['flag'])} tệp` : ''}`,
+    en: (p) => `no sheet '${s(p['sheet'])}'${p['flag'] ? `; or pass ${s(p['flag'])} FILE` : ''}`,
+  },
+  'no-ballots': { vi: () => 'trang phiếu trống', en: () => 'the ballot sheet is empty' },
+  'unreadable-file': { vi: (p) => `không đọc được tệp (${s(p['reason'])})`, en: (p) => `cannot read the file (${s(p['reason'])})` },
+  'unsupported-file': { vi: (p) => s(p['reason']), en: (p) => s(p['reason']) },
+  'duplicate-file': {
+    vi: (p) => `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`,
+    en: (p) => `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`,
+  },
+};
+
+const HINT_VI: Record<string, string> = {
+  count: 'cần số nguyên không âm',
+  date: 'dạng dd/mm/yyyy hoặc yyyy-mm-dd',
+  regime: 'party-96, party-262, assembly-96, assembly-85, assembly-35',
+  denominator: 'returned, issued, present, convened, valid',
+  boolean: 'có / không',
+  'json-object': 'tệp JSON phải là một đối tượng',
+  'json-scalar': 'cần chữ hoặc số',
+};
+const HINT_EN: Record<string, string> = {
+  count: 'a whole number, 0 or more',
+  date: 'dd/mm/yyyy or yyyy-mm-dd',
+  regime: 'party-96, party-262, assembly-96, assembly-85, assembly-35',
+  denominator: 'returned, issued, present, convened, valid',
+  boolean: 'yes / no',
+  'json-object': 'the JSON file must hold one object',
+  'json-scalar': 'a text or a number',
+};
+
+export function problemMessage(p: Problem, lang: Lang): string {
+  return MESSAGES[p.code][lang](p.params, p.value);
+}
+
+/** "tệp a.xlsx, trang Phiếu, ô D7 (Nguyễn Văn A)" */
+export function locationText(loc: Location, lang: Lang): string {
+  const w = lang === 'vi' ? { file: 'tệp', sheet: 'trang', cell: 'ô', row: 'dòng', column: 'cột' } : { file: 'file', sheet: 'sheet', cell: 'cell', row: 'row', column: 'column' };
+  const parts: string[] = [];
+  if (loc.file) parts.push(`${w.file} ${loc.file}`);
+  if (loc.sheet) parts.push(`${w.sheet} ${loc.sheet}`);
+  if (loc.row !== undefined && loc.columnLetter !== undefined) parts.push(`${w.cell} ${loc.columnLetter}${loc.row}`);
+  else if (loc.row !== undefined) parts.push(`${w.row} ${loc.row}`);
+  let out = parts.join(', ');
+  if (loc.column) out += ` (${loc.column})`;
+  return out;
+}
+
+export function cellRef(loc: Location): string | null {
+  return loc.row !== undefined && loc.columnLetter !== undefined ? `${loc.columnLetter}${loc.row}` : null;
+}
