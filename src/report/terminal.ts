@@ -124,7 +124,6 @@ function cadreTable(t: BallotTypeResult, outcome: TallyOutcome, lang: Lang, c: C
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
     // 119 columns in all: fits a default Windows console (120) without wrapping.
     colWidths: [5, 20, 19, 8, 9, 13, 13, 13, 9],
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
     colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'center'],
     wordWrap: true,
   });

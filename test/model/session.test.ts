@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, parseRegime, resolveSession } from '../../src/model/session.js';
+import type { SessionEntries } from '../../src/read/session.js';
+
+const entries = (o: Record<string, string | number>): SessionEntries =>
+  Object.fromEntries(Object.entries(o).map(([k, v], i) => [k, { value: v, location: { file: 's.csv', row: i + 1, columnLetter: 'B' } }]));
+
+describe('session values', () => {
+  it.each([
+    ['13/12/2023', '2023-12-13'],
+    ['1/2/2023', '2023-02-01'],
+    ['2023-12-13', '2023-12-13'],
+    [45273, '2023-12-13'],
+    ['31/02/2023', null],
+    ['12/13/2023', null],
+    ['hôm nay', null],
+  ] as const)('date %s → %s', (v, iso) => {
+    expect(parseDate(v)).toBe(iso);
+  });
+
+  it('reads an Excel date cell', () => {
+    expect(parseDate(new Date(Date.UTC(2023, 11, 13)))).toBe('2023-12-13');
+  });
+
+  it.each([
+    ['party-96', 'party-96'],
+    ['96-QĐ/TW', 'party-96'],
+    ['Quy định 96-QĐ/TW', 'party-96'],
+    ['262-QĐ/TW', 'party-262'],
+    ['NQ 96/2023', 'assembly-96'],
+    ['nq 85/2014', 'assembly-85'],
+    ['NQ 35/2012', 'assembly-35'],
+    ['assembly-35', 'assembly-35'],
+    ['QĐ 97', null],
+  ])('regime %s → %s', (text, id) => {
+    expect(parseRegime(text)).toBe(id);
+  });
+
+  it('resolves counts, round from the date, and the default regime', () => {
+    const { session, problems } = resolveSession(entries({ date: '13/12/2023', convened: 45, present: '42', issued: 42, returned: 41 }), {});
+    expect(problems).toEqual([]);
+    expect(session).toMatchObject({ date: '2023-12-13', round: '2023', regime: 'party-96', counts: { convened: 45, present: 42, issued: 42, returned: 41 } });
+    expect(session.origins.regime).toBe('default');
+  });
+
+  it('says which required value is missing', () => {
+    const { problems } = resolveSession(entries({ convened: 45, present: 42 }), {});
+    expect(problems.map((p) => [p.code, p.params['key']])).toEqual([
+      ['missing-session-value', 'issued'],
+      ['missing-session-value', 'returned'],
+    ]);
+  });
+
+  it('lets flags override the file and reports each override', () => {
+    const { session, problems } = resolveSession(entries({ convened: 45, present: 42, issued: 42, returned: 41 }), { returned: '40', regime: 'NQ 96/2023' });
+    expect(session.counts.returned).toBe(40);
+    expect(session.regime).toBe('assembly-96');
+    expect(session.origins).toMatchObject({ returned: 'flag', regime: 'flag', convened: 'session' });
+    expect(problems.map((p) => [p.code, p.params['from'], p.params['to']])).toEqual([['session-override', '41', '40']]);
+  });
+
+  it('refuses values that are not counts, with where they are', () => {
+    const { problems } = resolveSession(entries({ convened: 'bốn lăm', present: -1, issued: 4.5, returned: 41 }), {});
+    expect(problems.map((p) => [p.code, p.params['key'], p.value, p.location.row])).toEqual([
+      ['bad-session-value', 'convened', 'bốn lăm', 1],
+      ['bad-session-value', 'present', '-1', 2],
+      ['bad-session-value', 'issued', '4.5', 3],
+    ]);
+  });
+});
