@@ -31,3 +31,14 @@ export function repeat(n: number, level: Level | '-', start = 1): Ballot[] {
   const ch = level === 'high' ? 'h' : level === 'confidence' ? 'c' : level === 'low' ? 'l' : '-';
   return Array.from({ length: n }, (_, i) => ballot(start + i, ch));
 }
+
+/** The actual document cut down to the keys the expected one states (golden comparisons). */
+export function pick(actual: unknown, expected: unknown): unknown {
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    return expected.length === actual.length ? actual.map((a, i) => pick(a, expected[i])) : actual;
+  }
+  if (expected !== null && typeof expected === 'object' && actual !== null && typeof actual === 'object') {
+    return Object.fromEntries(Object.keys(expected).map((k) => [k, pick((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k])]));
+  }
+  return actual;
+}

@@ -1,0 +1,76 @@
+// The built binary, run as a clerk would, on the bundled sample session. `npm test` builds first.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pick } from '../helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SAMPLE = join(ROOT, 'fixtures', 'hoi-nghi-huyen');
+const BIN = join(ROOT, 'bin', 'tally.js');
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const xlsxArgs = [join('fixtures', 'hoi-nghi-huyen', 'hoi-nghi-huyen.xlsx')];
+const csvArgs = ['phieu.csv', '--roster', 'danh-sach.csv', '--session', 'hoi-nghi.csv'].map((f) => (f.startsWith('--') ? f : join('fixtures', 'hoi-nghi-huyen', f)));
+
+describe('bin/tally.js on the sample session', () => {
+  const expected = JSON.parse(readFileSync(join(SAMPLE, 'expected.json'), 'utf8'));
+
+  it('the workbook gives the independently computed result', () => {
+    const r = run([...xlsxArgs, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc).slice(0, 4)).toEqual(['session', 'ballotTypes', 'cadres', 'problems']);
+    expect(pick(doc, expected)).toEqual(expected);
+    expect(doc.problems).toEqual([]);
+    expect(doc.cadres).toHaveLength(expected.cadres.length);
+  });
+
+  it('the CSV files of the same session give identical JSON', () => {
+    const a = JSON.parse(run([...xlsxArgs, '--json']).stdout);
+    const b = JSON.parse(run([...csvArgs, '--json']).stdout);
+    // Only the row accounting differs: it names the files read.
+    delete a.rows;
+    delete b.rows;
+    expect(b).toEqual(a);
+  });
+
+  it('every row of every input is accounted for', () => {
+    const doc = JSON.parse(run([...xlsxArgs, '--json']).stdout);
+    for (const r of doc.rows) {
+      const non = r.nonBallot.title + r.nonBallot.header + r.nonBallot.empty;
+      expect(r.rowsRead).toBe(r.ballots + non + r.rejected);
+    }
+    // The workbook: title, blank, header, 41 ballots.
+    expect(doc.rows).toEqual([
+      { file: xlsxArgs[0], sheet: 'Phiếu', rowsRead: 44, ballots: 41, nonBallot: { title: 1, header: 1, empty: 1 }, rejected: 0 },
+    ]);
+  });
+
+  it('prints the Vietnamese table with the flag and the action', () => {
+    const r = run(xlsxArgs);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Mẫu số: số phiếu thu về = 41');
+    expect(r.stdout).toMatch(/│\s+7 │ Đặng Quốc Bảo\s+│.*│\s+23 · 56,10% │\s+> 1\/2\s+│/);
+    expect(r.stdout).toContain('Có mặt 42/45 người được triệu tập — đủ 2/3 (cần ít nhất 30)');
+    expect(r.stdout).toContain('Người có phiếu tín nhiệm thấp vượt ngưỡng (1)');
+    expect(r.stdout).toContain('→ Cấp có thẩm quyền đưa ra khỏi quy hoạch chức vụ cao hơn;');
+  });
+
+  it('a wrong option exits 2 without a stack trace', () => {
+    const r = run([...xlsxArgs, '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('bad data exits 1 and writes nothing but the diagnosis', () => {
+    const r = run(['phieu.csv'].map((f) => join('fixtures', 'hoi-nghi-huyen', f)));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("không tìm thấy trang 'Danh sách / Roster'; hoặc dùng --roster tệp");
+  });
+});
