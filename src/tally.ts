@@ -8,7 +8,7 @@ import type { GatheredInputs } from './read/inputs.js';
 import { RosterIndex } from './read/match.js';
 import { readRoster } from './read/roster.js';
 import { readWideBallots, type BallotSheetRead, type RowAccounting } from './read/wide.js';
-import { evaluate, isBlocking, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
+import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
 import { REGIMES, type Regime } from './rules/regimes.js';
 
 export interface TallyOutcome {
@@ -50,7 +50,19 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags): Tally
   const rows = sheets.map((s) => s.accounting);
   const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files };
   const { convened, present, issued, returned } = session.counts;
-  if (problems.some(isBlocking) || convened === null || present === null || issued === null || returned === null) {
+  if (convened === null || present === null || issued === null || returned === null) {
+    return { ...base, ballotTypes: null, problems };
+  }
+  const locationOf = (id: string) => {
+    const first = sheets.find((s) => s.ballotType === id);
+    return first === undefined ? {} : { file: first.accounting.file, ...(first.accounting.sheet === null ? {} : { sheet: first.accounting.sheet }) };
+  };
+  if (problems.some(isBlocking)) {
+    // No result, but the session's own numbers are still checked so every problem shows now.
+    for (const id of typeIds) {
+      const seen = sheets.filter((s) => s.ballotType === id).reduce((n, s) => n + s.accounting.ballots + s.accounting.ballotsWithErrors, 0);
+      problems.push(...sessionChecks(regime, { id, convened, present, issued, returned, location: locationOf(id) }, seen));
+    }
     return { ...base, ballotTypes: null, problems };
   }
 
@@ -59,17 +71,7 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags): Tally
     const cadres = roster.cadres.filter((c) => c.ballotType === id && c.excluded === null);
     const ballots: Ballot[] = ofType.flatMap((s) => s.ballots);
     const count = countBallots(id, cadres.map((c) => c.key), ballots, { strict: session.strict });
-    const first = ofType[0];
-    return {
-      id,
-      convened,
-      present,
-      issued,
-      returned,
-      cadres,
-      count,
-      location: first === undefined ? {} : { file: first.accounting.file, ...(first.accounting.sheet === null ? {} : { sheet: first.accounting.sheet }) },
-    };
+    return { id, convened, present, issued, returned, cadres, count, location: locationOf(id) };
   });
   const evaluation = evaluate(regime, basis, types);
   problems.push(...evaluation.problems);

@@ -65,12 +65,3 @@ function decodeText(raw: string): CellDecoding {
   if (new Set(levels).size !== levels.length) return { ok: false, hint: 'repeated-level' };
   return invalid('multiple-marks');
 }
-
-/** The accepted codes, for messages. */
-export const ACCEPTED_CODES = {
-  high: LEVEL_CODES.high,
-  confidence: LEVEL_CODES.confidence,
-  low: LEVEL_CODES.low,
-  crossedOut: CROSSED_OUT,
-  declaredInvalid: DECLARED_INVALID,
-};

@@ -17,7 +17,9 @@ export interface RowAccounting {
   readonly rowsRead: number;
   readonly ballots: number;
   readonly nonBallot: Readonly<Record<NonBallotKind, number>>;
-  /** Rows that carry an error (they stop the result, so they are neither). */
+  /** Ballots with a cell error: still ballots for the accounting, but not counted. */
+  readonly ballotsWithErrors: number;
+  /** Rows that are neither: no ballot number, a repeated number, a blank between ballots. */
   readonly rejected: number;
 }
 
@@ -53,7 +55,7 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
   const headerRow = sheet.rows[headerIndex];
   if (headerRow === undefined) {
     problems.push(problem('no-ballots', 'error', where(1)));
-    return { ballotType: DEFAULT_BALLOT_TYPE, ballots: [], cadres: [], problems, accounting: account(sheet, 0, nonBallot, 0) };
+    return { ballotType: DEFAULT_BALLOT_TYPE, ballots: [], cadres: [], problems, accounting: account(sheet, 0, 0, nonBallot, 0) };
   }
   for (const r of sheet.rows.slice(0, headerIndex)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
   nonBallot.header++;
@@ -121,6 +123,7 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
   const ballots: Ballot[] = [];
   const seen = new Map<string, number>();
   let rejected = 0;
+  let ballotsWithErrors = 0;
   let pendingEmpty: Row[] = [];
   for (const row of sheet.rows.slice(headerIndex + 1)) {
     const numberCell = ballotCol === null ? null : (row.cells[ballotCol] ?? null);
@@ -190,7 +193,7 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
       }
     }
     if (!rowOk) {
-      rejected++;
+      ballotsWithErrors++;
       continue;
     }
     ballots.push({ ballotType, number, voidReason, lines, location: where(row.row, ballotCol ?? undefined) });
@@ -199,11 +202,11 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
     nonBallot.empty += pendingEmpty.length;
     problems.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0]?.row ?? 1), { count: pendingEmpty.length }));
   }
-  return { ballotType, ballots, cadres, problems, accounting: account(sheet, ballots.length, nonBallot, rejected) };
+  return { ballotType, ballots, cadres, problems, accounting: account(sheet, ballots.length, ballotsWithErrors, nonBallot, rejected) };
 }
 
-function account(sheet: Sheet, ballots: number, nonBallot: Record<NonBallotKind, number>, rejected: number): RowAccounting {
-  return { file: sheet.file, sheet: sheet.name, rowsRead: sheet.rows.length, ballots, nonBallot, rejected };
+function account(sheet: Sheet, ballots: number, ballotsWithErrors: number, nonBallot: Record<NonBallotKind, number>, rejected: number): RowAccounting {
+  return { file: sheet.file, sheet: sheet.name, rowsRead: sheet.rows.length, ballots, ballotsWithErrors, nonBallot, rejected };
 }
 
 function describe(c: Cadre): string {

@@ -78,7 +78,17 @@ export function evaluate(regime: Regime, basis: DenominatorBasis, types: readonl
   return { ballotTypes, problems };
 }
 
-function evaluateType(regime: Regime, basis: DenominatorBasis, t: BallotTypeInput, problems: Problem[]): BallotTypeResult {
+/**
+ * The checks on a ballot type's numbers that need no count: accounting (returned ≤ issued ≤
+ * present ≤ convened), ballots in the input = returned, and the quorum. They run even when
+ * a data error stops the result, so every problem is reported at once.
+ */
+export function sessionChecks(
+  regime: Regime,
+  t: Pick<BallotTypeInput, 'id' | 'convened' | 'present' | 'issued' | 'returned' | 'location'>,
+  ballots: number,
+): Problem[] {
+  const problems: Problem[] = [];
   const params = { ballotType: t.id, convened: t.convened, present: t.present, issued: t.issued, returned: t.returned };
   const chain: [string, number, string, number][] = [
     ['returned', t.returned, 'issued', t.issued],
@@ -88,13 +98,21 @@ function evaluateType(regime: Regime, basis: DenominatorBasis, t: BallotTypeInpu
   for (const [a, av, b, bv] of chain) {
     if (av > bv) problems.push(problem('accounting', 'error', t.location, { ...params, smaller: a, larger: b }));
   }
-  if (t.count.ballots !== t.returned) {
-    problems.push(problem('rows-vs-returned', 'error', t.location, { ...params, ballots: t.count.ballots }));
+  if (ballots !== t.returned) {
+    problems.push(problem('rows-vs-returned', 'error', t.location, { ...params, ballots }));
   }
   const quorum = quorumOf(t.convened, t.present);
   if (!quorum.met) {
     problems.push(problem('quorum-not-met', 'error', t.location, { ...params, required: quorum.required, byAnalogy: regime.quorumByAnalogy ? 1 : 0 }));
   }
+
+  return problems;
+}
+
+function evaluateType(regime: Regime, basis: DenominatorBasis, t: BallotTypeInput, problems: Problem[]): BallotTypeResult {
+  const quorum = quorumOf(t.convened, t.present);
+  problems.push(...sessionChecks(regime, t, t.count.ballots));
+  const params = { ballotType: t.id, convened: t.convened, present: t.present, issued: t.issued, returned: t.returned };
 
   const fixedT = basis === 'valid' ? null : t[basis];
   if (fixedT === 0) problems.push(problem('zero-denominator', 'error', t.location, { ...params, basis, scope: 'ballot-type' }));

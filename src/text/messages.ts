@@ -2,7 +2,6 @@
 // lives elsewhere and passes only codes and parameters.
 import type { Problem, ProblemCode, ParamValue } from '../model/problem.js';
 import type { Location } from '../model/types.js';
-import { ACCEPTED_CODES } from '../read/codes.js';
 import type { Lang } from './lang.js';
 
 type Params = Readonly<Record<string, ParamValue>>;
@@ -23,18 +22,16 @@ const KEY_LABEL: Record<string, { vi: string; en: string; flag?: string }> = {
 const keyLabel = (key: ParamValue | undefined, lang: Lang) => KEY_LABEL[s(key)]?.[lang] ?? s(key);
 
 const FIELD_VI: Record<string, string> = { name: 'Họ và tên', position: 'Chức vụ', stt: 'STT', id: 'Mã', excluded: 'Không lấy phiếu' };
-const codesList = (lang: Lang) => {
-  const l = lang === 'vi'
-    ? ['tín nhiệm cao', 'tín nhiệm', 'tín nhiệm thấp', 'nhiều dấu', 'gạch tên', 'không hợp lệ']
-    : ['high', 'confidence', 'low', 'several marks', 'name crossed out', 'declared invalid'];
-  const g = [ACCEPTED_CODES.high, ACCEPTED_CODES.confidence, ACCEPTED_CODES.low, ['13', '1,3', '1+3'], ACCEPTED_CODES.crossedOut, ACCEPTED_CODES.declaredInvalid];
-  return g.map((codes, i) => `${l[i]}: ${codes.join(', ')}`).join('; ');
+/** A short reminder of the main codes; the README has the full table. */
+const CODES_HINT = {
+  vi: 'dùng 1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp, để trống = không đánh dấu, 13 = đánh nhiều ô, gx = gạch tên, 0 = không hợp lệ',
+  en: 'use 1 = high, 2 = confidence, 3 = low, empty = no mark, 13 = several marks, gx = name crossed out, 0 = declared invalid',
 };
 
 const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
   unknown: {
-    vi: (_p, v) => `giá trị '${v}' không phải mã hợp lệ (trống = không đánh dấu; ${codesList('vi')})`,
-    en: (_p, v) => `'${v}' is not a valid code (empty = no mark; ${codesList('en')})`,
+    vi: (_p, v) => `giá trị '${v}' không phải mã hợp lệ; ${CODES_HINT.vi}`,
+    en: (_p, v) => `'${v}' is not a valid code; ${CODES_HINT.en}`,
   },
   'repeated-level': {
     vi: (_p, v) => `giá trị '${v}' lặp lại cùng một mức; không đoán — hãy kiểm tra lại phiếu`,

@@ -92,6 +92,16 @@ describe('bad input: exit 1, every problem with file, row, column and value', ()
     expect(r.stderr).toContain("hãy gõ '13'");
   });
 
+  it('a cell error does not hide the session checks', async () => {
+    const { args } = sampleCopy({
+      'phieu.csv': (t) => setCell(t, 6, 2, 'x'),
+      'hoi-nghi.csv': (t) => t.replace('Số phiếu thu về,41', 'Số phiếu thu về,40').replace('Số người có mặt,42', 'Số người có mặt,29'),
+    });
+    const r = await tally([...args, '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).problems.map((p) => p.code)).toEqual(['bad-cell', 'accounting', 'rows-vs-returned', 'quorum-not-met']);
+  });
+
   it('rows that do not match the ballots returned', async () => {
     const { args } = sampleCopy({ 'hoi-nghi.csv': (t) => t.replace('Số phiếu thu về,41', 'Số phiếu thu về,40') });
     const r = await tally(args);

@@ -44,11 +44,11 @@ describe('bin/tally.js on the sample session', () => {
     const doc = JSON.parse(run([...xlsxArgs, '--json']).stdout);
     for (const r of doc.rows) {
       const non = r.nonBallot.title + r.nonBallot.header + r.nonBallot.empty;
-      expect(r.rowsRead).toBe(r.ballots + non + r.rejected);
+      expect(r.rowsRead).toBe(r.ballots + r.ballotsWithErrors + non + r.rejected);
     }
     // The workbook: title, blank, header, 41 ballots.
     expect(doc.rows).toEqual([
-      { file: xlsxArgs[0], sheet: 'Phiếu', rowsRead: 44, ballots: 41, nonBallot: { title: 1, header: 1, empty: 1 }, rejected: 0 },
+      { file: xlsxArgs[0], sheet: 'Phiếu', rowsRead: 44, ballots: 41, ballotsWithErrors: 0, nonBallot: { title: 1, header: 1, empty: 1 }, rejected: 0 },
     ]);
   });
 
