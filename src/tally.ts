@@ -2,6 +2,7 @@
 // Pure: the files were read before, the reports are written after.
 import { countBallots } from './count/count.js';
 import { problem, type Problem } from './model/problem.js';
+import { inputDigest } from './model/digest.js';
 import { resolveSession, type Session, type SessionFlags } from './model/session.js';
 import type { Ballot, Cadre, DenominatorBasis } from './model/types.js';
 import type { GatheredInputs } from './read/inputs.js';
@@ -21,6 +22,8 @@ export interface TallyOutcome {
   readonly rows: readonly RowAccounting[];
   readonly files: GatheredInputs['files'];
   readonly problems: readonly Problem[];
+  /** SHA-256 of the normalised inputs (see model/digest.ts). */
+  readonly inputDigest: string;
 }
 
 export function tallySession(inputs: GatheredInputs, flags: SessionFlags): TallyOutcome {
@@ -48,7 +51,8 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags): Tally
     }
   }
   const rows = sheets.map((s) => s.accounting);
-  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files };
+  const allBallots = sheets.flatMap((s) => s.ballots);
+  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, inputDigest: inputDigest(roster.cadres, session, allBallots) };
   const { convened, present, issued, returned } = session.counts;
   if (convened === null || present === null || issued === null || returned === null) {
     return { ...base, ballotTypes: null, problems };

@@ -21,6 +21,7 @@ export const TallyOptionsSchema = z.object({
   strict: z.boolean().optional(),
   lang: z.enum(LANGS).default('vi'),
   json: z.boolean().optional(),
+  output: z.array(z.string()).default([]),
   debug: z.boolean().optional(),
 });
 export type TallyOptions = z.infer<typeof TallyOptionsSchema>;

@@ -3,6 +3,7 @@ import type { Band } from '../model/types.js';
 import { formatHundredths } from '../rules/exact.js';
 import { bandRule, type Regime } from '../rules/regimes.js';
 import type { Lang } from '../text/lang.js';
+import { LABELS } from '../text/labels.js';
 
 /** 5319 → "53,19%" (vi) or "53.19%" (en). */
 export function formatPercent(hundredths: number, lang: Lang): string {
@@ -35,4 +36,11 @@ export function bandLabel(regime: Regime, band: Band | null, lang: Lang): string
 export function bandAction(regime: Regime, band: Band | null, lang: Lang): string | null {
   if (band === null || band === 'none') return null;
   return bandRule(regime, band)?.action[lang] ?? null;
+}
+
+/** "Tân Lập, ngày 13 tháng 12 năm 2023"; null without a date. Blanks for a missing place. */
+export function placeDateLine(place: string | null, isoDate: string | null, lang: Lang): string | null {
+  if (isoDate === null) return null;
+  const [y, m, d] = isoDate.split('-') as [string, string, string];
+  return LABELS[lang].placeDate(place ?? '……', d, m, y);
 }

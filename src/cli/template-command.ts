@@ -1,0 +1,53 @@
+// `tally template [-o file.xlsx] [--roster roster.csv] [--ballots N]`
+import { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { problem } from '../model/problem.js';
+import { openInput } from '../read/files.js';
+import { readRoster } from '../read/roster.js';
+import { sheetRole } from '../read/vocabulary.js';
+import { renderProblems } from '../report/terminal.js';
+import { renderTemplate } from '../report/template.js';
+import type { Lang } from '../text/lang.js';
+import { HELP } from './help.js';
+import { useColor, usageError, type Io } from './main.js';
+import { checkOutputs, writeOutputs } from './output.js';
+
+const DEFAULT_NAME = 'phieu-tin-nhiem.xlsx';
+
+export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
+  const h = HELP[lang];
+  let opts: { output?: string; roster?: string; ballots?: string } = {};
+  await new Command('tally template')
+    .description(h.template.description)
+    .option('-o, --output <file>', h.template.output)
+    .option('--roster <file>', h.roster)
+    .option('--ballots <n>', h.template.ballots)
+    .option('--lang <lang>', h.lang)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action((o: typeof opts) => {
+      opts = o;
+    })
+    .parseAsync([...argv], { from: 'user' });
+
+  const out = opts.output ?? DEFAULT_NAME;
+  if (!/\.xlsx$/i.test(out)) return usageError(io, lang, `${out}: ${h.refused['unknown-format']()}`);
+  const ballots = opts.ballots === undefined ? null : /^\d{1,6}$/.test(opts.ballots) ? Number(opts.ballots) : NaN;
+  if (Number.isNaN(ballots)) return usageError(io, lang, h.badOption('ballots', opts.ballots ?? ''));
+  // A template never replaces an existing file: it may already hold typed ballots.
+  if ((await stat(out).catch(() => null)) !== null) return usageError(io, lang, `${out}: ${h.template.exists}`);
+  await checkOutputs([out], opts.roster === undefined ? [] : [opts.roster]);
+
+  let cadres = null;
+  if (opts.roster !== undefined) {
+    const f = await openInput(opts.roster);
+    const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? f.sheets[0];
+    const read = sheet === undefined ? { cadres: [], problems: [problem('no-ballots', 'error', { file: f.path })] } : readRoster(sheet);
+    if (read.problems.length > 0) io.stderr.write(renderProblems(read.problems, lang, useColor(io.stderr, io)));
+    if (read.problems.some((p) => p.severity === 'error')) return 1;
+    cadres = read.cadres;
+  }
+  await writeOutputs([{ path: out, bytes: await renderTemplate({ cadres, ballots }) }]);
+  io.stderr.write(`${h.written(out)}\n`);
+  return 0;
+}

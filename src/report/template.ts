@@ -1,0 +1,109 @@
+// The empty self-contained workbook a clerk types ballots into (SPEC §4 `tally template`).
+import type { Cadre } from '../model/types.js';
+import { columnLetter } from '../read/grid.js';
+
+export interface TemplateOptions {
+  /** Leaders to put on the ballot sheet; null leaves formulas that follow the roster sheet. */
+  readonly cadres: readonly Cadre[] | null;
+  /** Pre-numbered ballot rows (the ballots returned), or null for none. */
+  readonly ballots: number | null;
+}
+
+const ROSTER_HEADERS = ['STT', 'Mã', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Loại phiếu', 'Không lấy phiếu'];
+const SESSION_KEYS = [
+  'Tên hội nghị', 'Cơ quan', 'Địa danh', 'Ngày', 'Đợt', 'Quy định',
+  'Số người được triệu tập', 'Số người có mặt', 'Số phiếu phát ra', 'Số phiếu thu về',
+  'Ban kiểm phiếu', 'Độ mật',
+];
+const COUNT_KEYS = new Set(['Số người được triệu tập', 'Số người có mặt', 'Số phiếu phát ra', 'Số phiếu thu về']);
+/** What data validation lets a clerk type in a ballot cell (digits, crossed out, invalid). */
+const CODES = ['1', '2', '3', '12', '13', '23', '123', 'gx', '0'];
+const SLOTS_WITHOUT_ROSTER = 30;
+const ENTRY_ROWS = 1000;
+
+const INSTRUCTIONS = [
+  'HƯỚNG DẪN NHẬP PHIẾU TÍN NHIỆM',
+  '',
+  '1. Trang "Danh sách": mỗi dòng một người được lấy phiếu, theo thứ tự in trên phiếu. Bắt buộc: Họ và tên, Chức vụ.',
+  '   Cột "Không lấy phiếu": ghi lý do nếu người đó không lấy phiếu (đã có thông báo nghỉ hưu; được bổ nhiệm, bầu trong năm). Để trống nếu có lấy phiếu.',
+  '2. Trang "Hội nghị": điền cột Giá trị. Bắt buộc: số người được triệu tập, số người có mặt, số phiếu phát ra, số phiếu thu về.',
+  '   Ngày ghi dạng dd/mm/yyyy. Quy định: 96-QĐ/TW (mặc định), 262-QĐ/TW, NQ 96/2023, NQ 85/2014 hoặc NQ 35/2012.',
+  '3. Trang "Phiếu": mỗi dòng một phiếu thu về, ghi số phiếu ở cột đầu. Mỗi cột là một người. Mã nhập:',
+  '   1 = Tín nhiệm cao; 2 = Tín nhiệm; 3 = Tín nhiệm thấp; để trống = không đánh dấu;',
+  '   13, 12, 23, 123 = đánh dấu nhiều ô; gx = gạch tên; 0 = Ban kiểm phiếu xác định không hợp lệ.',
+  '   Phiếu không hợp lệ cả phiếu (không do Ban kiểm phiếu phát ra, ghi thêm tên hoặc nội dung khác): ghi lý do ở cột "Phiếu không hợp lệ"; vẫn nhập dòng đó.',
+  '   Phiếu trắng (không đánh dấu ai) vẫn là một dòng có số phiếu.',
+  '4. Số dòng ở trang Phiếu phải bằng số phiếu thu về. Không thêm dòng tổng cộng.',
+  '5. Lưu tệp (định dạng .xlsx) rồi chạy:  tally <tên tệp>.xlsx',
+  '   Xuất báo cáo Excel cho Ban Thường vụ:  tally <tên tệp>.xlsx -o tong-hop.xlsx',
+  '',
+  'Chương trình kiểm tra từng ô; mọi lỗi được báo kèm tên trang, ô và giá trị để sửa.',
+];
+
+export async function renderTemplate(options: TemplateOptions): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'tally';
+  wb.created = new Date('2000-01-01T00:00:00Z');
+  wb.modified = wb.created;
+  // Header formulas that follow the roster must be computed when the file is opened.
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const help = wb.addWorksheet('Hướng dẫn');
+  help.getColumn(1).width = 140;
+  INSTRUCTIONS.forEach((line, i) => {
+    const c = help.getCell(i + 1, 1);
+    c.value = line;
+    if (i === 0) c.font = { bold: true, size: 14 };
+  });
+
+  const roster = wb.addWorksheet('Danh sách');
+  roster.addRow(ROSTER_HEADERS).font = { bold: true };
+  roster.columns = [6, 10, 28, 40, 20, 12, 28].map((width) => ({ width }));
+  for (const c of options.cadres ?? []) {
+    roster.addRow([c.stt, c.id, c.name, c.position, c.unit, c.ballotType === 'default' ? null : c.ballotType, c.excluded]);
+  }
+  roster.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const session = wb.addWorksheet('Hội nghị');
+  session.addRow(['Mục', 'Giá trị']).font = { bold: true };
+  session.columns = [{ width: 28 }, { width: 70 }];
+  for (const key of SESSION_KEYS) {
+    const row = session.addRow([key, key === 'Quy định' ? '96-QĐ/TW' : key === 'Số phiếu thu về' && options.ballots !== null ? options.ballots : null]);
+    if (COUNT_KEYS.has(key)) {
+      row.getCell(2).dataValidation = {
+        type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true,
+        errorTitle: 'Số không hợp lệ', error: 'Nhập một số nguyên không âm.',
+      };
+    }
+    if (key === 'Ngày') row.getCell(2).numFmt = 'dd/mm/yyyy';
+  }
+
+  const ballots = wb.addWorksheet('Phiếu');
+  const voters = options.cadres?.filter((c) => c.excluded === null) ?? null;
+  const slots = voters?.length ?? SLOTS_WITHOUT_ROSTER;
+  const header: (string | { formula: string; result: string })[] = ['Số phiếu', 'Phiếu không hợp lệ'];
+  for (let i = 0; i < slots; i++) {
+    const v = voters?.[i];
+    // Without a roster, each header shows the name typed on the roster sheet's row i + 2.
+    header.push(v !== undefined ? v.name : { formula: `IF('Danh sách'!C${i + 2}="","",'Danh sách'!C${i + 2})`, result: '' });
+  }
+  const head = ballots.addRow(header);
+  head.font = { bold: true };
+  head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  head.height = 45;
+  ballots.columns = [10, 22, ...Array.from({ length: slots }, () => 14)].map((width) => ({ width }));
+  for (let n = 1; n <= (options.ballots ?? 0); n++) ballots.addRow([n]);
+  const last = columnLetter(header.length - 1);
+  const rows = Math.max(ENTRY_ROWS, (options.ballots ?? 0) + 1);
+  // One validation rule for the whole entry area.
+  // exceljs has a range form of data validation that its type definitions leave out.
+  (ballots as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(`C2:${last}${rows}`, {
+    type: 'list', allowBlank: true, formulae: [`"${CODES.join(',')}"`], showErrorMessage: true, errorStyle: 'stop',
+    errorTitle: 'Mã không hợp lệ',
+    error: '1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp, trống = không đánh dấu, 13/12/23/123 = nhiều ô, gx = gạch tên, 0 = không hợp lệ.',
+  });
+  ballots.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,400 @@
+// The Excel summary for the standing committee: summary, flagged leaders, invalid ballots and
+// lines, and an audit sheet. Every number is a number; percentages are percent-formatted.
+import type { Borders, Cell, Fill, Row, Workbook, Worksheet } from 'exceljs';
+import type { Band } from '../model/types.js';
+import type { CadreResult } from '../rules/evaluate.js';
+import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
+import { LABELS } from '../text/labels.js';
+import { allCadres, compareBallots, documentDate, type ReportContext } from './context.js';
+import { bandAction, bandLabel, formatDate, placeDateLine } from './format.js';
+
+const PERCENT = '0.00%';
+const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+const HEAD_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
+const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export async function renderXlsx(ctx: ReportContext): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'tally';
+  wb.lastModifiedBy = 'tally';
+  wb.created = documentDate(ctx);
+  wb.modified = documentDate(ctx);
+  const L = LABELS[ctx.lang];
+  summarySheet(wb.addWorksheet(L.sheets.summary), ctx);
+  flaggedSheet(wb.addWorksheet(L.sheets.flagged), ctx);
+  invalidSheet(wb.addWorksheet(L.sheets.invalid), ctx);
+  auditSheet(wb.addWorksheet(L.sheets.audit), ctx);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Hundredths of a percent as the fraction Excel shows with a percent format (5319 → 0.5319). */
+const fraction = (hundredths: number) => hundredths / 10000;
+
+function printSetup(ws: Worksheet, titleRows: string | undefined, classification: string | null): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows === undefined ? {} : { printTitlesRow: titleRows }),
+  };
+  // The classification (độ mật) goes on every printed page.
+  ws.headerFooter = {
+    oddHeader: classification === null ? '' : `&R&"-,Bold"${classification.replaceAll('&', '&&')}`,
+    oddFooter: '&C&P / &N',
+  };
+}
+
+function title(ws: Worksheet, row: number, text: string, lastCol: number, size = 13): void {
+  ws.mergeCells(row, 1, row, lastCol);
+  const c = ws.getCell(row, 1);
+  c.value = text;
+  c.font = { bold: true, size };
+  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+function headerCell(c: Cell, text: string): void {
+  c.value = text;
+  c.font = { bold: true };
+  c.fill = HEAD_FILL;
+  c.border = BOX;
+  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+function boxRow(row: Row, from: number, to: number): void {
+  for (let i = from; i <= to; i++) row.getCell(i).border = BOX;
+}
+
+/**
+ * Neither Excel nor LibreOffice fits row heights to wrapped text in a generated file, so the
+ * height is set from the longest wrapped cell (about 1.15 characters per unit of width).
+ */
+function fitHeight(ws: Worksheet, row: Row, wrapColumns: readonly number[]): void {
+  let lines = 1;
+  for (const col of wrapColumns) {
+    const width = ws.getColumn(col).width ?? 10;
+    lines = Math.max(lines, wrappedLines(String(row.getCell(col).value ?? ''), Math.max(4, Math.floor(width * 1.15))));
+  }
+  row.height = 15 * lines;
+}
+
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= perLine) used = need;
+    else {
+      lines += Math.ceil(Math.max(word.length, 1) / perLine) - (used === 0 ? 1 : 0);
+      used = word.length % perLine || perLine;
+    }
+  }
+  return lines;
+}
+
+function bandText(ctx: ReportContext, band: Band | null): string {
+  if (band === null) return '—';
+  return bandLabel(ctx.outcome.regime, band, ctx.lang) ?? LABELS[ctx.lang].bandNone;
+}
+
+function summarySheet(ws: Worksheet, ctx: ReportContext): void {
+  const L = LABELS[ctx.lang];
+  const { session, regime } = ctx.outcome;
+  const LAST = 14;
+  ws.columns = [5, 24, 30, 10, 8, 9, 8, 9, 8, 9, 8, 9, 22, 48].map((width) => ({ width }));
+
+  let r = 1;
+  const top = ws.getRow(r);
+  top.getCell(1).value = (session.body ?? '').toLocaleUpperCase('vi');
+  top.getCell(1).font = { bold: true };
+  if (session.classification !== null) {
+    top.getCell(LAST).value = session.classification;
+    top.getCell(LAST).font = { bold: true, color: { argb: 'FFC00000' } };
+    top.getCell(LAST).alignment = { horizontal: 'right' };
+  }
+  r += 1;
+  title(ws, r++, L.heading, LAST, 14);
+  if (session.title !== null) {
+    title(ws, r, session.title, LAST, 12);
+    ws.getRow(r++).height = 32;
+  }
+  r++;
+  const info = (label: string, value: string) => {
+    ws.getCell(r, 1).value = `${label}:`;
+    ws.getCell(r, 1).font = { bold: true };
+    ws.mergeCells(r, 1, r, 2);
+    ws.getCell(r, 3).value = value;
+    ws.mergeCells(r, 3, r, LAST);
+    r++;
+  };
+  info(L.date, [formatDate(session.date, ctx.lang), session.round === null ? '' : `${L.round} ${session.round}`].filter((x) => x).join(' · '));
+  info(L.regime, regime.instrument[ctx.lang]);
+  for (const t of ctx.outcome.ballotTypes) {
+    const prefix = ctx.outcome.ballotTypes.length > 1 ? `${L.ballotType} ${t.id}: ` : '';
+    info(L.denominator, `${prefix}${L.basis[t.denominator.basis]}${t.denominator.value === null ? '' : ` = ${t.denominator.value}`}`);
+    info(L.quorum, `${prefix}${L.quorumText(t.quorum.present, t.quorum.convened, t.quorum.required, t.quorum.met)}${regime.quorumByAnalogy ? L.byAnalogy : ''}`);
+    info(L.ballots, `${prefix}${L.ballotsLine(t.issued, t.returned, t.validBallots, t.voidBallots)}`);
+  }
+  if (ctx.outcome.ballotTypes.some((t) => !t.quorum.met)) {
+    title(ws, r, L.noEffect, LAST, 12);
+    ws.getCell(r, 1).font = { bold: true, size: 12, color: { argb: 'FFC00000' } };
+    r++;
+  }
+  r++;
+
+  // Two header rows: the level names above "votes" and "share".
+  const h1 = r;
+  const h2 = r + 1;
+  const single: [number, string][] = [
+    [1, L.col.stt], [2, L.col.name], [3, L.col.position], [4, L.col.ballotType], [5, L.col.valid], [6, L.col.invalid], [13, L.col.band], [14, L.col.action],
+  ];
+  for (const [col, text] of single) {
+    ws.mergeCells(h1, col, h2, col);
+    headerCell(ws.getCell(h1, col), text);
+  }
+  ([[7, L.col.high], [9, L.col.confidence], [11, L.col.low]] as const).forEach(([col, text]) => {
+    ws.mergeCells(h1, col, h1, col + 1);
+    headerCell(ws.getCell(h1, col), text);
+    headerCell(ws.getCell(h2, col), L.col.count);
+    headerCell(ws.getCell(h2, col + 1), L.col.percent);
+  });
+  ws.getRow(h1).height = 30;
+  r = h2 + 1;
+  const firstData = r;
+  let anyTwoThirds = false;
+  for (const { type, result } of allCadres(ctx)) {
+    const row = ws.getRow(r++);
+    const twoThirds = result.notes.includes('exactly-two-thirds');
+    anyTwoThirds ||= twoThirds;
+    row.values = [
+      result.cadre.stt,
+      result.cadre.name,
+      result.cadre.position,
+      type.id,
+      result.valid,
+      result.invalid,
+      result.high,
+      percentOrNull(result, 'high'),
+      result.confidence,
+      percentOrNull(result, 'confidence'),
+      result.low,
+      percentOrNull(result, 'low'),
+      bandText(ctx, result.band) + (twoThirds ? ' (*)' : ''),
+      bandAction(regime, result.band, ctx.lang) ?? '',
+    ];
+    for (const col of [8, 10, 12]) row.getCell(col).numFmt = PERCENT;
+    row.alignment = { vertical: 'top', wrapText: true };
+    for (const col of [1, 5, 6, 7, 8, 9, 10, 11, 12]) row.getCell(col).alignment = { vertical: 'top', horizontal: 'right' };
+    boxRow(row, 1, LAST);
+    if (result.flagged) for (let i = 1; i <= LAST; i++) row.getCell(i).fill = FLAG_FILL;
+    if (result.flagged) row.getCell(2).font = { bold: true };
+    fitHeight(ws, row, [2, 3, 13, 14]);
+  }
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: h2, topLeftCell: `C${firstData}` }];
+  ws.getColumn(4).hidden = isSingleDefault(ctx);
+  r++;
+  if (anyTwoThirds) {
+    ws.getCell(r, 1).value = `(*) ${EXACTLY_TWO_THIRDS_NOTE[ctx.lang]}`;
+    ws.mergeCells(r, 1, r, LAST);
+    ws.getCell(r, 1).alignment = { wrapText: true };
+    ws.getRow(r).height = 30;
+    r += 2;
+  }
+  signature(ws, r, ctx, LAST);
+  printSetup(ws, `${h1}:${h2}`, session.classification);
+}
+
+function percentOrNull(result: CadreResult, level: 'high' | 'confidence' | 'low'): number | null {
+  return result.percent === null ? null : fraction(result.percent[level]);
+}
+
+/** The place and date line, then the counting committee's signatures. */
+function signature(ws: Worksheet, row: number, ctx: ReportContext, lastCol: number): void {
+  const L = LABELS[ctx.lang];
+  const { session } = ctx.outcome;
+  let r = row;
+  const line = placeDateLine(session.place, session.date, ctx.lang);
+  const right = (text: string, bold: boolean, italic = false) => {
+    ws.mergeCells(r, lastCol - 1, r, lastCol);
+    const c = ws.getCell(r, lastCol - 1);
+    c.value = text;
+    c.font = { bold, italic };
+    c.alignment = { horizontal: 'center' };
+  };
+  if (line !== null) {
+    right(line, false, true);
+    r++;
+  }
+  const start = r;
+  for (const text of L.signHead) {
+    right(text, true);
+    r++;
+  }
+  const [head, ...members] = session.countingCommittee;
+  r += 3;
+  if (head !== undefined) right(head, true);
+  if (members.length > 0) {
+    ws.getCell(start, 2).value = L.members;
+    ws.getCell(start, 2).font = { bold: true };
+    members.forEach((name, i) => (ws.getCell(start + 2 + i, 2).value = name));
+  }
+}
+
+function flaggedSheet(ws: Worksheet, ctx: ReportContext): void {
+  const L = LABELS[ctx.lang];
+  const { regime, session } = ctx.outcome;
+  const LAST = 8;
+  ws.columns = [5, 24, 30, 10, 9, 9, 28, 60].map((width) => ({ width }));
+  title(ws, 1, L.flaggedTitle, LAST, 13);
+  if (session.title !== null) title(ws, 2, session.title, LAST, 11);
+  const head = 4;
+  [L.col.stt, L.col.name, L.col.position, L.col.ballotType, `${L.col.low}: ${L.col.count.toLocaleLowerCase(ctx.lang)}`, L.col.percent, L.col.band, L.col.action].forEach((t, i) =>
+    headerCell(ws.getCell(head, i + 1), t),
+  );
+  ws.getRow(head).height = 30;
+  let r = head + 1;
+  const flagged = allCadres(ctx).filter(({ result }) => result.flagged);
+  if (flagged.length === 0) {
+    ws.getCell(r, 1).value = ctx.outcome.ballotTypes.every((t) => t.quorum.met) ? L.noneFlagged : L.noEffect;
+    ws.mergeCells(r, 1, r, LAST);
+    r++;
+  }
+  for (const { type, result } of flagged) {
+    const row = ws.getRow(r++);
+    row.values = [
+      result.cadre.stt,
+      result.cadre.name,
+      result.cadre.position,
+      type.id,
+      result.low,
+      percentOrNull(result, 'low'),
+      bandText(ctx, result.band),
+      bandAction(regime, result.band, ctx.lang) ?? '',
+    ];
+    row.getCell(6).numFmt = PERCENT;
+    row.alignment = { vertical: 'top', wrapText: true };
+    boxRow(row, 1, LAST);
+    fitHeight(ws, row, [2, 3, 7, 8]);
+    if (result.notes.includes('exactly-two-thirds')) {
+      const note = ws.getRow(r++);
+      note.getCell(2).value = `(*) ${EXACTLY_TWO_THIRDS_NOTE[ctx.lang]}`;
+      ws.mergeCells(note.number, 2, note.number, LAST);
+      note.getCell(2).alignment = { wrapText: true };
+      note.height = 30;
+    }
+  }
+  ws.views = [{ state: 'frozen', ySplit: head }];
+  ws.getColumn(4).hidden = isSingleDefault(ctx);
+  printSetup(ws, `${head}:${head}`, session.classification);
+}
+
+function invalidSheet(ws: Worksheet, ctx: ReportContext): void {
+  const L = LABELS[ctx.lang];
+  const LAST = 4;
+  ws.columns = [10, 12, 30, 50].map((width) => ({ width }));
+  title(ws, 1, L.invalidTitle, LAST, 13);
+  let r = 3;
+  const names = new Map(ctx.outcome.cadres.map((c) => [c.key, c.name]));
+  const multi = !isSingleDefault(ctx);
+
+  const section = (label: string) => {
+    ws.getCell(r, 1).value = label;
+    ws.getCell(r, 1).font = { bold: true };
+    ws.mergeCells(r, 1, r, LAST);
+    r++;
+  };
+  section(L.voidBallots);
+  [L.col.ballotType, L.col.ballot, L.col.reason].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+  ws.mergeCells(r, 3, r, LAST);
+  r++;
+  const voided = ctx.outcome.ballotTypes.flatMap((t) => t.count.voidBallots.map((v) => ({ t: t.id, v })));
+  if (voided.length === 0) ws.getCell(r++, 1).value = L.none;
+  for (const { t, v } of voided.sort((a, b) => compareBallots(a.v.ballot, b.v.ballot))) {
+    const reason = v.strictCause === undefined ? v.reason : L.strictCause(L.reasons[v.strictCause.reason], names.get(v.strictCause.cadreKey) ?? '');
+    const row = ws.getRow(r);
+    row.values = [t, ballotValue(v.ballot), reason];
+    ws.mergeCells(r, 3, r, LAST);
+    boxRow(row, 1, LAST);
+    r++;
+  }
+  r++;
+  section(L.invalidLines);
+  [L.col.ballotType, L.col.ballot, L.col.leader, L.col.reason].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+  r++;
+  const lines = ctx.outcome.ballotTypes.flatMap((t) => t.count.invalidLines.map((l) => ({ t: t.id, l })));
+  if (lines.length === 0) ws.getCell(r++, 1).value = L.none;
+  for (const { t, l } of lines.sort((a, b) => compareBallots(a.l.ballot, b.l.ballot) || a.l.cadreKey - b.l.cadreKey)) {
+    const row = ws.getRow(r++);
+    row.values = [t, ballotValue(l.ballot), names.get(l.cadreKey) ?? '', L.reasons[l.reason]];
+    boxRow(row, 1, LAST);
+  }
+  // One ballot type: its column says nothing, so it is hidden (and not printed).
+  ws.getColumn(1).hidden = !multi;
+  printSetup(ws, undefined, ctx.outcome.session.classification);
+}
+
+function isSingleDefault(ctx: ReportContext): boolean {
+  return ctx.outcome.ballotTypes.length === 1 && ctx.outcome.ballotTypes[0]?.id === 'default';
+}
+
+/** Ballot numbers that are whole numbers are stored as numbers, the rest as text. */
+function ballotValue(number: string): number | string {
+  return /^\d{1,15}$/.test(number) ? Number(number) : number;
+}
+
+function auditSheet(ws: Worksheet, ctx: ReportContext): void {
+  const L = LABELS[ctx.lang];
+  const A = L.audit;
+  ws.columns = [34, 40, 70].map((width) => ({ width }));
+  title(ws, 1, L.auditTitle, 3, 13);
+  let r = 3;
+  const pair = (label: string, value: string) => {
+    ws.getCell(r, 1).value = label;
+    ws.getCell(r, 1).font = { bold: true };
+    ws.getCell(r, 2).value = value;
+    ws.mergeCells(r, 2, r, 3);
+    r++;
+  };
+  pair(A.tool, `tally ${ctx.version}`);
+  r++;
+  [A.option, A.value, A.origin].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+  r++;
+  for (const o of ctx.options) {
+    const row = ws.getRow(r++);
+    row.values = [o.name, o.value, A.origins[o.origin]];
+    boxRow(row, 1, 3);
+  }
+  r++;
+  [A.file, A.role, 'SHA-256'].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+  r++;
+  for (const f of ctx.outcome.files) {
+    const row = ws.getRow(r++);
+    row.values = [f.path, A.roles[f.role] ?? f.role, f.sha256];
+    boxRow(row, 1, 3);
+  }
+  r++;
+  pair(A.digest, ctx.outcome.inputDigest);
+  r++;
+  ws.getCell(r, 1).value = A.rows;
+  ws.getCell(r, 1).font = { bold: true };
+  r++;
+  for (const rows of ctx.outcome.rows) {
+    const where = [rows.file, rows.sheet].filter((x) => x !== null).join(' › ');
+    const non = rows.nonBallot.title + rows.nonBallot.header + rows.nonBallot.empty;
+    ws.getCell(r, 1).value = where;
+    ws.mergeCells(r, 1, r, 3);
+    r++;
+    for (const [label, n] of [[A.rowsRead, rows.rowsRead], [A.ballotsCounted, rows.ballots], [A.ballotsWithErrors, rows.ballotsWithErrors], [A.nonBallot, non]] as const) {
+      ws.getCell(r, 1).value = `  ${label}`;
+      ws.getCell(r, 2).value = n;
+      r++;
+    }
+  }
+  printSetup(ws, undefined, ctx.outcome.session.classification);
+}
