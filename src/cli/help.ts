@@ -47,6 +47,7 @@ export const HELP = {
       xls: 'tệp Excel cũ (.xls) không được hỗ trợ: mở trong Excel và lưu lại dạng .xlsx (Excel Workbook)',
       'bad-xlsx': 'tệp .xlsx bị hỏng hoặc không đúng định dạng',
       'bad-json': 'tệp JSON không hợp lệ',
+      'bad-csv': 'tệp CSV hỏng (dấu ngoặc kép không đóng?); mở bằng Excel, kiểm tra rồi lưu lại',
     },
   },
   en: {
@@ -96,6 +97,7 @@ export const HELP = {
       xls: 'old Excel files (.xls) are not supported: open it in Excel and save it as .xlsx (Excel Workbook)',
       'bad-xlsx': 'the .xlsx file is damaged or not a workbook',
       'bad-json': 'the JSON file is not valid',
+      'bad-csv': 'the CSV file is damaged (an unclosed quote?); open it in Excel, check it and save it again',
     },
   },
 } as const;

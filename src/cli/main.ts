@@ -24,7 +24,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof InputFileError) {
-      io.stderr.write(`${h.usage}: ${e.path}: ${h.file[e.reason]}${debug && e.detail ? ` (${e.detail})` : ''}\n`);
+      const line = e.reason === 'bad-csv' && e.detail !== '0' ? ` (${lang === 'vi' ? 'dòng' : 'line'} ${e.detail})` : '';
+      io.stderr.write(`${h.usage}: ${e.path}${line}: ${h.file[e.reason]}${debug && e.detail && !line ? ` (${e.detail})` : ''}\n`);
       return 2;
     }
     if (e instanceof OutputRefused) {

@@ -54,15 +54,30 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return n;
 }
 
+/** A CSV that cannot be split into rows (an unclosed quote); `line` is 1-based. */
+export class CsvSyntaxError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+  }
+}
+
 export function readCsv(file: string, bytes: Uint8Array): Sheet {
   const { text } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
-  const records: string[][] = parse(text, {
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    bom: true,
-  });
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      // Like Excel, a quote inside an unquoted field is just a character.
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+    });
+  } catch (e) {
+    const line = (e as { lines?: number }).lines ?? 0;
+    throw new CsvSyntaxError(line, (e as Error).message);
+  }
   // A record is what Excel shows as one row, even when a quoted field spans lines.
   const rows: Row[] = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC')) }));
   return { file, name: null, rows };

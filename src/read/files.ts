@@ -1,7 +1,7 @@
 // Opening input files: the kind is decided by content, whatever the extension.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { readCsv } from './csv.js';
+import { CsvSyntaxError, readCsv } from './csv.js';
 import type { Sheet } from './grid.js';
 import { readXlsx } from './xlsx.js';
 
@@ -19,7 +19,7 @@ export interface OpenedFile {
 export class InputFileError extends Error {
   constructor(
     readonly path: string,
-    readonly reason: 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json',
+    readonly reason: 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json' | 'bad-csv',
     readonly detail = '',
   ) {
     super(`${reason}: ${path}${detail ? ` (${detail})` : ''}`);
@@ -62,6 +62,11 @@ export async function openInput(path: string): Promise<OpenedFile> {
         throw new InputFileError(path, 'bad-json', (e as Error).message);
       }
     case 'csv':
-      return { path, kind, sha256, sheets: [readCsv(path, bytes)] };
+      try {
+        return { path, kind, sha256, sheets: [readCsv(path, bytes)] };
+      } catch (e) {
+        if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
+        throw e;
+      }
   }
 }

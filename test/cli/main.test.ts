@@ -185,6 +185,21 @@ describe('usage errors: exit 2, no stack trace', () => {
     expect(r.stderr).toBe('Lỗi cách dùng: khong-co.xlsx: không tìm thấy tệp\n');
   });
 
+  it('a CSV with an unclosed quote, with the line', async () => {
+    const { args } = sampleCopy({ 'phieu.csv': (t) => `${t}42,"Ghi thêm\n` });
+    const r = await tally(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/phieu\.csv \(dòng \d+\): tệp CSV hỏng/);
+    expect(r.stderr).not.toContain('Lỗi nội bộ');
+  });
+
+  it('a quote inside an unquoted field is read as Excel reads it', async () => {
+    const { args } = sampleCopy({ 'danh-sach.csv': (t) => t.replace('Bí thư Huyện đoàn', 'Bí thư "Huyện đoàn"') });
+    const r = await tally([...args, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).cadres[14].position).toBe('Bí thư "Huyện đoàn"');
+  });
+
   it('an old binary .xls, with advice', async () => {
     const { dir } = sampleCopy();
     const xls = join(dir, 'cu.xls');
