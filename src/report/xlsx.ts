@@ -250,14 +250,14 @@ function flaggedSheet(ws: Worksheet, ctx: ReportContext): void {
   const L = LABELS[ctx.lang];
   const { regime, session } = ctx.outcome;
   const LAST = 8;
-  ws.columns = [5, 24, 30, 10, 9, 9, 28, 60].map((width) => ({ width }));
+  ws.columns = [5, 24, 30, 10, 12, 9, 28, 60].map((width) => ({ width }));
   title(ws, 1, L.flaggedTitle, LAST, 13);
   if (session.title !== null) title(ws, 2, session.title, LAST, 11);
   const head = 4;
-  [L.col.stt, L.col.name, L.col.position, L.col.ballotType, `${L.col.low}: ${L.col.count.toLocaleLowerCase(ctx.lang)}`, L.col.percent, L.col.band, L.col.action].forEach((t, i) =>
+  [L.col.stt, L.col.name, L.col.position, L.col.ballotType, `${L.col.count} ${L.col.low.toLocaleLowerCase(ctx.lang)}`, L.col.percent, L.col.band, L.col.action].forEach((t, i) =>
     headerCell(ws.getCell(head, i + 1), t),
   );
-  ws.getRow(head).height = 30;
+  ws.getRow(head).height = 45;
   let r = head + 1;
   const flagged = allCadres(ctx).filter(({ result }) => result.flagged);
   if (flagged.length === 0) {
@@ -351,15 +351,17 @@ function ballotValue(number: string): number | string {
 function auditSheet(ws: Worksheet, ctx: ReportContext): void {
   const L = LABELS[ctx.lang];
   const A = L.audit;
-  ws.columns = [34, 40, 70].map((width) => ({ width }));
+  ws.columns = [40, 44, 68].map((width) => ({ width }));
   title(ws, 1, L.auditTitle, 3, 13);
   let r = 3;
   const pair = (label: string, value: string) => {
-    ws.getCell(r, 1).value = label;
-    ws.getCell(r, 1).font = { bold: true };
-    ws.getCell(r, 2).value = value;
-    ws.mergeCells(r, 2, r, 3);
-    r++;
+    const row = ws.getRow(r++);
+    row.getCell(1).value = label;
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).value = value;
+    ws.mergeCells(row.number, 2, row.number, 3);
+    row.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(ws, row, [1]);
   };
   pair(A.tool, `tally ${ctx.version}`);
   r++;
@@ -368,7 +370,9 @@ function auditSheet(ws: Worksheet, ctx: ReportContext): void {
   for (const o of ctx.options) {
     const row = ws.getRow(r++);
     row.values = [o.name, o.value, A.origins[o.origin]];
+    row.alignment = { vertical: 'top', wrapText: true };
     boxRow(row, 1, 3);
+    fitHeight(ws, row, [2]);
   }
   r++;
   [A.file, A.role, 'SHA-256'].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
@@ -376,7 +380,9 @@ function auditSheet(ws: Worksheet, ctx: ReportContext): void {
   for (const f of ctx.outcome.files) {
     const row = ws.getRow(r++);
     row.values = [f.path, A.roles[f.role] ?? f.role, f.sha256];
+    row.alignment = { vertical: 'top', wrapText: true };
     boxRow(row, 1, 3);
+    fitHeight(ws, row, [1]);
   }
   r++;
   pair(A.digest, ctx.outcome.inputDigest);
