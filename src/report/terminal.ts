@@ -9,14 +9,17 @@ import { locationText, problemMessage } from '../text/messages.js';
 import type { Problem } from '../model/problem.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
+import { LABELS } from '../text/labels.js';
+
+/** The wording the terminal shares with the file reports. */
+function pickShared(lang: Lang) {
+  const { heading, noEffect, ballotType, denominator, basis } = LABELS[lang];
+  return { heading, noEffect, ballotType, denominator, basis };
+}
 
 const UI = {
   vi: {
-    heading: 'KẾT QUẢ LẤY PHIẾU TÍN NHIỆM',
-    noEffect: 'Hội nghị không đủ 2/3 số người được triệu tập có mặt — kết quả không có giá trị',
-    ballotType: 'Loại phiếu',
-    denominator: 'Mẫu số',
-    basis: { returned: 'số phiếu thu về', issued: 'số phiếu phát ra', present: 'số người có mặt', convened: 'số người được triệu tập', valid: 'số phiếu hợp lệ của từng người' },
+    ...pickShared('vi'),
     cols: ['STT', 'Họ và tên', 'Chức vụ', 'Hợp lệ', 'Không hợp lệ', 'Tín nhiệm cao', 'Tín nhiệm', 'Tín nhiệm thấp', 'Mức'],
     checks: 'Kiểm tra hội nghị',
     quorumOk: (p: number, c: number, r: number) => `Có mặt ${p}/${c} người được triệu tập — đủ 2/3 (cần ít nhất ${r})`,
@@ -35,11 +38,7 @@ const UI = {
     info: 'Thông tin',
   },
   en: {
-    heading: 'CONFIDENCE VOTE RESULT',
-    noEffect: 'Quorum not met (fewer than 2/3 of those convened present) — the result has no effect',
-    ballotType: 'Ballot type',
-    denominator: 'Denominator',
-    basis: { returned: 'ballots returned', issued: 'ballots issued', present: 'number present', convened: 'number convened', valid: 'each leader’s valid lines' },
+    ...pickShared('en'),
     cols: ['No.', 'Name', 'Position', 'Valid', 'Invalid', 'High', 'Confidence', 'Low', 'Band'],
     checks: 'Session checks',
     quorumOk: (p: number, c: number, r: number) => `${p} of ${c} convened present — quorum met (at least ${r} needed)`,

@@ -174,6 +174,25 @@ describe('-o on the sample session', () => {
   });
 });
 
+describe('the exactly-two-thirds note', () => {
+  it('marks the leader at exactly 2/3 and prints the note, in the workbook and the page', async () => {
+    const scenario = join(SAMPLE, '..', 'scenarios', 'ranh-gioi-t30');
+    const d = freshDir();
+    const r = await tally([join(scenario, 'phieu.csv'), '--roster', join(scenario, 'danh-sach.csv'), '--session', join(scenario, 'hoi-nghi.csv'), '-o', join(d, 'a.xlsx'), '-o', join(d, 'a.html')]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(d, 'a.xlsx'));
+    const texts: string[] = [];
+    wb.getWorksheet('Tổng hợp')?.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('Từ 2/3 phiếu tín nhiệm thấp trở lên (*)');
+    expect(texts.filter((t) => t.endsWith('(*)'))).toHaveLength(1);
+    expect(texts.some((t) => t.startsWith("(*) Đúng 2/3: thuộc mức 'từ 2/3 trở lên' theo Quy định 96"))).toBe(true);
+    const html = readFileSync(join(d, 'a.html'), 'utf8');
+    expect(html).toContain('≥ 2/3 *');
+    expect(html).toContain('Quy định 41-QĐ/TW (2021) ghi &#39;trên 2/3&#39;');
+  });
+});
+
 describe('safe writing', () => {
   it('refuses to overwrite an input, touching nothing', async () => {
     const { dir, args } = sampleCopy();
