@@ -19,6 +19,7 @@ export const PROBLEM_CODES = [
   'duplicate-ballot',
   'missing-ballot-number',
   'empty-row',
+  'non-ballot-row',
   'trailing-empty-rows',
   'rows-vs-returned',
   'accounting',

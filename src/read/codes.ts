@@ -6,7 +6,7 @@ import type { CellValue } from './grid.js';
 
 export type CellDecoding =
   | { readonly ok: true; readonly reading: LineReading }
-  | { readonly ok: false; readonly hint: 'unknown' | 'repeated-level' | 'mixed-with-zero' | 'decimal-number'; readonly suggestion?: string };
+  | { readonly ok: false; readonly hint: 'unknown' | 'repeated-level' | 'mixed-with-zero' | 'decimal-number' | 'formula-no-value'; readonly suggestion?: string };
 
 const LEVEL_CODES: Record<Level, readonly string[]> = {
   high: ['1', 'cao', 'tín nhiệm cao', 'tnc', 'h', 'high'],
@@ -47,6 +47,8 @@ export function decodeCell(value: CellValue): CellDecoding {
 }
 
 function decodeText(raw: string): CellDecoding {
+  // The XLSX reader shows a formula that has no computed value as its formula text.
+  if (raw.startsWith('=')) return { ok: false, hint: 'formula-no-value' };
   const text = fold(raw);
   if (text === '') return invalid('no-mark');
   const level = levelByCode.get(text);

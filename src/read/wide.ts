@@ -9,7 +9,11 @@ import { DEFAULT_BALLOT_TYPE } from './roster.js';
 import { ballotColumn, ballotSheetType } from './vocabulary.js';
 
 /** Why a row is not a ballot. Every such row is reported, never silently dropped. */
-export type NonBallotKind = 'title' | 'header' | 'empty';
+export type NonBallotKind = 'title' | 'header' | 'empty' | 'total';
+
+/** Rows the header search looks at: titles above a header are a few rows, not pages. */
+const HEADER_SEARCH_ROWS = 30;
+const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
 
 export interface RowAccounting {
   readonly file: string;
@@ -21,6 +25,11 @@ export interface RowAccounting {
   readonly ballotsWithErrors: number;
   /** Rows that are neither: no ballot number, a repeated number, a blank between ballots. */
   readonly rejected: number;
+}
+
+/** All rows reported as not ballots, whatever the reason. */
+export function nonBallotRows(r: RowAccounting): number {
+  return Object.values(r.nonBallot).reduce((a, b) => a + b, 0);
 }
 
 export interface BallotSheetRead {
@@ -42,15 +51,21 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
     ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
     ...(header === undefined || header === '' ? {} : { column: header }),
   });
-  const nonBallot: Record<NonBallotKind, number> = { title: 0, header: 0, empty: 0 };
+  const nonBallot: Record<NonBallotKind, number> = { title: 0, header: 0, empty: 0, total: 0 };
 
-  // The header is the first row naming a leader or a fixed column; rows above it are titles.
-  const isHeader = (r: Row) =>
-    r.cells.some((c) => {
+  // The header is the row naming the most leaders and fixed columns (the first such row);
+  // rows above it are titles.
+  const headerScore = (r: Row) =>
+    r.cells.filter((c) => {
       const t = cellText(c);
       return t.trim() !== '' && (ballotColumn(t) !== null || roster.match(t).kind !== 'unknown');
-    });
-  let headerIndex = sheet.rows.findIndex(isHeader);
+    }).length;
+  let headerIndex = -1;
+  let best = 0;
+  sheet.rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, i) => {
+    const score = headerScore(r);
+    if (score > best) [best, headerIndex] = [score, i];
+  });
   if (headerIndex < 0) headerIndex = sheet.rows.findIndex((r) => !isEmptyRow(r));
   const headerRow = sheet.rows[headerIndex];
   if (headerRow === undefined) {
@@ -125,10 +140,25 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
   let rejected = 0;
   let ballotsWithErrors = 0;
   let pendingEmpty: Row[] = [];
+  const headerTexts = headerRow.cells.map((c) => fold(cellText(c)));
   for (const row of sheet.rows.slice(headerIndex + 1)) {
     const numberCell = ballotCol === null ? null : (row.cells[ballotCol] ?? null);
     if (isEmptyRow(row)) {
       pendingEmpty.push(row);
+      continue;
+    }
+    // A second header row (a merged header spilling down) repeats the header's texts.
+    const repeats = row.cells.filter((c, i) => !isEmptyCell(c) && fold(cellText(c)) === headerTexts[i]).length;
+    if (repeats > 0 && repeats * 2 >= row.cells.filter((c) => !isEmptyCell(c)).length) {
+      nonBallot.header++;
+      problems.push(problem('non-ballot-row', 'info', where(row.row), { kind: 'header' }));
+      continue;
+    }
+    // A total or subtotal row ("Tổng", "Cộng", "Total") is reported, never counted.
+    const firstText = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
+    if (typeof firstText === 'string' && TOTAL_ROW.test(fold(firstText))) {
+      nonBallot.total++;
+      problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, clean(firstText)));
       continue;
     }
     if (ballotCol === null) {

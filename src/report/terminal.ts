@@ -7,6 +7,7 @@ import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { locationText, problemMessage } from '../text/messages.js';
 import type { Problem } from '../model/problem.js';
+import { nonBallotRows } from '../read/wide.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
@@ -28,7 +29,7 @@ const UI = {
     accounting: (t: BallotTypeResult) => `Triệu tập ${t.convened} ≥ có mặt ${t.present} ≥ phiếu phát ra ${t.issued} ≥ phiếu thu về ${t.returned}`,
     ballots: (t: BallotTypeResult) => `Phiếu thu về ${t.returned}: hợp lệ ${t.validBallots}, không hợp lệ cả phiếu ${t.voidBallots}`,
     rows: (where: string, read: number, ballots: number, non: number, detail: string) => `${where}: ${read} dòng đọc = ${ballots} phiếu + ${non} dòng không phải phiếu${detail ? ` (${detail})` : ''}`,
-    nonBallot: { title: 'tiêu đề', header: 'dòng tiêu đề cột', empty: 'dòng trống' },
+    nonBallot: { title: 'tiêu đề', header: 'dòng tiêu đề cột', empty: 'dòng trống', total: 'dòng tổng cộng' },
     flagged: (n: number) => `Người có phiếu tín nhiệm thấp vượt ngưỡng (${n})`,
     noneFlagged: 'Không ai có trên 50% phiếu tín nhiệm thấp.',
     lowOf: (l: number, t: number, pct: string) => `${l}/${t} phiếu tín nhiệm thấp = ${pct}`,
@@ -47,7 +48,7 @@ const UI = {
     accounting: (t: BallotTypeResult) => `Convened ${t.convened} ≥ present ${t.present} ≥ issued ${t.issued} ≥ returned ${t.returned}`,
     ballots: (t: BallotTypeResult) => `${t.returned} ballots returned: ${t.validBallots} valid, ${t.voidBallots} void as a whole`,
     rows: (where: string, read: number, ballots: number, non: number, detail: string) => `${where}: ${read} rows read = ${ballots} ballots + ${non} non-ballot rows${detail ? ` (${detail})` : ''}`,
-    nonBallot: { title: 'title', header: 'header', empty: 'empty' },
+    nonBallot: { title: 'title', header: 'header', empty: 'empty', total: 'total' },
     flagged: (n: number) => `Leaders above a low-confidence threshold (${n})`,
     noneFlagged: 'No leader has more than 50% low-confidence votes.',
     lowOf: (l: number, t: number, pct: string) => `${l}/${t} low-confidence votes = ${pct}`,
@@ -93,8 +94,8 @@ export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean
     out.push(`  ${c.green('✓')} ${ui.ballots(t)}`);
   }
   for (const r of outcome.rows) {
-    const non = r.nonBallot.title + r.nonBallot.header + r.nonBallot.empty;
-    const detail = (['title', 'header', 'empty'] as const).filter((k) => r.nonBallot[k] > 0).map((k) => `${r.nonBallot[k]} ${ui.nonBallot[k]}`).join(', ');
+    const non = nonBallotRows(r);
+    const detail = (['title', 'header', 'empty', 'total'] as const).filter((k) => r.nonBallot[k] > 0).map((k) => `${r.nonBallot[k]} ${ui.nonBallot[k]}`).join(', ');
     const where = [r.file, r.sheet].filter((x) => x !== null).join(' › ');
     out.push(`  ${c.green('✓')} ${ui.rows(where, r.rowsRead, r.ballots, non, detail)}`);
   }

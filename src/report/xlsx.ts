@@ -5,6 +5,7 @@ import type { Band } from '../model/types.js';
 import type { CadreResult } from '../rules/evaluate.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
+import { nonBallotRows } from '../read/wide.js';
 import { allCadres, compareBallots, documentDate, type ReportContext } from './context.js';
 import { bandAction, bandLabel, formatDate, placeDateLine } from './format.js';
 
@@ -392,7 +393,7 @@ function auditSheet(ws: Worksheet, ctx: ReportContext): void {
   r++;
   for (const rows of ctx.outcome.rows) {
     const where = [rows.file, rows.sheet].filter((x) => x !== null).join(' › ');
-    const non = rows.nonBallot.title + rows.nonBallot.header + rows.nonBallot.empty;
+    const non = nonBallotRows(rows);
     ws.getCell(r, 1).value = where;
     ws.mergeCells(r, 1, r, 3);
     r++;

@@ -53,6 +53,10 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
     vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ là không rõ nghĩa: ghi lý do nếu phiếu không hợp lệ, để trống nếu hợp lệ`,
     en: (_p, v) => `'${v}' in the void column is ambiguous: write the reason if the ballot is void, leave it empty otherwise`,
   },
+  'formula-no-value': {
+    vi: (_p, v) => `ô chứa công thức chưa có giá trị tính sẵn (${v}); mở tệp trong Excel, lưu lại rồi chạy lại`,
+    en: (_p, v) => `the cell holds a formula with no computed value (${v}); open the file in Excel, save it and run again`,
+  },
   'no-header': {
     vi: (_p, v) => `có giá trị '${v}' ở cột không có tiêu đề`,
     en: (_p, v) => `value '${v}' in a column without a header`,
@@ -121,6 +125,10 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
   'empty-row': {
     vi: () => 'dòng trống giữa các phiếu; không tính là phiếu',
     en: () => 'empty row between ballots; not counted as a ballot',
+  },
+  'non-ballot-row': {
+    vi: (p, v) => (p['kind'] === 'total' ? `dòng tổng cộng '${v}' không phải phiếu; không tính` : 'dòng tiêu đề lặp lại; không phải phiếu'),
+    en: (p, v) => (p['kind'] === 'total' ? `total row '${v}' is not a ballot; not counted` : 'repeated header row; not a ballot'),
   },
   'trailing-empty-rows': {
     vi: (p) => `${s(p['count'])} dòng trống cuối trang, bỏ qua`,
