@@ -3,10 +3,11 @@
 import { countBallots } from './count/count.js';
 import { problem, type Problem } from './model/problem.js';
 import { inputDigest } from './model/digest.js';
-import { resolveSession, type Session, type SessionFlags } from './model/session.js';
+import { resolveSession, resolveTypeCounts, type Session, type SessionFlags, type TypeCounts } from './model/session.js';
+import type { SessionEntries } from './read/session.js';
 import type { Ballot, Cadre, DenominatorBasis } from './model/types.js';
 import type { GatheredInputs } from './read/inputs.js';
-import { RosterIndex } from './read/match.js';
+import { Roster } from './read/match.js';
 import { readRoster } from './read/roster.js';
 import { readWideBallots, type BallotSheetRead, type RowAccounting } from './read/wide.js';
 import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
@@ -26,11 +27,11 @@ export interface TallyOutcome {
   readonly inputDigest: string;
 }
 
-export function tallySession(inputs: GatheredInputs, flags: SessionFlags): TallyOutcome {
+export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedFlags: ReadonlyMap<string, SessionEntries> = new Map()): TallyOutcome {
   const problems: Problem[] = [...inputs.problems];
   const roster = inputs.rosterSheet === null ? { cadres: [], problems: [] } : readRoster(inputs.rosterSheet);
   problems.push(...roster.problems);
-  const index = new RosterIndex(roster.cadres);
+  const index = new Roster(roster.cadres);
   const sheets = inputs.ballotSheets.map((s) => readWideBallots(s, index));
   for (const s of sheets) problems.push(...s.problems);
   problems.push(...crossSheetDuplicates(sheets));
@@ -53,19 +54,17 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags): Tally
   const rows = sheets.map((s) => s.accounting);
   const allBallots = sheets.flatMap((s) => s.ballots);
   const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, inputDigest: inputDigest(roster.cadres, session, allBallots) };
-  const { convened, present, issued, returned } = session.counts;
-  if (convened === null || present === null || issued === null || returned === null) {
-    return { ...base, ballotTypes: null, problems };
-  }
+  const { counts, problems: countProblems } = resolveTypeCounts(session, typeIds, mergeTyped(inputs.sessionPerType, typedFlags, problems));
+  problems.push(...countProblems);
   const locationOf = (id: string) => {
     const first = sheets.find((s) => s.ballotType === id);
     return first === undefined ? {} : { file: first.accounting.file, ...(first.accounting.sheet === null ? {} : { sheet: first.accounting.sheet }) };
   };
-  if (problems.some(isBlocking)) {
-    // No result, but the session's own numbers are still checked so every problem shows now.
-    for (const id of typeIds) {
+  if (problems.some(isBlocking) || counts.size < typeIds.length) {
+    // No result, but each type's own numbers are still checked so every problem shows now.
+    for (const [id, c] of counts) {
       const seen = sheets.filter((s) => s.ballotType === id).reduce((n, s) => n + s.accounting.ballots + s.accounting.ballotsWithErrors, 0);
-      problems.push(...sessionChecks(regime, { id, convened, present, issued, returned, location: locationOf(id) }, seen));
+      problems.push(...sessionChecks(regime, { id, ...c, location: locationOf(id) }, seen));
     }
     return { ...base, ballotTypes: null, problems };
   }
@@ -75,7 +74,7 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags): Tally
     const cadres = roster.cadres.filter((c) => c.ballotType === id && c.excluded === null);
     const ballots: Ballot[] = ofType.flatMap((s) => s.ballots);
     const count = countBallots(id, cadres.map((c) => c.key), ballots, { strict: session.strict });
-    return { id, convened, present, issued, returned, cadres, count, location: locationOf(id) };
+    return { id, ...(counts.get(id) as TypeCounts), cadres, count, location: locationOf(id) };
   });
   const evaluation = evaluate(regime, basis, types);
   problems.push(...evaluation.problems);
@@ -100,3 +99,25 @@ function crossSheetDuplicates(sheets: readonly BallotSheetRead[]): Problem[] {
   return out;
 }
 
+
+/** Per-type values from the session file, with command-line values replacing them (reported). */
+function mergeTyped(
+  fromFile: ReadonlyMap<string, SessionEntries>,
+  fromFlags: ReadonlyMap<string, SessionEntries>,
+  problems: Problem[],
+): Map<string, SessionEntries> {
+  const out = new Map<string, SessionEntries>([...fromFile].map(([t, e]) => [t, { ...e }]));
+  for (const [type, flagEntries] of fromFlags) {
+    const key = [...out.keys()].find((t) => t.toLocaleLowerCase('vi') === type.toLocaleLowerCase('vi')) ?? type;
+    const target = out.get(key) ?? {};
+    for (const [k, e] of Object.entries(flagEntries) as [keyof SessionEntries, NonNullable<SessionEntries[keyof SessionEntries]>][]) {
+      const before = target[k];
+      if (before !== undefined && String(before.value) !== String(e.value)) {
+        problems.push(problem('session-override', 'info', before.location, { key: `${k} (${type})`, from: String(before.value), to: String(e.value) }));
+      }
+      target[k] = e;
+    }
+    out.set(key, target);
+  }
+  return out;
+}

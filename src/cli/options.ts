@@ -1,9 +1,16 @@
 // Command-line options validated at the boundary (zod), turned into session flags.
 import { z } from 'zod';
-import { parseBasis, parseCount, parseDate, parseRegime, type SessionFlags } from '../model/session.js';
+import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseRegime, type SessionFlags } from '../model/session.js';
+import type { SessionEntries } from '../read/session.js';
+import { clean } from '../text/fold.js';
 import { LANGS } from '../text/lang.js';
 
-const count = z.string().refine((v) => parseCount(v) !== null, { error: 'count' });
+/** A count flag: "42", or "A=42" for ballot type A; at most one bare value. */
+const TYPED = /^([^=]+)=(.*)$/;
+const counts = z
+  .array(z.string().refine((v) => parseCount(TYPED.exec(v)?.[2] ?? v) !== null, { error: 'count' }))
+  .refine((vs) => vs.filter((v) => !TYPED.test(v)).length <= 1, { error: 'count' })
+  .default([]);
 
 export const TallyOptionsSchema = z.object({
   roster: z.string().optional(),
@@ -14,10 +21,10 @@ export const TallyOptionsSchema = z.object({
   round: z.string().optional(),
   regime: z.string().refine((v) => parseRegime(v) !== null, { error: 'regime' }).optional(),
   denominator: z.string().refine((v) => parseBasis(v) !== null, { error: 'denominator' }).optional(),
-  convened: count.optional(),
-  present: count.optional(),
-  issued: count.optional(),
-  returned: count.optional(),
+  convened: counts,
+  present: counts,
+  issued: counts,
+  returned: counts,
   strict: z.boolean().optional(),
   lang: z.enum(LANGS).default('vi'),
   json: z.boolean().optional(),
@@ -28,10 +35,30 @@ export type TallyOptions = z.infer<typeof TallyOptionsSchema>;
 
 export function sessionFlags(o: TallyOptions): SessionFlags {
   const flags: SessionFlags = {};
-  for (const key of ['title', 'body', 'date', 'round', 'regime', 'denominator', 'convened', 'present', 'issued', 'returned'] as const) {
+  for (const key of ['title', 'body', 'date', 'round', 'regime', 'denominator'] as const) {
     const v = o[key];
     if (v !== undefined) flags[key] = v;
   }
+  for (const key of COUNT_KEYS) {
+    const bare = o[key].find((v) => !TYPED.test(v));
+    if (bare !== undefined) flags[key] = bare;
+  }
   if (o.strict === true) flags.strict = true;
   return flags;
+}
+
+/** Count flags given for one ballot type ("--issued A=42"). */
+export function typedSessionFlags(o: TallyOptions): Map<string, SessionEntries> {
+  const out = new Map<string, SessionEntries>();
+  for (const key of COUNT_KEYS) {
+    for (const v of o[key]) {
+      const m = TYPED.exec(v);
+      if (m === null) continue;
+      const type = clean(m[1] ?? '');
+      const entries = out.get(type) ?? {};
+      entries[key] = { value: clean(m[2] ?? ''), location: { column: `--${key} ${type}=` } };
+      out.set(type, entries);
+    }
+  }
+  return out;
 }

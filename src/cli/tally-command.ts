@@ -10,7 +10,7 @@ import type { Lang } from '../text/lang.js';
 import { auditOptions } from './audit.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
-import { sessionFlags, TallyOptionsSchema } from './options.js';
+import { sessionFlags, TallyOptionsSchema, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 
@@ -31,10 +31,10 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     .option('--round <text>', h.round)
     .option('--regime <regime>', h.regime)
     .option('--denominator <basis>', h.denominator)
-    .option('--convened <n>', h.convened)
-    .option('--present <n>', h.present)
-    .option('--issued <n>', h.issued)
-    .option('--returned <n>', h.returned)
+    .option('--convened <n>', h.convened, collect, [])
+    .option('--present <n>', h.present, collect, [])
+    .option('--issued <n>', h.issued, collect, [])
+    .option('--returned <n>', h.returned, collect, [])
     .option('--strict', h.strict)
     .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']).default('vi'))
     .option('--json', h.json)
@@ -52,7 +52,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   if (!options.success) {
     for (const issue of options.error.issues) {
       const name = String(issue.path[0] ?? '');
-      usageError(io, lang, h.badOption(name, String(opts[name] ?? '')));
+      usageError(io, lang, h.badOption(name, [opts[name] ?? ''].flat().join(' ')));
     }
     return 2;
   }
@@ -61,7 +61,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   await checkOutputs(o.output, inputPaths);
 
   const inputs = await gatherInputs({ files, ...(o.roster === undefined ? {} : { roster: o.roster }), ...(o.session === undefined ? {} : { session: o.session }) });
-  const outcome = tallySession(inputs, sessionFlags(o));
+  const outcome = tallySession(inputs, sessionFlags(o), typedSessionFlags(o));
   const fixed = outcome.problems.find((p) => p.code === 'denominator-fixed');
   if (fixed !== undefined && outcome.session.origins.denominator === 'flag') {
     io.stderr.write(renderProblems([fixed], lang, useColor(io.stderr, io)).replace(/^[^:]+:/, `${h.usage}:`));

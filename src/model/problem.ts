@@ -12,6 +12,7 @@ export const PROBLEM_CODES = [
   'excluded-on-ballot',
   'duplicate-cadre-column',
   'mixed-ballot-types',
+  'unknown-ballot-type',
   'bad-cell',
   'bad-roster',
   'duplicate-roster-entry',

@@ -132,12 +132,7 @@ export function resolveSession(entries: SessionEntries, flags: SessionFlags, fla
   };
 
   const counts = {} as Record<CountKey, number | null>;
-  for (const key of COUNT_KEYS) {
-    counts[key] = parsed(key, parseCount, 'count');
-    if (flags[key] === undefined && entries[key] === undefined) {
-      problems.push(problem('missing-session-value', 'error', entries.title?.location ?? flagLocation, { key }));
-    }
-  }
+  for (const key of COUNT_KEYS) counts[key] = parsed(key, parseCount, 'count');
   const date = parsed('date', parseDate, 'date');
   const regime = parsed('regime', (v) => parseRegime(cellString(v)), 'regime') ?? 'party-96';
   if (origins.regime === undefined) origins.regime = 'default';
@@ -160,4 +155,42 @@ export function resolveSession(entries: SessionEntries, flags: SessionFlags, fla
     origins,
   };
   return { session, problems };
+}
+
+export type TypeCounts = Readonly<Record<CountKey, number>>;
+
+/**
+ * The four counts of each ballot type. A type's own value wins; convened and present may
+ * come from the session (one group of voters), issued and returned must be given per type
+ * when there are several types (each type has its own ballots).
+ */
+export function resolveTypeCounts(
+  session: Session,
+  typeIds: readonly string[],
+  perType: ReadonlyMap<string, SessionEntries>,
+): { counts: Map<string, TypeCounts>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const counts = new Map<string, TypeCounts>();
+  const several = typeIds.length > 1;
+  for (const type of typeIds) {
+    const own = [...perType].find(([t]) => fold(t) === fold(type))?.[1] ?? {};
+    const values = {} as Record<CountKey, number | null>;
+    for (const key of COUNT_KEYS) {
+      const e = own[key];
+      const typeParam = several ? { ballotType: type } : {};
+      if (e !== undefined) {
+        values[key] = parseCount(e.value);
+        if (values[key] === null) problems.push(problem('bad-session-value', 'error', e.location, { key, hint: 'count' }, cellString(e.value)));
+      } else if (several && (key === 'issued' || key === 'returned')) {
+        values[key] = null;
+        problems.push(problem('missing-session-value', 'error', {}, { key, ...typeParam, given: session.origins[key] === undefined ? 0 : 1 }));
+      } else {
+        values[key] = session.counts[key];
+        if (session.origins[key] === undefined) problems.push(problem('missing-session-value', 'error', {}, { key, ...typeParam }));
+      }
+    }
+    const { convened, present, issued, returned } = values;
+    if (convened !== null && present !== null && issued !== null && returned !== null) counts.set(type, { convened, present, issued, returned });
+  }
+  return { counts, problems };
 }

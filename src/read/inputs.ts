@@ -16,6 +16,7 @@ export interface GatheredInputs {
   readonly files: readonly { readonly path: string; readonly sha256: string; readonly role: string }[];
   readonly rosterSheet: Sheet | null;
   readonly sessionEntries: SessionEntries;
+  readonly sessionPerType: ReadonlyMap<string, SessionEntries>;
   readonly ballotSheets: readonly Sheet[];
   readonly problems: readonly Problem[];
 }
@@ -66,6 +67,7 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   if (rosterSheet === null) problems.push(problem('missing-sheet', 'error', { file: paths.files[0] ?? '' }, { sheet: 'Danh sách / Roster', flag: '--roster' }));
 
   let sessionEntries: SessionEntries = {};
+  let sessionPerType: ReadonlyMap<string, SessionEntries> = new Map();
   if (paths.session !== undefined) {
     const f = await openInput(paths.session);
     track(f, 'session');
@@ -74,11 +76,13 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
         ? readSessionJson(f.path, f.json)
         : readSessionSheet(f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'session') ?? (f.sheets[0] as Sheet));
     sessionEntries = read.entries;
+    sessionPerType = read.perType;
     problems.push(...read.problems);
   } else if (sessionSheet !== null) {
     const read = readSessionSheet(sessionSheet);
     sessionEntries = read.entries;
+    sessionPerType = read.perType;
     problems.push(...read.problems);
   }
-  return { files, rosterSheet, sessionEntries, ballotSheets, problems };
+  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSheets, problems };
 }

@@ -48,3 +48,37 @@ function push<K>(map: Map<K, Cadre[]>, key: K, cadre: Cadre): void {
   if (list === undefined) map.set(key, [cadre]);
   else list.push(cadre);
 }
+
+/** One index per ballot type, and one over everybody for finding a sheet's type. */
+export class Roster {
+  readonly all: RosterIndex;
+  readonly types: readonly string[];
+  private readonly byType = new Map<string, RosterIndex>();
+
+  constructor(readonly cadres: readonly Cadre[]) {
+    this.all = new RosterIndex(cadres);
+    this.types = [...new Set(cadres.map((c) => c.ballotType))];
+    for (const t of this.types) this.byType.set(t, new RosterIndex(cadres.filter((c) => c.ballotType === t)));
+  }
+
+  forType(type: string): RosterIndex {
+    return this.byType.get(type) ?? new RosterIndex([]);
+  }
+
+  /** The ballot type whose leaders the most headers name; null when two types tie. */
+  bestType(headers: readonly string[]): string | null {
+    let best: string | null = null;
+    let bestCount = -1;
+    let tie = false;
+    for (const t of this.types) {
+      const index = this.forType(t);
+      const n = headers.filter((h) => {
+        const k = index.match(h).kind;
+        return k === 'exact' || k === 'without-diacritics';
+      }).length;
+      if (n > bestCount) [best, bestCount, tie] = [t, n, false];
+      else if (n === bestCount) tie = true;
+    }
+    return tie ? null : best;
+  }
+}

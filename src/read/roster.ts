@@ -56,11 +56,16 @@ export function readRoster(sheet: Sheet): RosterRead {
     if (name === '') problems.push(problem('bad-roster', 'error', loc('name'), { field: 'name' }, ''));
     if (position === '' && columns.has('position')) problems.push(problem('bad-roster', 'error', loc('position'), { field: 'position' }, ''));
 
+    // Ids and STT are unique within a ballot type; the same person (same id) may be voted on
+    // in two places, one ballot type each.
+    const ballotTypeText = clean(cellText(get(row.cells, 'ballot_type')));
+    const typeKey = ballotTypeText === '' ? DEFAULT_BALLOT_TYPE : ballotTypeText;
     const id = clean(cellText(get(row.cells, 'id')));
     if (id !== '') {
-      const prev = seenId.get(id.toLocaleLowerCase('vi'));
+      const k = `${typeKey}\u0000${id.toLocaleLowerCase('vi')}`;
+      const prev = seenId.get(k);
       if (prev !== undefined) problems.push(problem('duplicate-roster-entry', 'error', loc('id'), { field: 'id', otherRow: prev }, id));
-      else seenId.set(id.toLocaleLowerCase('vi'), row.row);
+      else seenId.set(k, row.row);
     }
 
     const sttRaw = get(row.cells, 'stt');
@@ -69,9 +74,9 @@ export function readRoster(sheet: Sheet): RosterRead {
     if (sttText !== '') {
       if (/^\d+$/.test(sttText)) {
         stt = Number(sttText);
-        const prev = seenStt.get(String(stt));
+        const prev = seenStt.get(`${typeKey}\u0000${stt}`);
         if (prev !== undefined) problems.push(problem('duplicate-roster-entry', 'error', loc('stt'), { field: 'stt', otherRow: prev }, sttText));
-        else seenStt.set(String(stt), row.row);
+        else seenStt.set(`${typeKey}\u0000${stt}`, row.row);
       } else {
         problems.push(problem('bad-roster', 'error', loc('stt'), { field: 'stt' }, sttText));
       }
@@ -81,7 +86,6 @@ export function readRoster(sheet: Sheet): RosterRead {
     if (excludedText !== '' && AMBIGUOUS_EXCLUSION.has(fold(excludedText))) {
       problems.push(problem('bad-roster', 'error', loc('excluded'), { field: 'excluded' }, excludedText));
     }
-    const ballotType = clean(cellText(get(row.cells, 'ballot_type')));
     const unit = clean(cellText(get(row.cells, 'unit')));
     cadres.push({
       key: cadres.length,
@@ -90,10 +94,23 @@ export function readRoster(sheet: Sheet): RosterRead {
       name,
       position,
       unit: unit === '' ? null : unit,
-      ballotType: ballotType === '' ? DEFAULT_BALLOT_TYPE : ballotType,
+      ballotType: typeKey,
       excluded: excludedText === '' ? null : excludedText,
       location: at(row.row, columns.get('name') ?? 0),
     });
+  }
+  // Quy định 96, principle 3: at most two places per person.
+  const typesById = new Map<string, Set<string>>();
+  for (const c of cadres) {
+    if (c.id === null) continue;
+    const k = c.id.toLocaleLowerCase('vi');
+    typesById.set(k, (typesById.get(k) ?? new Set()).add(c.ballotType));
+  }
+  for (const [k, types] of typesById) {
+    if (types.size > 2) {
+      const first = cadres.find((c) => c.id?.toLocaleLowerCase('vi') === k) as Cadre;
+      problems.push(problem('too-many-places', 'error', first.location, { name: first.name, places: [...types] }, first.id ?? ''));
+    }
   }
   return { cadres, problems };
 }

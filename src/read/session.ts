@@ -13,11 +13,22 @@ export type SessionEntries = Partial<Record<SessionKey, SessionEntry>>;
 
 export interface SessionRead {
   readonly entries: SessionEntries;
+  /** Values given for one ballot type (a third column, or "ballotTypes" in JSON). */
+  readonly perType: ReadonlyMap<string, SessionEntries>;
   readonly problems: readonly Problem[];
+}
+
+function setTyped(perType: Map<string, SessionEntries>, type: string, key: SessionKey, entry: SessionEntry): SessionEntry | undefined {
+  const m = perType.get(type) ?? {};
+  perType.set(type, m);
+  const prev = m[key];
+  if (prev === undefined) m[key] = entry;
+  return prev;
 }
 
 export function readSessionSheet(sheet: Sheet): SessionRead {
   const entries: SessionEntries = {};
+  const perType = new Map<string, SessionEntries>();
   const problems: Problem[] = [];
   let firstContentRow = true;
   for (const row of sheet.rows) {
@@ -40,33 +51,51 @@ export function readSessionSheet(sheet: Sheet): SessionRead {
     firstContentRow = false;
     const value = row.cells[1] ?? null;
     if (isEmptyCell(value)) continue;
-    if (entries[key] !== undefined) {
-      problems.push(problem('bad-session-value', 'error', loc(1), { key, hint: 'repeated', otherRow: entries[key].location.row ?? 0 }, cellText(value)));
+    const type = clean(cellText(row.cells[2] ?? null));
+    const prev = type === '' ? entries[key] : setTyped(perType, type, key, { value, location: loc(1) });
+    if (prev !== undefined) {
+      problems.push(problem('bad-session-value', 'error', loc(1), { key, hint: 'repeated', otherRow: prev.location.row ?? 0 }, cellText(value)));
       continue;
     }
-    entries[key] = { value, location: loc(1) };
+    if (type === '') entries[key] = { value, location: loc(1) };
   }
-  return { entries, problems };
+  return { entries, perType, problems };
 }
 
 export function readSessionJson(file: string, json: unknown): SessionRead {
   const entries: SessionEntries = {};
+  const perType = new Map<string, SessionEntries>();
   const problems: Problem[] = [];
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(json)) {
     problems.push(problem('bad-session-value', 'error', { file }, { key: '{}', hint: 'json-object' }));
-    return { entries, problems };
+    return { entries, perType, problems };
   }
-  for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
-    const loc: Location = { file, column: k };
-    if (k === 'ballotTypes') continue; // several ballot types: read with the per-type values
-    const key = sessionKey(k.replace(/([a-z])([A-Z])/g, '$1_$2'));
-    if (key === null) {
-      problems.push(problem('unknown-session-key', 'warning', loc, {}, k));
-      continue;
+  const readObject = (obj: Record<string, unknown>, into: SessionEntries, path: string) => {
+    for (const [k, v] of Object.entries(obj)) {
+      const loc: Location = { file, column: `${path}${k}` };
+      if (k === 'ballotTypes' && path === '') continue;
+      const key = sessionKey(k.replace(/([a-z])([A-Z])/g, '$1_$2'));
+      if (key === null) {
+        problems.push(problem('unknown-session-key', 'warning', loc, {}, k));
+        continue;
+      }
+      if (v === null || v === undefined || v === '') continue;
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') into[key] = { value: v, location: loc };
+      else problems.push(problem('bad-session-value', 'error', loc, { key, hint: 'json-scalar' }, JSON.stringify(v)));
     }
-    if (v === null || v === undefined || v === '') continue;
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') entries[key] = { value: v, location: loc };
-    else problems.push(problem('bad-session-value', 'error', loc, { key, hint: 'json-scalar' }, JSON.stringify(v)));
+  };
+  readObject(json, entries, '');
+  const types = json['ballotTypes'];
+  if (isObject(types)) {
+    for (const [type, values] of Object.entries(types)) {
+      const into: SessionEntries = {};
+      if (isObject(values)) readObject(values, into, `ballotTypes.${type}.`);
+      else problems.push(problem('bad-session-value', 'error', { file, column: `ballotTypes.${type}` }, { key: 'ballotTypes', hint: 'json-object' }));
+      perType.set(type.normalize('NFC'), into);
+    }
+  } else if (types !== undefined) {
+    problems.push(problem('bad-session-value', 'error', { file, column: 'ballotTypes' }, { key: 'ballotTypes', hint: 'json-object' }));
   }
-  return { entries, problems };
+  return { entries, perType, problems };
 }

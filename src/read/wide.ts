@@ -4,7 +4,7 @@ import type { Ballot, Cadre, LineReading, Location } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decodeCell } from './codes.js';
 import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Row, type Sheet } from './grid.js';
-import type { RosterIndex } from './match.js';
+import type { Roster } from './match.js';
 import { DEFAULT_BALLOT_TYPE } from './roster.js';
 import { ballotColumn, ballotSheetType } from './vocabulary.js';
 
@@ -42,7 +42,7 @@ export interface BallotSheetRead {
 
 const AMBIGUOUS_VOID = new Set(['khong', '0', 'no', 'false']);
 
-export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetRead {
+export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
   const problems: Problem[] = [];
   const where = (row: number, col?: number, header?: string): Location => ({
     file: sheet.file,
@@ -58,7 +58,7 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
   const headerScore = (r: Row) =>
     r.cells.filter((c) => {
       const t = cellText(c);
-      return t.trim() !== '' && (ballotColumn(t) !== null || roster.match(t).kind !== 'unknown');
+      return t.trim() !== '' && (ballotColumn(t) !== null || roster.all.match(t).kind !== 'unknown');
     }).length;
   let headerIndex = -1;
   let best = 0;
@@ -75,10 +75,11 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
   for (const r of sheet.rows.slice(0, headerIndex)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
   nonBallot.header++;
 
-  // Classify the columns.
+  // Classify the fixed columns; every other headed column is a leader.
   let ballotCol: number | null = null;
   let voidCol: number | null = null;
-  const leaderCols: { col: number; cadre: Cadre; header: string }[] = [];
+  let typeCol: number | null = null;
+  const candidates: { col: number; header: string }[] = [];
   const unheaded: number[] = [];
   const headerOf = (col: number) => clean(cellText(headerRow.cells[col] ?? null));
   headerRow.cells.forEach((c, col) => {
@@ -87,45 +88,78 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
     const fixed = ballotColumn(text);
     if (fixed === 'ballot' && ballotCol === null) return (ballotCol = col);
     if (fixed === 'void' && voidCol === null) return (voidCol = col);
-    const m = roster.match(text);
+    if (fixed === 'ballot_type' && typeCol === null) return (typeCol = col);
+    return candidates.push({ col, header: text });
+  });
+
+  // The sheet's ballot type: its name ("Phiếu <code>"), else a ballot_type column, else the
+  // type whose leaders its headers name. One sheet holds one ballot type.
+  const dataRows = sheet.rows.slice(headerIndex + 1);
+  const ballotType = decideType();
+  function decideType(): string {
+    const single = roster.types.length <= 1 ? (roster.types[0] ?? DEFAULT_BALLOT_TYPE) : null;
+    const fromSheet = sheet.name === null ? null : (ballotSheetType(sheet.name)?.ballotType ?? null);
+    if (fromSheet !== null) {
+      const known = roster.types.find((t) => fold(t) === fold(fromSheet));
+      if (known !== undefined) return known;
+      if (single !== null) return single;
+      problems.push(problem('unknown-ballot-type', 'error', where(headerRow?.row ?? 1), { types: [...roster.types] }, fromSheet));
+      return fromSheet;
+    }
+    if (typeCol !== null) {
+      const values = new Set(dataRows.map((r) => clean(cellText(r.cells[typeCol as number] ?? null))).filter((v) => v !== ''));
+      if (values.size > 1) problems.push(problem('mixed-ballot-types', 'error', where(headerRow?.row ?? 1, typeCol, headerOf(typeCol)), { types: [...values] }));
+      const v = [...values][0];
+      if (v !== undefined) {
+        const known = roster.types.find((t) => fold(t) === fold(v));
+        if (known !== undefined) return known;
+        problems.push(problem('unknown-ballot-type', 'error', where(headerRow?.row ?? 1, typeCol, headerOf(typeCol)), { types: [...roster.types] }, v));
+        return v;
+      }
+    }
+    if (single !== null) return single;
+    const best = roster.bestType(candidates.map((c) => c.header));
+    if (best === null) {
+      problems.push(problem('mixed-ballot-types', 'error', where(headerRow?.row ?? 1), { types: [...roster.types] }));
+      return DEFAULT_BALLOT_TYPE;
+    }
+    return best;
+  }
+
+  const index = roster.forType(ballotType);
+  const leaderCols: { col: number; cadre: Cadre; header: string }[] = [];
+  for (const { col, header: text } of candidates) {
+    const m = index.match(text);
     const loc = where(headerRow.row, col, text);
     switch (m.kind) {
       case 'exact':
-      case 'without-diacritics':
+      case 'without-diacritics': {
         if (m.kind === 'without-diacritics') problems.push(problem('name-without-diacritics', 'warning', loc, { name: m.cadre.name }, text));
         if (m.cadre.excluded !== null) {
           problems.push(problem('excluded-on-ballot', 'error', loc, { name: m.cadre.name, reason: m.cadre.excluded }, text));
-          return;
+          break;
         }
-        {
-          const dup = leaderCols.find((l) => l.cadre === m.cadre);
-          if (dup !== undefined) {
-            problems.push(problem('duplicate-cadre-column', 'error', loc, { name: m.cadre.name, otherColumn: columnLetter(dup.col) }, text));
-            return;
-          }
+        const dup = leaderCols.find((l) => l.cadre === m.cadre);
+        if (dup !== undefined) {
+          problems.push(problem('duplicate-cadre-column', 'error', loc, { name: m.cadre.name, otherColumn: columnLetter(dup.col) }, text));
+          break;
         }
-        return leaderCols.push({ col, cadre: m.cadre, header: text });
+        leaderCols.push({ col, cadre: m.cadre, header: text });
+        break;
+      }
       case 'ambiguous':
-        return problems.push(problem('ambiguous-name', 'error', loc, { candidates: m.candidates.map(describe) }, text));
-      case 'unknown':
-        return problems.push(problem('unknown-cadre', 'error', loc, { suggestions: m.suggestions.map(describe) }, text));
-    }
-  });
-
-  // A sheet's ballot type: its name ("Phiếu <code>"), else its leaders, which must agree.
-  const fromSheet = sheet.name === null ? null : ballotSheetType(sheet.name)?.ballotType ?? null;
-  const types = new Set(leaderCols.map((l) => l.cadre.ballotType));
-  let ballotType = fromSheet ?? (types.size === 1 ? ([...types][0] as string) : DEFAULT_BALLOT_TYPE);
-  if (fromSheet === null && types.size > 1) {
-    problems.push(problem('mixed-ballot-types', 'error', where(headerRow.row), { types: [...types] }));
-  }
-  if (fromSheet !== null) {
-    const known = roster.cadres.some((c) => c.ballotType === fromSheet);
-    if (!known && roster.cadres.every((c) => c.ballotType === DEFAULT_BALLOT_TYPE)) ballotType = DEFAULT_BALLOT_TYPE;
-  }
-  for (const l of leaderCols) {
-    if (l.cadre.ballotType !== ballotType) {
-      problems.push(problem('mixed-ballot-types', 'error', where(headerRow.row, l.col, l.header), { types: [l.cadre.ballotType, ballotType] }));
+        problems.push(problem('ambiguous-name', 'error', loc, { candidates: m.candidates.map(describe) }, text));
+        break;
+      case 'unknown': {
+        // A leader of another ballot type on this sheet is a different mistake from a typo.
+        const elsewhere = roster.all.match(text);
+        if (elsewhere.kind === 'exact' || elsewhere.kind === 'without-diacritics') {
+          problems.push(problem('mixed-ballot-types', 'error', loc, { types: [elsewhere.cadre.ballotType, ballotType] }, text));
+        } else {
+          problems.push(problem('unknown-cadre', 'error', loc, { suggestions: m.suggestions.map(describe) }, text));
+        }
+        break;
+      }
     }
   }
   const cadres = roster.cadres.filter((c) => c.ballotType === ballotType && c.excluded === null);
@@ -141,7 +175,7 @@ export function readWideBallots(sheet: Sheet, roster: RosterIndex): BallotSheetR
   let ballotsWithErrors = 0;
   let pendingEmpty: Row[] = [];
   const headerTexts = headerRow.cells.map((c) => fold(cellText(c)));
-  for (const row of sheet.rows.slice(headerIndex + 1)) {
+  for (const row of dataRows) {
     const numberCell = ballotCol === null ? null : (row.cells[ballotCol] ?? null);
     if (isEmptyRow(row)) {
       pendingEmpty.push(row);

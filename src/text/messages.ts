@@ -89,8 +89,12 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `${s(p['name'])} has two columns (also column ${s(p['otherColumn'])})`,
   },
   'mixed-ballot-types': {
-    vi: (p) => `các cột thuộc nhiều loại phiếu (${s(p['types'])}); mỗi trang chỉ một loại phiếu`,
-    en: (p) => `the columns belong to several ballot types (${s(p['types'])}); one ballot type per sheet`,
+    vi: (p, v) => `${v ? `'${v}': ` : ''}lẫn nhiều loại phiếu (${s(p['types'])}); mỗi trang một loại phiếu — đặt tên trang 'Phiếu <loại>' hoặc thêm cột Loại phiếu`,
+    en: (p, v) => `${v ? `'${v}': ` : ''}several ballot types mixed (${s(p['types'])}); one ballot type per sheet — name the sheet 'Phiếu <type>' or add a ballot type column`,
+  },
+  'unknown-ballot-type': {
+    vi: (p, v) => `loại phiếu '${v}' không có trong danh sách (có: ${s(p['types'])})`,
+    en: (p, v) => `ballot type '${v}' is not on the roster (known: ${s(p['types'])})`,
   },
   'bad-cell': {
     vi: (p, v) => (BAD_CELL[s(p['hint'])] ?? (BAD_CELL['unknown'] as { vi: Wording })).vi(p, v),
@@ -147,8 +151,14 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `quorum not met: ${s(p['present'])} of ${s(p['convened'])} present, at least ${s(p['required'])} needed${p['byAnalogy'] ? ' (Regulation 96 Article 3 applied by analogy)' : ''} — the result has no effect`,
   },
   'missing-session-value': {
-    vi: (p) => `thiếu '${keyLabel(p['key'], 'vi')}': thêm dòng '${keyLabel(p['key'], 'vi')}' vào trang Hội nghị, hoặc dùng ${KEY_LABEL[s(p['key'])]?.flag ?? ''} N`,
-    en: (p) => `missing ${keyLabel(p['key'], 'en')}: add a '${s(p['key'])}' row to the Session sheet, or pass ${KEY_LABEL[s(p['key'])]?.flag ?? ''} N`,
+    vi: (p) =>
+      p['ballotType'] === undefined
+        ? `thiếu '${keyLabel(p['key'], 'vi')}': thêm dòng '${keyLabel(p['key'], 'vi')}' vào trang Hội nghị, hoặc dùng ${KEY_LABEL[s(p['key'])]?.flag ?? ''} N`
+        : `thiếu '${keyLabel(p['key'], 'vi')}' của loại phiếu ${s(p['ballotType'])}${p['given'] ? ' (có nhiều loại phiếu nên phải ghi riêng cho từng loại)' : ''}: thêm dòng '${keyLabel(p['key'], 'vi')}' với cột Loại phiếu = ${s(p['ballotType'])} vào trang Hội nghị, hoặc dùng ${KEY_LABEL[s(p['key'])]?.flag ?? ''} ${s(p['ballotType'])}=N`,
+    en: (p) =>
+      p['ballotType'] === undefined
+        ? `missing ${keyLabel(p['key'], 'en')}: add a '${s(p['key'])}' row to the Session sheet, or pass ${KEY_LABEL[s(p['key'])]?.flag ?? ''} N`
+        : `missing ${keyLabel(p['key'], 'en')} of ballot type ${s(p['ballotType'])}${p['given'] ? ' (with several ballot types it is given per type)' : ''}: add a '${s(p['key'])}' row with ballot type ${s(p['ballotType'])} to the Session sheet, or pass ${KEY_LABEL[s(p['key'])]?.flag ?? ''} ${s(p['ballotType'])}=N`,
   },
   'bad-session-value': {
     vi: (p, v) => p['hint'] === 'repeated' ? `'${keyLabel(p['key'], 'vi')}' ghi hai lần (cũng ở dòng ${s(p['otherRow'])})` : `'${keyLabel(p['key'], 'vi')}' có giá trị '${v}' không hợp lệ (${HINT_VI[s(p['hint'])] ?? s(p['hint'])})`,
@@ -173,7 +183,10 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
   'undecided-mark': { vi: () => 'dấu chưa xác định được', en: () => 'undecided mark' },
   'missing-line': { vi: () => 'thiếu dòng', en: () => 'missing line' },
   'duplicate-line': { vi: () => 'dòng trùng', en: () => 'duplicate line' },
-  'too-many-places': { vi: () => 'lấy phiếu ở quá 2 nơi', en: () => 'voted on in more than two places' },
+  'too-many-places': {
+    vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi (${s(p['places'])}); tối đa 2 nơi (Quy định 96)`,
+    en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places (${s(p['places'])}); at most two (Regulation 96)`,
+  },
   'missing-sheet': {
     vi: (p) => `không tìm thấy trang '${s(p['sheet'])}'${p['flag'] ? `; hoặc dùng ${s(p['flag'])} tệp` : ''}`,
     en: (p) => `no sheet '${s(p['sheet'])}'${p['flag'] ? `; or pass ${s(p['flag'])} FILE` : ''}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseRegime, resolveSession } from '../../src/model/session.js';
+import { parseDate, parseRegime, resolveSession, resolveTypeCounts } from '../../src/model/session.js';
 import type { SessionEntries } from '../../src/read/session.js';
 
 const entries = (o: Record<string, string | number>): SessionEntries =>
@@ -44,10 +44,35 @@ describe('session values', () => {
   });
 
   it('says which required value is missing', () => {
-    const { problems } = resolveSession(entries({ convened: 45, present: 42 }), {});
-    expect(problems.map((p) => [p.code, p.params['key']])).toEqual([
-      ['missing-session-value', 'issued'],
-      ['missing-session-value', 'returned'],
+    const { session } = resolveSession(entries({ convened: 45, present: 42 }), {});
+    const { counts, problems } = resolveTypeCounts(session, ['default'], new Map());
+    expect(counts.size).toBe(0);
+    expect(problems.map((p) => [p.code, p.params['key'], p.params['ballotType']])).toEqual([
+      ['missing-session-value', 'issued', undefined],
+      ['missing-session-value', 'returned', undefined],
+    ]);
+  });
+
+  it('with several ballot types takes issued and returned per type, convened and present from the session', () => {
+    const { session } = resolveSession(entries({ convened: 45, present: 42 }), {});
+    const perType = new Map([
+      ['A', entries({ issued: 42, returned: 41 })],
+      ['B', entries({ convened: 12, present: 11, issued: 11, returned: 11 })],
+    ]);
+    const { counts, problems } = resolveTypeCounts(session, ['A', 'B'], perType);
+    expect(problems).toEqual([]);
+    expect(counts.get('A')).toEqual({ convened: 45, present: 42, issued: 42, returned: 41 });
+    expect(counts.get('B')).toEqual({ convened: 12, present: 11, issued: 11, returned: 11 });
+  });
+
+  it('refuses a shared issued/returned when there are several ballot types', () => {
+    const { session } = resolveSession(entries({ convened: 45, present: 42, issued: 42, returned: 41 }), {});
+    const { counts, problems } = resolveTypeCounts(session, ['A', 'B'], new Map([['A', entries({ issued: 30, returned: 30 })]]));
+    expect(counts.has('A')).toBe(true);
+    expect(counts.has('B')).toBe(false);
+    expect(problems.map((p) => [p.code, p.params['key'], p.params['ballotType'], p.params['given']])).toEqual([
+      ['missing-session-value', 'issued', 'B', 1],
+      ['missing-session-value', 'returned', 'B', 1],
     ]);
   });
 
