@@ -9,7 +9,8 @@ import type { Ballot, Cadre, DenominatorBasis } from './model/types.js';
 import type { GatheredInputs } from './read/inputs.js';
 import { Roster } from './read/match.js';
 import { readRoster } from './read/roster.js';
-import { readWideBallots, type BallotSheetRead, type RowAccounting } from './read/wide.js';
+import { readWideBallots } from './read/wide.js';
+import type { BallotSheetRead, RowAccounting } from './read/sheet-read.js';
 import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
 import { REGIMES, type Regime } from './rules/regimes.js';
 
@@ -63,7 +64,7 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
   if (problems.some(isBlocking) || counts.size < typeIds.length) {
     // No result, but each type's own numbers are still checked so every problem shows now.
     for (const [id, c] of counts) {
-      const seen = sheets.filter((s) => s.ballotType === id).reduce((n, s) => n + s.accounting.ballots + s.accounting.ballotsWithErrors, 0);
+      const seen = sheets.filter((s) => s.ballotType === id).reduce((n, s) => n + s.ballotsSeen, 0);
       problems.push(...sessionChecks(regime, { id, ...c, location: locationOf(id) }, seen));
     }
     return { ...base, ballotTypes: null, problems };

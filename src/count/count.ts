@@ -57,6 +57,7 @@ export function countBallots(
     if (voided === null && options.strict) {
       for (const key of cadreKeys) {
         const r = ballot.lines.get(key);
+        if (r !== undefined && r.kind === 'undecided') throw new Error(`undecided line reached counting on ballot ${ballot.number}`);
         if (r !== undefined && r.kind === 'invalid') {
           voided = { ballot: ballot.number, reason: r.reason, strictCause: { cadreKey: key, reason: r.reason }, location: ballot.location };
           break;
@@ -72,6 +73,8 @@ export function countBallots(
       const r = ballot.lines.get(key);
       // A missing reading is a reader bug, not a blank: readers give every cadre a reading.
       if (r === undefined) throw new Error(`ballot ${ballot.number} has no reading for cadre ${key}`);
+      // Undecided lines block the result before counting (tally.ts); reaching here is a bug.
+      if (r.kind === 'undecided') throw new Error(`undecided line reached counting on ballot ${ballot.number}`);
       if (r.kind === 'mark') c[r.level]++;
       else {
         c.invalidByReason[r.reason]++;

@@ -19,7 +19,7 @@ export function inputDigest(cadres: readonly Cadre[], session: Session, ballots:
 function reading(b: Ballot, key: number): string | null {
   const r = b.lines.get(key);
   if (r === undefined) return null;
-  return r.kind === 'mark' ? r.level : r.reason;
+  return r.kind === 'mark' ? r.level : r.kind === 'invalid' ? r.reason : `undecided:${r.fills.join('/')}`;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -17,7 +17,9 @@ export type InvalidReason = (typeof INVALID_REASONS)[number];
 /** What one line says once decoded: a level, or the reason it is invalid. */
 export type LineReading =
   | { readonly kind: 'mark'; readonly level: Level }
-  | { readonly kind: 'invalid'; readonly reason: Exclude<InvalidReason, 'void-ballot'> };
+  | { readonly kind: 'invalid'; readonly reason: Exclude<InvalidReason, 'void-ballot'> }
+  /** A scanned mark between the thresholds: no result until a person decides (SPEC §2.5). */
+  | { readonly kind: 'undecided'; readonly fills: readonly string[] };
 
 export type Band = 'none' | 'review' | 'dismissal';
 

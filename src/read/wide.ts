@@ -7,38 +7,11 @@ import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Row, type Sheet }
 import type { Roster } from './match.js';
 import { DEFAULT_BALLOT_TYPE } from './roster.js';
 import { ballotColumn, ballotSheetType } from './vocabulary.js';
-
-/** Why a row is not a ballot. Every such row is reported, never silently dropped. */
-export type NonBallotKind = 'title' | 'header' | 'empty' | 'total';
+import { noNonBallot, type BallotSheetRead, type NonBallotKind, type RowAccounting } from './sheet-read.js';
 
 /** Rows the header search looks at: titles above a header are a few rows, not pages. */
 const HEADER_SEARCH_ROWS = 30;
 const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
-
-export interface RowAccounting {
-  readonly file: string;
-  readonly sheet: string | null;
-  readonly rowsRead: number;
-  readonly ballots: number;
-  readonly nonBallot: Readonly<Record<NonBallotKind, number>>;
-  /** Ballots with a cell error: still ballots for the accounting, but not counted. */
-  readonly ballotsWithErrors: number;
-  /** Rows that are neither: no ballot number, a repeated number, a blank between ballots. */
-  readonly rejected: number;
-}
-
-/** All rows reported as not ballots, whatever the reason. */
-export function nonBallotRows(r: RowAccounting): number {
-  return Object.values(r.nonBallot).reduce((a, b) => a + b, 0);
-}
-
-export interface BallotSheetRead {
-  readonly ballotType: string;
-  readonly ballots: readonly Ballot[];
-  readonly cadres: readonly Cadre[];
-  readonly problems: readonly Problem[];
-  readonly accounting: RowAccounting;
-}
 
 const AMBIGUOUS_VOID = new Set(['khong', '0', 'no', 'false']);
 
@@ -51,7 +24,7 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
     ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
     ...(header === undefined || header === '' ? {} : { column: header }),
   });
-  const nonBallot: Record<NonBallotKind, number> = { title: 0, header: 0, empty: 0, total: 0 };
+  const nonBallot = noNonBallot();
 
   // The header is the row naming the most leaders and fixed columns (the first such row);
   // rows above it are titles.
@@ -70,7 +43,7 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
   const headerRow = sheet.rows[headerIndex];
   if (headerRow === undefined) {
     problems.push(problem('no-ballots', 'error', where(1)));
-    return { ballotType: DEFAULT_BALLOT_TYPE, ballots: [], cadres: [], problems, accounting: account(sheet, 0, 0, nonBallot, 0) };
+    return { ballotType: DEFAULT_BALLOT_TYPE, ballots: [], cadres: [], problems, accounting: account(sheet, 0, 0, nonBallot, 0), ballotsSeen: 0 };
   }
   for (const r of sheet.rows.slice(0, headerIndex)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
   nonBallot.header++;
@@ -172,7 +145,7 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
   const ballots: Ballot[] = [];
   const seen = new Map<string, number>();
   let rejected = 0;
-  let ballotsWithErrors = 0;
+  let rowsWithErrors = 0;
   let pendingEmpty: Row[] = [];
   const headerTexts = headerRow.cells.map((c) => fold(cellText(c)));
   for (const row of dataRows) {
@@ -257,7 +230,7 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
       }
     }
     if (!rowOk) {
-      ballotsWithErrors++;
+      rowsWithErrors++;
       continue;
     }
     ballots.push({ ballotType, number, voidReason, lines, location: where(row.row, ballotCol ?? undefined) });
@@ -266,11 +239,11 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
     nonBallot.empty += pendingEmpty.length;
     problems.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0]?.row ?? 1), { count: pendingEmpty.length }));
   }
-  return { ballotType, ballots, cadres, problems, accounting: account(sheet, ballots.length, ballotsWithErrors, nonBallot, rejected) };
+  return { ballotType, ballots, cadres, problems, accounting: account(sheet, ballots.length, rowsWithErrors, nonBallot, rejected), ballotsSeen: ballots.length + rowsWithErrors };
 }
 
-function account(sheet: Sheet, ballots: number, ballotsWithErrors: number, nonBallot: Record<NonBallotKind, number>, rejected: number): RowAccounting {
-  return { file: sheet.file, sheet: sheet.name, rowsRead: sheet.rows.length, ballots, ballotsWithErrors, nonBallot, rejected };
+function account(sheet: Sheet, ballots: number, rowsWithErrors: number, nonBallot: Record<NonBallotKind, number>, rejected: number): RowAccounting {
+  return { file: sheet.file, sheet: sheet.name, layout: 'wide', rowsRead: sheet.rows.length, countedRows: ballots, ballots, rowsWithErrors, nonBallot, rejected };
 }
 
 function describe(c: Cadre): string {

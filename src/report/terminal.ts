@@ -7,7 +7,7 @@ import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { locationText, problemMessage } from '../text/messages.js';
 import type { Problem } from '../model/problem.js';
-import { nonBallotRows } from '../read/wide.js';
+import { nonBallotRows } from '../read/sheet-read.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';

@@ -5,7 +5,7 @@ import type { Band } from '../model/types.js';
 import type { CadreResult } from '../rules/evaluate.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
-import { nonBallotRows } from '../read/wide.js';
+import { nonBallotRows } from '../read/sheet-read.js';
 import { allCadres, compareBallots, documentDate, type ReportContext } from './context.js';
 import { bandAction, bandLabel, formatDate, placeDateLine } from './format.js';
 
@@ -397,7 +397,7 @@ function auditSheet(ws: Worksheet, ctx: ReportContext): void {
     ws.getCell(r, 1).value = where;
     ws.mergeCells(r, 1, r, 3);
     r++;
-    for (const [label, n] of [[A.rowsRead, rows.rowsRead], [A.ballotsCounted, rows.ballots], [A.ballotsWithErrors, rows.ballotsWithErrors], [A.nonBallot, non]] as const) {
+    for (const [label, n] of [[A.rowsRead, rows.rowsRead], [A.ballotsCounted, rows.ballots], [A.rowsWithErrors, rows.rowsWithErrors], [A.nonBallot, non]] as const) {
       ws.getCell(r, 1).value = `  ${label}`;
       ws.getCell(r, 2).value = n;
       r++;

@@ -44,11 +44,11 @@ describe('bin/tally.js on the sample session', () => {
     const doc = JSON.parse(run([...xlsxArgs, '--json']).stdout);
     for (const r of doc.rows) {
       const non = Object.values(r.nonBallot as Record<string, number>).reduce((a, b) => a + b, 0);
-      expect(r.rowsRead).toBe(r.ballots + r.ballotsWithErrors + non + r.rejected);
+      expect(r.rowsRead).toBe(r.countedRows + r.rowsWithErrors + non + r.rejected);
     }
     // The workbook: title, blank, header, 41 ballots.
     expect(doc.rows).toEqual([
-      { file: xlsxArgs[0], sheet: 'Phiếu', rowsRead: 44, ballots: 41, ballotsWithErrors: 0, nonBallot: { title: 1, header: 1, empty: 1, total: 0 }, rejected: 0 },
+      { file: xlsxArgs[0], sheet: 'Phiếu', layout: 'wide', rowsRead: 44, countedRows: 41, ballots: 41, rowsWithErrors: 0, nonBallot: { title: 1, header: 1, empty: 1, total: 0 }, rejected: 0 },
     ]);
   });
 

@@ -1,0 +1,44 @@
+// What every ballot reader (wide, long, scanner exports) gives back for one sheet or file.
+import type { Problem } from '../model/problem.js';
+import type { Ballot, Cadre } from '../model/types.js';
+
+/** Why a row is not a ballot. Every such row is reported, never silently dropped. */
+export type NonBallotKind = 'title' | 'header' | 'empty' | 'total';
+
+export type Layout = 'wide' | 'long' | 'omrchecker' | 'formscanner';
+
+/**
+ * Nothing lost: rowsRead = countedRows + rowsWithErrors + every non-ballot row + rejected.
+ * A counted row is a ballot in the wide layouts and one ballot line in the long layout.
+ */
+export interface RowAccounting {
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly layout: Layout;
+  readonly rowsRead: number;
+  readonly countedRows: number;
+  /** Distinct ballots counted. */
+  readonly ballots: number;
+  /** Ballot rows with a cell error: not counted, and they stop the result. */
+  readonly rowsWithErrors: number;
+  readonly nonBallot: Readonly<Record<NonBallotKind, number>>;
+  /** Rows that are neither: no ballot number, a repeated number, a blank between ballots. */
+  readonly rejected: number;
+}
+
+export interface BallotSheetRead {
+  readonly ballotType: string;
+  readonly ballots: readonly Ballot[];
+  readonly cadres: readonly Cadre[];
+  readonly problems: readonly Problem[];
+  readonly accounting: RowAccounting;
+  /** Ballots in the input, counted or not: what "rows vs returned" compares when errors stop the count. */
+  readonly ballotsSeen: number;
+}
+
+/** All rows reported as not ballots, whatever the reason. */
+export function nonBallotRows(r: RowAccounting): number {
+  return Object.values(r.nonBallot).reduce((a, b) => a + b, 0);
+}
+
+export const noNonBallot = (): Record<NonBallotKind, number> => ({ title: 0, header: 0, empty: 0, total: 0 });
