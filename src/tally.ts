@@ -10,6 +10,8 @@ import type { GatheredInputs } from './read/inputs.js';
 import { Roster } from './read/match.js';
 import { readRoster } from './read/roster.js';
 import { readWideBallots } from './read/wide.js';
+import { isLongLayout, readLongBallots } from './read/long.js';
+import { applyAdjudications, readAdjudications, undecidedProblems, type AppliedAdjudication } from './read/adjudications.js';
 import type { BallotSheetRead, RowAccounting } from './read/sheet-read.js';
 import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
 import { REGIMES, type Regime } from './rules/regimes.js';
@@ -24,6 +26,8 @@ export interface TallyOutcome {
   readonly rows: readonly RowAccounting[];
   readonly files: GatheredInputs['files'];
   readonly problems: readonly Problem[];
+  /** The counting committee's decisions, as applied. */
+  readonly adjudications: readonly AppliedAdjudication[];
   /** SHA-256 of the normalised inputs (see model/digest.ts). */
   readonly inputDigest: string;
 }
@@ -33,12 +37,25 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
   const roster = inputs.rosterSheet === null ? { cadres: [], problems: [] } : readRoster(inputs.rosterSheet);
   problems.push(...roster.problems);
   const index = new Roster(roster.cadres);
-  const sheets = inputs.ballotSheets.map((s) => readWideBallots(s, index));
-  for (const s of sheets) problems.push(...s.problems);
-  problems.push(...crossSheetDuplicates(sheets));
-
   const { session, problems: sessionProblems } = resolveSession(inputs.sessionEntries, flags);
   problems.push(...sessionProblems);
+
+  const read = inputs.ballotSheets.map((s) => (isLongLayout(s) ? readLongBallots(s, index, session.thresholds) : readWideBallots(s, index)));
+  for (const s of read) problems.push(...s.problems);
+  problems.push(...crossSheetDuplicates(read));
+  // The counting committee's decisions replace line readings; undecided lines left block the result.
+  let sheets = read;
+  let adjudications: AppliedAdjudication[] = [];
+  if (inputs.adjudicationSheet !== null) {
+    const { adjudications: list, problems: adjProblems } = readAdjudications(inputs.adjudicationSheet);
+    problems.push(...adjProblems);
+    const applied = applyAdjudications(read, list, index);
+    problems.push(...applied.problems);
+    sheets = applied.sheets;
+    adjudications = applied.applied;
+  }
+  const nameOf = new Map(roster.cadres.map((c) => [c.key, c.name]));
+  problems.push(...undecidedProblems(sheets, (k) => nameOf.get(k) ?? ''));
   const regime = REGIMES[session.regime];
   const basis = session.denominator ?? regime.defaultBasis;
   if (regime.basisFixed && basis !== regime.defaultBasis) {
@@ -53,8 +70,8 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
     }
   }
   const rows = sheets.map((s) => s.accounting);
-  const allBallots = sheets.flatMap((s) => s.ballots);
-  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, inputDigest: inputDigest(roster.cadres, session, allBallots) };
+  const allBallots = read.flatMap((s) => s.ballots);
+  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, adjudications, inputDigest: inputDigest(roster.cadres, session, allBallots, adjudications.map((a) => [a.ballotType, a.ballot, a.cadre.name, JSON.stringify(a.decision), a.decidedBy])) };
   const { counts, problems: countProblems } = resolveTypeCounts(session, typeIds, mergeTyped(inputs.sessionPerType, typedFlags, problems));
   problems.push(...countProblems);
   const locationOf = (id: string) => {

@@ -1,6 +1,6 @@
 // Command-line options validated at the boundary (zod), turned into session flags.
 import { z } from 'zod';
-import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseRegime, type SessionFlags } from '../model/session.js';
+import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseOmrLetters, parseRegime, parseThreshold, type SessionFlags } from '../model/session.js';
 import type { SessionEntries } from '../read/session.js';
 import { clean } from '../text/fold.js';
 import { LANGS } from '../text/lang.js';
@@ -26,6 +26,10 @@ export const TallyOptionsSchema = z.object({
   issued: counts,
   returned: counts,
   strict: z.boolean().optional(),
+  markThreshold: z.string().refine((v) => parseThreshold(v) !== null, { error: 'threshold' }).optional(),
+  blankThreshold: z.string().refine((v) => parseThreshold(v) !== null, { error: 'threshold' }).optional(),
+  omrLetters: z.string().refine((v) => parseOmrLetters(v) !== null, { error: 'omr-letters' }).optional(),
+  adjudications: z.string().optional(),
   lang: z.enum(LANGS).default('vi'),
   json: z.boolean().optional(),
   output: z.array(z.string()).default([]),
@@ -44,6 +48,9 @@ export function sessionFlags(o: TallyOptions): SessionFlags {
     if (bare !== undefined) flags[key] = bare;
   }
   if (o.strict === true) flags.strict = true;
+  if (o.markThreshold !== undefined) flags.mark_threshold = o.markThreshold;
+  if (o.blankThreshold !== undefined) flags.blank_threshold = o.blankThreshold;
+  if (o.omrLetters !== undefined) flags.omr_letters = o.omrLetters;
   return flags;
 }
 

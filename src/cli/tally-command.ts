@@ -36,6 +36,10 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     .option('--issued <n>', h.issued, collect, [])
     .option('--returned <n>', h.returned, collect, [])
     .option('--strict', h.strict)
+    .option('--mark-threshold <ratio>', h.markThreshold)
+    .option('--blank-threshold <ratio>', h.blankThreshold)
+    .option('--omr-letters <map>', h.omrLetters)
+    .option('--adjudications <file>', h.adjudications)
     .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']).default('vi'))
     .option('--json', h.json)
     .option('-o, --output <file>', h.output, collect, [])
@@ -57,10 +61,15 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     return 2;
   }
   const o = options.data;
-  const inputPaths = [...files, ...(o.roster === undefined ? [] : [o.roster]), ...(o.session === undefined ? [] : [o.session])];
+  const inputPaths = [...files, ...[o.roster, o.session, o.adjudications].filter((p): p is string => p !== undefined)];
   await checkOutputs(o.output, inputPaths);
 
-  const inputs = await gatherInputs({ files, ...(o.roster === undefined ? {} : { roster: o.roster }), ...(o.session === undefined ? {} : { session: o.session }) });
+  const inputs = await gatherInputs({
+    files,
+    ...(o.roster === undefined ? {} : { roster: o.roster }),
+    ...(o.session === undefined ? {} : { session: o.session }),
+    ...(o.adjudications === undefined ? {} : { adjudications: o.adjudications }),
+  });
   const outcome = tallySession(inputs, sessionFlags(o), typedSessionFlags(o));
   const fixed = outcome.problems.find((p) => p.code === 'denominator-fixed');
   if (fixed !== undefined && outcome.session.origins.denominator === 'flag') {

@@ -1,8 +1,11 @@
 // Turning raw session values into a typed session: pure, every problem collected.
 import { problem, type Problem } from './problem.js';
-import { DENOMINATOR_BASES, type DenominatorBasis, type Location, type RegimeId } from './types.js';
+import { DENOMINATOR_BASES, type DenominatorBasis, type Level, type Location, type RegimeId } from './types.js';
 import { REGIME_ALIASES } from '../rules/regimes.js';
 import { clean, fold } from '../text/fold.js';
+import { decodeCell } from '../read/codes.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../read/marks.js';
+import { compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../rules/decimal.js';
 import type { SessionEntries, SessionEntry } from '../read/session.js';
 import type { SessionKey } from '../read/vocabulary.js';
 import type { CellValue } from '../read/grid.js';
@@ -25,6 +28,10 @@ export interface Session {
   readonly countingCommittee: readonly string[];
   readonly classification: string | null;
   readonly counts: Readonly<Record<CountKey, number | null>>;
+  /** Fill ratios for scanned marks (SPEC §2.5). */
+  readonly thresholds: Thresholds;
+  /** OMR answer letters to levels, e.g. A → high. */
+  readonly omrLetters: ReadonlyMap<string, Level>;
   readonly origins: Readonly<Partial<Record<SessionKey, Origin>>>;
 }
 
@@ -51,6 +58,34 @@ export function parseRegime(text: string): RegimeId | null {
 export function parseBasis(text: string): DenominatorBasis | null {
   const f = fold(text);
   return (DENOMINATOR_BASES as readonly string[]).includes(f) ? (f as DenominatorBasis) : (BASIS_ALIASES[f] ?? null);
+}
+
+/** A fill-ratio threshold between 0 and 1. */
+export function parseThreshold(value: CellValue | string | boolean): Decimal | null {
+  const d = typeof value === 'string' || typeof value === 'number' ? parseDecimal(String(value)) : null;
+  return d !== null && compareDecimal(d, { num: 1n, scale: 0 }) <= 0 ? d : null;
+}
+
+export const DEFAULT_OMR_LETTERS: ReadonlyMap<string, Level> = new Map([
+  ['A', 'high'],
+  ['B', 'confidence'],
+  ['C', 'low'],
+]);
+
+/** "A=high,B=confidence,C=low" (levels also as 1/2/3 or cao/tín nhiệm/thấp) → a letter map. */
+export function parseOmrLetters(value: CellValue | string | boolean): Map<string, Level> | null {
+  if (typeof value !== 'string') return null;
+  const out = new Map<string, Level>();
+  for (const part of value.split(/[,;]/)) {
+    const m = /^\s*([A-Za-z])\s*=\s*(.+?)\s*$/.exec(part);
+    if (m === null) return null;
+    const d = decodeCell(m[2] ?? '');
+    if (!d.ok || d.reading.kind !== 'mark') return null;
+    const letter = (m[1] as string).toUpperCase();
+    if (out.has(letter) || [...out.values()].includes(d.reading.level)) return null;
+    out.set(letter, d.reading.level);
+  }
+  return out.size === 3 ? out : null;
 }
 
 export function parseCount(value: CellValue | string | boolean): number | null {
@@ -139,6 +174,13 @@ export function resolveSession(entries: SessionEntries, flags: SessionFlags, fla
   const denominator = parsed('denominator', (v) => parseBasis(cellString(v)), 'denominator');
   const strict = parsed('strict', parseBoolean, 'boolean') ?? false;
   const committee = text('counting_committee');
+  const mark = parsed('mark_threshold', parseThreshold, 'threshold') ?? DEFAULT_THRESHOLDS.mark;
+  const blank = parsed('blank_threshold', parseThreshold, 'threshold') ?? DEFAULT_THRESHOLDS.blank;
+  if (compareDecimal(blank, mark) >= 0) {
+    const where = pick('blank_threshold')?.location ?? pick('mark_threshold')?.location ?? flagLocation;
+    problems.push(problem('bad-session-value', 'error', where, { key: 'blank_threshold', hint: 'thresholds' }, `${formatDecimal(blank)} ≥ ${formatDecimal(mark)}`));
+  }
+  const omrLetters = parsed('omr_letters', parseOmrLetters, 'omr-letters') ?? DEFAULT_OMR_LETTERS;
 
   const session: Session = {
     title: text('title'),
@@ -152,6 +194,8 @@ export function resolveSession(entries: SessionEntries, flags: SessionFlags, fla
     countingCommittee: committee === null ? [] : committee.split(';').map(clean).filter((n) => n !== ''),
     classification: text('classification'),
     counts,
+    thresholds: { mark, blank },
+    omrLetters,
     origins,
   };
   return { session, problems };

@@ -63,6 +63,8 @@ export interface Ballot {
   /** Readings keyed by cadre key; every cadre on the ballot type has one. */
   readonly lines: ReadonlyMap<number, LineReading>;
   readonly location: Location;
+  /** Where each line is, when lines are rows of their own (long layout). */
+  readonly lineLocations?: ReadonlyMap<number, Location>;
 }
 
 export interface BallotTypeCounts {

@@ -10,6 +10,7 @@ export interface InputPaths {
   readonly files: readonly string[];
   readonly roster?: string;
   readonly session?: string;
+  readonly adjudications?: string;
 }
 
 export interface GatheredInputs {
@@ -18,6 +19,7 @@ export interface GatheredInputs {
   readonly sessionEntries: SessionEntries;
   readonly sessionPerType: ReadonlyMap<string, SessionEntries>;
   readonly ballotSheets: readonly Sheet[];
+  readonly adjudicationSheet: Sheet | null;
   readonly problems: readonly Problem[];
 }
 
@@ -84,5 +86,11 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     sessionPerType = read.perType;
     problems.push(...read.problems);
   }
-  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSheets, problems };
+  let adjudicationSheet: Sheet | null = null;
+  if (paths.adjudications !== undefined) {
+    const f = await openInput(paths.adjudications);
+    track(f, 'adjudications');
+    adjudicationSheet = f.sheets[0] ?? null;
+  }
+  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSheets, adjudicationSheet, problems };
 }

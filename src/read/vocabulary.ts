@@ -27,6 +27,21 @@ export const ballotColumn = lookup({
   ballot_type: ['loại phiếu', 'ballot type'],
 });
 
+/** Columns of the long layout (one row per ballot line) and of adjudication files. */
+export const longColumn = lookup({
+  ballot: ['số phiếu', 'phiếu số', 'phiếu'],
+  cadre: ['cán bộ', 'người được lấy phiếu', 'họ và tên', 'họ tên', 'leader'],
+  level: ['mức', 'mức tín nhiệm'],
+  high: ['tín nhiệm cao', 'cao'],
+  confidence: ['tín nhiệm'],
+  low: ['tín nhiệm thấp', 'thấp'],
+  void: ['phiếu không hợp lệ', 'không hợp lệ'],
+  ballot_type: ['loại phiếu', 'ballot type'],
+  decision: ['quyết định', 'kết luận'],
+  decided_by: ['người quyết định', 'decided by'],
+});
+export type LongColumn = NonNullable<ReturnType<typeof longColumn>>;
+
 export const sheetRole = lookup({
   roster: ['danh sách'],
   session: ['hội nghị'],
@@ -49,6 +64,9 @@ export const SESSION_KEYS = {
   classification: ['độ mật'],
   denominator: ['cơ sở tính tỷ lệ'],
   strict: [],
+  mark_threshold: ['ngưỡng đánh dấu'],
+  blank_threshold: ['ngưỡng để trống'],
+  omr_letters: ['chữ cái omr'],
 } as const satisfies Record<string, readonly string[]>;
 export type SessionKey = keyof typeof SESSION_KEYS;
 export const sessionKey = lookup(SESSION_KEYS);

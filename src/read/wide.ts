@@ -6,7 +6,8 @@ import { decodeCell } from './codes.js';
 import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Row, type Sheet } from './grid.js';
 import type { Roster } from './match.js';
 import { DEFAULT_BALLOT_TYPE } from './roster.js';
-import { ballotColumn, ballotSheetType } from './vocabulary.js';
+import { ballotColumn } from './vocabulary.js';
+import { decideBallotType } from './ballot-type.js';
 import { noNonBallot, type BallotSheetRead, type NonBallotKind, type RowAccounting } from './sheet-read.js';
 
 /** Rows the header search looks at: titles above a header are a few rows, not pages. */
@@ -68,36 +69,17 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
   // The sheet's ballot type: its name ("Phiếu <code>"), else a ballot_type column, else the
   // type whose leaders its headers name. One sheet holds one ballot type.
   const dataRows = sheet.rows.slice(headerIndex + 1);
-  const ballotType = decideType();
-  function decideType(): string {
-    const single = roster.types.length <= 1 ? (roster.types[0] ?? DEFAULT_BALLOT_TYPE) : null;
-    const fromSheet = sheet.name === null ? null : (ballotSheetType(sheet.name)?.ballotType ?? null);
-    if (fromSheet !== null) {
-      const known = roster.types.find((t) => fold(t) === fold(fromSheet));
-      if (known !== undefined) return known;
-      if (single !== null) return single;
-      problems.push(problem('unknown-ballot-type', 'error', where(headerRow?.row ?? 1), { types: [...roster.types] }, fromSheet));
-      return fromSheet;
-    }
-    if (typeCol !== null) {
-      const values = new Set(dataRows.map((r) => clean(cellText(r.cells[typeCol as number] ?? null))).filter((v) => v !== ''));
-      if (values.size > 1) problems.push(problem('mixed-ballot-types', 'error', where(headerRow?.row ?? 1, typeCol, headerOf(typeCol)), { types: [...values] }));
-      const v = [...values][0];
-      if (v !== undefined) {
-        const known = roster.types.find((t) => fold(t) === fold(v));
-        if (known !== undefined) return known;
-        problems.push(problem('unknown-ballot-type', 'error', where(headerRow?.row ?? 1, typeCol, headerOf(typeCol)), { types: [...roster.types] }, v));
-        return v;
-      }
-    }
-    if (single !== null) return single;
-    const best = roster.bestType(candidates.map((c) => c.header));
-    if (best === null) {
-      problems.push(problem('mixed-ballot-types', 'error', where(headerRow?.row ?? 1), { types: [...roster.types] }));
-      return DEFAULT_BALLOT_TYPE;
-    }
-    return best;
-  }
+  const typeValues = typeCol === null ? [] : [...new Set(dataRows.map((r) => clean(cellText(r.cells[typeCol as number] ?? null))).filter((v) => v !== ''))];
+  const ballotType = decideBallotType(
+    roster,
+    {
+      sheetName: sheet.name,
+      columnValues: typeCol === null ? null : { values: typeValues, location: where(headerRow.row, typeCol, headerOf(typeCol)) },
+      leaderTexts: candidates.map((c) => c.header),
+      location: where(headerRow.row),
+    },
+    problems,
+  );
 
   const index = roster.forType(ballotType);
   const leaderCols: { col: number; cadre: Cadre; header: string }[] = [];

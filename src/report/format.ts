@@ -1,5 +1,5 @@
 // Formatting shared by the reports: numbers, dates and the regime's texts in one language.
-import type { Band } from '../model/types.js';
+import type { Band, LineReading } from '../model/types.js';
 import { formatHundredths } from '../rules/exact.js';
 import { bandRule, type Regime } from '../rules/regimes.js';
 import type { Lang } from '../text/lang.js';
@@ -43,4 +43,17 @@ export function placeDateLine(place: string | null, isoDate: string | null, lang
   if (isoDate === null) return null;
   const [y, m, d] = isoDate.split('-') as [string, string, string];
   return LABELS[lang].placeDate(place ?? '……', d, m, y);
+}
+
+/** A line reading as words: "Tín nhiệm cao", "Không đánh dấu", "chưa xác định (0.35 / 0.03 / 0.02)". */
+export function readingLabel(r: LineReading, lang: Lang): string {
+  const L = LABELS[lang];
+  switch (r.kind) {
+    case 'mark':
+      return L.col[r.level];
+    case 'invalid':
+      return L.reasons[r.reason];
+    case 'undecided':
+      return `${L.undecided} (${r.fills.join(' / ')})`;
+  }
 }

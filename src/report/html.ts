@@ -5,7 +5,7 @@ import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import { LABELS } from '../text/labels.js';
 import { allCadres, compareBallots, type ReportContext } from './context.js';
-import { bandAction, bandLabel, bandMark, formatDate, formatPercent, placeDateLine } from './format.js';
+import { bandAction, bandLabel, bandMark, formatDate, formatPercent, placeDateLine, readingLabel } from './format.js';
 
 const esc = (s: string | number | null | undefined): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -119,6 +119,10 @@ export async function renderHtml(ctx: ReportContext): Promise<Uint8Array> {
   parts.push(`<p><b>${esc(L.voidBallots)}:</b> ${voided.length === 0 ? esc(L.none) : voided.map((v) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(v.ballot)} (${esc(v.strictCause === undefined ? v.reason : L.strictCause(L.reasons[v.strictCause.reason], names.get(v.strictCause.cadreKey) ?? ''))})`).join('; ')}</p>`);
   const lines = types.flatMap((t) => t.count.invalidLines).sort((a, b) => compareBallots(a.ballot, b.ballot) || a.cadreKey - b.cadreKey);
   parts.push(`<p><b>${esc(L.invalidLines)}:</b> ${lines.length === 0 ? esc(L.none) : lines.map((l) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(l.ballot)} — ${esc(names.get(l.cadreKey))}: ${esc(L.reasons[l.reason].toLocaleLowerCase(ctx.lang))}`).join('; ')}</p>`);
+
+  if (ctx.outcome.adjudications.length > 0) {
+    parts.push(`<p><b>${esc(L.adjudicationsTitle)}:</b> ${ctx.outcome.adjudications.map((a) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(a.ballot)} — ${esc(a.cadre.name)}: ${esc(readingLabel(a.before, ctx.lang))} → ${esc(readingLabel(a.decision, ctx.lang))} (${esc(a.decidedBy)})`).join('; ')}</p>`);
+  }
 
   // Place, date and the counting committee's signatures.
   const [head, ...members] = session.countingCommittee;

@@ -1,5 +1,5 @@
 // The JSON document of SPEC §3. Key names are a contract: change none, add with care.
-import { INVALID_REASONS, type InvalidReason } from '../model/types.js';
+import { INVALID_REASONS, type InvalidReason, type LineReading } from '../model/types.js';
 import { hundredthsToNumber } from '../rules/exact.js';
 import { quorumOf } from '../rules/evaluate.js';
 import type { TallyOutcome } from '../tally.js';
@@ -83,6 +83,15 @@ export function jsonDocument(outcome: TallyOutcome, lang: Lang): Record<string, 
       column: p.location.column ?? null,
       value: p.value ?? null,
     })),
+    adjudications: outcome.adjudications.map((a) => ({
+      ballotType: a.ballotType,
+      ballot: a.ballot,
+      cadre: a.cadre.name,
+      id: a.cadre.id,
+      before: readingCode(a.before),
+      decision: readingCode(a.decision),
+      decidedBy: a.decidedBy,
+    })),
     rows: outcome.rows.map((r) => ({
       file: r.file,
       sheet: r.sheet,
@@ -99,4 +108,9 @@ export function jsonDocument(outcome: TallyOutcome, lang: Lang): Record<string, 
 
 export function renderJson(outcome: TallyOutcome, lang: Lang): string {
   return `${JSON.stringify(jsonDocument(outcome, lang), null, 2)}\n`;
+}
+
+/** A line reading as one stable code: a level, an invalid reason, or "undecided". */
+function readingCode(r: LineReading): string {
+  return r.kind === 'mark' ? r.level : r.kind === 'invalid' ? r.reason : 'undecided';
 }

@@ -8,7 +8,7 @@ import type { Lang } from '../text/lang.js';
 import { locationText, problemMessage } from '../text/messages.js';
 import type { Problem } from '../model/problem.js';
 import { nonBallotRows } from '../read/sheet-read.js';
-import { bandAction, bandLabel, bandMark, formatDate, formatPercent } from './format.js';
+import { bandAction, bandLabel, bandMark, formatDate, formatPercent, readingLabel } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
 
@@ -28,7 +28,7 @@ const UI = {
     byAnalogy: ' (áp dụng tương tự Quy định 96, Điều 3)',
     accounting: (t: BallotTypeResult) => `Triệu tập ${t.convened} ≥ có mặt ${t.present} ≥ phiếu phát ra ${t.issued} ≥ phiếu thu về ${t.returned}`,
     ballots: (t: BallotTypeResult) => `Phiếu thu về ${t.returned}: hợp lệ ${t.validBallots}, không hợp lệ cả phiếu ${t.voidBallots}`,
-    rows: (where: string, read: number, ballots: number, non: number, detail: string) => `${where}: ${read} dòng đọc = ${ballots} phiếu + ${non} dòng không phải phiếu${detail ? ` (${detail})` : ''}`,
+    rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} dòng đọc = ${ballots} ${lines ? 'dòng phiếu' : 'phiếu'} + ${non} dòng không phải phiếu${detail ? ` (${detail})` : ''}`,
     nonBallot: { title: 'tiêu đề', header: 'dòng tiêu đề cột', empty: 'dòng trống', total: 'dòng tổng cộng' },
     flagged: (n: number) => `Người có phiếu tín nhiệm thấp vượt ngưỡng (${n})`,
     noneFlagged: 'Không ai có trên 50% phiếu tín nhiệm thấp.',
@@ -47,7 +47,7 @@ const UI = {
     byAnalogy: ' (Regulation 96 Article 3 applied by analogy)',
     accounting: (t: BallotTypeResult) => `Convened ${t.convened} ≥ present ${t.present} ≥ issued ${t.issued} ≥ returned ${t.returned}`,
     ballots: (t: BallotTypeResult) => `${t.returned} ballots returned: ${t.validBallots} valid, ${t.voidBallots} void as a whole`,
-    rows: (where: string, read: number, ballots: number, non: number, detail: string) => `${where}: ${read} rows read = ${ballots} ballots + ${non} non-ballot rows${detail ? ` (${detail})` : ''}`,
+    rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} rows read = ${ballots} ${lines ? 'ballot lines' : 'ballots'} + ${non} non-ballot rows${detail ? ` (${detail})` : ''}`,
     nonBallot: { title: 'title', header: 'header', empty: 'empty', total: 'total' },
     flagged: (n: number) => `Leaders above a low-confidence threshold (${n})`,
     noneFlagged: 'No leader has more than 50% low-confidence votes.',
@@ -97,7 +97,14 @@ export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean
     const non = nonBallotRows(r);
     const detail = (['title', 'header', 'empty', 'total'] as const).filter((k) => r.nonBallot[k] > 0).map((k) => `${r.nonBallot[k]} ${ui.nonBallot[k]}`).join(', ');
     const where = [r.file, r.sheet].filter((x) => x !== null).join(' › ');
-    out.push(`  ${c.green('✓')} ${ui.rows(where, r.rowsRead, r.ballots, non, detail)}`);
+    out.push(`  ${c.green('✓')} ${ui.rows(where, r.rowsRead, r.countedRows, non, detail, r.layout === 'long')}`);
+  }
+
+  if (outcome.adjudications.length > 0) {
+    out.push(`  ${c.green('✓')} ${LABELS[lang].adjudicationsLine(outcome.adjudications.length)}:`);
+    for (const a of outcome.adjudications) {
+      out.push(`      ${LABELS[lang].col.ballot} ${a.ballot} — ${a.cadre.name}: ${readingLabel(a.before, lang)} → ${readingLabel(a.decision, lang)} (${a.decidedBy})`);
+    }
   }
 
   const flagged = types.flatMap((t) => t.cadres.filter((r) => r.flagged).map((r) => ({ t, r })));

@@ -7,7 +7,7 @@ import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
 import { nonBallotRows } from '../read/sheet-read.js';
 import { allCadres, compareBallots, documentDate, type ReportContext } from './context.js';
-import { bandAction, bandLabel, formatDate, placeDateLine } from './format.js';
+import { bandAction, bandLabel, formatDate, placeDateLine, readingLabel } from './format.js';
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
@@ -334,6 +334,19 @@ function invalidSheet(ws: Worksheet, ctx: ReportContext): void {
     const row = ws.getRow(r++);
     row.values = [t, ballotValue(l.ballot), names.get(l.cadreKey) ?? '', L.reasons[l.reason]];
     boxRow(row, 1, LAST);
+  }
+  if (ctx.outcome.adjudications.length > 0) {
+    r++;
+    section(L.adjudicationsTitle);
+    [L.col.ballot, L.col.leader, `${L.adjudicationCols.before} → ${L.adjudicationCols.decision}`, L.adjudicationCols.by].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+    r++;
+    for (const a of ctx.outcome.adjudications) {
+      const row = ws.getRow(r++);
+      row.values = [ballotValue(a.ballot), a.cadre.name, `${readingLabel(a.before, ctx.lang)} → ${readingLabel(a.decision, ctx.lang)}`, a.decidedBy];
+      row.alignment = { vertical: 'top', wrapText: true };
+      boxRow(row, 1, LAST);
+      fitHeight(ws, row, [3, 4]);
+    }
   }
   // One ballot type: its column says nothing, so it is hidden (and not printed).
   ws.getColumn(1).hidden = !multi;

@@ -21,3 +21,9 @@ export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
   const y = b.num * 10n ** BigInt(scale - b.scale);
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/** The decimal as written with a point: {62, 2} → "0.62". */
+export function formatDecimal(d: Decimal): string {
+  const digits = d.num.toString().padStart(d.scale + 1, '0');
+  return d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
+}

@@ -7,6 +7,7 @@ import type { Lang } from './lang.js';
 type Params = Readonly<Record<string, ParamValue>>;
 type Wording = (p: Params, value: string | undefined) => string;
 
+const fills = (v: ParamValue | undefined): string => (Array.isArray(v) ? v.map((x) => (x === '' ? '–' : x)).join(' / ') : '');
 const s = (v: ParamValue | undefined): string => (v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 
 const KEY_LABEL: Record<string, { vi: string; en: string; flag?: string }> = {
@@ -56,6 +57,10 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
   'formula-no-value': {
     vi: (_p, v) => `ô chứa công thức chưa có giá trị tính sẵn (${v}); mở tệp trong Excel, lưu lại rồi chạy lại`,
     en: (_p, v) => `the cell holds a formula with no computed value (${v}); open the file in Excel, save it and run again`,
+  },
+  mark: {
+    vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1)`,
+    en: (_p, v) => `mark cell '${v}' is not valid (use x, 1, true, empty, 0, or a fill ratio from 0 to 1)`,
   },
   'no-header': {
     vi: (_p, v) => `có giá trị '${v}' ở cột không có tiêu đề`,
@@ -180,9 +185,42 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     vi: (p) => `theo ${s(p['regime'])}, mẫu số do luật định là '${s(p['fixed'])}'; không dùng được '${s(p['basis'])}'`,
     en: (p) => `under ${s(p['regime'])} the denominator is fixed by law as '${s(p['fixed'])}'; '${s(p['basis'])}' cannot be used`,
   },
-  'undecided-mark': { vi: () => 'dấu chưa xác định được', en: () => 'undecided mark' },
-  'missing-line': { vi: () => 'thiếu dòng', en: () => 'missing line' },
-  'duplicate-line': { vi: () => 'dòng trùng', en: () => 'duplicate line' },
+  'undecided-mark': {
+    vi: (p) => `phiếu ${s(p['ballot'])}, ${s(p['name'])}: dấu chưa xác định (độ đậm cao/tín nhiệm/thấp: ${fills(p['fills'])}); Ban kiểm phiếu quyết định rồi ghi vào tệp --adjudications`,
+    en: (p) => `ballot ${s(p['ballot'])}, ${s(p['name'])}: undecided mark (fill high/confidence/low: ${fills(p['fills'])}); the counting committee decides and records it in an --adjudications file`,
+  },
+  'missing-line': {
+    vi: (p) => `phiếu ${s(p['ballot'])} thiếu dòng của ${s(p['name'])}; không coi là để trống`,
+    en: (p) => `ballot ${s(p['ballot'])} has no line for ${s(p['name'])}; not taken as blank`,
+  },
+  'duplicate-line': {
+    vi: (p) => `phiếu ${s(p['ballot'])} có hai dòng cho ${s(p['name'])} (cũng ở dòng ${s(p['otherRow'])})`,
+    en: (p) => `ballot ${s(p['ballot'])} has two lines for ${s(p['name'])} (also row ${s(p['otherRow'])})`,
+  },
+  'implausible-ballot': {
+    vi: (p) => `phiếu ${s(p['ballot'])}: mọi dòng đều đánh cả ba ô — có thể máy quét đọc sai; hãy xem lại phiếu giấy`,
+    en: (p) => `ballot ${s(p['ballot'])}: every line has all three boxes marked — possibly a scanner misread; check the paper ballot`,
+  },
+  'adjudication-unmatched': {
+    vi: (p) => `quyết định cho phiếu ${s(p['ballot'])}, '${s(p['cadre'])}' không khớp dòng phiếu nào`,
+    en: (p) => `the decision for ballot ${s(p['ballot'])}, '${s(p['cadre'])}' matches no ballot line`,
+  },
+  'bad-adjudication': {
+    vi: (p, v) =>
+      p['hint'] === 'decision' ? `quyết định '${v}' không hợp lệ (dùng mã mức 1/2/3, none hoặc invalid)`
+      : p['hint'] === 'decided-by' ? 'thiếu người quyết định (decided_by)'
+      : p['hint'] === 'ambiguous-ballot' ? `phiếu ${s(p['ballot'])} có ở nhiều loại phiếu; thêm cột Loại phiếu`
+      : 'thiếu số phiếu hoặc người được lấy phiếu',
+    en: (p, v) =>
+      p['hint'] === 'decision' ? `decision '${v}' is not valid (use a level code 1/2/3, none or invalid)`
+      : p['hint'] === 'decided-by' ? 'missing who decided (decided_by)'
+      : p['hint'] === 'ambiguous-ballot' ? `ballot ${s(p['ballot'])} exists in several ballot types; add a ballot type column`
+      : 'missing ballot number or leader',
+  },
+  adjudicated: {
+    vi: (p) => `phiếu ${s(p['ballot'])}, ${s(p['name'])}: áp dụng quyết định '${s(p['decision'])}' của ${s(p['by'])}`,
+    en: (p) => `ballot ${s(p['ballot'])}, ${s(p['name'])}: applied decision '${s(p['decision'])}' by ${s(p['by'])}`,
+  },
   'too-many-places': {
     vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi (${s(p['places'])}); tối đa 2 nơi (Quy định 96)`,
     en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places (${s(p['places'])}); at most two (Regulation 96)`,
@@ -208,6 +246,9 @@ const HINT_VI: Record<string, string> = {
   boolean: 'có / không',
   'json-object': 'tệp JSON phải là một đối tượng',
   'json-scalar': 'cần chữ hoặc số',
+  threshold: 'cần độ đậm từ 0 đến 1, ví dụ 0,5',
+  thresholds: 'ngưỡng để trống phải nhỏ hơn ngưỡng đánh dấu',
+  'omr-letters': 'dạng A=high,B=confidence,C=low',
 };
 const HINT_EN: Record<string, string> = {
   count: 'a whole number, 0 or more',
@@ -217,6 +258,9 @@ const HINT_EN: Record<string, string> = {
   boolean: 'yes / no',
   'json-object': 'the JSON file must hold one object',
   'json-scalar': 'a text or a number',
+  threshold: 'a fill ratio from 0 to 1, e.g. 0.5',
+  thresholds: 'the blank threshold must be below the mark threshold',
+  'omr-letters': 'like A=high,B=confidence,C=low',
 };
 
 export function problemMessage(p: Problem, lang: Lang): string {

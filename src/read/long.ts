@@ -1,0 +1,208 @@
+// Ballots in the long layout (SPEC §2.5, scanner output): one row per ballot line — ballot,
+// cadre, and a level code or three mark columns. Every (ballot, leader) pair exactly once.
+import { problem, type Problem } from '../model/problem.js';
+import type { Ballot, Cadre, Level, LineReading, Location } from '../model/types.js';
+import { clean, fold } from '../text/fold.js';
+import { decideBallotType } from './ballot-type.js';
+import { decodeCell } from './codes.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
+import { readMarks, type Thresholds } from './marks.js';
+import type { CadreMatch, Roster } from './match.js';
+import { noNonBallot, type BallotSheetRead } from './sheet-read.js';
+import { findHeader } from './table.js';
+import { longColumn, type LongColumn } from './vocabulary.js';
+
+const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
+
+export function isLongLayout(sheet: Sheet): boolean {
+  return findHeader(sheet, longColumn, ['ballot', 'cadre']) !== null;
+}
+
+interface PendingBallot {
+  readonly number: string;
+  readonly lines: Map<number, LineReading>;
+  readonly rows: Map<number, number>;
+  readonly where: Map<number, Location>;
+  readonly allThree: Set<number>;
+  voidReason: string | null;
+  readonly location: Location;
+}
+
+export function readLongBallots(sheet: Sheet, roster: Roster, thresholds: Thresholds): BallotSheetRead {
+  const problems: Problem[] = [];
+  const nonBallot = noNonBallot();
+  const where = (row: number, col?: number, header?: string): Location => ({
+    file: sheet.file,
+    ...(sheet.name === null ? {} : { sheet: sheet.name }),
+    row,
+    ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
+    ...(header === undefined || header === '' ? {} : { column: header }),
+  });
+  const header = findHeader(sheet, longColumn, ['ballot', 'cadre']);
+  if (header === null) throw new Error('readLongBallots on a sheet without a long-layout header');
+  const col = (k: LongColumn) => header.columns.get(k);
+  const marksMode = col('high') !== undefined && col('confidence') !== undefined && col('low') !== undefined;
+  if (!marksMode && col('level') === undefined) {
+    problems.push(problem('missing-column', 'error', where(header.index + 1), { column: 'level / Mức, or Tín nhiệm cao + Tín nhiệm + Tín nhiệm thấp', table: 'ballots' }));
+  }
+  for (const r of sheet.rows.slice(0, header.index)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
+  nonBallot.header++;
+  const dataRows = sheet.rows.slice(header.index + 1);
+  const get = (cells: readonly CellValue[], k: LongColumn): CellValue => {
+    const i = col(k);
+    return i === undefined ? null : (cells[i] ?? null);
+  };
+  const headerText = (k: LongColumn) => header.texts[col(k) ?? -1] ?? '';
+  const loc = (row: number, k: LongColumn) => where(row, col(k), headerText(k));
+
+  const cadreTexts = [...new Set(dataRows.map((r) => clean(cellText(get(r.cells, 'cadre')))).filter((t) => t !== ''))];
+  const typeCol = col('ballot_type');
+  const ballotType = decideBallotType(
+    roster,
+    {
+      sheetName: sheet.name,
+      columnValues:
+        typeCol === undefined
+          ? null
+          : { values: [...new Set(dataRows.map((r) => clean(cellText(get(r.cells, 'ballot_type')))).filter((v) => v !== ''))], location: loc(header.index + 1, 'ballot_type') },
+      leaderTexts: cadreTexts,
+      location: where(header.index + 1),
+    },
+    problems,
+  );
+  const index = roster.forType(ballotType);
+  const matches = new Map<string, CadreMatch>(cadreTexts.map((t) => [t, index.match(t)]));
+  const reported = new Set<string>();
+
+  const pending = new Map<string, PendingBallot>();
+  let countedRows = 0;
+  let rowsWithErrors = 0;
+  let rejected = 0;
+  for (const row of dataRows) {
+    if (isEmptyRow(row)) {
+      nonBallot.empty++;
+      continue;
+    }
+    const firstText = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
+    if (typeof firstText === 'string' && TOTAL_ROW.test(fold(firstText))) {
+      nonBallot.total++;
+      problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, clean(firstText)));
+      continue;
+    }
+    const numberCell = get(row.cells, 'ballot');
+    if (isEmptyCell(numberCell) || (typeof numberCell === 'number' && !Number.isInteger(numberCell))) {
+      problems.push(isEmptyCell(numberCell) ? problem('missing-ballot-number', 'error', loc(row.row, 'ballot')) : problem('bad-cell', 'error', loc(row.row, 'ballot'), { hint: 'ballot-number' }, cellText(numberCell)));
+      rejected++;
+      continue;
+    }
+    const number = clean(cellText(numberCell));
+    const cadreText = clean(cellText(get(row.cells, 'cadre')));
+    let ok = true;
+
+    // The leader.
+    const m = matches.get(cadreText) ?? { kind: 'unknown' as const, suggestions: [] };
+    let cadre: Cadre | null = null;
+    if (m.kind === 'exact' || m.kind === 'without-diacritics') {
+      cadre = m.cadre;
+      if (m.kind === 'without-diacritics' && !reported.has(cadreText)) problems.push(problem('name-without-diacritics', 'warning', loc(row.row, 'cadre'), { name: m.cadre.name }, cadreText));
+      if (m.cadre.excluded !== null) {
+        if (!reported.has(cadreText)) problems.push(problem('excluded-on-ballot', 'error', loc(row.row, 'cadre'), { name: m.cadre.name, reason: m.cadre.excluded }, cadreText));
+        ok = false;
+      }
+    } else {
+      // Each unknown or ambiguous name is reported once, at its first row.
+      if (!reported.has(cadreText)) {
+        problems.push(
+          m.kind === 'ambiguous'
+            ? problem('ambiguous-name', 'error', loc(row.row, 'cadre'), { candidates: m.candidates.map((c) => c.name) }, cadreText)
+            : problem('unknown-cadre', 'error', loc(row.row, 'cadre'), { suggestions: m.suggestions.map((c) => c.name) }, cadreText),
+        );
+      }
+      ok = false;
+    }
+    reported.add(cadreText);
+
+    // The reading.
+    let reading: LineReading | null = null;
+    let allThree = false;
+    if (marksMode) {
+      const cells = { high: get(row.cells, 'high'), confidence: get(row.cells, 'confidence'), low: get(row.cells, 'low') };
+      const r = readMarks(cells, thresholds);
+      if (r.ok) [reading, allThree] = [r.reading, r.allThree];
+      else {
+        for (const level of r.bad) problems.push(problem('bad-cell', 'error', loc(row.row, level as Level), { hint: 'mark', ballot: number }, cellText(cells[level])));
+        ok = false;
+      }
+    } else if (col('level') !== undefined) {
+      const value = get(row.cells, 'level');
+      const d = decodeCell(value);
+      if (d.ok) [reading, allThree] = [d.reading, /^123$|^(1|2|3)\D+(1|2|3)\D+(1|2|3)$/.test(cellText(value))];
+      else {
+        problems.push(problem('bad-cell', 'error', loc(row.row, 'level'), { hint: d.hint, ballot: number, ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }) }, cellText(value)));
+        ok = false;
+      }
+    }
+
+    const ballot =
+      pending.get(number) ??
+      (() => {
+        const b: PendingBallot = { number, lines: new Map(), rows: new Map(), where: new Map(), allThree: new Set(), voidReason: null, location: loc(row.row, 'ballot') };
+        pending.set(number, b);
+        return b;
+      })();
+    const voidText = clean(cellText(get(row.cells, 'void')));
+    if (voidText !== '') ballot.voidReason = voidText;
+    if (cadre !== null) {
+      const prevRow = ballot.rows.get(cadre.key);
+      if (prevRow !== undefined) {
+        problems.push(problem('duplicate-line', 'error', loc(row.row, 'cadre'), { ballot: number, name: cadre.name, otherRow: prevRow }, cadreText));
+        ok = false;
+      } else ballot.rows.set(cadre.key, row.row);
+    }
+    if (!ok || cadre === null || reading === null) {
+      rowsWithErrors++;
+      continue;
+    }
+    ballot.lines.set(cadre.key, reading);
+    ballot.where.set(cadre.key, where(row.row, col(marksMode ? 'high' : 'level'), headerText(marksMode ? 'high' : 'level')));
+    if (allThree) ballot.allThree.add(cadre.key);
+    countedRows++;
+  }
+
+  // Every leader of the type once on every ballot: a missing line is never taken as blank.
+  const cadres = roster.cadres.filter((c) => c.ballotType === ballotType && c.excluded === null);
+  const ballots: Ballot[] = [];
+  for (const b of pending.values()) {
+    let complete = true;
+    for (const c of cadres) {
+      if (!b.rows.has(c.key)) {
+        problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));
+        complete = false;
+      }
+    }
+    if (b.lines.size > 1 && b.allThree.size === b.lines.size) {
+      problems.push(problem('implausible-ballot', 'warning', b.location, { ballot: b.number }));
+    }
+    if (complete && b.lines.size === cadres.length) {
+      ballots.push({ ballotType, number: b.number, voidReason: b.voidReason, lines: b.lines, location: b.location, lineLocations: b.where });
+    }
+  }
+  return {
+    ballotType,
+    ballots,
+    cadres,
+    problems,
+    ballotsSeen: pending.size,
+    accounting: {
+      file: sheet.file,
+      sheet: sheet.name,
+      layout: 'long',
+      rowsRead: sheet.rows.length,
+      countedRows,
+      ballots: ballots.length,
+      rowsWithErrors,
+      nonBallot,
+      rejected,
+    },
+  };
+}
