@@ -11,6 +11,7 @@ import { Roster } from './read/match.js';
 import { readRoster } from './read/roster.js';
 import { readWideBallots } from './read/wide.js';
 import { isLongLayout, readLongBallots } from './read/long.js';
+import { omrLayout, readOmrExport } from './read/omr.js';
 import { applyAdjudications, readAdjudications, undecidedProblems, type AppliedAdjudication } from './read/adjudications.js';
 import type { BallotSheetRead, RowAccounting } from './read/sheet-read.js';
 import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
@@ -40,7 +41,11 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
   const { session, problems: sessionProblems } = resolveSession(inputs.sessionEntries, flags);
   problems.push(...sessionProblems);
 
-  const read = inputs.ballotSheets.map((s) => (isLongLayout(s) ? readLongBallots(s, index, session.thresholds) : readWideBallots(s, index)));
+  const read = inputs.ballotSheets.map((s) => {
+    const omr = omrLayout(s);
+    if (omr !== null) return readOmrExport(s, index, session.omrLetters, omr);
+    return isLongLayout(s) ? readLongBallots(s, index, session.thresholds) : readWideBallots(s, index);
+  });
   for (const s of read) problems.push(...s.problems);
   problems.push(...crossSheetDuplicates(read));
   // The counting committee's decisions replace line readings; undecided lines left block the result.

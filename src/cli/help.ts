@@ -52,6 +52,7 @@ export const HELP = {
       'bad-xlsx': 'tệp .xlsx bị hỏng hoặc không đúng định dạng',
       'bad-json': 'tệp JSON không hợp lệ',
       'bad-csv': 'tệp CSV hỏng (dấu ngoặc kép không đóng?); mở bằng Excel, kiểm tra rồi lưu lại',
+      'legacy-encoding': 'tệp gõ bằng bảng mã cũ ({0}); hãy chuyển sang Unicode (Unikey → Công cụ chuyển mã: nguồn {0}, đích Unicode) rồi chạy lại',
     },
   },
   en: {
@@ -106,6 +107,7 @@ export const HELP = {
       'bad-xlsx': 'the .xlsx file is damaged or not a workbook',
       'bad-json': 'the JSON file is not valid',
       'bad-csv': 'the CSV file is damaged (an unclosed quote?); open it in Excel, check it and save it again',
+      'legacy-encoding': 'the file is typed in a legacy Vietnamese encoding ({0}); convert it to Unicode (Unikey → conversion tool: source {0}, target Unicode) and run again',
     },
   },
 } as const;

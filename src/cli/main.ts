@@ -25,7 +25,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof InputFileError) {
       const line = e.reason === 'bad-csv' && e.detail !== '0' ? ` (${lang === 'vi' ? 'dòng' : 'line'} ${e.detail})` : '';
-      io.stderr.write(`${h.usage}: ${e.path}${line}: ${h.file[e.reason]}${debug && e.detail && !line ? ` (${e.detail})` : ''}\n`);
+      const name = e.reason === 'legacy-encoding' ? (e.detail === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows') : '';
+      const text = h.file[e.reason].replaceAll('{0}', name);
+      io.stderr.write(`${h.usage}: ${e.path}${line}: ${text}${debug && e.detail && !line && !name ? ` (${e.detail})` : ''}\n`);
       return 2;
     }
     if (e instanceof OutputRefused) {

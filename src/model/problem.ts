@@ -33,6 +33,7 @@ export const PROBLEM_CODES = [
   'denominator-fixed',
   'undecided-mark',
   'implausible-ballot',
+  'scanner-error',
   'adjudication-unmatched',
   'bad-adjudication',
   'adjudicated',

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { CsvSyntaxError, readCsv } from './csv.js';
 import type { Sheet } from './grid.js';
 import { readXlsx } from './xlsx.js';
+import { legacyEncoding } from './legacy.js';
 
 export type FileKind = 'xlsx' | 'xls' | 'csv' | 'json';
 
@@ -19,7 +20,7 @@ export interface OpenedFile {
 export class InputFileError extends Error {
   constructor(
     readonly path: string,
-    readonly reason: 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json' | 'bad-csv',
+    readonly reason: 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json' | 'bad-csv' | 'legacy-encoding',
     readonly detail = '',
   ) {
     super(`${reason}: ${path}${detail ? ` (${detail})` : ''}`);
@@ -34,6 +35,13 @@ export function sniffKind(path: string, bytes: Uint8Array): FileKind {
 }
 
 export async function openInput(path: string): Promise<OpenedFile> {
+  const f = await openFile(path);
+  const legacy = legacyEncoding(f.sheets);
+  if (legacy !== null) throw new InputFileError(path, 'legacy-encoding', legacy);
+  return f;
+}
+
+async function openFile(path: string): Promise<OpenedFile> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);

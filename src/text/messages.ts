@@ -58,6 +58,10 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
     vi: (_p, v) => `ô chứa công thức chưa có giá trị tính sẵn (${v}); mở tệp trong Excel, lưu lại rồi chạy lại`,
     en: (_p, v) => `the cell holds a formula with no computed value (${v}); open the file in Excel, save it and run again`,
   },
+  'omr-letter': {
+    vi: (p, v) => `câu trả lời '${v}' không hợp lệ (các chữ cái: ${s(p['letters'])}; xem --omr-letters)`,
+    en: (p, v) => `answer '${v}' is not valid (letters: ${s(p['letters'])}; see --omr-letters)`,
+  },
   mark: {
     vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1)`,
     en: (_p, v) => `mark cell '${v}' is not valid (use x, 1, true, empty, 0, or a fill ratio from 0 to 1)`,
@@ -196,6 +200,10 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
   'duplicate-line': {
     vi: (p) => `phiếu ${s(p['ballot'])} có hai dòng cho ${s(p['name'])} (cũng ở dòng ${s(p['otherRow'])})`,
     en: (p) => `ballot ${s(p['ballot'])} has two lines for ${s(p['name'])} (also row ${s(p['otherRow'])})`,
+  },
+  'scanner-error': {
+    vi: (p) => `máy quét không đọc được phiếu ${s(p['ballot'])}; quét lại hoặc nhập tay phiếu này`,
+    en: (p) => `the scanner could not read sheet ${s(p['ballot'])}; scan it again or enter it by hand`,
   },
   'implausible-ballot': {
     vi: (p) => `phiếu ${s(p['ballot'])}: mọi dòng đều đánh cả ba ô — có thể máy quét đọc sai; hãy xem lại phiếu giấy`,

@@ -1,0 +1,136 @@
+// Answer-sheet exports of OMR tools (SPEC §2.5): one row per scanned sheet, named by its
+// image file; one column per question (leader); answers are letters mapped to levels.
+//   OMRChecker: file_id, input_path, output_path, score, q1, q2, …; several marks run
+//   together ("AB"); Manual/ErrorFiles.csv lists sheets it could not read.
+//   FormScanner: "File name"; "Group.Question" …, semicolon-separated; several marks "A|B".
+import { basename } from 'node:path';
+import { problem, type Problem } from '../model/problem.js';
+import type { Ballot, Cadre, Level, LineReading, Location } from '../model/types.js';
+import { clean, fold } from '../text/fold.js';
+import { decideBallotType } from './ballot-type.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
+import type { Roster } from './match.js';
+import { noNonBallot, type BallotSheetRead, type Layout } from './sheet-read.js';
+
+const OMRCHECKER_META = new Set(['file_id', 'input_path', 'output_path', 'score']);
+
+export function omrLayout(sheet: Sheet): Layout | null {
+  const header = sheet.rows[0]?.cells.map((c) => fold(cellText(c))) ?? [];
+  if (header.includes('file_id') && header.includes('input_path')) return 'omrchecker';
+  const questions = header.slice(1).filter((h) => h !== '');
+  if (questions.length > 0 && questions.every((h) => /^[^.]+\.[^.]+$/.test(h))) return 'formscanner';
+  return null;
+}
+
+/** "Nhóm 1.q3" → "3"; "q12" → "12"; other question names as they are. */
+function questionKey(header: string, layout: Layout): string {
+  const name = layout === 'formscanner' ? (header.split('.').at(-1) ?? header) : header;
+  const q = /^q(\d+)$/i.exec(name.trim());
+  return q === null ? name.trim() : String(Number(q[1]));
+}
+
+export function readOmrExport(sheet: Sheet, roster: Roster, letters: ReadonlyMap<string, Level>, layout: Layout): BallotSheetRead {
+  const problems: Problem[] = [];
+  const nonBallot = noNonBallot();
+  const where = (row: number, col?: number, header?: string): Location => ({
+    file: sheet.file,
+    ...(sheet.name === null ? {} : { sheet: sheet.name }),
+    row,
+    ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
+    ...(header === undefined || header === '' ? {} : { column: header }),
+  });
+  const headerCells = sheet.rows[0]?.cells.map((c) => clean(cellText(c))) ?? [];
+  nonBallot.header++;
+  const idCol = layout === 'omrchecker' ? headerCells.findIndex((h) => fold(h) === 'file_id') : 0;
+  const questions = headerCells
+    .map((header, col) => ({ header, col, key: questionKey(header, layout) }))
+    .filter((q) => q.col !== idCol && q.header !== '' && !(layout === 'omrchecker' && OMRCHECKER_META.has(fold(q.header))));
+  // OMRChecker's ErrorFiles.csv: sheets it could not read at all.
+  const errorFile = layout === 'omrchecker' && /errorfiles/i.test(basename(sheet.file));
+
+  const ballotType = decideBallotType(roster, { sheetName: sheet.name, columnValues: null, leaderTexts: questions.map((q) => q.key), location: where(1) }, problems);
+  const index = roster.forType(ballotType);
+  const leaderCols: { col: number; cadre: Cadre; header: string }[] = [];
+  for (const q of questions) {
+    const m = index.match(q.key);
+    if (m.kind === 'exact' || m.kind === 'without-diacritics') {
+      if (m.cadre.excluded !== null) problems.push(problem('excluded-on-ballot', 'error', where(1, q.col, q.header), { name: m.cadre.name, reason: m.cadre.excluded }, q.header));
+      else leaderCols.push({ col: q.col, cadre: m.cadre, header: q.header });
+    } else {
+      problems.push(problem('unknown-cadre', 'error', where(1, q.col, q.header), { suggestions: m.kind === 'unknown' ? m.suggestions.map((c) => c.name) : [] }, q.header));
+    }
+  }
+  const cadres = roster.cadres.filter((c) => c.ballotType === ballotType && c.excluded === null);
+  for (const c of cadres) {
+    if (!leaderCols.some((l) => l.cadre === c)) problems.push(problem('missing-cadre', 'error', where(1), { name: c.name, position: c.position }));
+  }
+
+  const ballots: Ballot[] = [];
+  const seen = new Map<string, number>();
+  let rowsWithErrors = 0;
+  let rejected = 0;
+  for (const row of sheet.rows.slice(1)) {
+    if (isEmptyRow(row)) {
+      nonBallot.empty++;
+      continue;
+    }
+    const idCell = row.cells[idCol] ?? null;
+    if (isEmptyCell(idCell)) {
+      problems.push(problem('missing-ballot-number', 'error', where(row.row, idCol, headerCells[idCol])));
+      rejected++;
+      continue;
+    }
+    const number = clean(cellText(idCell));
+    if (errorFile) {
+      problems.push(problem('scanner-error', 'error', where(row.row, idCol, headerCells[idCol]), { ballot: number }, number));
+      rowsWithErrors++;
+      continue;
+    }
+    const prev = seen.get(number);
+    if (prev !== undefined) {
+      problems.push(problem('duplicate-ballot', 'error', where(row.row, idCol), { ballot: number, otherRow: prev }, number));
+      rejected++;
+      continue;
+    }
+    seen.set(number, row.row);
+    let ok = true;
+    let allThree = 0;
+    const lines = new Map<number, LineReading>();
+    for (const l of leaderCols) {
+      const value = row.cells[l.col] ?? null;
+      const r = readAnswer(value, letters, layout);
+      if (r === null) {
+        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), { hint: 'omr-letter', ballot: number, letters: [...letters.keys()].join(', ') }, cellText(value)));
+        ok = false;
+        continue;
+      }
+      if (r.allThree) allThree++;
+      lines.set(l.cadre.key, r.reading);
+    }
+    if (!ok) {
+      rowsWithErrors++;
+      continue;
+    }
+    if (leaderCols.length > 1 && allThree === leaderCols.length) problems.push(problem('implausible-ballot', 'warning', where(row.row, idCol), { ballot: number }));
+    ballots.push({ ballotType, number, voidReason: null, lines, location: where(row.row, idCol, headerCells[idCol]) });
+  }
+  return {
+    ballotType,
+    ballots,
+    cadres,
+    problems,
+    ballotsSeen: ballots.length + rowsWithErrors,
+    accounting: { file: sheet.file, sheet: sheet.name, layout, rowsRead: sheet.rows.length, countedRows: ballots.length, ballots: ballots.length, rowsWithErrors, nonBallot, rejected },
+  };
+}
+
+/** "A" → a level; "" → no mark; "AB", "A|B" → several marks; unknown or repeated letters → null. */
+function readAnswer(value: CellValue, letters: ReadonlyMap<string, Level>, layout: Layout): { reading: LineReading; allThree: boolean } | null {
+  const text = clean(cellText(value)).toUpperCase();
+  if (text === '') return { reading: { kind: 'invalid', reason: 'no-mark' }, allThree: false };
+  const parts = layout === 'formscanner' ? text.split('|').map((p) => p.trim()) : [...text.replace(/\s+/g, '')];
+  const levels = parts.map((p) => letters.get(p));
+  if (levels.some((l) => l === undefined) || new Set(parts).size !== parts.length) return null;
+  if (levels.length === 1) return { reading: { kind: 'mark', level: levels[0] as Level }, allThree: false };
+  return { reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: levels.length === 3 };
+}
