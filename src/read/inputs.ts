@@ -28,18 +28,22 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   const problems: Problem[] = [];
   const files: { path: string; sha256: string; role: string }[] = [];
   const seen = new Map<string, string>();
-  const track = (f: OpenedFile, role: string) => {
-    const other = seen.get(f.sha256);
-    if (other !== undefined) problems.push(problem('duplicate-file', 'error', { file: f.path }, { otherFile: other }));
-    else seen.set(f.sha256, f.path);
+  /** Records the file; false when the same content was already given (it is then not read). */
+  const track = (f: OpenedFile, role: string): boolean => {
     files.push({ path: f.path, sha256: f.sha256, role });
+    const other = seen.get(f.sha256);
+    if (other !== undefined) {
+      problems.push(problem('duplicate-file', 'error', { file: f.path }, { otherFile: other }));
+      return false;
+    }
+    seen.set(f.sha256, f.path);
+    return true;
   };
 
   const opened: OpenedFile[] = [];
   for (const path of paths.files) {
     const f = await openInput(path);
-    opened.push(f);
-    track(f, 'ballots');
+    if (track(f, 'ballots')) opened.push(f);
   }
 
   let rosterSheet: Sheet | null = null;
