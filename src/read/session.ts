@@ -30,7 +30,8 @@ export function readSessionSheet(sheet: Sheet): SessionRead {
   const entries: SessionEntries = {};
   const perType = new Map<string, SessionEntries>();
   const problems: Problem[] = [];
-  let firstContentRow = true;
+  // Rows before the first known key are titles and the header ("Mục | Giá trị").
+  let seenKey = false;
   for (const row of sheet.rows) {
     if (isEmptyRow(row)) continue;
     const keyText = clean(cellText(row.cells[0] ?? null));
@@ -43,12 +44,10 @@ export function readSessionSheet(sheet: Sheet): SessionRead {
       ...(keyText === '' ? {} : { column: keyText }),
     });
     if (key === null) {
-      // A first row such as "Mục | Giá trị" is a header; anything else unknown is reported.
-      if (!firstContentRow) problems.push(problem('unknown-session-key', 'warning', loc(0), {}, keyText));
-      firstContentRow = false;
+      if (seenKey) problems.push(problem('unknown-session-key', 'warning', loc(0), {}, keyText));
       continue;
     }
-    firstContentRow = false;
+    seenKey = true;
     const value = row.cells[1] ?? null;
     if (isEmptyCell(value)) continue;
     const type = clean(cellText(row.cells[2] ?? null));
