@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseOmrLetters, parseRegime, parseThreshold, type SessionFlags } from '../model/session.js';
 import type { SessionEntries } from '../read/session.js';
 import { clean } from '../text/fold.js';
+import { compareDecimal, type Decimal } from '../rules/decimal.js';
 import { LANGS } from '../text/lang.js';
 
 /** A count flag: "42", or "A=42" for ballot type A; at most one bare value. */
@@ -34,7 +35,10 @@ export const TallyOptionsSchema = z.object({
   json: z.boolean().optional(),
   output: z.array(z.string()).default([]),
   debug: z.boolean().optional(),
-});
+}).refine(
+  (o) => o.markThreshold === undefined || o.blankThreshold === undefined || compareDecimal(parseThreshold(o.blankThreshold) as Decimal, parseThreshold(o.markThreshold) as Decimal) < 0,
+  { error: 'thresholds', path: ['blankThreshold'] },
+);
 export type TallyOptions = z.infer<typeof TallyOptionsSchema>;
 
 export function sessionFlags(o: TallyOptions): SessionFlags {

@@ -56,7 +56,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   if (!options.success) {
     for (const issue of options.error.issues) {
       const name = String(issue.path[0] ?? '');
-      usageError(io, lang, h.badOption(name, [opts[name] ?? ''].flat().join(' ')));
+      usageError(io, lang, h.badOption(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), [opts[name] ?? ''].flat().join(' ')));
     }
     return 2;
   }
