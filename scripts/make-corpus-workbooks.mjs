@@ -155,11 +155,13 @@ Worked by hand:
 
 Quorum A 9/10 (required 7), B 5/6 (required 4). The two results for Trần Thị Bình are shown
 separately, never added. \`hoi-nghi-thieu.csv\` gives no ballots issued for B: refused, saying
-how to give it per type.
+how to give it per type. \`phieu-a.csv\` and \`phieu-b.csv\` hold the same ballots as two files
+whose \`Loại phiếu\` column names their type (roster and session from the workbook).
 `,
     [
       { args: ['nhieu-loai-phieu.xlsx'], exit: 0, expected: 'expected.json' },
       { args: ['nhieu-loai-phieu.xlsx', '--session', 'hoi-nghi-thieu.csv'], exit: 1, expected: 'expected-missing.json' },
+      { args: ['phieu-a.csv', 'phieu-b.csv', '--roster', 'nhieu-loai-phieu.xlsx', '--session', 'nhieu-loai-phieu.xlsx'], exit: 0, expected: 'expected.json' },
     ],
   );
   const wb = workbook();
@@ -176,6 +178,9 @@ how to give it per type.
   const b = wb.addWorksheet('Phiếu B');
   [['Số phiếu', 'Trần Thị Bình', 'Lê Văn Cường'], [1, 1, 3], [2, 1, 3], [3, 1, 3], [4, 1, 1], [5, 2, 2]].forEach((r) => b.addRow(r));
   await wb.xlsx.writeFile(join(d, 'nhieu-loai-phieu.xlsx'));
+  const toCsv = (rows, type) => `${rows.map((r, i) => [...r, i === 0 ? 'Loại phiếu' : type].join(',')).join('\r\n')}\r\n`;
+  writeFileSync(join(d, 'phieu-a.csv'), toCsv([['Số phiếu', 'Nguyễn Văn An', 'Trần Thị Bình'], [1, 1, 3], [2, 1, 3], [3, 1, 3], [4, 1, 3], [5, 1, 3], [6, 1, 1], [7, 2, 1], [8, 2, 1], [9, 3, 2]], 'A'));
+  writeFileSync(join(d, 'phieu-b.csv'), toCsv([['Số phiếu', 'Trần Thị Bình', 'Lê Văn Cường'], [1, 1, 3], [2, 1, 3], [3, 1, 3], [4, 1, 1], [5, 2, 2]], 'B'));
   const missing = sessionRows.filter((r) => !(r[0] === 'Số phiếu phát ra' && r[2] === 'B'));
   writeFileSync(join(d, 'hoi-nghi-thieu.csv'), `${missing.map((r) => r.join(',')).join('\r\n')}\r\n`);
   const cadre = (id, name, type, high, confidence, low, T, pct, band) => ({

@@ -28,9 +28,13 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   const problems: Problem[] = [];
   const files: { path: string; sha256: string; role: string }[] = [];
   const seen = new Map<string, string>();
-  /** Records the file; false when the same content was already given (it is then not read). */
+  /**
+   * Records the file; false when the same ballots were already given (the copy is then not
+   * read). One workbook may well serve as roster and session too: only ballots count twice.
+   */
   const track = (f: OpenedFile, role: string): boolean => {
     files.push({ path: f.path, sha256: f.sha256, role });
+    if (role !== 'ballots') return true;
     const other = seen.get(f.sha256);
     if (other !== undefined) {
       problems.push(problem('duplicate-file', 'error', { file: f.path }, { otherFile: other }));
