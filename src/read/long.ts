@@ -2,17 +2,16 @@
 // cadre, and a level code or three mark columns. Every (ballot, leader) pair exactly once.
 import { problem, type Problem } from '../model/problem.js';
 import type { Ballot, Cadre, Level, LineReading, Location } from '../model/types.js';
-import { clean, fold } from '../text/fold.js';
+import { clean } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
 import { decodeCell } from './codes.js';
-import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
+import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
 import { readMarks, type Thresholds } from './marks.js';
 import type { CadreMatch, Roster } from './match.js';
-import { noNonBallot, type BallotSheetRead } from './sheet-read.js';
+import { locator, noNonBallot, totalRowLabel, type BallotSheetRead } from './sheet-read.js';
 import { findHeader } from './table.js';
 import { longColumn, type LongColumn } from './vocabulary.js';
 
-const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
 
 export function isLongLayout(sheet: Sheet): boolean {
   return findHeader(sheet, longColumn, ['ballot', 'cadre']) !== null;
@@ -31,13 +30,7 @@ interface PendingBallot {
 export function readLongBallots(sheet: Sheet, roster: Roster, thresholds: Thresholds): BallotSheetRead {
   const problems: Problem[] = [];
   const nonBallot = noNonBallot();
-  const where = (row: number, col?: number, header?: string): Location => ({
-    file: sheet.file,
-    ...(sheet.name === null ? {} : { sheet: sheet.name }),
-    row,
-    ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
-    ...(header === undefined || header === '' ? {} : { column: header }),
-  });
+  const where = locator(sheet);
   const header = findHeader(sheet, longColumn, ['ballot', 'cadre']);
   if (header === null) throw new Error('readLongBallots on a sheet without a long-layout header');
   const col = (k: LongColumn) => header.columns.get(k);
@@ -83,10 +76,10 @@ export function readLongBallots(sheet: Sheet, roster: Roster, thresholds: Thresh
       nonBallot.empty++;
       continue;
     }
-    const firstText = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
-    if (typeof firstText === 'string' && TOTAL_ROW.test(fold(firstText))) {
+    const total = totalRowLabel(row);
+    if (total !== null) {
       nonBallot.total++;
-      problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, clean(firstText)));
+      problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, total));
       continue;
     }
     const numberCell = get(row.cells, 'ballot');

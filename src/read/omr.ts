@@ -5,12 +5,12 @@
 //   FormScanner: "File name"; "Group.Question" …, semicolon-separated; several marks "A|B".
 import { basename } from 'node:path';
 import { problem, type Problem } from '../model/problem.js';
-import type { Ballot, Cadre, Level, LineReading, Location } from '../model/types.js';
+import type { Ballot, Cadre, Level, LineReading } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
-import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
+import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
 import type { Roster } from './match.js';
-import { noNonBallot, type BallotSheetRead, type Layout } from './sheet-read.js';
+import { locator, noNonBallot, type BallotSheetRead, type Layout } from './sheet-read.js';
 
 const OMRCHECKER_META = new Set(['file_id', 'input_path', 'output_path', 'score']);
 
@@ -32,13 +32,7 @@ function questionKey(header: string, layout: Layout): string {
 export function readOmrExport(sheet: Sheet, roster: Roster, letters: ReadonlyMap<string, Level>, layout: Layout): BallotSheetRead {
   const problems: Problem[] = [];
   const nonBallot = noNonBallot();
-  const where = (row: number, col?: number, header?: string): Location => ({
-    file: sheet.file,
-    ...(sheet.name === null ? {} : { sheet: sheet.name }),
-    row,
-    ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
-    ...(header === undefined || header === '' ? {} : { column: header }),
-  });
+  const where = locator(sheet);
   const headerCells = sheet.rows[0]?.cells.map((c) => clean(cellText(c))) ?? [];
   nonBallot.header++;
   const idCol = layout === 'omrchecker' ? headerCells.findIndex((h) => fold(h) === 'file_id') : 0;

@@ -1,6 +1,8 @@
 // What every ballot reader (wide, long, scanner exports) gives back for one sheet or file.
 import type { Problem } from '../model/problem.js';
-import type { Ballot, Cadre } from '../model/types.js';
+import type { Ballot, Cadre, Location } from '../model/types.js';
+import { clean, fold } from '../text/fold.js';
+import { columnLetter, type Row, type Sheet } from './grid.js';
 
 /** Why a row is not a ballot. Every such row is reported, never silently dropped. */
 export type NonBallotKind = 'title' | 'header' | 'empty' | 'total';
@@ -42,3 +44,22 @@ export function nonBallotRows(r: RowAccounting): number {
 }
 
 export const noNonBallot = (): Record<NonBallotKind, number> => ({ title: 0, header: 0, empty: 0, total: 0 });
+
+/** Builds locations in one sheet: row, optional column letter and header text. */
+export function locator(sheet: Sheet): (row: number, col?: number, header?: string) => Location {
+  return (row, col, header) => ({
+    file: sheet.file,
+    ...(sheet.name === null ? {} : { sheet: sheet.name }),
+    row,
+    ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
+    ...(header === undefined || header === '' ? {} : { column: header }),
+  });
+}
+
+const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
+
+/** The label of a total or subtotal row ("Tổng cộng", "Cộng", "Total"), or null. */
+export function totalRowLabel(row: Row): string | null {
+  const first = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
+  return typeof first === 'string' && TOTAL_ROW.test(fold(first)) ? clean(first) : null;
+}

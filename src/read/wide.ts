@@ -1,6 +1,6 @@
 // Ballots in the wide layout (SPEC §2.4): one row per ballot, one column per leader.
 import { problem, type Problem } from '../model/problem.js';
-import type { Ballot, Cadre, LineReading, Location } from '../model/types.js';
+import type { Ballot, Cadre, LineReading } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decodeCell } from './codes.js';
 import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Row, type Sheet } from './grid.js';
@@ -8,23 +8,16 @@ import type { Roster } from './match.js';
 import { DEFAULT_BALLOT_TYPE } from './roster.js';
 import { ballotColumn } from './vocabulary.js';
 import { decideBallotType } from './ballot-type.js';
-import { noNonBallot, type BallotSheetRead, type NonBallotKind, type RowAccounting } from './sheet-read.js';
+import { locator, noNonBallot, totalRowLabel, type BallotSheetRead, type NonBallotKind, type RowAccounting } from './sheet-read.js';
 
 /** Rows the header search looks at: titles above a header are a few rows, not pages. */
 const HEADER_SEARCH_ROWS = 30;
-const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
 
 const AMBIGUOUS_VOID = new Set(['khong', '0', 'no', 'false']);
 
 export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
   const problems: Problem[] = [];
-  const where = (row: number, col?: number, header?: string): Location => ({
-    file: sheet.file,
-    ...(sheet.name === null ? {} : { sheet: sheet.name }),
-    row,
-    ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
-    ...(header === undefined || header === '' ? {} : { column: header }),
-  });
+  const where = locator(sheet);
   const nonBallot = noNonBallot();
 
   // The header is the row naming the most leaders and fixed columns (the first such row);
@@ -144,10 +137,10 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
       continue;
     }
     // A total or subtotal row ("Tổng", "Cộng", "Total") is reported, never counted.
-    const firstText = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
-    if (typeof firstText === 'string' && TOTAL_ROW.test(fold(firstText))) {
+    const total = totalRowLabel(row);
+    if (total !== null) {
       nonBallot.total++;
-      problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, clean(firstText)));
+      problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, total));
       continue;
     }
     if (ballotCol === null) {

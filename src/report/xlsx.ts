@@ -1,6 +1,6 @@
 // The Excel summary for the standing committee: summary, flagged leaders, invalid ballots and
 // lines, and an audit sheet. Every number is a number; percentages are percent-formatted.
-import type { Borders, Cell, Fill, Row, Workbook, Worksheet } from 'exceljs';
+import type { Borders, Cell, Fill, Row, Worksheet } from 'exceljs';
 import type { Band } from '../model/types.js';
 import type { CadreResult } from '../rules/evaluate.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
