@@ -27,6 +27,8 @@ export interface TallyOutcome {
   readonly rows: readonly RowAccounting[];
   readonly files: GatheredInputs['files'];
   readonly problems: readonly Problem[];
+  /** A Results sheet found beside the ballots (figures recorded at the time). */
+  readonly resultsSheet: GatheredInputs['resultsSheet'];
   /** The counting committee's decisions, as applied. */
   readonly adjudications: readonly AppliedAdjudication[];
   /** SHA-256 of the normalised inputs (see model/digest.ts). */
@@ -76,7 +78,7 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
   }
   const rows = sheets.map((s) => s.accounting);
   const allBallots = read.flatMap((s) => s.ballots);
-  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, adjudications, inputDigest: inputDigest(roster.cadres, session, allBallots, adjudications.map((a) => [a.ballotType, a.ballot, a.cadre.name, JSON.stringify(a.decision), a.decidedBy])) };
+  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, resultsSheet: inputs.resultsSheet, adjudications, inputDigest: inputDigest(roster.cadres, session, allBallots, adjudications.map((a) => [a.ballotType, a.ballot, a.cadre.name, JSON.stringify(a.decision), a.decidedBy])) };
   const { counts, problems: countProblems } = resolveTypeCounts(session, typeIds, mergeTyped(inputs.sessionPerType, typedFlags, problems));
   problems.push(...countProblems);
   const locationOf = (id: string) => {

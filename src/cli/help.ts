@@ -24,6 +24,15 @@ export const HELP = {
     json: 'in kết quả dạng JSON',
     output: 'ghi báo cáo ra tệp (.xlsx, .csv, .json, .html); dùng nhiều lần được',
     written: (f: string) => `Đã ghi ${f}`,
+    check: {
+      description: 'Kiểm tra lại các hội nghị đã lấy phiếu: kiểm lại từ phiếu và so với số liệu ghi nhận lúc đó.',
+      paths: 'sổ Excel hoặc thư mục chứa các hội nghị',
+      jobs: 'số luồng xử lý song song (mặc định: số lõi CPU)',
+      onlyDifferences: 'chỉ in các hội nghị có vấn đề',
+      requireRecord: 'coi hội nghị không có số liệu ghi nhận là lỗi',
+      output: 'ghi báo cáo kiểm tra (.xlsx hoặc .json)',
+      outputFormat: 'báo cáo kiểm tra ghi ra .xlsx hoặc .json',
+    },
     template: {
       description: 'Tạo sổ Excel trống để nhập phiếu: Danh sách, Hội nghị, Phiếu (có kiểm tra mã nhập) và Hướng dẫn.',
       output: `tên tệp .xlsx (mặc định: phieu-tin-nhiem.xlsx)`,
@@ -79,6 +88,15 @@ export const HELP = {
     json: 'print the result as JSON',
     output: 'write a report file (.xlsx, .csv, .json, .html); may be repeated',
     written: (f: string) => `Wrote ${f}`,
+    check: {
+      description: 'Re-check earlier sessions: re-tally their ballots and compare with the figures recorded at the time.',
+      paths: 'workbooks or folders holding sessions',
+      jobs: 'sessions processed in parallel (default: the number of cores)',
+      onlyDifferences: 'print only the sessions with a problem',
+      requireRecord: 'treat a session without recorded figures as a failure',
+      output: 'write the re-check report (.xlsx or .json)',
+      outputFormat: 'the re-check report is written as .xlsx or .json',
+    },
     template: {
       description: 'Write an empty workbook to type ballots into: roster, session, ballots (with entry checks) and instructions.',
       output: 'the .xlsx file name (default: phieu-tin-nhiem.xlsx)',

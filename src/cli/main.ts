@@ -7,6 +7,7 @@ import { HELP } from './help.js';
 import { OutputRefused } from './output.js';
 import { runTally } from './tally-command.js';
 import { runTemplate } from './template-command.js';
+import { runCheck } from './check-command.js';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
@@ -20,6 +21,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     if (argv[0] === 'template') return await runTemplate(argv.slice(1), io, lang);
+    if (argv[0] === 'check') return await runCheck(argv.slice(1), io, lang);
     return await runTally(argv, io, lang);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

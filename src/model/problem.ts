@@ -44,6 +44,8 @@ export const PROBLEM_CODES = [
   'no-ballots',
   'unreadable-file',
   'duplicate-file',
+  'not-a-session',
+  'matched-by-name',
   'unsupported-file',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -20,6 +20,8 @@ export interface GatheredInputs {
   readonly sessionPerType: ReadonlyMap<string, SessionEntries>;
   readonly ballotSheets: readonly Sheet[];
   readonly adjudicationSheet: Sheet | null;
+  /** A Results / Kết quả sheet in a workbook: figures recorded at the time (tally check). */
+  readonly resultsSheet: Sheet | null;
   readonly problems: readonly Problem[];
 }
 
@@ -52,6 +54,7 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
 
   let rosterSheet: Sheet | null = null;
   let sessionSheet: Sheet | null = null;
+  let resultsSheet: Sheet | null = null;
   const ballotSheets: Sheet[] = [];
   for (const f of opened) {
     if (f.kind === 'csv') {
@@ -62,6 +65,7 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     for (const { sheet, role } of roles) {
       if (role === 'roster' && paths.roster === undefined) rosterSheet ??= sheet;
       else if (role === 'session' && paths.session === undefined) sessionSheet ??= sheet;
+      else if (role === 'results') resultsSheet ??= sheet;
     }
     const ballots = f.sheets.filter((s) => s.name !== null && ballotSheetType(s.name) !== null);
     if (ballots.length > 0) ballotSheets.push(...ballots);
@@ -100,5 +104,5 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     track(f, 'adjudications');
     adjudicationSheet = f.sheets[0] ?? null;
   }
-  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSheets, adjudicationSheet, problems };
+  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSheets, adjudicationSheet, resultsSheet, problems };
 }

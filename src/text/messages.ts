@@ -230,8 +230,8 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `ballot ${s(p['ballot'])}, ${s(p['name'])}: applied decision '${s(p['decision'])}' by ${s(p['by'])}`,
   },
   'too-many-places': {
-    vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi (${s(p['places'])}); tối đa 2 nơi (Quy định 96)`,
-    en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places (${s(p['places'])}); at most two (Regulation 96)`,
+    vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi${p['round'] ? ` trong đợt ${s(p['round'])}` : ''} (${s(p['places'])}); tối đa 2 nơi (Quy định 96)`,
+    en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places${p['round'] ? ` in round ${s(p['round'])}` : ''} (${s(p['places'])}); at most two (Regulation 96)`,
   },
   'missing-sheet': {
     vi: (p) => `không tìm thấy trang '${s(p['sheet'])}'${p['flag'] ? `; hoặc dùng ${s(p['flag'])} tệp` : ''}`,
@@ -240,6 +240,14 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
   'no-ballots': { vi: () => 'trang phiếu trống', en: () => 'the ballot sheet is empty' },
   'unreadable-file': { vi: (p) => `không đọc được tệp (${s(p['reason'])})`, en: (p) => `cannot read the file (${s(p['reason'])})` },
   'unsupported-file': { vi: (p) => s(p['reason']), en: (p) => s(p['reason']) },
+  'not-a-session': {
+    vi: () => 'sổ Excel này không phải một hội nghị (không có trang Danh sách và Phiếu) cũng không phải bản tổng hợp; bỏ qua',
+    en: () => 'this workbook is neither a session (no roster and ballot sheets) nor a summary; skipped',
+  },
+  'matched-by-name': {
+    vi: (p) => `${s(p['name'])}: nhận là cùng một người qua các hội nghị theo họ tên${p['id'] ? ` (mã ${s(p['id'])} ghi với tên khác nhau)` : ' (không có mã)'}`,
+    en: (p) => `${s(p['name'])}: matched across sessions by name${p['id'] ? ` (id ${s(p['id'])} appears with different names)` : ' (no id)'}`,
+  },
   'duplicate-file': {
     vi: (p) => `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`,
     en: (p) => `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`,

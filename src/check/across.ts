@@ -1,0 +1,61 @@
+// Across sessions: at most two places per person per round (Quy định 96, principle 3), and each
+// person's low-confidence share and band session by session, in date order.
+import { problem, type Problem } from '../model/problem.js';
+import type { Band } from '../model/types.js';
+import { caseFold } from '../text/fold.js';
+import type { CheckedSession } from './session.js';
+
+export interface PersonPoint {
+  readonly session: string;
+  readonly date: string | null;
+  readonly round: string | null;
+  readonly ballotType: string;
+  readonly low: number;
+  readonly lowPercent: number | null;
+  readonly band: Band | null;
+}
+
+export interface Person {
+  readonly id: string | null;
+  readonly name: string;
+  readonly points: readonly PersonPoint[];
+  /** Rounds in which the person was in the review or dismissal band. */
+  readonly flaggedRounds: readonly string[];
+}
+
+export function acrossSessions(sessions: readonly CheckedSession[]): { people: Person[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  // Matched by id when present and the names agree; otherwise by exact name, with a warning.
+  const groups = new Map<string, { id: string | null; name: string; points: PersonPoint[] }>();
+  const idNames = new Map<string, Set<string>>();
+  for (const s of sessions) for (const l of s.leaders) if (l.id !== null) idNames.set(caseFold(l.id), (idNames.get(caseFold(l.id)) ?? new Set()).add(caseFold(l.name)));
+  const warned = new Set<string>();
+  for (const s of sessions) {
+    for (const l of s.leaders) {
+      const idOk = l.id !== null && (idNames.get(caseFold(l.id))?.size ?? 0) === 1;
+      const k = idOk ? `id:${caseFold(l.id as string)}` : `name:${caseFold(l.name)}`;
+      if (!idOk && !warned.has(k)) {
+        warned.add(k);
+        problems.push(problem('matched-by-name', 'warning', { file: s.label }, { name: l.name, ...(l.id === null ? {} : { id: l.id }) }));
+      }
+      const g = groups.get(k) ?? { id: idOk ? l.id : null, name: l.name, points: [] };
+      g.points.push({ session: s.label, date: s.date, round: s.round, ballotType: l.ballotType, low: l.low, lowPercent: l.lowPercent, band: l.band });
+      groups.set(k, g);
+    }
+  }
+  const people: Person[] = [];
+  for (const g of groups.values()) {
+    const points = [...g.points].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.session.localeCompare(b.session));
+    const byRound = new Map<string, PersonPoint[]>();
+    for (const p of points) byRound.set(p.round ?? '', [...(byRound.get(p.round ?? '') ?? []), p]);
+    for (const [round, ps] of byRound) {
+      if (ps.length > 2) problems.push(problem('too-many-places', 'error', { file: ps[2]?.session ?? '' }, { name: g.name, round, places: ps.map((p) => `${p.session}${p.ballotType === 'default' ? '' : ` (${p.ballotType})`}`) }));
+    }
+    const flaggedRounds = [...new Set(points.filter((p) => p.band === 'review' || p.band === 'dismissal').map((p) => p.round ?? ''))];
+    people.push({ id: g.id, name: g.name, points, flaggedRounds });
+  }
+  people.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  // Only people seen more than once need the warning about how they were matched.
+  const once = new Set(people.filter((p) => p.points.length < 2).map((p) => caseFold(p.name)));
+  return { people, problems: problems.filter((p) => p.code !== 'matched-by-name' || !once.has(caseFold(String(p.params['name'])))) };
+}

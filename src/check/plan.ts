@@ -1,0 +1,63 @@
+// From paths to check jobs: each session once, with the best record of it (a summary this tool
+// wrote, else a results sheet or file typed at the time, else none).
+import { relative, resolve } from 'node:path';
+import { problem, type Problem } from '../model/problem.js';
+import { InputFileError, openInput } from '../read/files.js';
+import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
+import { discover } from './discover.js';
+import { auditSheetOf, readSummary } from './recorded.js';
+import { summaryInputs, type SessionJob } from './session.js';
+
+export interface Plan {
+  readonly jobs: readonly SessionJob[];
+  /** Paths that do not exist, and workbooks that are neither a session nor a summary. */
+  readonly problems: readonly Problem[];
+}
+
+const label = (p: string) => relative(process.cwd(), p) || p;
+const key = (files: readonly string[]) => files.map((f) => resolve(f)).sort().join('\n');
+
+export async function planJobs(paths: readonly string[]): Promise<Plan> {
+  const { found, missing } = await discover(paths);
+  const problems: Problem[] = missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' }));
+  const jobs = new Map<string, SessionJob>();
+  const summaries: SessionJob[] = [];
+  for (const f of found) {
+    if (f.kind === 'folder') {
+      // Paths relative to where the clerk runs the command read best in messages.
+      const inputs = { files: f.ballots.map(label), roster: label(f.roster), session: label(f.session), ...(f.adjudications === null ? {} : { adjudications: label(f.adjudications) }) };
+      jobs.set(key(f.ballots), { label: label(f.path), inputs, resultsFile: f.results === null ? null : label(f.results), summary: null, missing: [] });
+      continue;
+    }
+    let sheets;
+    try {
+      sheets = (await openInput(f.path)).sheets;
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      jobs.set(key([f.path]), { label: label(f.path), inputs: { files: [label(f.path)] }, resultsFile: null, summary: null, missing: [] });
+      continue;
+    }
+    if (auditSheetOf(sheets) !== null) {
+      // A summary is never a session: it is the record of the session its audit names.
+      const recorded = readSummary(f.path, sheets);
+      const { inputs, missing: absent } = await summaryInputs(f.path, recorded);
+      summaries.push({ label: label(f.path), inputs: inputs ?? { files: [] }, resultsFile: null, summary: recorded, missing: inputs === null && absent.length === 0 ? [f.path] : absent });
+      continue;
+    }
+    const roles = new Set(sheets.map((s) => (s.name === null ? null : sheetRole(s.name))));
+    const hasBallots = sheets.some((s) => s.name !== null && ballotSheetType(s.name) !== null);
+    if (roles.has('roster') && hasBallots) {
+      jobs.set(key([f.path]), { label: label(f.path), inputs: { files: [label(f.path)] }, resultsFile: null, summary: null, missing: [] });
+    } else {
+      problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));
+    }
+  }
+  // A summary takes the place of the session it describes, as its record.
+  for (const s of summaries) {
+    const k = key(s.inputs.files);
+    const session = jobs.get(k);
+    if (session !== undefined && s.inputs.files.length > 0) jobs.set(k, { ...session, label: session.label, summary: s.summary, resultsFile: null, missing: s.missing });
+    else jobs.set(`summary:${s.label}`, s);
+  }
+  return { jobs: [...jobs.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)), problems };
+}

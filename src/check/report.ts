@@ -1,0 +1,160 @@
+// What `tally check` shows: the sessions with their status and differences, and each person
+// across sessions — as terminal text, a JSON document, or an XLSX workbook.
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { Problem } from '../model/problem.js';
+import type { Band } from '../model/types.js';
+import { hundredthsToNumber } from '../rules/exact.js';
+import { formatDate, formatPercent } from '../report/format.js';
+import type { Lang } from '../text/lang.js';
+import { cellRef, locationText, problemMessage } from '../text/messages.js';
+import type { Person } from './across.js';
+import type { Difference, Field } from './compare.js';
+import type { CheckedSession, Status } from './session.js';
+
+export interface CheckReport {
+  readonly sessions: readonly CheckedSession[];
+  readonly people: readonly Person[];
+  readonly problems: readonly Problem[];
+}
+
+export const STATUSES: readonly Status[] = ['ok', 'differs', 'inputs changed', 'inputs missing', 'no record', 'invalid'];
+
+export const CHECK_TEXT = {
+  vi: {
+    heading: 'KIỂM TRA LẠI CÁC HỘI NGHỊ ĐÃ LẤY PHIẾU',
+    status: { ok: 'đúng', differs: 'sai khác', 'inputs changed': 'dữ liệu phiếu đã thay đổi', 'inputs missing': 'thiếu tệp dữ liệu', 'no record': 'không có số liệu ghi nhận', invalid: 'không hợp lệ' } satisfies Record<Status, string>,
+    summary: (n: number, parts: string) => `${n} hội nghị: ${parts}`,
+    field: { high: 'tín nhiệm cao', confidence: 'tín nhiệm', low: 'tín nhiệm thấp', high_pct: 'tỷ lệ tín nhiệm cao', confidence_pct: 'tỷ lệ tín nhiệm', low_pct: 'tỷ lệ tín nhiệm thấp', band: 'mức', leader: 'người được lấy phiếu' } satisfies Record<Field, string>,
+    diff: (leader: string, field: string, recorded: string, recount: string) => `${leader} · ${field}: ghi nhận ${recorded}, kiểm lại ${recount}`,
+    band: { none: 'không', review: 'trên 1/2', dismissal: 'từ 2/3' } satisfies Record<Band, string>,
+    across: 'Qua các đợt — tỷ lệ tín nhiệm thấp và mức của từng người',
+    flaggedTwice: 'vượt ngưỡng ở từ hai đợt trở lên (thông tin)',
+    cols: { name: 'Họ và tên', session: 'Hội nghị', status: 'Kết quả', date: 'Ngày', round: 'Đợt', leader: 'Người được lấy phiếu', field: 'Nội dung', recorded: 'Ghi nhận', recount: 'Kiểm lại', ballotType: 'Loại phiếu' },
+    sheets: { sessions: 'Kết quả kiểm tra', differences: 'Sai khác', people: 'Qua các đợt' },
+    noDifferences: 'Không có sai khác.',
+  },
+  en: {
+    heading: 'RE-CHECK OF EARLIER SESSIONS',
+    status: { ok: 'ok', differs: 'differs', 'inputs changed': 'inputs changed', 'inputs missing': 'inputs missing', 'no record': 'no record', invalid: 'invalid' } satisfies Record<Status, string>,
+    summary: (n: number, parts: string) => `${n} session(s): ${parts}`,
+    field: { high: 'high', confidence: 'confidence', low: 'low', high_pct: 'high share', confidence_pct: 'confidence share', low_pct: 'low share', band: 'band', leader: 'leader' } satisfies Record<Field, string>,
+    diff: (leader: string, field: string, recorded: string, recount: string) => `${leader} · ${field}: recorded ${recorded}, recount ${recount}`,
+    band: { none: 'none', review: 'over 1/2', dismissal: '2/3 or more' } satisfies Record<Band, string>,
+    across: 'Across rounds — each person’s low-confidence share and band',
+    flaggedTwice: 'flagged in two or more rounds (information)',
+    cols: { name: 'Name', session: 'Session', status: 'Status', date: 'Date', round: 'Round', leader: 'Leader', field: 'Field', recorded: 'Recorded', recount: 'Recount', ballotType: 'Ballot type' },
+    sheets: { sessions: 'Sessions', differences: 'Differences', people: 'Across rounds' },
+    noDifferences: 'No differences.',
+  },
+} as const;
+
+export function failed(s: CheckedSession, requireRecord: boolean): boolean {
+  return s.status !== 'ok' && (s.status !== 'no record' || requireRecord);
+}
+
+export function valueText(field: Field, v: number | string | null, lang: Lang): string {
+  if (v === null) return '—';
+  if (field.endsWith('_pct') && typeof v === 'number') return formatPercent(v, lang);
+  if (field === 'band') return CHECK_TEXT[lang].band[v as Band] ?? String(v);
+  return String(v);
+}
+
+export function differenceText(d: Difference, lang: Lang): string {
+  const T = CHECK_TEXT[lang];
+  return T.diff(d.leader, T.field[d.field], valueText(d.field, d.recorded, lang), valueText(d.field, d.recount, lang));
+}
+
+function pointText(p: Person['points'][number], lang: Lang): string {
+  const pct = p.lowPercent === null ? `${p.low}` : formatPercent(p.lowPercent, lang);
+  return p.band === null || p.band === 'none' ? pct : `${pct} ${CHECK_TEXT[lang].band[p.band]}`;
+}
+
+export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, onlyDifferences: boolean, requireRecord: boolean): string {
+  const T = CHECK_TEXT[lang];
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out: string[] = [c.bold(T.heading)];
+  const counts = STATUSES.map((s) => [s, r.sessions.filter((x) => x.status === s).length] as const).filter(([, n]) => n > 0);
+  out.push(T.summary(r.sessions.length, counts.map(([s, n]) => `${n} ${T.status[s]}`).join(', ')), '');
+  for (const s of r.sessions) {
+    if (onlyDifferences && s.status === 'ok') continue;
+    const mark = s.status === 'ok' ? c.green('✓') : failed(s, requireRecord) ? c.red('✗') : c.yellow('•');
+    const when = [formatDate(s.date, lang), s.round === null ? '' : `${lang === 'vi' ? 'đợt' : 'round'} ${s.round}`].filter((x) => x).join(', ');
+    out.push(`${mark} ${s.label}${when ? ` (${when})` : ''}: ${s.status === 'ok' ? T.status.ok : c.bold(T.status[s.status])}`);
+    for (const d of s.differences) out.push(`    ${differenceText(d, lang)}`);
+    for (const p of s.problems) out.push(`    ${locationText(p.location, lang)}: ${problemMessage(p, lang)}`);
+  }
+  for (const p of r.problems) out.push(`${p.severity === 'error' ? c.red('✗') : c.yellow('•')} ${problemMessage(p, lang)}`);
+
+  const people = r.people.filter((p) => p.points.length > 1 || p.flaggedRounds.length > 0).filter((p) => !onlyDifferences || p.flaggedRounds.length > 0);
+  if (people.length > 0) {
+    const sessions = r.sessions
+      .filter((s) => s.leaders.length > 0)
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.label.localeCompare(b.label))
+      .map((s) => s.label);
+    const dateOf = new Map(r.sessions.map((s) => [s.label, s.date]));
+    const table = new Table({ head: [T.cols.name, ...sessions.map((s) => formatDate(dateOf.get(s) ?? null, lang) || s)].map((h) => c.bold(h)), style: { head: [], border: [] } });
+    for (const p of people) {
+      const cells = sessions.map((s) => p.points.filter((x) => x.session === s).map((x) => pointText(x, lang)).join('; '));
+      const name = p.flaggedRounds.length >= 2 ? c.yellow.bold(`${p.name} ⚑`) : p.name;
+      table.push([name, ...cells]);
+    }
+    out.push('', c.bold(T.across), table.toString());
+    if (people.some((p) => p.flaggedRounds.length >= 2)) out.push(`⚑ ${T.flaggedTwice}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function checkJson(r: CheckReport, lang: Lang): string {
+  const count = (s: Status) => r.sessions.filter((x) => x.status === s).length;
+  const value = (field: Field, v: number | string | null) => (field.endsWith('_pct') && typeof v === 'number' ? hundredthsToNumber(v) : v);
+  const problemJson = (p: Problem) => ({ severity: p.severity, code: p.code, message: problemMessage(p, lang), file: p.location.file ?? null, sheet: p.location.sheet ?? null, cell: cellRef(p.location), row: p.location.row ?? null, column: p.location.column ?? null, value: p.value ?? null });
+  const doc = {
+    summary: { sessions: r.sessions.length, ok: count('ok'), differs: count('differs'), inputsChanged: count('inputs changed'), inputsMissing: count('inputs missing'), noRecord: count('no record'), invalid: count('invalid') },
+    sessions: r.sessions.map((s) => ({
+      path: s.label, status: s.status, title: s.title, date: s.date, round: s.round, regime: s.regime, record: s.record,
+      differences: s.differences.map((d) => ({ leader: d.leader, ballotType: d.ballotType, field: d.field, recorded: value(d.field, d.recorded), recount: value(d.field, d.recount) })),
+      problems: s.problems.map(problemJson),
+    })),
+    people: r.people.map((p) => ({
+      id: p.id, name: p.name, flaggedRounds: p.flaggedRounds,
+      sessions: p.points.map((x) => ({ session: x.session, date: x.date, round: x.round, ballotType: x.ballotType, low: x.low, lowPercent: x.lowPercent === null ? null : hundredthsToNumber(x.lowPercent), band: x.band })),
+    })),
+    problems: r.problems.map(problemJson),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export async function checkXlsx(r: CheckReport, lang: Lang): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const T = CHECK_TEXT[lang];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'tally';
+  wb.created = new Date('2000-01-01T00:00:00Z');
+  wb.modified = wb.created;
+  const sheet = (name: string, head: string[], widths: number[]) => {
+    const ws = wb.addWorksheet(name);
+    ws.columns = widths.map((width) => ({ width }));
+    const h = ws.addRow(head);
+    h.font = { bold: true };
+    h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+    return ws;
+  };
+  const sessions = sheet(T.sheets.sessions, [T.cols.session, T.cols.date, T.cols.round, T.cols.status, T.cols.field], [50, 12, 8, 26, 60]);
+  for (const s of r.sessions) sessions.addRow([s.label, s.date, s.round, T.status[s.status], s.problems.map((p) => problemMessage(p, lang)).join('; ')]);
+  const diffs = sheet(T.sheets.differences, [T.cols.session, T.cols.leader, T.cols.ballotType, T.cols.field, T.cols.recorded, T.cols.recount], [50, 26, 10, 22, 12, 12]);
+  for (const s of r.sessions) {
+    for (const d of s.differences) diffs.addRow([s.label, d.leader, d.ballotType, T.field[d.field], valueText(d.field, d.recorded, lang), valueText(d.field, d.recount, lang)]);
+  }
+  const people = sheet(T.sheets.people, [T.cols.name, T.cols.session, T.cols.date, T.cols.round, T.cols.ballotType, T.field.low, T.field.low_pct, T.field.band], [26, 50, 12, 8, 10, 10, 12, 14]);
+  for (const p of r.people) {
+    for (const x of p.points) {
+      const row = people.addRow([p.name, x.session, x.date, x.round, x.ballotType, x.low, x.lowPercent === null ? null : x.lowPercent / 10000, x.band === null ? '—' : T.band[x.band]]);
+      row.getCell(7).numFmt = '0.00%';
+      if (p.flaggedRounds.length >= 2) row.getCell(1).font = { bold: true, color: { argb: 'FFC00000' } };
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

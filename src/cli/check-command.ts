@@ -1,0 +1,80 @@
+// `tally check <paths…>`: re-tally earlier sessions and compare with what was recorded.
+import { Command, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { acrossSessions } from '../check/across.js';
+import { runJobs } from '../check/pool.js';
+import { planJobs } from '../check/plan.js';
+import { checkJson, checkXlsx, failed, renderCheckTerminal, type CheckReport } from '../check/report.js';
+import type { Lang } from '../text/lang.js';
+import { problemMessage } from '../text/messages.js';
+import { HELP } from './help.js';
+import { useColor, usageError, type Io } from './main.js';
+import { checkOutputs, writeOutputs } from './output.js';
+
+interface CheckOptions {
+  jobs?: string;
+  onlyDifferences?: boolean;
+  requireRecord?: boolean;
+  json?: boolean;
+  output?: string[];
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
+  const h = HELP[lang];
+  let parsed: { paths: string[]; opts: CheckOptions } | null = null;
+  await new Command('tally check')
+    .description(h.check.description)
+    .argument('<paths...>', h.check.paths)
+    .option('--jobs <n>', h.check.jobs)
+    .option('--only-differences', h.check.onlyDifferences)
+    .option('--require-record', h.check.requireRecord)
+    .option('--json', h.json)
+    .option('-o, --output <file>', h.check.output, collect, [])
+    .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']))
+    .option('--debug', h.debug)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action((paths: string[], opts: CheckOptions) => {
+      parsed = { paths, opts };
+    })
+    .parseAsync([...argv], { from: 'user' });
+  if (parsed === null) return 2;
+  const { paths, opts } = parsed as { paths: string[]; opts: CheckOptions };
+  const jobs = opts.jobs === undefined ? availableParallelism() : /^\d{1,3}$/.test(opts.jobs) && Number(opts.jobs) > 0 ? Number(opts.jobs) : NaN;
+  if (Number.isNaN(jobs)) return usageError(io, lang, h.badOption('jobs', opts.jobs ?? ''));
+  const outputs = opts.output ?? [];
+  for (const o of outputs) if (!['.xlsx', '.json'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.check.outputFormat}`);
+  await checkOutputs(outputs, []);
+
+  const plan = await planJobs(paths);
+  const missing = plan.problems.filter((p) => p.code === 'unreadable-file');
+  if (missing.length > 0) {
+    for (const p of missing) usageError(io, lang, `${p.location.file}: ${h.file['not-found']}`);
+    return 2;
+  }
+  const tty = io.stderr.isTTY === true;
+  const results = await runJobs(plan.jobs, jobs, (done, total) => {
+    if (!tty) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  });
+  const across = acrossSessions(results);
+  const report: CheckReport = { sessions: results, people: across.people, problems: [...plan.problems, ...across.problems] };
+
+  const files = await Promise.all(
+    outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.json' ? new TextEncoder().encode(checkJson(report, lang)) : await checkXlsx(report, lang) })),
+  );
+  if (files.length > 0) {
+    await writeOutputs(files);
+    for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
+  }
+  if (opts.json === true) io.stdout.write(checkJson(report, lang));
+  else io.stdout.write(renderCheckTerminal(report, lang, useColor(io.stdout, io), opts.onlyDifferences === true, opts.requireRecord === true));
+  for (const p of report.problems.filter((x) => x.severity !== 'error' && opts.json === true)) io.stderr.write(`${problemMessage(p, lang)}\n`);
+  const bad = results.some((s) => failed(s, opts.requireRecord === true)) || report.problems.some((p) => p.severity === 'error');
+  return bad ? 1 : 0;
+}
