@@ -113,7 +113,7 @@ def main():
         {"path": "fixtures/archive/2023/hoi-nghi-huyen.xlsx", "status": "ok", "round": "2023", "differences": []},
         {"path": "fixtures/archive/2024/huyen", "status": "differs", "round": "2024", "differences": [diff("Dương Văn Khải", "low", 15, 18)]},
         {"path": "fixtures/archive/2024/xa-tan-lap.xlsx", "status": "ok", "round": "2024", "differences": []},
-        {"path": "fixtures/archive/2025/chi-bo", "status": "invalid", "round": None, "differences": []},
+        {"path": "fixtures/archive/2025/chi-bo", "status": "invalid", "round": "2025", "differences": []},
         {"path": "fixtures/archive/2025/huyen", "status": "inputs changed", "round": "2025", "differences": changed},
     ]
     bao = []

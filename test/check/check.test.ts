@@ -1,0 +1,102 @@
+// `tally check` on the archive: exactly the planted problems (fixtures/archive, expectations
+// from scripts/make_archive.py), the clean rounds, workers, outputs and the other statuses.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { tally } from '../cli/run.js';
+import { pick } from '../helpers.js';
+
+const ARCHIVE = join('fixtures', 'archive');
+const expected = JSON.parse(readFileSync(join(ARCHIVE, 'expected-check.json'), 'utf8'));
+
+describe('tally check fixtures/archive', () => {
+  it('reports exactly the planted problems, exit 1', async () => {
+    const r = await tally(['check', ARCHIVE, '--json', '--jobs', '1']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary).toEqual(expected.summary);
+    expect(pick(doc.sessions, expected.sessions)).toEqual(expected.sessions);
+    expect(doc.problems).toEqual([]);
+    const invalid = doc.sessions.find((s: { status: string }) => s.status === 'invalid');
+    expect(invalid.problems.map((p: { code: string; cell: string }) => [p.code, p.cell])).toEqual([['bad-cell', 'B4']]);
+  });
+
+  it('follows a leader across the three rounds, in date order', async () => {
+    const doc = JSON.parse((await tally(['check', ARCHIVE, '--json', '--jobs', '1'])).stdout);
+    const bao = doc.people.find((p: { name: string }) => p.name === expected.trend.name);
+    expect(bao.flaggedRounds).toEqual(expected.trend.flaggedRounds);
+    expect(bao.sessions.map((s: { round: string; low: number; lowPercent: number; band: string }) => ({ round: s.round, low: s.low, lowPercent: s.lowPercent, band: s.band }))).toEqual(expected.trend.sessions);
+  });
+
+  it('gives the same answer with two worker threads', async () => {
+    const one = await tally(['check', ARCHIVE, '--json', '--jobs', '1']);
+    const two = await tally(['check', ARCHIVE, '--json', '--jobs', '2']);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('exits 0 on the clean rounds', async () => {
+    const r = await tally(['check', join(ARCHIVE, '2023'), join(ARCHIVE, '2024', 'xa-tan-lap.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2 hội nghị: 2 đúng');
+  });
+
+  it('--only-differences leaves the ok sessions out', async () => {
+    const r = await tally(['check', ARCHIVE, '--only-differences', '--jobs', '1']);
+    expect(r.stdout).not.toContain('hoi-nghi-huyen.xlsx (13/12/2023, đợt 2023): đúng');
+    expect(r.stdout).toContain('Dương Văn Khải · tín nhiệm thấp: ghi nhận 15, kiểm lại 18');
+  });
+
+  it('writes the re-check workbook: sessions, differences, people across rounds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-check-'));
+    const out = join(dir, 'kiem-tra.xlsx');
+    expect((await tally(['check', ARCHIVE, '-o', out, '--jobs', '1'])).code).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Kết quả kiểm tra', 'Sai khác', 'Qua các đợt']);
+    const diffs: unknown[][] = [];
+    wb.getWorksheet('Sai khác')?.eachRow((row, n) => n > 1 && diffs.push((row.values as unknown[]).slice(1)));
+    expect(diffs).toHaveLength(5);
+    expect(diffs[0]).toEqual([join(ARCHIVE, '2024', 'huyen'), 'Dương Văn Khải', 'default', 'tín nhiệm thấp', '15', '18']);
+  });
+});
+
+describe('other statuses', () => {
+  const copy = (from: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-check-'));
+    cpSync(from, dir, { recursive: true });
+    return relative(process.cwd(), dir) || dir;
+  };
+
+  it('a summary whose ballots are gone: inputs missing', async () => {
+    const dir = copy(join(ARCHIVE, '2025', 'huyen'));
+    rmSync(join(dir, 'phieu.csv'));
+    const doc = JSON.parse((await tally(['check', dir, '--json'])).stdout);
+    expect(doc.sessions.map((s: { status: string }) => s.status)).toEqual(['inputs missing']);
+  });
+
+  it('a session without recorded figures: no record, a failure only with --require-record', async () => {
+    const dir = copy(join(ARCHIVE, '2024', 'huyen'));
+    rmSync(join(dir, 'ket-qua.csv'));
+    const r = await tally(['check', dir, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).sessions[0].status).toBe('no record');
+    expect((await tally(['check', dir, '--require-record'])).code).toBe(1);
+  });
+
+  it('a person voted on in three places of one round', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tally-check-'));
+    for (const place of ['a', 'b', 'c']) cpSync(join(ARCHIVE, '2024', 'huyen'), join(base, place), { recursive: true });
+    const r = await tally(['check', base, '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.problems.filter((p: { code: string }) => p.code === 'too-many-places')).toHaveLength(15);
+  });
+
+  it('a path that does not exist is a usage error', async () => {
+    const r = await tally(['check', 'khong-co-thu-muc']);
+    expect(r.code).toBe(2);
+  });
+});
