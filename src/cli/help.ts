@@ -24,6 +24,13 @@ export const HELP = {
     json: 'in kết quả dạng JSON',
     output: 'ghi báo cáo ra tệp (.xlsx, .csv, .json, .html); dùng nhiều lần được',
     written: (f: string) => `Đã ghi ${f}`,
+    reconcile: {
+      description: 'Đối chiếu hai hoặc ba lần nhập độc lập cùng một bộ phiếu.',
+      entries: 'các tệp nhập phiếu (2 hoặc 3)',
+      output: 'ghi bảng đối chiếu (.xlsx hoặc .csv)',
+      outputFormat: 'bảng đối chiếu ghi ra .xlsx hoặc .csv',
+      count: 'cần 2 hoặc 3 tệp nhập phiếu',
+    },
     check: {
       description: 'Kiểm tra lại các hội nghị đã lấy phiếu: kiểm lại từ phiếu và so với số liệu ghi nhận lúc đó.',
       paths: 'sổ Excel hoặc thư mục chứa các hội nghị',
@@ -88,6 +95,13 @@ export const HELP = {
     json: 'print the result as JSON',
     output: 'write a report file (.xlsx, .csv, .json, .html); may be repeated',
     written: (f: string) => `Wrote ${f}`,
+    reconcile: {
+      description: 'Compare two or three independent entries of the same ballots.',
+      entries: 'the entry files (2 or 3)',
+      output: 'write the comparison (.xlsx or .csv)',
+      outputFormat: 'the comparison is written as .xlsx or .csv',
+      count: 'give 2 or 3 entry files',
+    },
     check: {
       description: 'Re-check earlier sessions: re-tally their ballots and compare with the figures recorded at the time.',
       paths: 'workbooks or folders holding sessions',

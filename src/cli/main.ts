@@ -8,6 +8,7 @@ import { OutputRefused } from './output.js';
 import { runTally } from './tally-command.js';
 import { runTemplate } from './template-command.js';
 import { runCheck } from './check-command.js';
+import { runReconcile } from './reconcile-command.js';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
@@ -22,6 +23,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'template') return await runTemplate(argv.slice(1), io, lang);
     if (argv[0] === 'check') return await runCheck(argv.slice(1), io, lang);
+    if (argv[0] === 'reconcile') return await runReconcile(argv.slice(1), io, lang);
     return await runTally(argv, io, lang);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;

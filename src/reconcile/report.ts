@@ -1,0 +1,86 @@
+// What `tally reconcile` shows: every differing cell with the raw values, every ballot missing
+// from an entry, and with three entries the majority and the entry that disagrees.
+import { Chalk } from 'chalk';
+import { neutraliseFormula } from '../report/csv.js';
+import type { Lang } from '../text/lang.js';
+import type { Reconciliation } from './reconcile.js';
+
+const TEXT = {
+  vi: {
+    heading: 'ĐỐI CHIẾU CÁC LẦN NHẬP PHIẾU',
+    entries: (files: readonly string[]) => files.map((f, i) => `  Lần ${i + 1}: ${f}`).join('\n'),
+    none: 'Các lần nhập khớp nhau hoàn toàn.',
+    summary: (d: number, m: number) => `${d} ô khác nhau, ${m} phiếu chỉ có ở một số lần nhập`,
+    cell: (b: string, l: string, values: string, majority: string) => `  Phiếu ${b} · ${l}: ${values}${majority}`,
+    majority: (v: string, who: string) => ` — đa số: '${v}', lần nhập ${who} khác`,
+    missing: (b: string, present: string, absent: string) => `  Phiếu ${b}: có ở lần ${present}, thiếu ở lần ${absent}`,
+    leaderMissing: (l: string, absent: string) => `  Cột ${l}: thiếu ở lần ${absent}`,
+    entry: 'Lần',
+    cols: ['Phiếu số', 'Người được lấy phiếu', 'Đa số', 'Lần nhập khác'],
+  },
+  en: {
+    heading: 'RECONCILIATION OF INDEPENDENT ENTRIES',
+    entries: (files: readonly string[]) => files.map((f, i) => `  Entry ${i + 1}: ${f}`).join('\n'),
+    none: 'The entries agree completely.',
+    summary: (d: number, m: number) => `${d} differing cell(s), ${m} ballot(s) missing from some entries`,
+    cell: (b: string, l: string, values: string, majority: string) => `  Ballot ${b} · ${l}: ${values}${majority}`,
+    majority: (v: string, who: string) => ` — majority: '${v}', entry ${who} disagrees`,
+    missing: (b: string, present: string, absent: string) => `  Ballot ${b}: in entry ${present}, missing from entry ${absent}`,
+    leaderMissing: (l: string, absent: string) => `  Column ${l}: missing from entry ${absent}`,
+    entry: 'Entry',
+    cols: ['Ballot', 'Leader', 'Majority', 'Disagreeing entry'],
+  },
+} as const;
+
+const shown = (v: string | null) => (v === null ? '—' : `'${v}'`);
+
+export function renderReconcile(r: Reconciliation, lang: Lang, color: boolean): string {
+  const T = TEXT[lang];
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out = [c.bold(T.heading), T.entries(r.entries), ''];
+  if (r.differences.length === 0 && r.missing.length === 0 && r.missingLeaders.length === 0) return `${[...out, c.green(T.none)].join('\n')}\n`;
+  out.push(c.bold(T.summary(r.differences.length, r.missing.length)));
+  for (const m of r.missingLeaders) out.push(c.red(T.leaderMissing(m.leader, m.missingIn.join(', '))));
+  for (const d of r.differences) {
+    const values = d.values.map((v, i) => `${T.entry} ${i + 1} ${shown(v)}`).join(', ');
+    out.push(T.cell(d.ballot, d.leader, values, d.majority === null ? '' : T.majority(d.majority, d.disagreeing.join(', '))));
+  }
+  for (const m of r.missing) out.push(T.missing(m.ballot, m.presentIn.join(', '), m.missingIn.join(', ')));
+  return `${out.join('\n')}\n`;
+}
+
+export function reconcileJson(r: Reconciliation): string {
+  return `${JSON.stringify(r, null, 2)}\n`;
+}
+
+function rows(r: Reconciliation, lang: Lang): (string | null)[][] {
+  const T = TEXT[lang];
+  const head = [T.cols[0], T.cols[1], ...r.entries.map((_, i) => `${T.entry} ${i + 1}`), T.cols[2], T.cols[3]];
+  const body = r.differences.map((d) => [d.ballot, d.leader, ...d.values, d.majority, d.disagreeing.join(', ')]);
+  const missing = r.missing.map((m) => [m.ballot, '', ...r.entries.map((_, i) => (m.missingIn.includes(i + 1) ? '—' : '✓')), null, m.missingIn.join(', ')]);
+  return [head, ...body, ...missing];
+}
+
+export function reconcileCsv(r: Reconciliation, lang: Lang): Uint8Array {
+  const field = (v: string | null) => {
+    const s = neutraliseFormula(v ?? '');
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return new TextEncoder().encode(`\ufeff${rows(r, lang).map((row) => row.map(field).join(',')).join('\r\n')}\r\n`);
+}
+
+export async function reconcileXlsx(r: Reconciliation, lang: Lang): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'tally';
+  wb.created = new Date('2000-01-01T00:00:00Z');
+  wb.modified = wb.created;
+  const ws = wb.addWorksheet(lang === 'vi' ? 'Đối chiếu' : 'Reconciliation');
+  const [head, ...body] = rows(r, lang);
+  const h = ws.addRow(head);
+  h.font = { bold: true };
+  for (const row of body) ws.addRow(row);
+  ws.columns = (head ?? []).map((_, i) => ({ width: i === 1 ? 26 : 14 }));
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
