@@ -63,6 +63,19 @@ describe('tally check fixtures/archive', () => {
   });
 });
 
+describe('progress', () => {
+  it('draws a progress bar on a terminal, and none when piped', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const run = async (isTTY: boolean) => {
+      let err = '';
+      await main(['check', ARCHIVE, '--jobs', '1'], { stdout: { write: () => 0 }, stderr: { write: (s: string) => (err += s), isTTY }, env: {} });
+      return err;
+    };
+    expect(await run(true)).toContain('] 5/5\n');
+    expect(await run(false)).not.toContain('5/5');
+  });
+});
+
 describe('other statuses', () => {
   const copy = (from: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'tally-check-'));
