@@ -59,7 +59,7 @@ async function openFile(path: string): Promise<OpenedFile> {
       throw new InputFileError(path, 'xls');
     case 'xlsx':
       try {
-        return { path, kind, sha256, sheets: await readXlsx(path, bytes) };
+        return { path, kind, sha256, sheets: await readXlsx(path) };
       } catch (e) {
         throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
       }

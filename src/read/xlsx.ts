@@ -1,46 +1,202 @@
-// XLSX workbooks through exceljs, imported only when a workbook is read.
+// Reading XLSX workbooks with our own zip reader and a scanner of the sheet XML (exceljs is
+// only for writing). Sizes are capped, so a small file cannot inflate without bound.
+import { posix } from 'node:path';
 import type { CellValue, Row, Sheet } from './grid.js';
+import { attributes, cellRef, decodeEntities, refuseDoctype } from './xml.js';
+import { ZipFile, type ZipEntry } from './zip.js';
 
-export async function readXlsx(file: string, bytes: Uint8Array): Promise<Sheet[]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  const sheets: Sheet[] = [];
-  workbook.eachSheet((worksheet) => {
-    const rows: Row[] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        cells[colNumber - 1] = toCellValue(cell.value);
-      });
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-      // Rows are kept contiguous from 1, so blank rows are seen and accounted for.
-      while (rows.length < rowNumber - 1) rows.push({ row: rows.length + 1, cells: [] });
-      rows.push({ row: rowNumber, cells });
-    });
-    sheets.push({ file, name: worksheet.name.normalize('NFC'), rows });
-  });
-  return sheets;
+export interface XlsxLimits {
+  /** Uncompressed bytes of any one part of the workbook. */
+  readonly maxPartBytes: number;
 }
 
-/** exceljs cell values to plain values: formulas give their cached result, rich text its text. */
-function toCellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.normalize('NFC');
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) {
-      // No cached result (a file written by a program that does not compute): show the
-      // formula itself, which no rule accepts, so the cell is reported rather than guessed.
-      if (v['result'] === undefined) return `=${String(v['formula'] ?? v['sharedFormula'])}`;
-      return toCellValue(v['result']);
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxPartBytes: 1024 * 1024 * 1024 };
+
+export async function readXlsx(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<Sheet[]> {
+  const zip = await ZipFile.open(file);
+  try {
+    const part = (name: string): ZipEntry | undefined => zip.entries.get(name);
+    const workbook = part('xl/workbook.xml');
+    if (workbook === undefined) throw new Error('no xl/workbook.xml');
+    const wbXml = await zip.text(workbook, limits.maxPartBytes);
+    refuseDoctype(wbXml);
+    const relsEntry = part('xl/_rels/workbook.xml.rels');
+    const rels = new Map<string, string>();
+    if (relsEntry !== undefined) {
+      const relsXml = await zip.text(relsEntry, limits.maxPartBytes);
+      refuseDoctype(relsXml);
+      for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+        const a = attributes(m[1] ?? '');
+        const target = a.get('Target') ?? '';
+        rels.set(a.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
+      }
     }
-    if (Array.isArray(v['richText'])) {
-      return (v['richText'] as { text?: string }[]).map((r) => r.text ?? '').join('').normalize('NFC');
+    const shared = await sharedStrings(zip, part('xl/sharedStrings.xml'), limits);
+    const sheets: Sheet[] = [];
+    for (const m of wbXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+      const a = attributes(m[1] ?? '');
+      const name = (a.get('name') ?? '').normalize('NFC');
+      const id = a.get('r:id') ?? [...a].find(([k]) => k.endsWith(':id'))?.[1] ?? '';
+      const path = rels.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
+      const entry = part(path);
+      sheets.push({ file, name, rows: entry === undefined ? [] : await sheetRows(zip, entry, shared, limits) });
     }
-    if (typeof v['text'] === 'string') return v['text'].normalize('NFC');
-    if (typeof v['error'] === 'string') return v['error'];
+    return sheets;
+  } finally {
+    await zip.close();
   }
-  return String(value);
+}
+
+/** Each <si>: its <t> texts joined (rich-text runs), phonetic runs (<rPh>) left out. */
+async function sharedStrings(zip: ZipFile, entry: ZipEntry | undefined, limits: XlsxLimits): Promise<string[]> {
+  if (entry === undefined) return [];
+  const out: string[] = [];
+  await scanElements(zip, entry, limits, 'si', (xml) => {
+    const visible = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+    let text = '';
+    for (const t of visible.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) text += t[1] ?? '';
+    out.push(decodeEntities(text).normalize('NFC'));
+  });
+  return out;
+}
+
+/**
+ * Calls `each` with the text of every complete <name>…</name> element, reading the part as a
+ * stream: only the unfinished tail of the text is kept between chunks.
+ */
+async function scanElements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, name: string, each: (xml: string) => void, rest?: (tail: string) => void): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let carry = '';
+  let checkedHead = false;
+  for await (const chunk of zip.chunks(entry, limits.maxPartBytes)) {
+    let text = carry + decoder.decode(chunk, { stream: true });
+    if (!checkedHead) {
+      refuseDoctype(text.slice(0, 4096));
+      checkedHead = true;
+    }
+    let from = 0;
+    for (;;) {
+      const start = text.indexOf(open, from);
+      if (start < 0) {
+        // Keep what follows the last element for `rest` (a sheet's merged cells come after its
+        // rows), within a bound; otherwise only what could begin the next element.
+        if (rest === undefined || text.length - from > MAX_TAIL) from = Math.max(from, text.length - open.length);
+        break;
+      }
+      // An element written <name …/> has no content.
+      const tagEnd = text.indexOf('>', start);
+      if (tagEnd < 0) {
+        from = start;
+        break;
+      }
+      const after = text.charCodeAt(start + open.length);
+      if (after !== 0x3e && after !== 0x20 && after !== 0x2f && after !== 0x09 && after !== 0x0a && after !== 0x0d) {
+        from = start + open.length;
+        continue;
+      }
+      if (text.charCodeAt(tagEnd - 1) === 0x2f) {
+        each(text.slice(start, tagEnd + 1));
+        from = tagEnd + 1;
+        continue;
+      }
+      const end = text.indexOf(close, tagEnd);
+      if (end < 0) {
+        from = start;
+        break;
+      }
+      each(text.slice(start, end + close.length));
+      from = end + close.length;
+    }
+    carry = text.slice(from);
+    text = '';
+  }
+  rest?.(carry + decoder.decode());
+}
+
+/** Text kept after a sheet's last row, for its merged cells. */
+const MAX_TAIL = 16 * 1024 * 1024;
+
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+async function sheetRows(zip: ZipFile, entry: ZipEntry, shared: readonly string[], limits: XlsxLimits): Promise<Row[]> {
+  const rows: Row[] = [];
+  let lastRow = 0;
+  const merges: string[] = [];
+  await scanElements(
+    zip,
+    entry,
+    limits,
+    'row',
+    (xml) => {
+      const tagEnd = xml.indexOf('>');
+      const rowAttr = attributes(xml.slice(4, tagEnd));
+      const number = Number(rowAttr.get('r') ?? lastRow + 1);
+      const cells: CellValue[] = [];
+      let col = -1;
+      for (const m of xml.matchAll(CELL)) {
+        const a = attributes(m[1] ?? '');
+        const ref = cellRef(a.get('r') ?? '');
+        col = ref === null ? col + 1 : ref.col;
+        const value = cellValue(a.get('t') ?? 'n', m[2] ?? '', shared);
+        while (cells.length < col) cells.push(null);
+        cells[col] = value;
+      }
+      // Rows are contiguous from 1, so blank rows are seen and accounted for.
+      while (rows.length < number - 1) rows.push({ row: rows.length + 1, cells: [] });
+      rows.push({ row: number, cells });
+      lastRow = number;
+    },
+    (tail) => {
+      for (const m of tail.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g)) merges.push(`${m[1]}:${m[2]}`);
+    },
+  );
+  // A merged range shows its first cell's value in every cell, as spreadsheet programs do.
+  for (const range of merges) {
+    const [a, b] = range.split(':').map((r) => cellRef(r));
+    if (a == null || b == null) continue;
+    const master = rows[a.row - 1]?.cells[a.col] ?? null;
+    if (master === null) continue;
+    for (let r = a.row; r <= b.row; r++) {
+      const row = rows[r - 1];
+      if (row === undefined) continue;
+      const cells = row.cells as CellValue[];
+      for (let c = a.col; c <= b.col; c++) {
+        while (cells.length < c) cells.push(null);
+        if (cells[c] === undefined || cells[c] === null) cells[c] = master;
+      }
+    }
+  }
+  return rows;
+}
+
+function cellValue(type: string, inner: string, shared: readonly string[]): CellValue {
+  const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  if (v === undefined) {
+    if (type === 'inlineStr') {
+      let text = '';
+      for (const t of inner.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)) text += t[1] ?? '';
+      return decodeEntities(text).normalize('NFC');
+    }
+    // A formula with no computed value: shown as its formula, which no rule accepts.
+    const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner)?.[1];
+    if (f !== undefined) return `=${decodeEntities(f)}`;
+    if (/<f\b[^>]*\/>/.test(inner)) return '=…';
+    return null;
+  }
+  switch (type) {
+    case 's':
+      return shared[Number(v)] ?? null;
+    case 'b':
+      return v === '1';
+    case 'str':
+    case 'e':
+    case 'inlineStr':
+      return decodeEntities(v).normalize('NFC');
+    default: {
+      const n = Number(v);
+      return Number.isFinite(n) ? n : decodeEntities(v);
+    }
+  }
 }

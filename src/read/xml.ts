@@ -1,0 +1,40 @@
+// Just enough XML for the parts of an XLSX file: attributes and the five entities plus
+// character references. A DOCTYPE (where entity bombs and external entities live) is refused.
+
+export class XmlError extends Error {}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    const v = NAMED[e];
+    if (v === undefined) throw new XmlError(`unknown entity ${m}`);
+    return v;
+  });
+}
+
+/** Attributes of one start tag's text (`name="value"` pairs; prefixes kept). */
+export function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+  for (let m = re.exec(tag); m !== null; m = re.exec(tag)) out.set(m[1] as string, decodeEntities(m[3] ?? m[4] ?? ''));
+  return out;
+}
+
+export function refuseDoctype(text: string): void {
+  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) throw new XmlError('DOCTYPE or ENTITY declaration');
+}
+
+/** "AB12" → { col: 27, row: 12 } (col 0-based); null when not a cell reference. */
+export function cellRef(ref: string): { col: number; row: number } | null {
+  const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(ref);
+  if (m === null) return null;
+  let col = 0;
+  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col: col - 1, row: Number(m[2]) };
+}
