@@ -1,0 +1,99 @@
+// npm run bench: generates the synthetic inputs (seeded) in a temporary folder, times tally and
+// the reference commands (medians, min–max, peak RSS), prints each target's ratio with pass/fail
+// and writes the results as JSON. Ratios are measured within one run, so they hold on a noisy
+// machine. Options: --quick (fewer repetitions, no 200k files), --out FILE.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeCsvSet, writeWorkbook } from './generate.mjs';
+
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
+const BIN = join(ROOT, 'bin', 'tally.js');
+const quick = process.argv.includes('--quick');
+const outArg = process.argv.indexOf('--out');
+const outFile = outArg > 0 ? process.argv[outArg + 1] : join(ROOT, 'bench', 'results.json');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const dir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
+
+/** Runs a command `n` times; wall-clock ms and peak RSS (MB, when GNU time is there). */
+function measure(label, cmd, args, n, opts = {}) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < n; i++) {
+    const full = TIME === null ? [cmd, ...args] : [TIME, '-f', '%M', cmd, ...args];
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(full[0], full.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, shell: opts.shell ?? false, cwd: opts.cwd ?? ROOT });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0 && r.status !== 1 && !opts.anyExit) throw new Error(`${label}: exit ${r.status}\n${r.stderr}`);
+    times.push(ms);
+    if (TIME !== null) rss.push(Number(r.stderr.trim().split('\n').at(-1)) / 1024);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const result = { label, runs: n, medianMs: sorted[Math.floor(n / 2)], minMs: sorted[0], maxMs: sorted.at(-1), peakRssMb: rss.length ? Math.max(...rss) : null };
+  console.log(`  ${label.padEnd(46)} ${result.medianMs.toFixed(0).padStart(7)} ms  (${result.minMs.toFixed(0)}–${result.maxMs.toFixed(0)})${result.peakRssMb === null ? '' : `  ${result.peakRssMb.toFixed(0)} MB`}`);
+  return result;
+}
+
+const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, quick, measurements: {}, targets: [] };
+const m = results.measurements;
+const target = (name, value, limit, pass) => {
+  results.targets.push({ name, value: Number(value.toFixed(2)), limit, pass });
+  console.log(`  ${pass ? 'PASS' : 'FAIL'}  ${name}: ${value.toFixed(2)} (${limit})`);
+};
+
+console.log(`tally benchmark — Node ${process.version}, ${cpus().length} cores, files in ${dir}`);
+console.log('generating inputs (seeded)…');
+await writeWorkbook(join(dir, 'S.xlsx'), 1000, 40, 1);
+await writeCsvSet(join(dir, 'S-csv'), 1000, 40, 1);
+if (!quick) {
+  await writeWorkbook(join(dir, 'M.xlsx'), 100_000, 50, 2);
+  await writeWorkbook(join(dir, 'L.xlsx'), 200_000, 50, 3);
+  await writeCsvSet(join(dir, 'M-csv'), 100_000, 50, 2);
+  await writeCsvSet(join(dir, 'L-csv'), 200_000, 50, 3);
+}
+const checkRoot = join(dir, 'check');
+const rounds = quick ? 100 : 1000;
+for (let i = 0; i < rounds; i++) await writeCsvSet(join(checkRoot, `r${String(i).padStart(4, '0')}`), 40, 15, 100 + i);
+
+const n = quick ? 3 : 7;
+const big = quick ? 0 : 3;
+console.log('\ntypical round, 1,000 × 40 XLSX');
+m.nodeStart = measure('node -e 0', process.execPath, ['-e', '0'], n);
+m.typicalXlsx = measure('tally S.xlsx', process.execPath, [BIN, join(dir, 'S.xlsx')], n);
+m.typicalCsv = measure('tally S-csv/phieu.csv …', process.execPath, [BIN, join(dir, 'S-csv', 'phieu.csv'), '--roster', join(dir, 'S-csv', 'danh-sach.csv'), '--session', join(dir, 'S-csv', 'hoi-nghi.csv')], n);
+
+if (!quick) {
+  console.log('\n200,000 × 50 XLSX');
+  m.unzipL = measure('unzip -p L.xlsx sheet3.xml | wc -c', 'sh', ['-c', `unzip -p '${join(dir, 'L.xlsx')}' xl/worksheets/sheet3.xml | wc -c`], big);
+  m.tallyL = measure('tally L.xlsx', process.execPath, [BIN, join(dir, 'L.xlsx'), '--json'], big);
+  m.tallyM = measure('tally M.xlsx (100,000 × 50)', process.execPath, [BIN, join(dir, 'M.xlsx'), '--json'], big);
+  m.exceljsL = measure('exceljs streaming reader, L.xlsx', process.execPath, [join(ROOT, 'bench', 'exceljs-read.mjs'), join(dir, 'L.xlsx')], 1);
+  console.log('\n200,000 × 50 CSV');
+  m.naiveL = measure('naive byte scan of L.csv', process.execPath, [join(ROOT, 'bench', 'naive-scan.mjs'), join(dir, 'L-csv', 'phieu.csv')], big);
+  const csvArgs = (d) => [BIN, join(dir, d, 'phieu.csv'), '--roster', join(dir, d, 'danh-sach.csv'), '--session', join(dir, d, 'hoi-nghi.csv'), '--json'];
+  m.tallyLcsv = measure('tally L.csv', process.execPath, csvArgs('L-csv'), big);
+  m.tallyMcsv = measure('tally M.csv (100,000 × 50)', process.execPath, csvArgs('M-csv'), big);
+}
+console.log(`\ntally check over ${rounds} rounds`);
+m.check1 = measure('tally check --jobs 1', process.execPath, [BIN, 'check', checkRoot, '--jobs', '1', '--json'], quick ? 1 : 3, { anyExit: true });
+m.check2 = measure('tally check --jobs 2', process.execPath, [BIN, 'check', checkRoot, '--jobs', '2', '--json'], quick ? 1 : 3, { anyExit: true });
+
+console.log('\ntargets');
+target('typical round ÷ node -e 0', m.typicalXlsx.medianMs / m.nodeStart.medianMs, '≤ 2.5', m.typicalXlsx.medianMs <= 2.5 * m.nodeStart.medianMs);
+if (!quick) {
+  target('L.xlsx ÷ unzip -p | wc -c', m.tallyL.medianMs / m.unzipL.medianMs, '≤ 3', m.tallyL.medianMs <= 3 * m.unzipL.medianMs);
+  target('exceljs streaming ÷ L.xlsx', m.exceljsL.medianMs / m.tallyL.medianMs, '≥ 5', m.exceljsL.medianMs >= 5 * m.tallyL.medianMs);
+  target('L.csv ÷ naive byte scan', m.tallyLcsv.medianMs / m.naiveL.medianMs, '≤ 5', m.tallyLcsv.medianMs <= 5 * m.naiveL.medianMs);
+  if (m.tallyL.peakRssMb !== null) {
+    const peak = Math.max(m.tallyL.peakRssMb, m.tallyLcsv.peakRssMb);
+    target('peak RSS at 200,000 × 50 (MB)', peak, '≤ 150', peak <= 150);
+    const growth = Math.max(m.tallyL.peakRssMb / m.tallyM.peakRssMb, m.tallyLcsv.peakRssMb / m.tallyMcsv.peakRssMb);
+    target('RSS at 200k ÷ RSS at 100k (flat)', growth, '≤ 1.2', growth <= 1.2);
+  }
+}
+target('check: --jobs 1 ÷ --jobs 2', m.check1.medianMs / m.check2.medianMs, '≥ 1.7', m.check1.medianMs >= 1.7 * m.check2.medianMs);
+writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nresults written to ${outFile}`);
+rmSync(dir, { recursive: true, force: true });
