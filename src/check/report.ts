@@ -1,11 +1,11 @@
 // What `tally check` shows: the sessions with their status and differences, and each person
 // across sessions — as terminal text, a JSON document, or an XLSX workbook.
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { terminalStyle } from '../report/style.js';
 import type { Problem } from '../model/problem.js';
 import type { Band } from '../model/types.js';
 import { hundredthsToNumber } from '../rules/exact.js';
 import { formatDate, formatPercent } from '../report/format.js';
+import { renderTable } from '../report/table.js';
 import type { Lang } from '../text/lang.js';
 import { cellRef, locationText, problemMessage } from '../text/messages.js';
 import type { Person } from './across.js';
@@ -72,7 +72,7 @@ function pointText(p: Person['points'][number], lang: Lang): string {
 
 export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, onlyDifferences: boolean, requireRecord: boolean): string {
   const T = CHECK_TEXT[lang];
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = terminalStyle(color);
   const out: string[] = [c.bold(T.heading)];
   const counts = STATUSES.map((s) => [s, r.sessions.filter((x) => x.status === s).length] as const).filter(([, n]) => n > 0);
   out.push(T.summary(r.sessions.length, counts.map(([s, n]) => `${n} ${T.status[s]}`).join(', ')), '');
@@ -93,13 +93,12 @@ export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, 
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.label.localeCompare(b.label))
       .map((s) => s.label);
     const dateOf = new Map(r.sessions.map((s) => [s.label, s.date]));
-    const table = new Table({ head: [T.cols.name, ...sessions.map((s) => formatDate(dateOf.get(s) ?? null, lang) || s)].map((h) => c.bold(h)), style: { head: [], border: [] } });
-    for (const p of people) {
+    const head = [T.cols.name, ...sessions.map((s) => formatDate(dateOf.get(s) ?? null, lang) || s)];
+    const rows = people.map((p) => {
       const cells = sessions.map((s) => p.points.filter((x) => x.session === s).map((x) => pointText(x, lang)).join('; '));
-      const name = p.flaggedRounds.length >= 2 ? c.yellow.bold(`${p.name} ⚑`) : p.name;
-      table.push([name, ...cells]);
-    }
-    out.push('', c.bold(T.across), table.toString());
+      return p.flaggedRounds.length >= 2 ? { cells: [`${p.name} ⚑`, ...cells], style: (x: string) => c.yellow(c.bold(x)) } : { cells: [p.name, ...cells] };
+    });
+    out.push('', c.bold(T.across), renderTable(head, rows, head.map(() => ({ align: 'left' as const })), (x) => c.bold(x)));
     if (people.some((p) => p.flaggedRounds.length >= 2)) out.push(`⚑ ${T.flaggedTwice}`);
   }
   return `${out.join('\n')}\n`;

@@ -5,10 +5,6 @@ import { InputFileError } from '../read/files.js';
 import type { Lang } from '../text/lang.js';
 import { HELP } from './help.js';
 import { OutputRefused } from './output.js';
-import { runTally } from './tally-command.js';
-import { runTemplate } from './template-command.js';
-import { runCheck } from './check-command.js';
-import { runReconcile } from './reconcile-command.js';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
@@ -21,10 +17,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const h = HELP[lang];
   const debug = argv.includes('--debug');
   try {
-    if (argv[0] === 'template') return await runTemplate(argv.slice(1), io, lang);
-    if (argv[0] === 'check') return await runCheck(argv.slice(1), io, lang);
-    if (argv[0] === 'reconcile') return await runReconcile(argv.slice(1), io, lang);
-    return await runTally(argv, io, lang);
+    // Each command's modules load only when it runs: start-up time is the clerk's wait.
+    if (argv[0] === 'template') return await (await import('./template-command.js')).runTemplate(argv.slice(1), io, lang);
+    if (argv[0] === 'check') return await (await import('./check-command.js')).runCheck(argv.slice(1), io, lang);
+    if (argv[0] === 'reconcile') return await (await import('./reconcile-command.js')).runReconcile(argv.slice(1), io, lang);
+    return await (await import('./tally-command.js')).runTally(argv, io, lang);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof InputFileError) {

@@ -2,7 +2,7 @@
 // never overwritten, no folder is created, and each file appears whole (temp file, rename).
 import { open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { reporterFor } from '../report/registry.js';
+import { hasReporter } from '../report/registry.js';
 
 export type RefusalReason = 'unknown-format' | 'is-input' | 'no-folder' | 'is-folder' | 'busy' | 'unwritable' | 'twice';
 
@@ -34,7 +34,7 @@ export async function checkOutputs(outputs: readonly string[], inputs: readonly 
   const inputKeys = new Set(await Promise.all(inputs.map(canonical)));
   const seen = new Set<string>();
   for (const out of outputs) {
-    if (reporterFor(out) === null) throw new OutputRefused(out, 'unknown-format');
+    if (!hasReporter(out)) throw new OutputRefused(out, 'unknown-format');
     const k = await canonical(out);
     if (inputKeys.has(k)) throw new OutputRefused(out, 'is-input');
     if (seen.has(k)) throw new OutputRefused(out, 'twice');

@@ -2,7 +2,6 @@
 import { Command, Option } from 'commander';
 import { gatherInputs } from '../read/inputs.js';
 import type { ReportContext } from '../report/context.js';
-import { renderJson } from '../report/json.js';
 import { reporterFor } from '../report/registry.js';
 import { renderProblems, renderTerminal } from '../report/terminal.js';
 import { tallySession } from '../tally.js';
@@ -10,7 +9,7 @@ import type { Lang } from '../text/lang.js';
 import { auditOptions } from './audit.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
-import { sessionFlags, TallyOptionsSchema, typedSessionFlags } from './options.js';
+import { checkTallyOptions, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 
@@ -52,15 +51,14 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   await program.parseAsync([...argv], { from: 'user' });
   if (parsed === null) return 2;
   const { files, opts } = parsed as { files: string[]; opts: Record<string, unknown> };
-  const options = TallyOptionsSchema.safeParse(opts);
-  if (!options.success) {
-    for (const issue of options.error.issues) {
-      const name = String(issue.path[0] ?? '');
+  const checked = checkTallyOptions(opts);
+  if (!checked.ok) {
+    for (const name of checked.bad) {
       usageError(io, lang, h.badOption(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), [opts[name] ?? ''].flat().join(' ')));
     }
     return 2;
   }
-  const o = options.data;
+  const o = checked.options;
   const inputPaths = [...files, ...[o.roster, o.session, o.adjudications].filter((p): p is string => p !== undefined)];
   await checkOutputs(o.output, inputPaths);
 
@@ -82,10 +80,10 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   const ballotTypes = outcome.ballotTypes;
   if (ballotTypes !== null && o.output.length > 0) {
     const ctx: ReportContext = { outcome: { ...outcome, ballotTypes }, lang, version: VERSION, options: auditOptions(outcome, lang, argv.some((a) => a.startsWith('--lang'))) };
-    const rendered = await Promise.all(o.output.map(async (path) => ({ path, bytes: await (reporterFor(path) as NonNullable<ReturnType<typeof reporterFor>>)(ctx) })));
+    const rendered = await Promise.all(o.output.map(async (path) => ({ path, bytes: await (await reporterFor(path))(ctx) })));
     await writeOutputs(rendered);
     for (const f of rendered) io.stderr.write(`${h.written(f.path)}\n`);
   }
-  io.stdout.write(o.json === true ? renderJson(outcome, lang) : renderTerminal(outcome, lang, useColor(io.stdout, io)));
+  io.stdout.write(o.json === true ? (await import('../report/json.js')).renderJson(outcome, lang) : renderTerminal(outcome, lang, useColor(io.stdout, io)));
   return outcome.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

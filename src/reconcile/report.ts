@@ -1,6 +1,6 @@
 // What `tally reconcile` shows: every differing cell with the raw values, every ballot missing
 // from an entry, and with three entries the majority and the entry that disagrees.
-import { Chalk } from 'chalk';
+import { terminalStyle } from '../report/style.js';
 import { neutraliseFormula } from '../report/csv.js';
 import type { Lang } from '../text/lang.js';
 import type { Reconciliation } from './reconcile.js';
@@ -36,7 +36,7 @@ const shown = (v: string | null) => (v === null ? '—' : `'${v}'`);
 
 export function renderReconcile(r: Reconciliation, lang: Lang, color: boolean): string {
   const T = TEXT[lang];
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = terminalStyle(color);
   const out = [c.bold(T.heading), T.entries(r.entries), ''];
   if (r.differences.length === 0 && r.missing.length === 0 && r.missingLeaders.length === 0) return `${[...out, c.green(T.none)].join('\n')}\n`;
   out.push(c.bold(T.summary(r.differences.length, r.missing.length)));

@@ -1,21 +1,27 @@
-// Output formats by file extension. A new format is one new file and one line here.
+// Output formats by file extension. A new format is one new file and one line here; each
+// reporter is loaded only when a file of its format is written.
 import { extname } from 'node:path';
 import type { Reporter } from './context.js';
-import { renderCsv } from './csv.js';
-import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import { renderXlsx } from './xlsx.js';
 
-const REPORTERS: Readonly<Record<string, Reporter>> = {
-  '.xlsx': renderXlsx,
-  '.csv': renderCsv,
-  '.json': async (ctx) => new TextEncoder().encode(renderJson(ctx.outcome, ctx.lang)),
-  '.html': renderHtml,
-  '.htm': renderHtml,
+const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
+  '.xlsx': async () => (await import('./xlsx.js')).renderXlsx,
+  '.csv': async () => (await import('./csv.js')).renderCsv,
+  '.json': async () => {
+    const { renderJson } = await import('./json.js');
+    return async (ctx) => new TextEncoder().encode(renderJson(ctx.outcome, ctx.lang));
+  },
+  '.html': async () => (await import('./html.js')).renderHtml,
+  '.htm': async () => (await import('./html.js')).renderHtml,
 };
 
 export const OUTPUT_EXTENSIONS = Object.keys(REPORTERS);
 
-export function reporterFor(path: string): Reporter | null {
-  return REPORTERS[extname(path).toLowerCase()] ?? null;
+export function hasReporter(path: string): boolean {
+  return REPORTERS[extname(path).toLowerCase()] !== undefined;
+}
+
+export async function reporterFor(path: string): Promise<Reporter> {
+  const load = REPORTERS[extname(path).toLowerCase()];
+  if (load === undefined) throw new Error(`no reporter for ${path}`);
+  return load();
 }

@@ -1,12 +1,12 @@
 // The report a clerk reads on screen: a table per ballot type, the session checks, then the
 // flagged leaders with the prescribed action.
-import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { terminalStyle, type Style } from './style.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { locationText, problemMessage } from '../text/messages.js';
 import type { Problem } from '../model/problem.js';
+import { renderTable, type TableRow } from './table.js';
 import { nonBallotRows } from '../read/sheet-read.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent, readingLabel } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
@@ -61,7 +61,7 @@ const UI = {
 
 export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean): string {
   const ui = UI[lang];
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = terminalStyle(color);
   const out: string[] = [];
   const { session, regime } = outcome;
 
@@ -72,10 +72,10 @@ export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean
   const types = outcome.ballotTypes;
   if (types === null) {
     const n = outcome.problems.filter((p) => p.severity === 'error').length;
-    out.push('', c.red.bold(ui.errors(n)));
+    out.push('', c.red(c.bold(ui.errors(n))));
     return `${out.join('\n')}\n`;
   }
-  if (types.some((t) => !t.quorum.met)) out.push('', c.red.bold(ui.noEffect));
+  if (types.some((t) => !t.quorum.met)) out.push('', c.red(c.bold(ui.noEffect)));
 
   for (const t of types) {
     out.push('');
@@ -114,7 +114,7 @@ export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean
     out.push(c.bold(ui.flagged(flagged.length)));
     for (const { r } of flagged) {
       const pct = r.percent === null ? '' : formatPercent(r.percent.low, lang);
-      out.push(`  ${c.yellow.bold(`${r.cadre.stt === null ? '' : `${r.cadre.stt}. `}${r.cadre.name}`)} — ${r.cadre.position}`);
+      out.push(`  ${c.yellow(c.bold(`${r.cadre.stt === null ? '' : `${r.cadre.stt}. `}${r.cadre.name}`))} — ${r.cadre.position}`);
       out.push(`     ${ui.lowOf(r.low, r.denominator ?? 0, pct)}: ${bandLabel(regime, r.band, lang) ?? ''}`);
       out.push(`     → ${bandAction(regime, r.band, lang) ?? ''}`);
       if (r.notes.includes('exactly-two-thirds')) out.push(`     ${c.cyan(EXACTLY_TWO_THIRDS_NOTE[lang])}`);
@@ -123,22 +123,13 @@ export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean
   return `${out.join('\n')}\n`;
 }
 
-function cadreTable(t: BallotTypeResult, outcome: TallyOutcome, lang: Lang, c: ChalkInstance): string {
+function cadreTable(t: BallotTypeResult, outcome: TallyOutcome, lang: Lang, c: Style): string {
   const ui = UI[lang];
-  const table = new Table({
-    head: ui.cols.map((h) => c.bold(h)),
-    // cli-table3 colours through its own library even without a TTY; colour goes through chalk.
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    // 119 columns in all: fits a default Windows console (120) without wrapping.
-    colWidths: [5, 20, 19, 8, 9, 13, 13, 13, 9],
-    colAligns: ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'center'],
-    wordWrap: true,
-  });
   const cell = (r: CadreResult, level: 'high' | 'confidence' | 'low') =>
     r.percent === null ? String(r[level]) : `${r[level]} · ${formatPercent(r.percent[level], lang)}`;
-  for (const r of t.cadres) {
+  const rows: TableRow[] = t.cadres.map((r) => {
     const mark = bandMark(outcome.regime, r.band);
-    const row = [
+    const cells = [
       r.cadre.stt === null ? '' : String(r.cadre.stt),
       r.cadre.name,
       r.cadre.position,
@@ -149,20 +140,23 @@ function cadreTable(t: BallotTypeResult, outcome: TallyOutcome, lang: Lang, c: C
       cell(r, 'low'),
       r.notes.includes('exactly-two-thirds') ? `${mark} *` : mark,
     ];
-    table.push(r.flagged ? row.map((x) => c.yellow(x)) : row);
-  }
-  return table.toString();
+    return r.flagged ? { cells, style: (x: string) => c.yellow(x) } : { cells };
+  });
+  // 119 columns in all: fits a default Windows console (120) without wrapping.
+  const widths = [5, 20, 19, 8, 9, 13, 13, 13, 9];
+  const aligns = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'center'] as const;
+  return renderTable(ui.cols, rows, widths.map((width, i) => ({ width, align: aligns[i] ?? 'left' })), (x) => c.bold(x));
 }
 
 /** Problems for stderr: errors first, each with where and what. */
 export function renderProblems(problems: readonly Problem[], lang: Lang, color: boolean): string {
   const ui = UI[lang];
-  const c = new Chalk({ level: color ? 1 : 0 });
+  const c = terminalStyle(color);
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
   return sorted
     .map((p) => {
-      const label = p.severity === 'error' ? c.red.bold(ui.error) : p.severity === 'warning' ? c.yellow(ui.warning) : c.cyan(ui.info);
+      const label = p.severity === 'error' ? c.red(c.bold(ui.error)) : p.severity === 'warning' ? c.yellow(ui.warning) : c.cyan(ui.info);
       const where = locationText(p.location, lang);
       return `${label}: ${where ? `${where}: ` : ''}${problemMessage(p, lang)}`;
     })
