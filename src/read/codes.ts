@@ -31,9 +31,26 @@ const invalid = (reason: 'no-mark' | 'multiple-marks' | 'name-crossed-out' | 'de
   ok: true,
   reading: { kind: 'invalid', reason },
 });
+const NO_MARK = invalid('no-mark');
+
+/** Ballot cells repeat a few values many times: each is decoded once. */
+const decoded = new Map<string | number, CellDecoding>();
+const MAX_CACHED = 10_000;
 
 export function decodeCell(value: CellValue): CellDecoding {
-  if (value === null) return invalid('no-mark');
+  if (value === null) return NO_MARK;
+  if (typeof value === 'number' || typeof value === 'string') {
+    const hit = decoded.get(value);
+    if (hit !== undefined) return hit;
+    const d = decodeUncached(value);
+    if (decoded.size < MAX_CACHED) decoded.set(value, d);
+    return d;
+  }
+  return decodeUncached(value);
+}
+
+function decodeUncached(value: CellValue): CellDecoding {
+  if (value === null) return NO_MARK;
   if (typeof value === 'number') {
     // Excel in a Vietnamese locale turns a typed "1,3" into the number 1.3.
     if (!Number.isInteger(value)) {

@@ -24,6 +24,14 @@ export class RosterIndex {
     }
   }
 
+  /** Whether the text names somebody (or several people): no suggestions computed. */
+  names(header: string): boolean {
+    const text = clean(header);
+    if (this.byId.has(caseFold(text)) || this.byName.has(caseFold(text))) return true;
+    if (/^\d+$/.test(text) && this.byStt.has(Number(text))) return true;
+    return !hasDiacritics(text) && this.byFoldedName.has(fold(text));
+  }
+
   match(header: string): CadreMatch {
     const text = clean(header);
     const found = new Set<Cadre>([

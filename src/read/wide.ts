@@ -25,7 +25,7 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
   const headerScore = (r: Row) =>
     r.cells.filter((c) => {
       const t = cellText(c);
-      return t.trim() !== '' && (ballotColumn(t) !== null || roster.all.match(t).kind !== 'unknown');
+      return t.trim() !== '' && (ballotColumn(t) !== null || roster.all.names(t));
     }).length;
   let headerIndex = -1;
   let best = 0;
@@ -130,7 +130,7 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
       continue;
     }
     // A second header row (a merged header spilling down) repeats the header's texts.
-    const repeats = row.cells.filter((c, i) => !isEmptyCell(c) && fold(cellText(c)) === headerTexts[i]).length;
+    const repeats = row.cells.filter((c, i) => typeof c === 'string' && c !== '' && fold(c) === headerTexts[i]).length;
     if (repeats > 0 && repeats * 2 >= row.cells.filter((c) => !isEmptyCell(c)).length) {
       nonBallot.header++;
       problems.push(problem('non-ballot-row', 'info', where(row.row), { kind: 'header' }));

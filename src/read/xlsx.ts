@@ -118,7 +118,6 @@ async function scanElements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, n
 /** Text kept after a sheet's last row, for its merged cells. */
 const MAX_TAIL = 16 * 1024 * 1024;
 
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 async function sheetRows(zip: ZipFile, entry: ZipEntry, shared: readonly string[], limits: XlsxLimits): Promise<Row[]> {
   const rows: Row[] = [];
@@ -130,19 +129,7 @@ async function sheetRows(zip: ZipFile, entry: ZipEntry, shared: readonly string[
     limits,
     'row',
     (xml) => {
-      const tagEnd = xml.indexOf('>');
-      const rowAttr = attributes(xml.slice(4, tagEnd));
-      const number = Number(rowAttr.get('r') ?? lastRow + 1);
-      const cells: CellValue[] = [];
-      let col = -1;
-      for (const m of xml.matchAll(CELL)) {
-        const a = attributes(m[1] ?? '');
-        const ref = cellRef(a.get('r') ?? '');
-        col = ref === null ? col + 1 : ref.col;
-        const value = cellValue(a.get('t') ?? 'n', m[2] ?? '', shared);
-        while (cells.length < col) cells.push(null);
-        cells[col] = value;
-      }
+      const { number, cells } = parseRow(xml, lastRow + 1, shared);
       // Rows are contiguous from 1, so blank rows are seen and accounted for.
       while (rows.length < number - 1) rows.push({ row: rows.length + 1, cells: [] });
       rows.push({ row: number, cells });
@@ -171,7 +158,55 @@ async function sheetRows(zip: ZipFile, entry: ZipEntry, shared: readonly string[
   return rows;
 }
 
+/** The value of attribute `name` inside a start tag's text, or null. */
+function attr(tag: string, name: string): string | null {
+  const at = tag.indexOf(` ${name}="`);
+  if (at < 0) return null;
+  const start = at + name.length + 3;
+  return tag.slice(start, tag.indexOf('"', start));
+}
+
+/** One <row> element: its number and its cells by column, scanned without regexes. */
+function parseRow(xml: string, fallback: number, shared: readonly string[]): { number: number; cells: CellValue[] } {
+  const tagEnd = xml.indexOf('>');
+  const r = attr(xml.slice(0, tagEnd), 'r');
+  const number = r === null ? fallback : Number(r);
+  const cells: CellValue[] = [];
+  let col = -1;
+  let at = tagEnd;
+  for (;;) {
+    const start = xml.indexOf('<c', at);
+    if (start < 0) break;
+    const next = xml.charCodeAt(start + 2);
+    if (next !== 0x20 && next !== 0x3e && next !== 0x2f) {
+      at = start + 2;
+      continue;
+    }
+    const close = xml.indexOf('>', start);
+    const selfClosing = xml.charCodeAt(close - 1) === 0x2f;
+    const tag = xml.slice(start + 2, selfClosing ? close - 1 : close);
+    const ref = attr(tag, 'r');
+    const pos = ref === null ? null : cellRef(ref);
+    col = pos === null ? col + 1 : pos.col;
+    let value: CellValue = null;
+    if (selfClosing) at = close + 1;
+    else {
+      const end = xml.indexOf('</c>', close);
+      value = cellValue(attr(tag, 't') ?? 'n', xml.slice(close + 1, end), shared);
+      at = end + 4;
+    }
+    while (cells.length < col) cells.push(null);
+    cells[col] = value;
+  }
+  return { number, cells };
+}
+
 function cellValue(type: string, inner: string, shared: readonly string[]): CellValue {
+  // The common case first: a plain <v>number</v>.
+  if (inner.startsWith('<v>') && type === 'n') {
+    const n = Number(inner.slice(3, inner.indexOf('</v>')));
+    if (Number.isFinite(n)) return n;
+  }
   const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
   if (v === undefined) {
     if (type === 'inlineStr') {

@@ -2,7 +2,7 @@
 // as a stream with a cap on its uncompressed size (a zip bomb stops at the cap).
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
@@ -23,6 +23,7 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_DIRECTORY = 16 * 1024 * 1024;
+const SMALL_ENTRY = 4 * 1024 * 1024;
 
 export class ZipFile {
   private constructor(
@@ -88,6 +89,20 @@ export class ZipFile {
     if (local.readUInt32LE(0) !== LOCAL) throw new ZipError('corrupt', entry.name);
     if (entry.compressedSize === 0) return;
     const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    // A small entry is read and inflated in one go: streaming costs more than it saves there.
+    if (entry.compressedSize <= SMALL_ENTRY && entry.uncompressedSize <= maxBytes) {
+      const data = Buffer.alloc(entry.compressedSize);
+      await this.handle.read(data, 0, data.length, start);
+      let out: Buffer;
+      try {
+        out = entry.method === 8 ? inflateRawSync(data, { maxOutputLength: maxBytes + 1 }) : data;
+      } catch (e) {
+        throw new ZipError((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'corrupt', entry.name);
+      }
+      if (out.length > maxBytes) throw new ZipError('too-large', entry.name);
+      yield out;
+      return;
+    }
     const raw = createReadStream(this.path, { start, end: start + entry.compressedSize - 1 });
     const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
     let total = 0;

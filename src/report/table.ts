@@ -14,9 +14,11 @@ export interface TableRow {
 }
 
 /** Visible width: NFC text, combining marks take no column. */
+const MARK = /\p{M}/u;
 export function visibleWidth(text: string): number {
+  if (!MARK.test(text)) return text.length;
   let n = 0;
-  for (const ch of text) if (!/\p{M}/u.test(ch)) n++;
+  for (const ch of text) if (!MARK.test(ch)) n++;
   return n;
 }
 
