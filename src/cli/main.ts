@@ -1,10 +1,9 @@
 // The command line: main(argv, io) → exit code. 0 done; 1 the data has problems that stop a
 // valid result; 2 usage error or internal failure. Nothing here calls process.exit.
-import { CommanderError } from 'commander';
-import { InputFileError } from '../read/files.js';
+import { InputFileError } from '../read/input-error.js';
 import type { Lang } from '../text/lang.js';
 import { HELP } from './help.js';
-import { OutputRefused } from './output.js';
+import { OutputRefused } from './output-error.js';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
@@ -23,7 +22,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (argv[0] === 'reconcile') return await (await import('./reconcile-command.js')).runReconcile(argv.slice(1), io, lang);
     return await (await import('./tally-command.js')).runTally(argv, io, lang);
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    // commander's own errors (help shown, unknown option…) carry its exit code.
+    if (isCommanderError(e)) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof InputFileError) {
       const line = e.reason === 'bad-csv' && e.detail !== '0' ? ` (${lang === 'vi' ? 'dòng' : 'line'} ${e.detail})` : '';
       const name = e.reason === 'legacy-encoding' ? (e.detail === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows') : '';
@@ -39,6 +39,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (debug) io.stderr.write(`${(e as Error).stack ?? ''}\n`);
     return 2;
   }
+}
+
+function isCommanderError(e: unknown): e is { exitCode: number } {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('commander.');
 }
 
 function langFromArgv(argv: readonly string[]): Lang {

@@ -4,17 +4,8 @@ import { open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promise
 import { basename, dirname, join, resolve } from 'node:path';
 import { hasReporter } from '../report/registry.js';
 
-export type RefusalReason = 'unknown-format' | 'is-input' | 'no-folder' | 'is-folder' | 'busy' | 'unwritable' | 'twice';
-
-export class OutputRefused extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: RefusalReason,
-    readonly detail = '',
-  ) {
-    super(`${reason}: ${path}`);
-  }
-}
+export { OutputRefused, type RefusalReason } from './output-error.js';
+import { OutputRefused } from './output-error.js';
 
 /** Windows and macOS file systems usually ignore case; compare paths as they would. */
 const CASE_INSENSITIVE = process.platform === 'win32' || process.platform === 'darwin';

@@ -1,5 +1,6 @@
 // CSV and other delimited text: encoding and delimiter are detected from the content.
-import { parse } from 'csv-parse/sync';
+import { parseDelimited } from './delimited.js';
+export { CsvSyntaxError } from './delimited.js';
 import type { Row, Sheet } from './grid.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
@@ -54,30 +55,10 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return n;
 }
 
-/** A CSV that cannot be split into rows (an unclosed quote); `line` is 1-based. */
-export class CsvSyntaxError extends Error {
-  constructor(readonly line: number, message: string) {
-    super(message);
-  }
-}
-
 export function readCsv(file: string, bytes: Uint8Array): Sheet {
   const { text } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      // Like Excel, a quote inside an unquoted field is just a character.
-      relax_quotes: true,
-      skip_empty_lines: false,
-      bom: true,
-    });
-  } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 0;
-    throw new CsvSyntaxError(line, (e as Error).message);
-  }
+  const records = parseDelimited(text.replace(/^\ufeff/, ''), delimiter);
   // A record is what Excel shows as one row, even when a quoted field spans lines.
   const rows: Row[] = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC')) }));
   return { file, name: null, rows };

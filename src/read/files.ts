@@ -5,6 +5,7 @@ import { CsvSyntaxError, readCsv } from './csv.js';
 import type { Sheet } from './grid.js';
 import { readXlsx } from './xlsx.js';
 import { legacyEncoding } from './legacy.js';
+import { InputFileError } from './input-error.js';
 
 export type FileKind = 'xlsx' | 'xls' | 'csv' | 'json';
 
@@ -16,16 +17,7 @@ export interface OpenedFile {
   readonly json?: unknown;
 }
 
-/** A file that cannot be read at all: a usage error (exit 2), with the reason as a code. */
-export class InputFileError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json' | 'bad-csv' | 'legacy-encoding',
-    readonly detail = '',
-  ) {
-    super(`${reason}: ${path}${detail ? ` (${detail})` : ''}`);
-  }
-}
+export { InputFileError } from './input-error.js';
 
 export function sniffKind(path: string, bytes: Uint8Array): FileKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';

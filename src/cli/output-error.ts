@@ -1,0 +1,13 @@
+// An output refused before anything is written (exit 2).
+export type RefusalReason = 'unknown-format' | 'is-input' | 'no-folder' | 'is-folder' | 'busy' | 'unwritable' | 'twice';
+
+export class OutputRefused extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: RefusalReason,
+    readonly detail = '',
+  ) {
+    super(`${reason}: ${path}`);
+  }
+}
+
