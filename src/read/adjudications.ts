@@ -120,7 +120,8 @@ export function applyAdjudications(
 /** Lines still undecided after adjudication: each blocks the result, listed with its fills. */
 export function undecidedProblems(sheets: readonly BallotSheetRead[], cadreName: (key: number) => string): Problem[] {
   const out: Problem[] = [];
-  for (const s of sheets) {
+  // Only scanned marks can be undecided; other layouts need no look.
+  for (const s of sheets.filter((x) => x.accounting.layout === 'long')) {
     for (const b of s.ballots) {
       for (const [key, r] of b.lines) {
         if (r.kind === 'undecided') out.push(problem('undecided-mark', 'error', b.lineLocations?.get(key) ?? b.location, { ballot: b.number, name: cadreName(key), fills: [...r.fills] }));

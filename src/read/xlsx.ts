@@ -2,7 +2,7 @@
 // only for writing). Sizes are capped, so a small file cannot inflate without bound.
 import { posix } from 'node:path';
 import type { CellValue, Row, Sheet } from './grid.js';
-import { attributes, cellRef, decodeEntities, refuseDoctype } from './xml.js';
+import { attributes, cellRef, decodeEntities, refColumn, refuseDoctype } from './xml.js';
 import { ZipFile, type ZipEntry } from './zip.js';
 
 export interface XlsxLimits {
@@ -184,21 +184,38 @@ function parseRow(xml: string, fallback: number, shared: readonly string[]): { n
     }
     const close = xml.indexOf('>', start);
     const selfClosing = xml.charCodeAt(close - 1) === 0x2f;
-    const tag = xml.slice(start + 2, selfClosing ? close - 1 : close);
-    const ref = attr(tag, 'r');
-    const pos = ref === null ? null : cellRef(ref);
-    col = pos === null ? col + 1 : pos.col;
+    // The r and t attributes, found in place (no slices for the common cell).
+    const rAt = xml.indexOf(' r="', start);
+    const refCol = rAt > 0 && rAt < close ? refColumn(xml, rAt + 4, xml.indexOf('"', rAt + 4)) : -1;
+    col = refCol < 0 ? col + 1 : refCol;
+    const tAt = xml.indexOf(' t="', start);
+    const type = tAt > 0 && tAt < close ? xml.slice(tAt + 4, xml.indexOf('"', tAt + 4)) : 'n';
     let value: CellValue = null;
     if (selfClosing) at = close + 1;
     else {
       const end = xml.indexOf('</c>', close);
-      value = cellValue(attr(tag, 't') ?? 'n', xml.slice(close + 1, end), shared);
+      value = type === 'n' && xml.startsWith('<v>', close + 1) ? numberAt(xml, close + 4) : cellValue(type, xml.slice(close + 1, end), shared);
       at = end + 4;
     }
     while (cells.length < col) cells.push(null);
     cells[col] = value;
   }
   return { number, cells };
+}
+
+/** A <v> number starting at `from`: small integers read digit by digit, others by Number. */
+function numberAt(xml: string, from: number): CellValue {
+  let n = 0;
+  let i = from;
+  for (; i < from + 15; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+  }
+  if (i > from && xml.charCodeAt(i) === 0x3c) return n;
+  const text = xml.slice(from, xml.indexOf('</v>', from));
+  const v = Number(text);
+  return Number.isFinite(v) ? v : decodeEntities(text);
 }
 
 function cellValue(type: string, inner: string, shared: readonly string[]): CellValue {

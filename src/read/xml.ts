@@ -32,9 +32,27 @@ export function refuseDoctype(text: string): void {
 
 /** "AB12" → { col: 27, row: 12 } (col 0-based); null when not a cell reference. */
 export function cellRef(ref: string): { col: number; row: number } | null {
-  const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(ref);
-  if (m === null) return null;
+  const col = refColumn(ref, 0, ref.length);
+  if (col < 0) return null;
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
+  return { col, row: Number(ref.slice(i)) };
+}
+
+/** The 0-based column of the reference in text[start, end) ("AB12" → 27); -1 if malformed. */
+export function refColumn(text: string, start: number, end: number): number {
   let col = 0;
-  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { col: col - 1, row: Number(m[2]) };
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const letters = i - start;
+  if (letters === 0 || letters > 3 || i === end) return -1;
+  for (let k = i; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+  }
+  return col - 1;
 }
