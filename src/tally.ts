@@ -1,19 +1,19 @@
 // One session, from gathered inputs to results: normalise + validate → count → rules.
 // Pure: the files were read before, the reports are written after.
-import { countBallots } from './count/count.js';
+import { TypeTally } from './count/type-tally.js';
 import { problem, type Problem } from './model/problem.js';
 import { inputDigest } from './model/digest.js';
 import { resolveSession, resolveTypeCounts, type Session, type SessionFlags, type TypeCounts } from './model/session.js';
 import type { SessionEntries } from './read/session.js';
-import type { Ballot, Cadre, DenominatorBasis } from './model/types.js';
+import type { Cadre, DenominatorBasis } from './model/types.js';
 import type { GatheredInputs } from './read/inputs.js';
 import { Roster } from './read/match.js';
 import { readRoster } from './read/roster.js';
 import { readWideBallots } from './read/wide.js';
 import { isLongLayout, readLongBallots } from './read/long.js';
 import { omrLayout, readOmrExport } from './read/omr.js';
-import { applyAdjudications, readAdjudications, undecidedProblems, type AppliedAdjudication } from './read/adjudications.js';
-import type { BallotSheetRead, RowAccounting } from './read/sheet-read.js';
+import { readAdjudications, unmatchedAdjudications, type AppliedAdjudication } from './read/adjudications.js';
+import type { RowAccounting } from './read/sheet-read.js';
 import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
 import { REGIMES, type Regime } from './rules/regimes.js';
 
@@ -42,32 +42,40 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
   const index = new Roster(roster.cadres);
   const { session, problems: sessionProblems } = resolveSession(inputs.sessionEntries, flags);
   problems.push(...sessionProblems);
-
-  const read = inputs.ballotSheets.map((s) => {
-    const omr = omrLayout(s);
-    if (omr !== null) return readOmrExport(s, index, session.omrLetters, omr);
-    return isLongLayout(s) ? readLongBallots(s, index, session.thresholds) : readWideBallots(s, index);
-  });
-  for (const s of read) problems.push(...s.problems);
-  problems.push(...crossSheetDuplicates(read));
-  // The counting committee's decisions replace line readings; undecided lines left block the result.
-  let sheets = read;
-  let adjudications: AppliedAdjudication[] = [];
-  if (inputs.adjudicationSheet !== null) {
-    const { adjudications: list, problems: adjProblems } = readAdjudications(inputs.adjudicationSheet);
-    problems.push(...adjProblems);
-    const applied = applyAdjudications(read, list, index);
-    problems.push(...applied.problems);
-    sheets = applied.sheets;
-    adjudications = applied.applied;
-  }
-  const nameOf = new Map(roster.cadres.map((c) => [c.key, c.name]));
-  problems.push(...undecidedProblems(sheets, (k) => nameOf.get(k) ?? ''));
+  const decisions = inputs.adjudicationSheet === null ? { adjudications: [], problems: [] } : readAdjudications(inputs.adjudicationSheet);
+  problems.push(...decisions.problems);
   const regime = REGIMES[session.regime];
   const basis = session.denominator ?? regime.defaultBasis;
   if (regime.basisFixed && basis !== regime.defaultBasis) {
     problems.push(problem('denominator-fixed', 'error', {}, { regime: regime.id, basis, fixed: regime.defaultBasis }));
   }
+
+  // One tally per ballot type; every ballot goes through its type's tally as it is read.
+  const tallies = new Map<string, TypeTally>();
+  const tallyFor = (type: string): TypeTally => {
+    let t = tallies.get(type);
+    if (t === undefined) {
+      const cadres = roster.cadres.filter((c) => c.ballotType === type && c.excluded === null);
+      t = new TypeTally(type, cadres, session.strict, decisions.adjudications, index.forType(type));
+      tallies.set(type, t);
+    }
+    return t;
+  };
+  const sheets = inputs.ballotSheets.map((s) => {
+    const omr = omrLayout(s);
+    if (omr !== null) return readOmrExport(s, index, session.omrLetters, omr);
+    return isLongLayout(s) ? readLongBallots(s, index, session.thresholds) : readWideBallots(s, index);
+  });
+  for (const s of sheets) {
+    problems.push(...s.problems);
+    const t = tallyFor(s.ballotType);
+    for (const b of s.ballots) t.add(b);
+  }
+  for (const t of tallies.values()) problems.push(...t.problems);
+  // Listed in the order of the adjudications file, as the committee recorded them.
+  const order = new Map(decisions.adjudications.map((a, i) => [a, i]));
+  const adjudications = [...tallies.values()].flatMap((t) => t.applied).sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
+  problems.push(...unmatchedAdjudications(decisions.adjudications, adjudications));
 
   // Ballot types: those with leaders to vote on; each needs its ballots.
   const typeIds = [...new Set(roster.cadres.filter((c) => c.excluded === null).map((c) => c.ballotType))];
@@ -77,8 +85,13 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
     }
   }
   const rows = sheets.map((s) => s.accounting);
-  const allBallots = read.flatMap((s) => s.ballots);
-  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, resultsSheet: inputs.resultsSheet, adjudications, inputDigest: inputDigest(roster.cadres, session, allBallots, adjudications.map((a) => [a.ballotType, a.ballot, a.cadre.name, JSON.stringify(a.decision), a.decidedBy])) };
+  const digest = inputDigest(
+    roster.cadres,
+    session,
+    [...tallies.values()].map((t) => [t.ballotType, t.hashes] as const),
+    adjudications.map((a) => [a.ballotType, a.ballot, a.cadre.name, JSON.stringify(a.decision), a.decidedBy]),
+  );
+  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, resultsSheet: inputs.resultsSheet, adjudications, inputDigest: digest };
   const { counts, problems: countProblems } = resolveTypeCounts(session, typeIds, mergeTyped(inputs.sessionPerType, typedFlags, problems));
   problems.push(...countProblems);
   const locationOf = (id: string) => {
@@ -95,35 +108,14 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
   }
 
   const types: BallotTypeInput[] = typeIds.map((id) => {
-    const ofType = sheets.filter((s) => s.ballotType === id);
-    const cadres = roster.cadres.filter((c) => c.ballotType === id && c.excluded === null);
-    const ballots: Ballot[] = ofType.flatMap((s) => s.ballots);
-    const count = countBallots(id, cadres.map((c) => c.key), ballots, { strict: session.strict });
-    return { id, ...(counts.get(id) as TypeCounts), cadres, count, location: locationOf(id) };
+    const t = tallyFor(id);
+    return { id, ...(counts.get(id) as TypeCounts), cadres: t.cadres, count: t.result(), location: locationOf(id) };
   });
   const evaluation = evaluate(regime, basis, types);
   problems.push(...evaluation.problems);
   const blocked = problems.some(isBlocking);
   return { ...base, ballotTypes: blocked ? null : evaluation.ballotTypes, problems };
 }
-
-/** The same ballot number in two files or sheets of one ballot type. */
-function crossSheetDuplicates(sheets: readonly BallotSheetRead[]): Problem[] {
-  const out: Problem[] = [];
-  const seen = new Map<string, Ballot>();
-  for (const s of sheets) {
-    for (const b of s.ballots) {
-      const key = `${b.ballotType}\u0000${b.number}`;
-      const other = seen.get(key);
-      if (other === undefined) seen.set(key, b);
-      else if (other.location.file !== b.location.file || other.location.sheet !== b.location.sheet) {
-        out.push(problem('duplicate-ballot', 'error', b.location, { ballot: b.number, otherFile: other.location.file ?? '', otherRow: other.location.row ?? 0 }, b.number));
-      }
-    }
-  }
-  return out;
-}
-
 
 /** Per-type values from the session file, with command-line values replacing them (reported). */
 function mergeTyped(

@@ -40,22 +40,26 @@ export interface CountOptions {
 const zeroReasons = (): Record<InvalidReason, number> =>
   Object.fromEntries(INVALID_REASONS.map((r) => [r, 0])) as Record<InvalidReason, number>;
 
-export function countBallots(
-  ballotType: string,
-  cadreKeys: readonly number[],
-  ballots: Iterable<Ballot>,
-  options: CountOptions,
-): BallotTypeCount {
-  const perCadre = new Map<number, CadreCount>(cadreKeys.map((k) => [k, { high: 0, confidence: 0, low: 0, invalidByReason: zeroReasons() }]));
-  const voidBallots: VoidBallot[] = [];
-  const invalidLines: InvalidLine[] = [];
-  let n = 0;
-  for (const ballot of ballots) {
-    n++;
-    let voided: VoidBallot | null =
-      ballot.voidReason === null ? null : { ballot: ballot.number, reason: ballot.voidReason, location: ballot.location };
-    if (voided === null && options.strict) {
-      for (const key of cadreKeys) {
+/** Counts ballots one at a time, so a large file never has to be held. */
+export class Counter {
+  private readonly perCadre: Map<number, CadreCount>;
+  private readonly voided: VoidBallot[] = [];
+  private readonly invalidLines: InvalidLine[] = [];
+  private n = 0;
+
+  constructor(
+    private readonly ballotType: string,
+    private readonly cadreKeys: readonly number[],
+    private readonly options: CountOptions,
+  ) {
+    this.perCadre = new Map(cadreKeys.map((k) => [k, { high: 0, confidence: 0, low: 0, invalidByReason: zeroReasons() }]));
+  }
+
+  add(ballot: Ballot): void {
+    this.n++;
+    let voided: VoidBallot | null = ballot.voidReason === null ? null : { ballot: ballot.number, reason: ballot.voidReason, location: ballot.location };
+    if (voided === null && this.options.strict) {
+      for (const key of this.cadreKeys) {
         const r = ballot.lines.get(key);
         if (r !== undefined && r.kind === 'undecided') throw new Error(`undecided line reached counting on ballot ${ballot.number}`);
         if (r !== undefined && r.kind === 'invalid') {
@@ -65,11 +69,11 @@ export function countBallots(
       }
     }
     if (voided !== null) {
-      voidBallots.push(voided);
-      for (const c of perCadre.values()) c.invalidByReason['void-ballot']++;
-      continue;
+      this.voided.push(voided);
+      for (const c of this.perCadre.values()) c.invalidByReason['void-ballot']++;
+      return;
     }
-    for (const [key, c] of perCadre) {
+    for (const [key, c] of this.perCadre) {
       const r = ballot.lines.get(key);
       // A missing reading is a reader bug, not a blank: readers give every cadre a reading.
       if (r === undefined) throw new Error(`ballot ${ballot.number} has no reading for cadre ${key}`);
@@ -78,9 +82,18 @@ export function countBallots(
       if (r.kind === 'mark') c[r.level]++;
       else {
         c.invalidByReason[r.reason]++;
-        invalidLines.push({ ballot: ballot.number, cadreKey: key, reason: r.reason, location: ballot.location });
+        this.invalidLines.push({ ballot: ballot.number, cadreKey: key, reason: r.reason, location: ballot.location });
       }
     }
   }
-  return { ballotType, ballots: n, perCadre, voidBallots, invalidLines };
+
+  result(): BallotTypeCount {
+    return { ballotType: this.ballotType, ballots: this.n, perCadre: this.perCadre, voidBallots: this.voided, invalidLines: this.invalidLines };
+  }
+}
+
+export function countBallots(ballotType: string, cadreKeys: readonly number[], ballots: Iterable<Ballot>, options: CountOptions): BallotTypeCount {
+  const counter = new Counter(ballotType, cadreKeys, options);
+  for (const b of ballots) counter.add(b);
+  return counter.result();
 }

@@ -1,26 +1,30 @@
 // A digest of the normalised inputs: what was read after decoding, independent of file format,
 // cell formatting and ballot order. `tally check` compares it with a summary's audit sheet.
 import { createHash } from 'node:crypto';
-import type { Ballot, Cadre } from './types.js';
 import type { Session } from './session.js';
+import type { Cadre } from './types.js';
 
-export function inputDigest(cadres: readonly Cadre[], session: Session, ballots: readonly Ballot[], decisions: readonly (readonly string[])[] = []): string {
-  const canonicalBallots = ballots
-    .map((b) => [b.ballotType, b.number, b.voidReason, cadres.map((c) => reading(b, c.key))])
-    .sort((x, y) => compare(`${x[0]}\u0000${x[1]}`, `${y[0]}\u0000${y[1]}`));
-  const canonical = {
-    cadres: cadres.map((c) => [c.id, c.stt, c.name, c.position, c.unit, c.ballotType, c.excluded]),
-    session: [session.title, session.body, session.place, session.date, session.round, session.regime, session.denominator, session.strict, session.countingCommittee, session.classification, session.counts],
-    ballots: canonicalBallots,
-    decisions: [...decisions].map((d) => [...d]).sort((a, b) => compare(a.join('\u0000'), b.join('\u0000'))),
-  };
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
-function reading(b: Ballot, key: number): string | null {
-  const r = b.lines.get(key);
-  if (r === undefined) return null;
-  return r.kind === 'mark' ? r.level : r.kind === 'invalid' ? r.reason : `undecided:${r.fills.join('/')}`;
+/**
+ * Roster, session values, each ballot type's ballot hashes (sorted, so row order does not
+ * matter; see count/type-tally.ts) and the counting committee's decisions.
+ */
+export function inputDigest(
+  cadres: readonly Cadre[],
+  session: Session,
+  ballotHashes: readonly (readonly [string, readonly string[]])[],
+  decisions: readonly (readonly string[])[] = [],
+): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([
+    cadres.map((c) => [c.id, c.stt, c.name, c.position, c.unit, c.ballotType, c.excluded]),
+    [session.title, session.body, session.place, session.date, session.round, session.regime, session.denominator, session.strict, session.countingCommittee, session.classification, session.counts],
+    [...decisions].map((d) => d.join('\u0000')).sort(),
+  ]));
+  for (const [type, hashes] of [...ballotHashes].sort((a, b) => compare(a[0], b[0]))) {
+    hash.update(`\u0002${type}\u0002`);
+    for (const h of [...hashes].sort(compare)) hash.update(h);
+  }
+  return hash.digest('hex');
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,12 +1,10 @@
 // Adjudications (SPEC §2.5): the counting committee's decision on a line, usually an
 // undecided scanned mark. Each names ballot, cadre, decision and who decided.
 import { problem, type Problem } from '../model/problem.js';
-import type { Ballot, Cadre, LineReading, Location } from '../model/types.js';
+import type { Cadre, LineReading, Location } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decodeCell } from './codes.js';
 import { cellText, columnLetter, isEmptyRow, type Sheet } from './grid.js';
-import type { Roster } from './match.js';
-import type { BallotSheetRead } from './sheet-read.js';
 import { findHeader } from './table.js';
 import { longColumn } from './vocabulary.js';
 
@@ -27,6 +25,8 @@ export interface AppliedAdjudication {
   readonly before: LineReading;
   readonly decision: LineReading;
   readonly decidedBy: string;
+  /** The line of the adjudications file it came from. */
+  readonly source: Adjudication;
 }
 
 const NONE = new Set(['none', 'khong danh dau', 'trong']);
@@ -83,50 +83,14 @@ export function readAdjudications(sheet: Sheet): { adjudications: Adjudication[]
   return { adjudications, problems };
 }
 
-/** Each decision replaces its line's reading; a decision that matches no line is an error. */
-export function applyAdjudications(
-  sheets: readonly BallotSheetRead[],
-  adjudications: readonly Adjudication[],
-  roster: Roster,
-): { sheets: BallotSheetRead[]; applied: AppliedAdjudication[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const applied: AppliedAdjudication[] = [];
-  const replaced = new Map<Ballot, Map<number, LineReading>>();
-  for (const a of adjudications) {
-    const found: { ballot: Ballot; cadre: Cadre }[] = [];
-    for (const s of sheets) {
-      if (a.ballotType !== null && fold(a.ballotType) !== fold(s.ballotType)) continue;
-      const m = roster.forType(s.ballotType).match(a.cadreText);
-      if (m.kind !== 'exact' && m.kind !== 'without-diacritics') continue;
-      for (const b of s.ballots) if (b.number === a.ballot && b.lines.has(m.cadre.key)) found.push({ ballot: b, cadre: m.cadre });
-    }
-    const hit = found[0];
-    if (hit === undefined || found.length > 1) {
-      problems.push(problem(found.length > 1 ? 'bad-adjudication' : 'adjudication-unmatched', 'error', a.location, { hint: 'ambiguous-ballot', ballot: a.ballot, cadre: a.cadreText }));
-      continue;
-    }
-    const lines = replaced.get(hit.ballot) ?? new Map(hit.ballot.lines);
-    replaced.set(hit.ballot, lines);
-    applied.push({ ballotType: hit.ballot.ballotType, ballot: a.ballot, cadre: hit.cadre, before: lines.get(hit.cadre.key) as LineReading, decision: a.decision, decidedBy: a.decidedBy });
-    lines.set(hit.cadre.key, a.decision);
-  }
-  const out = sheets.map((s) => ({ ...s, ballots: s.ballots.map((b) => {
-    const lines = replaced.get(b);
-    return lines === undefined ? b : { ...b, lines };
-  }) }));
-  return { sheets: out, applied, problems };
-}
-
-/** Lines still undecided after adjudication: each blocks the result, listed with its fills. */
-export function undecidedProblems(sheets: readonly BallotSheetRead[], cadreName: (key: number) => string): Problem[] {
+/** Decisions that matched no line, or lines in several ballot types (give a type then). */
+export function unmatchedAdjudications(adjudications: readonly Adjudication[], applied: readonly AppliedAdjudication[]): Problem[] {
   const out: Problem[] = [];
-  // Only scanned marks can be undecided; other layouts need no look.
-  for (const s of sheets.filter((x) => x.accounting.layout === 'long')) {
-    for (const b of s.ballots) {
-      for (const [key, r] of b.lines) {
-        if (r.kind === 'undecided') out.push(problem('undecided-mark', 'error', b.lineLocations?.get(key) ?? b.location, { ballot: b.number, name: cadreName(key), fills: [...r.fills] }));
-      }
-    }
+  for (const a of adjudications) {
+    const uses = applied.filter((x) => x.source === a);
+    const types = new Set(uses.map((u) => u.ballotType));
+    if (uses.length === 0) out.push(problem('adjudication-unmatched', 'error', a.location, { ballot: a.ballot, cadre: a.cadreText }));
+    else if (types.size > 1) out.push(problem('bad-adjudication', 'error', a.location, { hint: 'ambiguous-ballot', ballot: a.ballot, cadre: a.cadreText }));
   }
   return out;
 }

@@ -83,6 +83,16 @@ describe('other statuses', () => {
     return relative(process.cwd(), dir) || dir;
   };
 
+  it('a session checked against its own freshly written summary is ok', async () => {
+    const dir = copy(join(ARCHIVE, '2024', 'huyen'));
+    rmSync(join(dir, 'ket-qua.csv'));
+    const written = await tally([join(dir, 'phieu.csv'), '--roster', join(dir, 'danh-sach.csv'), '--session', join(dir, 'hoi-nghi.csv'), '-o', join(dir, 'tong-hop.xlsx')]);
+    expect(written.code).toBe(0);
+    const r = await tally(['check', dir, '--json']);
+    expect(JSON.parse(r.stdout).sessions.map((s: { status: string; record: string }) => [s.status, s.record])).toEqual([['ok', 'summary']]);
+    expect(r.code).toBe(0);
+  });
+
   it('a summary whose ballots are gone: inputs missing', async () => {
     const dir = copy(join(ARCHIVE, '2025', 'huyen'));
     rmSync(join(dir, 'phieu.csv'));
