@@ -13,7 +13,11 @@ import { readWideBallots } from './read/wide.js';
 import { isLongLayout, readLongBallots } from './read/long.js';
 import { omrLayout, readOmrExport } from './read/omr.js';
 import { readAdjudications, unmatchedAdjudications, type AppliedAdjudication } from './read/adjudications.js';
-import type { RowAccounting } from './read/sheet-read.js';
+import type { BallotSheetRead, RowAccounting } from './read/sheet-read.js';
+import { peek } from './read/source.js';
+
+/** Rows looked at to tell a sheet's layout (the readers' header window). */
+const LAYOUT_ROWS = 30;
 import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
 import { REGIMES, type Regime } from './rules/regimes.js';
 
@@ -35,7 +39,7 @@ export interface TallyOutcome {
   readonly inputDigest: string;
 }
 
-export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedFlags: ReadonlyMap<string, SessionEntries> = new Map()): TallyOutcome {
+export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedFlags: ReadonlyMap<string, SessionEntries> = new Map()): Promise<TallyOutcome> {
   const problems: Problem[] = [...inputs.problems];
   const roster = inputs.rosterSheet === null ? { cadres: [], problems: [] } : readRoster(inputs.rosterSheet);
   problems.push(...roster.problems);
@@ -61,15 +65,19 @@ export function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedF
     }
     return t;
   };
-  const sheets = inputs.ballotSheets.map((s) => {
-    const omr = omrLayout(s);
-    if (omr !== null) return readOmrExport(s, index, session.omrLetters, omr);
-    return isLongLayout(s) ? readLongBallots(s, index, session.thresholds) : readWideBallots(s, index);
-  });
-  for (const s of sheets) {
-    problems.push(...s.problems);
-    const t = tallyFor(s.ballotType);
-    for (const b of s.ballots) t.add(b);
+  // Each ballot sheet or file is read once, row by row; its first rows tell its layout.
+  const sheets: BallotSheetRead[] = [];
+  for (const input of inputs.ballotSources) {
+    const { head, source } = await peek(input, LAYOUT_ROWS);
+    const omr = omrLayout(head);
+    const read =
+      omr !== null
+        ? await readOmrExport(source, index, session.omrLetters, omr, tallyFor)
+        : isLongLayout(head)
+          ? await readLongBallots(source, index, session.thresholds, tallyFor)
+          : await readWideBallots(source, index, tallyFor);
+    sheets.push(read);
+    problems.push(...read.problems);
   }
   for (const t of tallies.values()) problems.push(...t.problems);
   // Listed in the order of the adjudications file, as the committee recorded them.

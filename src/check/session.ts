@@ -56,7 +56,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   }
   let outcome;
   try {
-    outcome = tallySession(await gatherInputs(job.inputs), {});
+    outcome = await tallySession(await gatherInputs(job.inputs), {});
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
     return { ...empty, label: job.label, status: 'invalid', record, problems: [{ code: 'unreadable-file', severity: 'error', location: { file: e.path }, params: { reason: e.reason } }] };

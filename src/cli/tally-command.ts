@@ -68,7 +68,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     ...(o.session === undefined ? {} : { session: o.session }),
     ...(o.adjudications === undefined ? {} : { adjudications: o.adjudications }),
   });
-  const outcome = tallySession(inputs, sessionFlags(o), typedSessionFlags(o));
+  const outcome = await tallySession(inputs, sessionFlags(o), typedSessionFlags(o));
   const fixed = outcome.problems.find((p) => p.code === 'denominator-fixed');
   if (fixed !== undefined && outcome.session.origins.denominator === 'flag') {
     io.stderr.write(renderProblems([fixed], lang, useColor(io.stderr, io)).replace(/^[^:]+:/, `${h.usage}:`));

@@ -2,6 +2,7 @@
 // and the ballots. The only part of reading that decides by file and sheet names.
 import { problem, type Problem } from '../model/problem.js';
 import type { Sheet } from './grid.js';
+import { arraySource, type RowSource } from './source.js';
 import { openInput, type OpenedFile } from './files.js';
 import { readSessionJson, readSessionSheet, type SessionEntries } from './session.js';
 import { ballotSheetType, sheetRole } from './vocabulary.js';
@@ -18,7 +19,7 @@ export interface GatheredInputs {
   readonly rosterSheet: Sheet | null;
   readonly sessionEntries: SessionEntries;
   readonly sessionPerType: ReadonlyMap<string, SessionEntries>;
-  readonly ballotSheets: readonly Sheet[];
+  readonly ballotSources: readonly RowSource[];
   readonly adjudicationSheet: Sheet | null;
   /** A Results / Kết quả sheet in a workbook: figures recorded at the time (tally check). */
   readonly resultsSheet: Sheet | null;
@@ -104,5 +105,5 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     track(f, 'adjudications');
     adjudicationSheet = f.sheets[0] ?? null;
   }
-  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSheets, adjudicationSheet, resultsSheet, problems };
+  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSources: ballotSheets.map(arraySource), adjudicationSheet, resultsSheet, problems };
 }

@@ -1,20 +1,24 @@
 // Ballots in the long layout (SPEC §2.5, scanner output): one row per ballot line — ballot,
 // cadre, and a level code or three mark columns. Every (ballot, leader) pair exactly once.
 import { problem, type Problem } from '../model/problem.js';
-import type { Ballot, Cadre, Level, LineReading, Location } from '../model/types.js';
+import type { Cadre, Level, LineReading, Location } from '../model/types.js';
 import { clean } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
 import { decodeCell } from './codes.js';
-import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
+import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
 import { readMarks, type Thresholds } from './marks.js';
 import type { CadreMatch, Roster } from './match.js';
-import { locator, noNonBallot, totalRowLabel, type BallotSheetRead } from './sheet-read.js';
-import { findHeader } from './table.js';
+import { locator, noNonBallot, totalRowLabel, type BallotSheetRead, type TallyFor } from './sheet-read.js';
+import { findHeaderIn } from './table.js';
+import { take, type RowSource } from './source.js';
+
+const HEADER_ROWS = 30;
 import { longColumn, type LongColumn } from './vocabulary.js';
 
 
-export function isLongLayout(sheet: Sheet): boolean {
-  return findHeader(sheet, longColumn, ['ballot', 'cadre']) !== null;
+/** A long-layout sheet, judged on its first rows. */
+export function isLongLayout(head: readonly Row[]): boolean {
+  return findHeaderIn(head, longColumn, ['ballot', 'cadre']) !== null;
 }
 
 interface PendingBallot {
@@ -27,20 +31,31 @@ interface PendingBallot {
   readonly location: Location;
 }
 
-export function readLongBallots(sheet: Sheet, roster: Roster, thresholds: Thresholds): BallotSheetRead {
+export async function readLongBallots(source: RowSource, roster: Roster, thresholds: Thresholds, tallyFor: TallyFor): Promise<BallotSheetRead> {
   const problems: Problem[] = [];
   const nonBallot = noNonBallot();
-  const where = locator(sheet);
-  const header = findHeader(sheet, longColumn, ['ballot', 'cadre']);
+  const where = locator(source);
+  const it = source.rows()[Symbol.asyncIterator]();
+  const { head } = await take(it, HEADER_ROWS);
+  let rowsRead = head.length;
+  const header = findHeaderIn(head, longColumn, ['ballot', 'cadre']);
   if (header === null) throw new Error('readLongBallots on a sheet without a long-layout header');
   const col = (k: LongColumn) => header.columns.get(k);
   const marksMode = col('high') !== undefined && col('confidence') !== undefined && col('low') !== undefined;
   if (!marksMode && col('level') === undefined) {
     problems.push(problem('missing-column', 'error', where(header.index + 1), { column: 'level / Mức, or Tín nhiệm cao + Tín nhiệm + Tín nhiệm thấp', table: 'ballots' }));
   }
-  for (const r of sheet.rows.slice(0, header.index)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
+  for (const r of head.slice(0, header.index)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
   nonBallot.header++;
-  const dataRows = sheet.rows.slice(header.index + 1);
+  // The ballot type is judged on the rows in the header window.
+  const dataHead = head.slice(header.index + 1);
+  async function* dataRows() {
+    yield* dataHead;
+    for (let r = await it.next(); r.done !== true; r = await it.next()) {
+      rowsRead++;
+      yield r.value;
+    }
+  }
   const get = (cells: readonly CellValue[], k: LongColumn): CellValue => {
     const i = col(k);
     return i === undefined ? null : (cells[i] ?? null);
@@ -48,30 +63,46 @@ export function readLongBallots(sheet: Sheet, roster: Roster, thresholds: Thresh
   const headerText = (k: LongColumn) => header.texts[col(k) ?? -1] ?? '';
   const loc = (row: number, k: LongColumn) => where(row, col(k), headerText(k));
 
-  const cadreTexts = [...new Set(dataRows.map((r) => clean(cellText(get(r.cells, 'cadre')))).filter((t) => t !== ''))];
+  const cadreTexts = [...new Set(dataHead.map((r) => clean(cellText(get(r.cells, 'cadre')))).filter((t) => t !== ''))];
   const typeCol = col('ballot_type');
   const ballotType = decideBallotType(
     roster,
     {
-      sheetName: sheet.name,
+      sheetName: source.name,
       columnValues:
         typeCol === undefined
           ? null
-          : { values: [...new Set(dataRows.map((r) => clean(cellText(get(r.cells, 'ballot_type')))).filter((v) => v !== ''))], location: loc(header.index + 1, 'ballot_type') },
+          : { values: [...new Set(dataHead.map((r) => clean(cellText(get(r.cells, 'ballot_type')))).filter((v) => v !== ''))], location: loc(header.index + 1, 'ballot_type') },
       leaderTexts: cadreTexts,
       location: where(header.index + 1),
     },
     problems,
   );
   const index = roster.forType(ballotType);
-  const matches = new Map<string, CadreMatch>(cadreTexts.map((t) => [t, index.match(t)]));
+  const matches = new Map<string, CadreMatch>();
+  const matchOf = (t: string) => {
+    let m = matches.get(t);
+    if (m === undefined) matches.set(t, (m = index.match(t)));
+    return m;
+  };
   const reported = new Set<string>();
+  const cadres = roster.cadres.filter((c) => c.ballotType === ballotType && c.excluded === null);
+  const tally = tallyFor(ballotType);
 
+  // A ballot goes to the tally once every leader's line is in; its number is then remembered,
+  // so a later line for it is a repeated line, not a new ballot.
   const pending = new Map<string, PendingBallot>();
+  const done = new Map<string, number>();
   let countedRows = 0;
   let rowsWithErrors = 0;
   let rejected = 0;
-  for (const row of dataRows) {
+  let ballots = 0;
+  const finish = (b: PendingBallot) => {
+    if (b.lines.size > 1 && b.allThree.size === b.lines.size) problems.push(problem('implausible-ballot', 'warning', b.location, { ballot: b.number }));
+    const complete = cadres.every((c) => b.lines.has(c.key));
+    if (complete && tally.add({ ballotType, number: b.number, voidReason: b.voidReason, lines: b.lines, location: b.location, lineLocations: b.where })) ballots++;
+  };
+  for await (const row of dataRows()) {
     if (isEmptyRow(row)) {
       nonBallot.empty++;
       continue;
@@ -93,7 +124,7 @@ export function readLongBallots(sheet: Sheet, roster: Roster, thresholds: Thresh
     let ok = true;
 
     // The leader.
-    const m = matches.get(cadreText) ?? { kind: 'unknown' as const, suggestions: [] };
+    const m = cadreText === '' ? { kind: 'unknown' as const, suggestions: [] } : matchOf(cadreText);
     let cadre: Cadre | null = null;
     if (m.kind === 'exact' || m.kind === 'without-diacritics') {
       cadre = m.cadre;
@@ -136,6 +167,12 @@ export function readLongBallots(sheet: Sheet, roster: Roster, thresholds: Thresh
       }
     }
 
+    const finished = done.get(number);
+    if (finished !== undefined) {
+      problems.push(problem('duplicate-line', 'error', loc(row.row, 'cadre'), { ballot: number, name: cadre?.name ?? cadreText, otherRow: finished }, cadreText));
+      rowsWithErrors++;
+      continue;
+    }
     const ballot =
       pending.get(number) ??
       (() => {
@@ -160,39 +197,30 @@ export function readLongBallots(sheet: Sheet, roster: Roster, thresholds: Thresh
     ballot.where.set(cadre.key, where(row.row, col(marksMode ? 'high' : 'level'), headerText(marksMode ? 'high' : 'level')));
     if (allThree) ballot.allThree.add(cadre.key);
     countedRows++;
+    if (ballot.rows.size === cadres.length) {
+      finish(ballot);
+      pending.delete(number);
+      done.set(number, ballot.location.row ?? 0);
+    }
   }
 
   // Every leader of the type once on every ballot: a missing line is never taken as blank.
-  const cadres = roster.cadres.filter((c) => c.ballotType === ballotType && c.excluded === null);
-  const ballots: Ballot[] = [];
   for (const b of pending.values()) {
-    let complete = true;
-    for (const c of cadres) {
-      if (!b.rows.has(c.key)) {
-        problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));
-        complete = false;
-      }
-    }
-    if (b.lines.size > 1 && b.allThree.size === b.lines.size) {
-      problems.push(problem('implausible-ballot', 'warning', b.location, { ballot: b.number }));
-    }
-    if (complete && b.lines.size === cadres.length) {
-      ballots.push({ ballotType, number: b.number, voidReason: b.voidReason, lines: b.lines, location: b.location, lineLocations: b.where });
-    }
+    for (const c of cadres) if (!b.rows.has(c.key)) problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));
+    finish(b);
   }
   return {
     ballotType,
-    ballots,
     cadres,
     problems,
-    ballotsSeen: pending.size,
+    ballotsSeen: pending.size + done.size,
     accounting: {
-      file: sheet.file,
-      sheet: sheet.name,
+      file: source.file,
+      sheet: source.name,
       layout: 'long',
-      rowsRead: sheet.rows.length,
+      rowsRead,
       countedRows,
-      ballots: ballots.length,
+      ballots,
       rowsWithErrors,
       nonBallot,
       rejected,

@@ -5,17 +5,19 @@
 //   FormScanner: "File name"; "Group.Question" …, semicolon-separated; several marks "A|B".
 import { basename } from 'node:path';
 import { problem, type Problem } from '../model/problem.js';
-import type { Ballot, Cadre, Level, LineReading } from '../model/types.js';
+import type { Cadre, Level, LineReading } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
-import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
+import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
+import type { RowSource } from './source.js';
 import type { Roster } from './match.js';
-import { locator, noNonBallot, type BallotSheetRead, type Layout } from './sheet-read.js';
+import { locator, noNonBallot, type BallotSheetRead, type Layout, type TallyFor } from './sheet-read.js';
 
 const OMRCHECKER_META = new Set(['file_id', 'input_path', 'output_path', 'score']);
 
-export function omrLayout(sheet: Sheet): Layout | null {
-  const header = sheet.rows[0]?.cells.map((c) => fold(cellText(c))) ?? [];
+/** A scanner export, judged on its first row. */
+export function omrLayout(head: readonly Row[]): Layout | null {
+  const header = head[0]?.cells.map((c) => fold(cellText(c))) ?? [];
   if (header.includes('file_id') && header.includes('input_path')) return 'omrchecker';
   const questions = header.slice(1).filter((h) => h !== '');
   if (questions.length > 0 && questions.every((h) => /^[^.]+\.[^.]+$/.test(h))) return 'formscanner';
@@ -29,20 +31,23 @@ function questionKey(header: string, layout: Layout): string {
   return q === null ? name.trim() : String(Number(q[1]));
 }
 
-export function readOmrExport(sheet: Sheet, roster: Roster, letters: ReadonlyMap<string, Level>, layout: Layout): BallotSheetRead {
+export async function readOmrExport(source: RowSource, roster: Roster, letters: ReadonlyMap<string, Level>, layout: Layout, tallyFor: TallyFor): Promise<BallotSheetRead> {
   const problems: Problem[] = [];
   const nonBallot = noNonBallot();
-  const where = locator(sheet);
-  const headerCells = sheet.rows[0]?.cells.map((c) => clean(cellText(c))) ?? [];
+  const where = locator(source);
+  const it = source.rows()[Symbol.asyncIterator]();
+  const first = await it.next();
+  let rowsRead = first.done === true ? 0 : 1;
+  const headerCells = first.done === true ? [] : first.value.cells.map((c) => clean(cellText(c)));
   nonBallot.header++;
   const idCol = layout === 'omrchecker' ? headerCells.findIndex((h) => fold(h) === 'file_id') : 0;
   const questions = headerCells
     .map((header, col) => ({ header, col, key: questionKey(header, layout) }))
     .filter((q) => q.col !== idCol && q.header !== '' && !(layout === 'omrchecker' && OMRCHECKER_META.has(fold(q.header))));
   // OMRChecker's ErrorFiles.csv: sheets it could not read at all.
-  const errorFile = layout === 'omrchecker' && /errorfiles/i.test(basename(sheet.file));
+  const errorFile = layout === 'omrchecker' && /errorfiles/i.test(basename(source.file));
 
-  const ballotType = decideBallotType(roster, { sheetName: sheet.name, columnValues: null, leaderTexts: questions.map((q) => q.key), location: where(1) }, problems);
+  const ballotType = decideBallotType(roster, { sheetName: source.name, columnValues: null, leaderTexts: questions.map((q) => q.key), location: where(1) }, problems);
   const index = roster.forType(ballotType);
   const leaderCols: { col: number; cadre: Cadre; header: string }[] = [];
   for (const q of questions) {
@@ -59,11 +64,13 @@ export function readOmrExport(sheet: Sheet, roster: Roster, letters: ReadonlyMap
     if (!leaderCols.some((l) => l.cadre === c)) problems.push(problem('missing-cadre', 'error', where(1), { name: c.name, position: c.position }));
   }
 
-  const ballots: Ballot[] = [];
-  const seen = new Map<string, number>();
+  const tally = tallyFor(ballotType);
+  let counted = 0;
   let rowsWithErrors = 0;
   let rejected = 0;
-  for (const row of sheet.rows.slice(1)) {
+  for (let next = await it.next(); next.done !== true; next = await it.next()) {
+    const row = next.value;
+    rowsRead++;
     if (isEmptyRow(row)) {
       nonBallot.empty++;
       continue;
@@ -80,13 +87,6 @@ export function readOmrExport(sheet: Sheet, roster: Roster, letters: ReadonlyMap
       rowsWithErrors++;
       continue;
     }
-    const prev = seen.get(number);
-    if (prev !== undefined) {
-      problems.push(problem('duplicate-ballot', 'error', where(row.row, idCol), { ballot: number, otherRow: prev }, number));
-      rejected++;
-      continue;
-    }
-    seen.set(number, row.row);
     let ok = true;
     let allThree = 0;
     const lines = new Map<number, LineReading>();
@@ -106,15 +106,15 @@ export function readOmrExport(sheet: Sheet, roster: Roster, letters: ReadonlyMap
       continue;
     }
     if (leaderCols.length > 1 && allThree === leaderCols.length) problems.push(problem('implausible-ballot', 'warning', where(row.row, idCol), { ballot: number }));
-    ballots.push({ ballotType, number, voidReason: null, lines, location: where(row.row, idCol, headerCells[idCol]) });
+    if (tally.add({ ballotType, number, voidReason: null, lines, location: where(row.row, idCol, headerCells[idCol]) })) counted++;
+    else rejected++;
   }
   return {
     ballotType,
-    ballots,
     cadres,
     problems,
-    ballotsSeen: ballots.length + rowsWithErrors,
-    accounting: { file: sheet.file, sheet: sheet.name, layout, rowsRead: sheet.rows.length, countedRows: ballots.length, ballots: ballots.length, rowsWithErrors, nonBallot, rejected },
+    ballotsSeen: counted + rowsWithErrors,
+    accounting: { file: source.file, sheet: source.name, layout, rowsRead, countedRows: counted, ballots: counted, rowsWithErrors, nonBallot, rejected },
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Problem } from '../model/problem.js';
 import type { Ballot, Cadre, Location } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
-import { columnLetter, type Row, type Sheet } from './grid.js';
+import { columnLetter, type Row } from './grid.js';
 
 /** Why a row is not a ballot. Every such row is reported, never silently dropped. */
 export type NonBallotKind = 'title' | 'header' | 'empty' | 'total';
@@ -28,9 +28,12 @@ export interface RowAccounting {
   readonly rejected: number;
 }
 
+/** Where a reader hands each ballot: its type's tally; false means the number was seen before. */
+export type TallyFor = (ballotType: string) => { add(ballot: Ballot): boolean };
+
+/** What a reader reports about one sheet or file once all its rows are read. */
 export interface BallotSheetRead {
   readonly ballotType: string;
-  readonly ballots: readonly Ballot[];
   readonly cadres: readonly Cadre[];
   readonly problems: readonly Problem[];
   readonly accounting: RowAccounting;
@@ -46,7 +49,7 @@ export function nonBallotRows(r: RowAccounting): number {
 export const noNonBallot = (): Record<NonBallotKind, number> => ({ title: 0, header: 0, empty: 0, total: 0 });
 
 /** Builds locations in one sheet: row, optional column letter and header text. */
-export function locator(sheet: Sheet): (row: number, col?: number, header?: string) => Location {
+export function locator(sheet: { readonly file: string; readonly name: string | null }): (row: number, col?: number, header?: string) => Location {
   return (row, col, header) => ({
     file: sheet.file,
     ...(sheet.name === null ? {} : { sheet: sheet.name }),

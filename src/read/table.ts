@@ -1,6 +1,6 @@
 // Finding a header row and its columns in a sheet whose columns have fixed names.
 import { clean } from '../text/fold.js';
-import { cellText, isEmptyRow, type Sheet } from './grid.js';
+import { cellText, isEmptyRow, type Row, type Sheet } from './grid.js';
 
 const HEADER_SEARCH_ROWS = 30;
 
@@ -13,7 +13,12 @@ export interface Header<K extends string> {
 
 /** The first row (among the first few) that has every required column; null if none. */
 export function findHeader<K extends string>(sheet: Sheet, lookup: (text: string) => K | null, required: readonly K[]): Header<K> | null {
-  const rows = sheet.rows.slice(0, HEADER_SEARCH_ROWS);
+  return findHeaderIn(sheet.rows, lookup, required);
+}
+
+/** The same, over rows at hand (a stream's first rows). */
+export function findHeaderIn<K extends string>(all: readonly Row[], lookup: (text: string) => K | null, required: readonly K[]): Header<K> | null {
+  const rows = all.slice(0, HEADER_SEARCH_ROWS);
   for (const [index, row] of rows.entries()) {
     if (isEmptyRow(row)) continue;
     const columns = new Map<K, number>();

@@ -1,24 +1,28 @@
 // Ballots in the wide layout (SPEC §2.4): one row per ballot, one column per leader.
 import { problem, type Problem } from '../model/problem.js';
-import type { Ballot, Cadre, LineReading } from '../model/types.js';
+import type { Cadre, LineReading } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decodeCell } from './codes.js';
-import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Row, type Sheet } from './grid.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Row } from './grid.js';
+import { take, type RowSource } from './source.js';
 import type { Roster } from './match.js';
 import { DEFAULT_BALLOT_TYPE } from './roster.js';
 import { ballotColumn } from './vocabulary.js';
 import { decideBallotType } from './ballot-type.js';
-import { locator, noNonBallot, totalRowLabel, type BallotSheetRead, type NonBallotKind, type RowAccounting } from './sheet-read.js';
+import { locator, noNonBallot, totalRowLabel, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from './sheet-read.js';
 
 /** Rows the header search looks at: titles above a header are a few rows, not pages. */
 const HEADER_SEARCH_ROWS = 30;
 
 const AMBIGUOUS_VOID = new Set(['khong', '0', 'no', 'false']);
 
-export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
+export async function readWideBallots(source: RowSource, roster: Roster, tallyFor: TallyFor): Promise<BallotSheetRead> {
   const problems: Problem[] = [];
-  const where = locator(sheet);
+  const where = locator(source);
   const nonBallot = noNonBallot();
+  const it = source.rows()[Symbol.asyncIterator]();
+  const { head } = await take(it, HEADER_SEARCH_ROWS);
+  let rowsRead = head.length;
 
   // The header is the row naming the most leaders and fixed columns (the first such row);
   // rows above it are titles.
@@ -29,17 +33,19 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
     }).length;
   let headerIndex = -1;
   let best = 0;
-  sheet.rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, i) => {
+  head.forEach((r, i) => {
     const score = headerScore(r);
     if (score > best) [best, headerIndex] = [score, i];
   });
-  if (headerIndex < 0) headerIndex = sheet.rows.findIndex((r) => !isEmptyRow(r));
-  const headerRow = sheet.rows[headerIndex];
+  if (headerIndex < 0) headerIndex = head.findIndex((r) => !isEmptyRow(r));
+  const headerRow = head[headerIndex];
   if (headerRow === undefined) {
     problems.push(problem('no-ballots', 'error', where(1)));
-    return { ballotType: DEFAULT_BALLOT_TYPE, ballots: [], cadres: [], problems, accounting: account(sheet, 0, 0, nonBallot, 0), ballotsSeen: 0 };
+    for (let r = await it.next(); r.done !== true; r = await it.next()) rowsRead++;
+    nonBallot.empty = rowsRead;
+    return { ballotType: DEFAULT_BALLOT_TYPE, cadres: [], problems, accounting: account(source, rowsRead, 0, 0, nonBallot, 0), ballotsSeen: 0 };
   }
-  for (const r of sheet.rows.slice(0, headerIndex)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
+  for (const r of head.slice(0, headerIndex)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
   nonBallot.header++;
 
   // Classify the fixed columns; every other headed column is a leader.
@@ -61,12 +67,14 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
 
   // The sheet's ballot type: its name ("Phiếu <code>"), else a ballot_type column, else the
   // type whose leaders its headers name. One sheet holds one ballot type.
-  const dataRows = sheet.rows.slice(headerIndex + 1);
-  const typeValues = typeCol === null ? [] : [...new Set(dataRows.map((r) => clean(cellText(r.cells[typeCol as number] ?? null))).filter((v) => v !== ''))];
+  // The type column is judged on the rows in the header window; a later row naming another
+  // type is reported below.
+  const dataHead = head.slice(headerIndex + 1);
+  const typeValues = typeCol === null ? [] : [...new Set(dataHead.map((r) => clean(cellText(r.cells[typeCol as number] ?? null))).filter((v) => v !== ''))];
   const ballotType = decideBallotType(
     roster,
     {
-      sheetName: sheet.name,
+      sheetName: source.name,
       columnValues: typeCol === null ? null : { values: typeValues, location: where(headerRow.row, typeCol, headerOf(typeCol)) },
       leaderTexts: candidates.map((c) => c.header),
       location: where(headerRow.row),
@@ -116,14 +124,23 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
     if (!onSheet.has(c)) problems.push(problem('missing-cadre', 'error', where(headerRow.row), { name: c.name, position: c.position }));
   }
 
-  // The rows.
-  const ballots: Ballot[] = [];
-  const seen = new Map<string, number>();
+  // The rows: those left in the header window, then the rest of the stream.
+  async function* dataRows() {
+    yield* dataHead;
+    for (let r = await it.next(); r.done !== true; r = await it.next()) {
+      rowsRead++;
+      yield r.value;
+    }
+  }
+  const tally = tallyFor(ballotType);
+  let counted = 0;
+  let numbered = 0;
   let rejected = 0;
+  let typeReported = false;
   let rowsWithErrors = 0;
   let pendingEmpty: Row[] = [];
   const headerTexts = headerRow.cells.map((c) => fold(cellText(c)));
-  for (const row of dataRows) {
+  for await (const row of dataRows()) {
     const numberCell = ballotCol === null ? null : (row.cells[ballotCol] ?? null);
     if (isEmptyRow(row)) {
       pendingEmpty.push(row);
@@ -157,7 +174,7 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
 
     let number: string;
     if (ballotCol === null) {
-      number = String(ballots.length + 1);
+      number = String(++numbered);
     } else if (isEmptyCell(numberCell)) {
       problems.push(problem('missing-ballot-number', 'error', where(row.row, ballotCol, headerOf(ballotCol))));
       rejected++;
@@ -169,13 +186,13 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
     } else {
       number = clean(cellText(numberCell));
     }
-    const prevRow = seen.get(number);
-    if (prevRow !== undefined) {
-      problems.push(problem('duplicate-ballot', 'error', where(row.row, ballotCol ?? undefined), { ballot: number, otherRow: prevRow }, number));
-      rejected++;
-      continue;
+    if (typeCol !== null && !typeReported) {
+      const t = clean(cellText(row.cells[typeCol] ?? null));
+      if (t !== '' && !typeValues.includes(t)) {
+        problems.push(problem('mixed-ballot-types', 'error', where(row.row, typeCol, headerOf(typeCol)), { types: [...typeValues, t] }));
+        typeReported = true;
+      }
     }
-    seen.set(number, row.row);
 
     let rowOk = true;
     let voidReason: string | null = null;
@@ -208,17 +225,19 @@ export function readWideBallots(sheet: Sheet, roster: Roster): BallotSheetRead {
       rowsWithErrors++;
       continue;
     }
-    ballots.push({ ballotType, number, voidReason, lines, location: where(row.row, ballotCol ?? undefined) });
+    // The tally refuses a number it has seen, in this sheet or another of the type.
+    if (tally.add({ ballotType, number, voidReason, lines, location: where(row.row, ballotCol ?? undefined) })) counted++;
+    else rejected++;
   }
   if (pendingEmpty.length > 0) {
     nonBallot.empty += pendingEmpty.length;
     problems.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0]?.row ?? 1), { count: pendingEmpty.length }));
   }
-  return { ballotType, ballots, cadres, problems, accounting: account(sheet, ballots.length, rowsWithErrors, nonBallot, rejected), ballotsSeen: ballots.length + rowsWithErrors };
+  return { ballotType, cadres, problems, accounting: account(source, rowsRead, counted, rowsWithErrors, nonBallot, rejected), ballotsSeen: counted + rowsWithErrors };
 }
 
-function account(sheet: Sheet, ballots: number, rowsWithErrors: number, nonBallot: Record<NonBallotKind, number>, rejected: number): RowAccounting {
-  return { file: sheet.file, sheet: sheet.name, layout: 'wide', rowsRead: sheet.rows.length, countedRows: ballots, ballots, rowsWithErrors, nonBallot, rejected };
+function account(source: RowSource, rowsRead: number, ballots: number, rowsWithErrors: number, nonBallot: Record<NonBallotKind, number>, rejected: number): RowAccounting {
+  return { file: source.file, sheet: source.name, layout: 'wide', rowsRead, countedRows: ballots, ballots, rowsWithErrors, nonBallot, rejected };
 }
 
 function describe(c: Cadre): string {
