@@ -1,6 +1,10 @@
 // CSV and other delimited text: encoding and delimiter are detected from the content.
-import { parseDelimited } from './delimited.js';
-export { CsvSyntaxError } from './delimited.js';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { CsvSyntaxError, parseDelimited, parseRecords } from './delimited.js';
+import { InputFileError } from './input-error.js';
+import type { RowSource } from './source.js';
+export { CsvSyntaxError };
 import type { Row, Sheet } from './grid.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
@@ -62,4 +66,87 @@ export function readCsv(file: string, bytes: Uint8Array): Sheet {
   // A record is what Excel shows as one row, even when a quoted field spans lines.
   const rows: Row[] = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC')) }));
   return { file, name: null, rows };
+}
+
+export interface CsvFile {
+  readonly sha256: string;
+  readonly encoding: TextEncoding;
+  readonly source: RowSource;
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * A CSV file as a stream of rows. One pass first reads the bytes for the SHA-256, the byte
+ * order mark and whether they are valid UTF-8 (else Windows-1258); the rows are then parsed
+ * chunk by chunk, so the file is never held whole.
+ */
+export async function csvFile(path: string, head: Uint8Array): Promise<CsvFile> {
+  const hash = createHash('sha256');
+  let encoding: TextEncoding = 'utf-8';
+  let bom = 0;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) bom = 3;
+  else if (head[0] === 0xff && head[1] === 0xfe) [encoding, bom] = ['utf-16le', 2];
+  else if (head[0] === 0xfe && head[1] === 0xff) [encoding, bom] = ['utf-16be', 2];
+  const strict = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
+  let valid = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    if (strict !== null && valid) {
+      try {
+        strict.decode(chunk, { stream: true });
+      } catch {
+        valid = false;
+      }
+    }
+  }
+  if (strict !== null && valid) {
+    try {
+      strict.decode();
+    } catch {
+      valid = false;
+    }
+  }
+  if (!valid) encoding = 'windows-1258';
+  const first = new TextDecoder(encoding).decode(head.subarray(bom));
+  const delimiter = detectDelimiter(first.slice(0, first.lastIndexOf('\n') > 0 ? first.lastIndexOf('\n') : first.length));
+  return { sha256: hash.digest('hex'), encoding, source: { file: path, name: null, rows: () => csvRows(path, encoding, bom, delimiter) } };
+}
+
+async function* csvRows(path: string, encoding: TextEncoding, bom: number, delimiter: string): AsyncGenerator<Row> {
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  let raw = '';
+  let pending = '';
+  let line = 1;
+  let record = 0;
+  const emit = function* (rows: string[][]) {
+    for (const cells of rows) yield { row: ++record, cells };
+  };
+  let skip = bom;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    const bytes = skip > 0 ? chunk.subarray(skip) : chunk;
+    skip = Math.max(0, skip - chunk.length);
+    raw += decoder.decode(bytes, { stream: true });
+    // Complete lines are normalised to NFC together (a letter and its tone mark never span
+    // a line break); the rest waits for the next chunk.
+    const cut = raw.lastIndexOf('\n') + 1;
+    if (cut === 0) continue;
+    const text = pending + raw.slice(0, cut).normalize('NFC');
+    raw = raw.slice(cut);
+    const parsed = parsed_(text, false, line);
+    pending = text.slice(parsed.consumed);
+    line = parsed.line;
+    yield* emit(parsed.rows);
+  }
+  const text = pending + (raw + decoder.decode()).normalize('NFC');
+  yield* emit(parsed_(text, true, line).rows);
+
+  function parsed_(text: string, final: boolean, at: number) {
+    try {
+      return parseRecords(text, delimiter, final, at);
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
+      throw e;
+    }
+  }
 }

@@ -16,13 +16,24 @@ const CR = 0x0d;
 const LF = 0x0a;
 
 export function parseDelimited(text: string, delimiter: string): string[][] {
+  return parseRecords(text, delimiter, true, 1).rows;
+}
+
+/**
+ * Complete records of `text`. Unless `final`, the last record is left unparsed when the text
+ * ends inside it (its line break or closing quote may be in the next chunk): `consumed` says
+ * where it starts. `line` is the line number `text` starts at, for errors.
+ */
+export function parseRecords(text: string, delimiter: string, final: boolean, line: number): { rows: string[][]; consumed: number; line: number } {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const rows: string[][] = [];
   let row: string[] = [];
-  let line = 1;
   let i = 0;
-  if (n === 0) return rows;
+  let recordStart = 0;
+  let recordLine = line;
+  const incomplete = () => ({ rows, consumed: recordStart, line: recordLine });
+  if (n === 0) return { rows, consumed: 0, line };
   for (;;) {
     let field: string;
     if (text.charCodeAt(i) === QUOTE) {
@@ -32,7 +43,10 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
-        if (q < 0) throw new CsvSyntaxError(startLine, `unclosed quote from line ${startLine}`);
+        if (q < 0 || (q === n - 1 && !final)) {
+          if (!final) return incomplete();
+          throw new CsvSyntaxError(startLine, `unclosed quote from line ${startLine}`);
+        }
         for (let k = from; k < q; k++) if (text.charCodeAt(k) === LF || (text.charCodeAt(k) === CR && text.charCodeAt(k + 1) !== LF)) line++;
         value += text.slice(from, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
@@ -64,24 +78,29 @@ export function parseDelimited(text: string, delimiter: string): string[][] {
     }
     row.push(field);
     if (i >= n) {
+      if (!final) return incomplete();
       rows.push(row);
-      return rows;
+      return { rows, consumed: n, line };
     }
     const c = text.charCodeAt(i);
     if (c === d) {
       i++;
       if (i >= n) {
+        if (!final) return incomplete();
         row.push('');
         rows.push(row);
-        return rows;
+        return { rows, consumed: n, line };
       }
       continue;
     }
-    // End of line: CRLF, LF or CR. A final line break ends the last row, adding none.
+    // End of line: CRLF, LF or CR (a CR at the very end may be half of a CRLF: wait).
+    if (c === CR && i + 1 >= n && !final) return incomplete();
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     line++;
     rows.push(row);
     row = [];
-    if (i >= n) return rows;
+    recordStart = i;
+    recordLine = line;
+    if (i >= n) return { rows, consumed: n, line };
   }
 }

@@ -3,7 +3,7 @@
 import { problem, type Problem } from '../model/problem.js';
 import type { Sheet } from './grid.js';
 import { arraySource, type RowSource } from './source.js';
-import { openInput, type OpenedFile } from './files.js';
+import { openBallotInput, openInput, type OpenedFile } from './files.js';
 import { readSessionJson, readSessionSheet, type SessionEntries } from './session.js';
 import { ballotSheetType, sheetRole } from './vocabulary.js';
 
@@ -48,9 +48,16 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   };
 
   const opened: OpenedFile[] = [];
+  // Ballot sources in the order the files were given: a CSV's stream, a workbook's sheets.
+  const order: (RowSource | OpenedFile)[] = [];
   for (const path of paths.files) {
-    const f = await openInput(path);
-    if (track(f, 'ballots')) opened.push(f);
+    const f = await openBallotInput(path);
+    if (!track(f, 'ballots')) continue;
+    if (f.stream !== undefined) order.push(f.stream);
+    else {
+      opened.push(f);
+      order.push(f);
+    }
   }
 
   let rosterSheet: Sheet | null = null;
@@ -105,5 +112,5 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     track(f, 'adjudications');
     adjudicationSheet = f.sheets[0] ?? null;
   }
-  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSources: ballotSheets.map(arraySource), adjudicationSheet, resultsSheet, problems };
+  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSources: order.flatMap((o) => ('rows' in o ? [o] : ballotSheets.filter((s) => s.file === o.path).map(arraySource))), adjudicationSheet, resultsSheet, problems };
 }
