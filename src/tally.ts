@@ -96,7 +96,7 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
   const digest = inputDigest(
     roster.cadres,
     session,
-    [...tallies.values()].map((t) => [t.ballotType, t.hashes] as const),
+    [...tallies.values()].map((t) => [t.ballotType, t.digest()] as const),
     adjudications.map((a) => [a.ballotType, a.ballot, a.cadre.name, JSON.stringify(a.decision), a.decidedBy]),
   );
   const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, resultsSheet: inputs.resultsSheet, adjudications, inputDigest: digest };

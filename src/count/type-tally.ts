@@ -17,8 +17,8 @@ interface Decision {
 export class TypeTally {
   readonly problems: Problem[] = [];
   readonly applied: AppliedAdjudication[] = [];
-  /** A short hash of each ballot as read, for the input digest (sorted: order does not matter). */
-  readonly hashes: string[] = [];
+  /** The ballots as read, hashed in order for the input digest. */
+  private readonly hash = createHash('sha256');
   private readonly numbers = new Map<string, Location>();
   private readonly decisions = new Map<string, Decision[]>();
   private readonly counter: Counter;
@@ -53,7 +53,7 @@ export class TypeTally {
       return false;
     }
     this.numbers.set(ballot.number, ballot.location);
-    this.hashes.push(this.hash(ballot));
+    this.hash.update(canonical(ballot, this.cadres));
     let lines = ballot.lines;
     const decisions = this.decisions.get(ballot.number);
     if (decisions !== undefined) {
@@ -84,11 +84,16 @@ export class TypeTally {
     return { ...this.counter.result(), seen: this.seen };
   }
 
-  private hash(ballot: Ballot): string {
-    let text = `${ballot.number}\u0001${ballot.voidReason ?? ''}\u0001`;
-    for (const c of this.cadres) text += `${code(ballot.lines.get(c.key))},`;
-    return createHash('sha256').update(text).digest('base64').slice(0, 22);
+  /** SHA-256 of this type's ballots as read, in reading order. */
+  digest(): string {
+    return this.hash.copy().digest('hex');
   }
+}
+
+function canonical(ballot: Ballot, cadres: readonly Cadre[]): string {
+  let text = `${ballot.number}\u0001${ballot.voidReason ?? ''}\u0001`;
+  for (const c of cadres) text += `${code(ballot.lines.get(c.key))},`;
+  return `${text}\n`;
 }
 
 function code(r: LineReading | undefined): string {

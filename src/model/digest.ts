@@ -1,30 +1,24 @@
-// A digest of the normalised inputs: what was read after decoding, independent of file format,
-// cell formatting and ballot order. `tally check` compares it with a summary's audit sheet.
+// A digest of the normalised inputs: what was read after decoding, independent of file format
+// and cell formatting. `tally check` compares it with a summary's audit sheet.
 import { createHash } from 'node:crypto';
 import type { Session } from './session.js';
 import type { Cadre } from './types.js';
 
-/**
- * Roster, session values, each ballot type's ballot hashes (sorted, so row order does not
- * matter; see count/type-tally.ts) and the counting committee's decisions.
- */
+/** Roster, session values, each ballot type's ballot digest (count/type-tally.ts) and the decisions. */
 export function inputDigest(
   cadres: readonly Cadre[],
   session: Session,
-  ballotHashes: readonly (readonly [string, readonly string[]])[],
+  ballotDigests: readonly (readonly [string, string])[],
   decisions: readonly (readonly string[])[] = [],
 ): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([
-    cadres.map((c) => [c.id, c.stt, c.name, c.position, c.unit, c.ballotType, c.excluded]),
-    [session.title, session.body, session.place, session.date, session.round, session.regime, session.denominator, session.strict, session.countingCommittee, session.classification, session.counts],
-    [...decisions].map((d) => d.join('\u0000')).sort(),
-  ]));
-  for (const [type, hashes] of [...ballotHashes].sort((a, b) => compare(a[0], b[0]))) {
-    hash.update(`\u0002${type}\u0002`);
-    for (const h of [...hashes].sort(compare)) hash.update(h);
-  }
-  return hash.digest('hex');
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        cadres.map((c) => [c.id, c.stt, c.name, c.position, c.unit, c.ballotType, c.excluded]),
+        [session.title, session.body, session.place, session.date, session.round, session.regime, session.denominator, session.strict, session.countingCommittee, session.classification, session.counts],
+        [...ballotDigests].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+        [...decisions].map((d) => d.join('\u0000')).sort(),
+      ]),
+    )
+    .digest('hex');
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -64,5 +64,9 @@ const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
 /** The label of a total or subtotal row ("Tổng cộng", "Cộng", "Total"), or null. */
 export function totalRowLabel(row: Row): string | null {
   const first = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
-  return typeof first === 'string' && TOTAL_ROW.test(fold(first)) ? clean(first) : null;
+  if (typeof first !== 'string') return null;
+  // Only text that can begin "Tổng", "Cộng", "Total" or "Subtotal" is worth folding.
+  const c = first.trimStart().charCodeAt(0) | 0x20;
+  if (c !== 0x74 && c !== 0x63 && c !== 0x73) return null;
+  return TOTAL_ROW.test(fold(first)) ? clean(first) : null;
 }

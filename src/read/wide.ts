@@ -13,6 +13,8 @@ import { locator, noNonBallot, totalRowLabel, type BallotSheetRead, type NonBall
 
 /** Rows the header search looks at: titles above a header are a few rows, not pages. */
 const HEADER_SEARCH_ROWS = 30;
+/** Rows below the header where a merged header's second row may show. */
+const HEADER_SPILL = 3;
 
 const AMBIGUOUS_VOID = new Set(['khong', '0', 'no', 'false']);
 
@@ -146,8 +148,9 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
       pendingEmpty.push(row);
       continue;
     }
-    // A second header row (a merged header spilling down) repeats the header's texts.
-    const repeats = row.cells.filter((c, i) => typeof c === 'string' && c !== '' && fold(c) === headerTexts[i]).length;
+    // A second header row (a merged header spilling down) repeats the header's texts; it can
+    // only be just below the header.
+    const repeats = row.row - headerRow.row <= HEADER_SPILL ? row.cells.filter((c, i) => typeof c === 'string' && c !== '' && fold(c) === headerTexts[i]).length : 0;
     if (repeats > 0 && repeats * 2 >= row.cells.filter((c) => !isEmptyCell(c)).length) {
       nonBallot.header++;
       problems.push(problem('non-ballot-row', 'info', where(row.row), { kind: 'header' }));

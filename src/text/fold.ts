@@ -4,7 +4,11 @@
 const WHITESPACE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu;
 
 /** NFC with white space (including non-breaking spaces) collapsed and trimmed. */
+const PLAIN = /^[\x21-\x7e]*$/;
+
 export function clean(text: string): string {
+  // Most cells are plain ASCII without spaces: nothing to do.
+  if (PLAIN.test(text)) return text;
   return text.normalize('NFC').replace(WHITESPACE, ' ').trim();
 }
 
