@@ -17,11 +17,10 @@ const CODE: Record<string, LineReading> = {
 
 /** One ballot from a string, one character per cadre key 0, 1, …: h c l - m x 0. */
 export function ballot(number: string | number, marks: string, voidReason: string | null = null): Ballot {
-  const lines = new Map<number, LineReading>();
-  [...marks].forEach((ch, key) => {
+  const lines = [...marks].map((ch) => {
     const r = CODE[ch];
     if (r === undefined) throw new Error(`bad mark ${ch}`);
-    lines.set(key, r);
+    return r;
   });
   return { ballotType: 'default', number: String(number), voidReason, lines, location: { row: Number(number) + 1 } };
 }

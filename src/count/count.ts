@@ -37,60 +37,79 @@ export interface CountOptions {
   readonly strict: boolean;
 }
 
-const zeroReasons = (): Record<InvalidReason, number> =>
-  Object.fromEntries(INVALID_REASONS.map((r) => [r, 0])) as Record<InvalidReason, number>;
-
 /** Counts ballots one at a time, so a large file never has to be held. */
 export class Counter {
-  private readonly perCadre: Map<number, CadreCount>;
+  private readonly high: Int32Array;
+  private readonly confidence: Int32Array;
+  private readonly low: Int32Array;
+  private readonly reasons: Record<InvalidReason, Int32Array>;
   private readonly voided: VoidBallot[] = [];
   private readonly invalidLines: InvalidLine[] = [];
   private n = 0;
 
+  /** `cadreKeys` in the order of the ballots' lines. */
   constructor(
     private readonly ballotType: string,
     private readonly cadreKeys: readonly number[],
     private readonly options: CountOptions,
   ) {
-    this.perCadre = new Map(cadreKeys.map((k) => [k, { high: 0, confidence: 0, low: 0, invalidByReason: zeroReasons() }]));
+    const k = cadreKeys.length;
+    [this.high, this.confidence, this.low] = [new Int32Array(k), new Int32Array(k), new Int32Array(k)];
+    this.reasons = Object.fromEntries(INVALID_REASONS.map((r) => [r, new Int32Array(k)])) as Record<InvalidReason, Int32Array>;
   }
 
   add(ballot: Ballot): void {
     this.n++;
+    const lines = ballot.lines;
+    const k = this.cadreKeys.length;
     let voided: VoidBallot | null = ballot.voidReason === null ? null : { ballot: ballot.number, reason: ballot.voidReason, location: ballot.location };
     if (voided === null && this.options.strict) {
-      for (const key of this.cadreKeys) {
-        const r = ballot.lines.get(key);
-        if (r !== undefined && r.kind === 'undecided') throw new Error(`undecided line reached counting on ballot ${ballot.number}`);
+      for (let i = 0; i < k; i++) {
+        const r = lines[i];
         if (r !== undefined && r.kind === 'invalid') {
-          voided = { ballot: ballot.number, reason: r.reason, strictCause: { cadreKey: key, reason: r.reason }, location: ballot.location };
+          voided = { ballot: ballot.number, reason: r.reason, strictCause: { cadreKey: this.cadreKeys[i] as number, reason: r.reason }, location: ballot.location };
           break;
         }
       }
     }
     if (voided !== null) {
       this.voided.push(voided);
-      for (const c of this.perCadre.values()) c.invalidByReason['void-ballot']++;
+      const v = this.reasons['void-ballot'];
+      for (let i = 0; i < k; i++) bump(v, i);
       return;
     }
-    for (const [key, c] of this.perCadre) {
-      const r = ballot.lines.get(key);
-      // A missing reading is a reader bug, not a blank: readers give every cadre a reading.
-      if (r === undefined) throw new Error(`ballot ${ballot.number} has no reading for cadre ${key}`);
-      // Undecided lines block the result before counting (tally.ts); reaching here is a bug.
-      if (r.kind === 'undecided') throw new Error(`undecided line reached counting on ballot ${ballot.number}`);
-      if (r.kind === 'mark') c[r.level]++;
+    for (let i = 0; i < k; i++) {
+      const r = lines[i];
+      // Readers give every leader a reading, and undecided lines are stopped before counting
+      // (count/type-tally.ts): reaching either here is a bug.
+      if (r === undefined || r.kind === 'undecided') throw new Error(`ballot ${ballot.number}: no countable reading for line ${i}`);
+      if (r.kind === 'mark') bump(this[r.level], i);
       else {
-        c.invalidByReason[r.reason]++;
-        this.invalidLines.push({ ballot: ballot.number, cadreKey: key, reason: r.reason, location: ballot.location });
+        bump(this.reasons[r.reason], i);
+        this.invalidLines.push({ ballot: ballot.number, cadreKey: this.cadreKeys[i] as number, reason: r.reason, location: ballot.location });
       }
     }
   }
 
   result(): BallotTypeCount {
-    return { ballotType: this.ballotType, ballots: this.n, perCadre: this.perCadre, voidBallots: this.voided, invalidLines: this.invalidLines };
+    const perCadre = new Map<number, CadreCount>(
+      this.cadreKeys.map((key, i) => [
+        key,
+        {
+          high: this.high[i] as number,
+          confidence: this.confidence[i] as number,
+          low: this.low[i] as number,
+          invalidByReason: Object.fromEntries(INVALID_REASONS.map((r) => [r, this.reasons[r][i] as number])) as Record<InvalidReason, number>,
+        },
+      ]),
+    );
+    return { ballotType: this.ballotType, ballots: this.n, perCadre, voidBallots: this.voided, invalidLines: this.invalidLines };
   }
 }
+
+const bump = (a: Int32Array, i: number) => {
+  a[i] = (a[i] as number) + 1;
+};
 
 export function countBallots(ballotType: string, cadreKeys: readonly number[], ballots: Iterable<Ballot>, options: CountOptions): BallotTypeCount {
   const counter = new Counter(ballotType, cadreKeys, options);

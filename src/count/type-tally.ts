@@ -11,8 +11,13 @@ import { Counter, type BallotTypeCount } from './count.js';
 
 interface Decision {
   readonly cadre: Cadre;
+  /** The cadre's line on this type's ballots. */
+  readonly line: number;
   readonly adjudication: Adjudication;
 }
+
+/** One byte per line for the digest. */
+const CODE: Record<string, number> = { high: 1, confidence: 2, low: 3, 'no-mark': 4, 'multiple-marks': 5, 'name-crossed-out': 6, 'declared-invalid': 7 };
 
 export class TypeTally {
   readonly problems: Problem[] = [];
@@ -35,7 +40,8 @@ export class TypeTally {
       if (a.ballotType !== null && fold(a.ballotType) !== fold(ballotType)) continue;
       const m = index.match(a.cadreText);
       if (m.kind !== 'exact' && m.kind !== 'without-diacritics') continue;
-      this.decisions.set(a.ballot, [...(this.decisions.get(a.ballot) ?? []), { cadre: m.cadre, adjudication: a }]);
+      const line = cadres.indexOf(m.cadre);
+      if (line >= 0) this.decisions.set(a.ballot, [...(this.decisions.get(a.ballot) ?? []), { cadre: m.cadre, line, adjudication: a }]);
     }
   }
 
@@ -53,29 +59,31 @@ export class TypeTally {
       return false;
     }
     this.numbers.set(ballot.number, ballot.location);
-    this.hash.update(canonical(ballot, this.cadres));
+    this.digestBallot(ballot);
     let lines = ballot.lines;
     const decisions = this.decisions.get(ballot.number);
     if (decisions !== undefined) {
-      const changed = new Map(lines);
+      const changed = [...lines];
       for (const d of decisions) {
-        const before = changed.get(d.cadre.key);
+        const before = changed[d.line];
         if (before === undefined) continue;
-        changed.set(d.cadre.key, d.adjudication.decision);
+        changed[d.line] = d.adjudication.decision;
         this.applied.push({ ballotType: this.ballotType, ballot: ballot.number, cadre: d.cadre, before, decision: d.adjudication.decision, decidedBy: d.adjudication.decidedBy, source: d.adjudication });
       }
       lines = changed;
     }
-    let open = false;
-    for (const [key, r] of lines) {
-      if (r.kind !== 'undecided') continue;
-      open = true;
-      const name = this.cadres.find((c) => c.key === key)?.name ?? '';
-      this.problems.push(problem('undecided-mark', 'error', ballot.lineLocations?.get(key) ?? ballot.location, { ballot: ballot.number, name, fills: [...r.fills] }));
-    }
     // A line left undecided, or missing because its column was (already reported), blocks the
     // result: the ballot is seen but not counted.
-    if (this.cadres.some((c) => !lines.has(c.key))) open = true;
+    let open = false;
+    for (let i = 0; i < this.cadres.length; i++) {
+      const r = lines[i];
+      if (r === undefined) open = true;
+      else if (r.kind === 'undecided') {
+        open = true;
+        const cadre = this.cadres[i] as Cadre;
+        this.problems.push(problem('undecided-mark', 'error', ballot.lineLocations?.get(cadre.key) ?? ballot.location, { ballot: ballot.number, name: cadre.name, fills: [...r.fills] }));
+      }
+    }
     if (!open) this.counter.add(lines === ballot.lines ? ballot : { ...ballot, lines });
     return true;
   }
@@ -86,14 +94,38 @@ export class TypeTally {
 
   /** SHA-256 of this type's ballots as read, in reading order. */
   digest(): string {
+    this.flush();
     return this.hash.copy().digest('hex');
   }
-}
 
-function canonical(ballot: Ballot, cadres: readonly Cadre[]): string {
-  let text = `${ballot.number}\u0001${ballot.voidReason ?? ''}\u0001`;
-  for (const c of cadres) text += `${code(ballot.lines.get(c.key))},`;
-  return `${text}\n`;
+  // Ballots are written to the hash in batches: number, void reason, one byte per line.
+  private readonly block = Buffer.alloc(1 << 16);
+  private used = 0;
+
+  private digestBallot(ballot: Ballot): void {
+    const need = 3 * (ballot.number.length + (ballot.voidReason?.length ?? 0)) + this.cadres.length + 8;
+    if (this.used + need > this.block.length) this.flush();
+    if (need > this.block.length) {
+      this.hash.update(`${ballot.number}\u0001${ballot.voidReason ?? ''}\u0001${ballot.lines.map(code).join(',')}\n`);
+      return;
+    }
+    this.used += this.block.write(ballot.number, this.used);
+    this.block[this.used++] = 1;
+    if (ballot.voidReason !== null) this.used += this.block.write(ballot.voidReason, this.used);
+    this.block[this.used++] = 1;
+    for (const r of ballot.lines) {
+      if (r !== undefined && r.kind === 'undecided') {
+        this.flush();
+        this.hash.update(`?${r.fills.join('/')}`);
+      } else this.block[this.used++] = r === undefined ? 0 : (CODE[r.kind === 'mark' ? r.level : r.reason] ?? 0);
+    }
+    this.block[this.used++] = 10;
+  }
+
+  private flush(): void {
+    if (this.used > 0) this.hash.update(this.block.subarray(0, this.used));
+    this.used = 0;
+  }
 }
 
 function code(r: LineReading | undefined): string {

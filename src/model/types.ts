@@ -60,8 +60,11 @@ export interface Ballot {
   readonly number: string;
   /** A reason text when the ballot is void as a whole. */
   readonly voidReason: string | null;
-  /** Readings keyed by cadre key; every cadre on the ballot type has one. */
-  readonly lines: ReadonlyMap<number, LineReading>;
+  /**
+   * One reading per leader, in the order of the ballot type's leaders (the roster's order,
+   * excluded people left out); a hole where a column or line was missing (already reported).
+   */
+  readonly lines: readonly (LineReading | undefined)[];
   readonly location: Location;
   /** Where each line is, when lines are rows of their own (long layout). */
   readonly lineLocations?: ReadonlyMap<number, Location>;

@@ -100,7 +100,8 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   const finish = (b: PendingBallot) => {
     if (b.lines.size > 1 && b.allThree.size === b.lines.size) problems.push(problem('implausible-ballot', 'warning', b.location, { ballot: b.number }));
     const complete = cadres.every((c) => b.lines.has(c.key));
-    if (complete && tally.add({ ballotType, number: b.number, voidReason: b.voidReason, lines: b.lines, location: b.location, lineLocations: b.where })) ballots++;
+    const lines = cadres.map((c) => b.lines.get(c.key));
+    if (complete && tally.add({ ballotType, number: b.number, voidReason: b.voidReason, lines, location: b.location, lineLocations: b.where })) ballots++;
   };
   for await (const row of dataRows()) {
     if (isEmptyRow(row)) {

@@ -65,6 +65,7 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
   }
 
   const tally = tallyFor(ballotType);
+  const columns = leaderCols.map((l) => ({ ...l, line: cadres.indexOf(l.cadre) }));
   let counted = 0;
   let rowsWithErrors = 0;
   let rejected = 0;
@@ -89,8 +90,8 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
     }
     let ok = true;
     let allThree = 0;
-    const lines = new Map<number, LineReading>();
-    for (const l of leaderCols) {
+    const lines: (LineReading | undefined)[] = new Array(cadres.length);
+    for (const l of columns) {
       const value = row.cells[l.col] ?? null;
       const r = readAnswer(value, letters, layout);
       if (r === null) {
@@ -99,7 +100,7 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
         continue;
       }
       if (r.allThree) allThree++;
-      lines.set(l.cadre.key, r.reading);
+      lines[l.line] = r.reading;
     }
     if (!ok) {
       rowsWithErrors++;

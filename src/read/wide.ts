@@ -135,6 +135,9 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
     }
   }
   const tally = tallyFor(ballotType);
+  // Each leader column's place among the ballot type's lines.
+  const lineOf = new Map(cadres.map((c, i) => [c.key, i]));
+  const columns = leaderCols.map((l) => ({ ...l, line: lineOf.get(l.cadre.key) as number }));
   let counted = 0;
   let numbered = 0;
   let rejected = 0;
@@ -212,12 +215,12 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
         rowOk = false;
       }
     }
-    const lines = new Map<number, LineReading>();
-    for (const l of leaderCols) {
+    const lines: (LineReading | undefined)[] = new Array(cadres.length);
+    for (const l of columns) {
       const value = row.cells[l.col] ?? null;
       const d = decodeCell(value);
       if (d.ok) {
-        lines.set(l.cadre.key, d.reading);
+        lines[l.line] = d.reading;
       } else {
         const params = { hint: d.hint, ballot: number, ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }) };
         problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), params, cellText(value)));
