@@ -2,9 +2,11 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { CsvSyntaxError, csvFile, readCsv } from './csv.js';
-import { legacyChecked, type RowSource } from './source.js';
+import { arraySource, legacyChecked, type RowSource } from './source.js';
+import { ballotSheetType, sheetRole } from './vocabulary.js';
+import { createReadStream } from 'node:fs';
 import type { Sheet } from './grid.js';
-import { readXlsx } from './xlsx.js';
+import { readXlsx, Workbook } from './xlsx.js';
 import { legacyEncoding } from './legacy.js';
 import { InputFileError } from './input-error.js';
 
@@ -31,7 +33,7 @@ export function sniffKind(path: string, bytes: Uint8Array): FileKind {
  * A file of ballots: a CSV is streamed (see csv.ts); a workbook is read as usual. The CSV's
  * rows are checked for a legacy encoding as they begin.
  */
-export async function openBallotInput(path: string): Promise<OpenedFile & { readonly stream?: RowSource }> {
+export async function openBallotInput(path: string): Promise<OpenedFile & { readonly stream?: RowSource; readonly sources?: readonly RowSource[] }> {
   let head: Buffer;
   try {
     const info = await stat(path);
@@ -48,9 +50,54 @@ export async function openBallotInput(path: string): Promise<OpenedFile & { read
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputFileError(path, code === 'ENOENT' ? 'not-found' : 'unreadable', code ?? '');
   }
-  if (sniffKind(path, head) !== 'csv') return openInput(path);
+  const kind = sniffKind(path, head);
+  if (kind === 'xlsx') return openBallotWorkbook(path);
+  if (kind !== 'csv') return openInput(path);
   const csv = await csvFile(path, head);
   return { path, kind: 'csv', sha256: csv.sha256, sheets: [], stream: legacyChecked(csv.source) };
+}
+
+/** Whether a workbook's sheet holds ballots: a "Phiếu…"/"Ballots…" sheet, or its only sheet. */
+export function isBallotSheet(name: string, all: readonly string[]): boolean {
+  return ballotSheetType(name) !== null || (all.length === 1 && sheetRole(name) === null);
+}
+
+/**
+ * A workbook given as ballots: its other sheets (roster, session, results) read whole, its
+ * ballot sheets as sources — read whole when small, streamed when large.
+ */
+async function openBallotWorkbook(path: string): Promise<OpenedFile & { readonly sources: readonly RowSource[] }> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  let wb: Workbook;
+  try {
+    wb = await Workbook.open(path);
+  } catch (e) {
+    throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
+  }
+  try {
+    const names = wb.sheets.map((s) => s.name);
+    const sheets: Sheet[] = [];
+    const sources: RowSource[] = [];
+    for (const s of wb.sheets) {
+      const ballots = isBallotSheet(s.name, names);
+      if (ballots && !wb.isSmall(s)) {
+        sources.push(legacyChecked(wb.stream(s)));
+        continue;
+      }
+      const sheet = await wb.read(s);
+      sheets.push(sheet);
+      if (ballots) sources.push(arraySource(sheet));
+    }
+    const legacy = legacyEncoding(sheets);
+    if (legacy !== null) throw new InputFileError(path, 'legacy-encoding', legacy);
+    return { path, kind: 'xlsx', sha256: hash.digest('hex'), sheets, sources };
+  } catch (e) {
+    if (e instanceof InputFileError) throw e;
+    throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
+  } finally {
+    await wb.close();
+  }
 }
 
 export async function openInput(path: string): Promise<OpenedFile> {

@@ -2,10 +2,10 @@
 // and the ballots. The only part of reading that decides by file and sheet names.
 import { problem, type Problem } from '../model/problem.js';
 import type { Sheet } from './grid.js';
-import { arraySource, type RowSource } from './source.js';
+import type { RowSource } from './source.js';
 import { openBallotInput, openInput, type OpenedFile } from './files.js';
 import { readSessionJson, readSessionSheet, type SessionEntries } from './session.js';
-import { ballotSheetType, sheetRole } from './vocabulary.js';
+import { sheetRole } from './vocabulary.js';
 
 export interface InputPaths {
   readonly files: readonly string[];
@@ -63,22 +63,17 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   let rosterSheet: Sheet | null = null;
   let sessionSheet: Sheet | null = null;
   let resultsSheet: Sheet | null = null;
-  const ballotSheets: Sheet[] = [];
+  const ballotsOf = new Map<OpenedFile, readonly RowSource[]>();
   for (const f of opened) {
-    if (f.kind === 'csv') {
-      ballotSheets.push(...f.sheets);
-      continue;
-    }
     const roles = f.sheets.map((s) => ({ sheet: s, role: s.name === null ? null : sheetRole(s.name) }));
     for (const { sheet, role } of roles) {
       if (role === 'roster' && paths.roster === undefined) rosterSheet ??= sheet;
       else if (role === 'session' && paths.session === undefined) sessionSheet ??= sheet;
       else if (role === 'results') resultsSheet ??= sheet;
     }
-    const ballots = f.sheets.filter((s) => s.name !== null && ballotSheetType(s.name) !== null);
-    if (ballots.length > 0) ballotSheets.push(...ballots);
-    else if (f.sheets.length === 1 && roles[0]?.role === null) ballotSheets.push(...f.sheets);
-    else problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
+    const sources = 'sources' in f ? (f as { sources: readonly RowSource[] }).sources : [];
+    if (sources.length === 0) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
+    ballotsOf.set(f, sources);
   }
 
   if (paths.roster !== undefined) {
@@ -112,5 +107,5 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     track(f, 'adjudications');
     adjudicationSheet = f.sheets[0] ?? null;
   }
-  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSources: order.flatMap((o) => ('rows' in o ? [o] : ballotSheets.filter((s) => s.file === o.path).map(arraySource))), adjudicationSheet, resultsSheet, problems };
+  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSources: order.flatMap((o) => ('rows' in o ? [o] : (ballotsOf.get(o) ?? []))), adjudicationSheet, resultsSheet, problems };
 }

@@ -2,6 +2,7 @@
 // only for writing). Sizes are capped, so a small file cannot inflate without bound.
 import { posix } from 'node:path';
 import type { CellValue, Row, Sheet } from './grid.js';
+import type { RowSource } from './source.js';
 import { attributes, cellRef, decodeEntities, refColumn, refuseDoctype } from './xml.js';
 import { ZipFile, type ZipEntry } from './zip.js';
 
@@ -12,38 +13,107 @@ export interface XlsxLimits {
 
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxPartBytes: 1024 * 1024 * 1024 };
 
-export async function readXlsx(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<Sheet[]> {
-  const zip = await ZipFile.open(file);
-  try {
-    const part = (name: string): ZipEntry | undefined => zip.entries.get(name);
-    const workbook = part('xl/workbook.xml');
-    if (workbook === undefined) throw new Error('no xl/workbook.xml');
-    const wbXml = await zip.text(workbook, limits.maxPartBytes);
-    refuseDoctype(wbXml);
-    const relsEntry = part('xl/_rels/workbook.xml.rels');
-    const rels = new Map<string, string>();
-    if (relsEntry !== undefined) {
-      const relsXml = await zip.text(relsEntry, limits.maxPartBytes);
-      refuseDoctype(relsXml);
-      for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-        const a = attributes(m[1] ?? '');
-        const target = a.get('Target') ?? '';
-        rels.set(a.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
+export interface WorkbookSheet {
+  readonly name: string;
+  readonly entry: ZipEntry | undefined;
+}
+
+/**
+ * An open workbook: sheet names, their parts and the shared strings. A sheet is read whole
+ * (merged cells applied) or streamed row by row.
+ */
+export class Workbook {
+  private constructor(
+    readonly file: string,
+    private readonly zip: ZipFile,
+    readonly sheets: readonly WorkbookSheet[],
+    private readonly shared: readonly string[],
+    private readonly limits: XlsxLimits,
+  ) {}
+
+  static async open(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<Workbook> {
+    const zip = await ZipFile.open(file);
+    try {
+      const part = (name: string): ZipEntry | undefined => zip.entries.get(name);
+      const workbook = part('xl/workbook.xml');
+      if (workbook === undefined) throw new Error('no xl/workbook.xml');
+      const wbXml = await zip.text(workbook, limits.maxPartBytes);
+      refuseDoctype(wbXml);
+      const relsEntry = part('xl/_rels/workbook.xml.rels');
+      const rels = new Map<string, string>();
+      if (relsEntry !== undefined) {
+        const relsXml = await zip.text(relsEntry, limits.maxPartBytes);
+        refuseDoctype(relsXml);
+        for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+          const a = attributes(m[1] ?? '');
+          const target = a.get('Target') ?? '';
+          rels.set(a.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
+        }
       }
+      const shared = await sharedStrings(zip, part('xl/sharedStrings.xml'), limits);
+      const sheets: WorkbookSheet[] = [];
+      for (const m of wbXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+        const a = attributes(m[1] ?? '');
+        const id = a.get('r:id') ?? [...a].find(([k]) => k.endsWith(':id'))?.[1] ?? '';
+        sheets.push({ name: (a.get('name') ?? '').normalize('NFC'), entry: part(rels.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`) });
+      }
+      return new Workbook(file, zip, sheets, shared, limits);
+    } catch (e) {
+      await zip.close();
+      throw e;
     }
-    const shared = await sharedStrings(zip, part('xl/sharedStrings.xml'), limits);
+  }
+
+  /** A sheet whole, merged cells showing their first cell's value. */
+  async read(sheet: WorkbookSheet): Promise<Sheet> {
+    return { file: this.file, name: sheet.name, rows: sheet.entry === undefined ? [] : await sheetRows(this.zip, sheet.entry, this.shared, this.limits) };
+  }
+
+  /** Whether reading the sheet whole is cheap (small sheets keep their merged cells). */
+  isSmall(sheet: WorkbookSheet): boolean {
+    return (sheet.entry?.compressedSize ?? 0) <= SMALL_SHEET;
+  }
+
+  /** A sheet row by row, never held whole (merged cells, listed after the rows, not applied). */
+  stream(sheet: WorkbookSheet): RowSource {
+    const { file, shared, limits } = this;
+    return {
+      file,
+      name: sheet.name,
+      async *rows() {
+        if (sheet.entry === undefined) return;
+        const zip = await ZipFile.open(file);
+        try {
+          let last = 0;
+          for await (const xml of elements(zip, sheet.entry, limits, 'row')) {
+            const { number, cells } = parseRow(xml, last + 1, shared);
+            while (last < number - 1) yield { row: ++last, cells: [] };
+            yield { row: number, cells };
+            last = number;
+          }
+        } finally {
+          await zip.close();
+        }
+      },
+    };
+  }
+
+  close(): Promise<void> {
+    return this.zip.close();
+  }
+}
+
+/** Sheets of up to this many compressed bytes are read whole. */
+const SMALL_SHEET = 1024 * 1024;
+
+export async function readXlsx(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<Sheet[]> {
+  const wb = await Workbook.open(file, limits);
+  try {
     const sheets: Sheet[] = [];
-    for (const m of wbXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-      const a = attributes(m[1] ?? '');
-      const name = (a.get('name') ?? '').normalize('NFC');
-      const id = a.get('r:id') ?? [...a].find(([k]) => k.endsWith(':id'))?.[1] ?? '';
-      const path = rels.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
-      const entry = part(path);
-      sheets.push({ file, name, rows: entry === undefined ? [] : await sheetRows(zip, entry, shared, limits) });
-    }
+    for (const s of wb.sheets) sheets.push(await wb.read(s));
     return sheets;
   } finally {
-    await zip.close();
+    await wb.close();
   }
 }
 
@@ -60,11 +130,23 @@ async function sharedStrings(zip: ZipFile, entry: ZipEntry | undefined, limits: 
   return out;
 }
 
-/**
- * Calls `each` with the text of every complete <name>…</name> element, reading the part as a
- * stream: only the unfinished tail of the text is kept between chunks.
- */
 async function scanElements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, name: string, each: (xml: string) => void, rest?: (tail: string) => void): Promise<void> {
+  const gen = elements(zip, entry, limits, name, rest !== undefined);
+  for (let r = await gen.next(); ; r = await gen.next()) {
+    if (r.done === true) {
+      rest?.(r.value);
+      return;
+    }
+    each(r.value);
+  }
+}
+
+/**
+ * The text of every complete <name>…</name> element, reading the part as a stream: only the
+ * unfinished tail of the text is kept between chunks. Returns what follows the last element
+ * when `keepTail` (a sheet's merged cells come after its rows).
+ */
+async function* elements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, name: string, keepTail = false): AsyncGenerator<string, string> {
   const decoder = new TextDecoder('utf-8');
   const open = `<${name}`;
   const close = `</${name}>`;
@@ -82,7 +164,7 @@ async function scanElements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, n
       if (start < 0) {
         // Keep what follows the last element for `rest` (a sheet's merged cells come after its
         // rows), within a bound; otherwise only what could begin the next element.
-        if (rest === undefined || text.length - from > MAX_TAIL) from = Math.max(from, text.length - open.length);
+        if (!keepTail || text.length - from > MAX_TAIL) from = Math.max(from, text.length - open.length);
         break;
       }
       // An element written <name …/> has no content.
@@ -97,7 +179,7 @@ async function scanElements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, n
         continue;
       }
       if (text.charCodeAt(tagEnd - 1) === 0x2f) {
-        each(text.slice(start, tagEnd + 1));
+        yield text.slice(start, tagEnd + 1);
         from = tagEnd + 1;
         continue;
       }
@@ -106,13 +188,13 @@ async function scanElements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, n
         from = start;
         break;
       }
-      each(text.slice(start, end + close.length));
+      yield text.slice(start, end + close.length);
       from = end + close.length;
     }
     carry = text.slice(from);
     text = '';
   }
-  rest?.(carry + decoder.decode());
+  return carry + decoder.decode();
 }
 
 /** Text kept after a sheet's last row, for its merged cells. */
