@@ -266,12 +266,19 @@ function parseRow(xml: string, fallback: number, shared: readonly string[]): { n
     }
     const close = xml.indexOf('>', start);
     const selfClosing = xml.charCodeAt(close - 1) === 0x2f;
-    // The r and t attributes, found in place (no slices for the common cell).
-    const rAt = xml.indexOf(' r="', start);
-    const refCol = rAt > 0 && rAt < close ? refColumn(xml, rAt + 4, xml.indexOf('"', rAt + 4)) : -1;
+    // The r and t attributes, looked for inside this tag only (no slices for the common cell).
+    let refCol = -1;
+    let type = 'n';
+    for (let i = start + 2; i < close; i++) {
+      if (xml.charCodeAt(i) !== 0x20 || xml.charCodeAt(i + 2) !== 0x3d || xml.charCodeAt(i + 3) !== 0x22) continue;
+      const name = xml.charCodeAt(i + 1);
+      if (name !== 0x72 && name !== 0x74) continue;
+      const valueEnd = xml.indexOf('"', i + 4);
+      if (name === 0x72) refCol = refColumn(xml, i + 4, valueEnd);
+      else type = xml.slice(i + 4, valueEnd);
+      i = valueEnd;
+    }
     col = refCol < 0 ? col + 1 : refCol;
-    const tAt = xml.indexOf(' t="', start);
-    const type = tAt > 0 && tAt < close ? xml.slice(tAt + 4, xml.indexOf('"', tAt + 4)) : 'n';
     let value: CellValue = null;
     if (selfClosing) at = close + 1;
     else {
