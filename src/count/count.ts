@@ -12,7 +12,6 @@ export interface InvalidLine {
   readonly ballot: string;
   readonly cadreKey: number;
   readonly reason: InvalidReason;
-  readonly location: Location;
 }
 
 export interface VoidBallot {
@@ -86,7 +85,7 @@ export class Counter {
       if (r.kind === 'mark') bump(this[r.level], i);
       else {
         bump(this.reasons[r.reason], i);
-        this.invalidLines.push({ ballot: ballot.number, cadreKey: this.cadreKeys[i] as number, reason: r.reason, location: ballot.location });
+        this.invalidLines.push({ ballot: ballot.number, cadreKey: this.cadreKeys[i] as number, reason: r.reason });
       }
     }
   }

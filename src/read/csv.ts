@@ -74,7 +74,7 @@ export interface CsvFile {
   readonly source: RowSource;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 /**
  * A CSV file as a stream of rows. One pass first reads the bytes for the SHA-256, the byte

@@ -44,7 +44,8 @@ export function jsonDocument(outcome: TallyOutcome, lang: Lang): Record<string, 
         reason: v.reason,
         ...(v.strictCause === undefined ? {} : { strictCause: { cadre: nameOf.get(v.strictCause.cadreKey)?.name ?? null, reason: v.strictCause.reason } }),
       })),
-      invalidLines: t.count.invalidLines.map((l) => ({ ballot: l.ballot, cadre: nameOf.get(l.cadreKey)?.name ?? null, reason: l.reason })),
+      // Filled in as text by renderJson: a large file can have many invalid lines.
+      invalidLines: [],
     })),
     cadres: types.flatMap((t) =>
       t.cadres.map((r) => ({
@@ -107,7 +108,17 @@ export function jsonDocument(outcome: TallyOutcome, lang: Lang): Record<string, 
 }
 
 export function renderJson(outcome: TallyOutcome, lang: Lang): string {
-  return `${JSON.stringify(jsonDocument(outcome, lang), null, 2)}\n`;
+  const text = JSON.stringify(jsonDocument(outcome, lang), null, 2);
+  // Each ballot type's invalid lines, one object per line, written without building them all.
+  const names = new Map(outcome.cadres.map((c) => [c.key, JSON.stringify(c.name)]));
+  let type = 0;
+  const out = text.replace(/"invalidLines": \[\]/g, () => {
+    const lines = outcome.ballotTypes?.[type++]?.count.invalidLines ?? [];
+    if (lines.length === 0) return '"invalidLines": []';
+    const parts = lines.map((l) => `        {"ballot": ${JSON.stringify(l.ballot)}, "cadre": ${names.get(l.cadreKey) ?? 'null'}, "reason": "${l.reason}"}`);
+    return `"invalidLines": [\n${parts.join(',\n')}\n      ]`;
+  });
+  return `${out}\n`;
 }
 
 /** A line reading as one stable code: a level, an invalid reason, or "undecided". */
