@@ -62,13 +62,13 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
       return;
     }
     if (!info.isDirectory()) return;
-    const names = (await readdir(abs)).filter((n) => !SKIP.test(n)).sort();
+    // Directory entries say what they are: no stat per file.
+    const entries = (await readdir(abs, { withFileTypes: true })).filter((e) => !SKIP.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const files: string[] = [];
-    for (const n of names) {
-      const child = join(abs, n);
-      const s = await stat(child).catch(() => null);
-      if (s?.isDirectory()) await visit(child);
-      else if (s?.isFile() && DATA.test(n)) files.push(child);
+    for (const e of entries) {
+      const child = join(abs, e.name);
+      if (e.isDirectory()) await visit(child);
+      else if ((e.isFile() || e.isSymbolicLink()) && DATA.test(e.name)) files.push(child);
     }
     const byRole = (role: ReturnType<typeof roleOf>) => files.filter((f) => roleOf(f) === role);
     const [roster] = byRole('roster');

@@ -1,5 +1,7 @@
-// Running check jobs: in this thread, or spread over worker threads (one job at a time each).
-// One bad session never stops the others: a crash in a job is reported as that job's result.
+// Running check jobs: in this thread, or spread over worker threads. Workers start before the
+// jobs are known (their start-up overlaps finding the sessions) and take jobs in batches, so
+// the main thread sends few messages. One bad session never stops the others: a crash in a
+// job is reported as that job's result.
 import { Worker } from 'node:worker_threads';
 import { checkSession, type CheckedSession, type SessionJob } from './session.js';
 
@@ -8,45 +10,80 @@ export type Progress = (done: number, total: number) => void;
 /** Under the test runner this module is TypeScript; workers always run the built JavaScript. */
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/check/worker.js' : './worker.js', import.meta.url);
 
-export async function runJobs(jobs: readonly SessionJob[], workers: number, progress: Progress): Promise<CheckedSession[]> {
-  const results: CheckedSession[] = new Array(jobs.length);
-  let done = 0;
-  const finish = (i: number, r: CheckedSession) => {
-    results[i] = r;
-    progress(++done, jobs.length);
-  };
-  if (workers <= 1 || jobs.length <= 1) {
-    for (const [i, job] of jobs.entries()) finish(i, await checkSession(job).catch((e: unknown) => crashed(job, e)));
-    return results;
+type Answer = { ok: true; results: CheckedSession[] } | { ok: false; error: string };
+
+export class Pool {
+  private readonly workers: Worker[];
+
+  constructor(size: number) {
+    this.workers = size <= 1 ? [] : Array.from({ length: size }, () => new Worker(WORKER));
   }
-  let next = 0;
-  const pool = Array.from({ length: Math.min(workers, jobs.length) }, async () => {
-    const worker = new Worker(WORKER);
+
+  async run(jobs: readonly SessionJob[], progress: Progress): Promise<CheckedSession[]> {
+    const results: CheckedSession[] = new Array(jobs.length);
+    let done = 0;
+    const finish = (i: number, r: CheckedSession) => {
+      results[i] = r;
+      progress(++done, jobs.length);
+    };
     try {
+      if (this.workers.length === 0 || jobs.length <= 1) {
+        const answers = await inFlight(jobs, (job) => checkSession(job).catch((e: unknown) => crashed(job, e)), (i, r) => finish(i, r));
+        return answers;
+      }
+      // Batches small enough to share the work evenly, large enough to keep messages few.
+      const size = Math.max(1, Math.min(64, Math.floor(jobs.length / (this.workers.length * 4))));
+      let next = 0;
+      await Promise.all(
+        this.workers.map(async (worker) => {
+          while (next < jobs.length) {
+            const from = next;
+            const batch = jobs.slice(from, (next = Math.min(jobs.length, from + size)));
+            const answer = await ask(worker, batch);
+            batch.forEach((job, k) => finish(from + k, answer.ok ? (answer.results[k] as CheckedSession) : crashed(job, new Error(answer.error))));
+          }
+        }),
+      );
+      return results;
+    } finally {
+      await Promise.all(this.workers.map((w) => w.terminate()));
+    }
+  }
+}
+
+/** Sessions a thread keeps in flight, so one's file reads overlap another's work. */
+export const IN_FLIGHT = 4;
+
+/** Runs `each` over the jobs with IN_FLIGHT at a time; results in job order. */
+export async function inFlight<T, R>(jobs: readonly T[], each: (job: T) => Promise<R>, done: (i: number, r: R) => void = () => {}): Promise<R[]> {
+  const out: R[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(IN_FLIGHT, jobs.length) }, async () => {
       while (next < jobs.length) {
         const i = next++;
-        const job = jobs[i] as SessionJob;
-        const r = await new Promise<CheckedSession>((res) => {
-          const onMessage = (m: { ok: true; result: CheckedSession } | { ok: false; error: string }) => {
-            worker.off('error', onError);
-            res(m.ok ? m.result : crashed(job, new Error(m.error)));
-          };
-          const onError = (e: Error) => {
-            worker.off('message', onMessage);
-            res(crashed(job, e));
-          };
-          worker.once('message', onMessage);
-          worker.once('error', onError);
-          worker.postMessage(job);
-        });
-        finish(i, r);
+        out[i] = await each(jobs[i] as T);
+        done(i, out[i] as R);
       }
-    } finally {
-      await worker.terminate();
-    }
+    }),
+  );
+  return out;
+}
+
+function ask(worker: Worker, batch: readonly SessionJob[]): Promise<Answer> {
+  return new Promise((res) => {
+    const onMessage = (m: Answer) => {
+      worker.off('error', onError);
+      res(m);
+    };
+    const onError = (e: Error) => {
+      worker.off('message', onMessage);
+      res({ ok: false, error: e.message });
+    };
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+    worker.postMessage(batch);
   });
-  await Promise.all(pool);
-  return results;
 }
 
 function crashed(job: SessionJob, e: unknown): CheckedSession {

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { acrossSessions } from '../check/across.js';
-import { runJobs } from '../check/pool.js';
+import { Pool } from '../check/pool.js';
 import { planJobs } from '../check/plan.js';
 import { checkJson, checkXlsx, failed, renderCheckTerminal, type CheckReport } from '../check/report.js';
 import type { Lang } from '../text/lang.js';
@@ -49,14 +49,17 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   for (const o of outputs) if (!['.xlsx', '.json'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.check.outputFormat}`);
   await checkOutputs(outputs, []);
 
+  // Workers start now, so their start-up overlaps finding the sessions.
+  const pool = new Pool(jobs);
   const plan = await planJobs(paths);
   const missing = plan.problems.filter((p) => p.code === 'unreadable-file');
   if (missing.length > 0) {
+    await pool.run([], () => {});
     for (const p of missing) usageError(io, lang, `${p.location.file}: ${h.file['not-found']}`);
     return 2;
   }
   const tty = io.stderr.isTTY === true;
-  const results = await runJobs(plan.jobs, jobs, (done, total) => {
+  const results = await pool.run(plan.jobs, (done, total) => {
     if (!tty) return;
     const width = 30;
     const filled = Math.round((done / total) * width);

@@ -38,6 +38,17 @@ export async function openBallotInput(path: string): Promise<OpenedFile & { read
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new InputFileError(path, 'not-a-file');
+    // A small file is read once; streaming it would cost more than it saves.
+    if (info.size <= SMALL_FILE) {
+      const bytes = await readFile(path);
+      const kind = sniffKind(path, bytes);
+      if (kind === 'xlsx') return openBallotWorkbook(path);
+      if (kind !== 'csv') return openInput(path);
+      const sheet = csvSheet(path, bytes);
+      const legacy = legacyEncoding([sheet]);
+      if (legacy !== null) throw new InputFileError(path, 'legacy-encoding', legacy);
+      return { path, kind: 'csv', sha256: createHash('sha256').update(bytes).digest('hex'), sheets: [], stream: arraySource(sheet) };
+    }
     const handle = await open(path, 'r');
     try {
       head = Buffer.alloc(Math.min(info.size, 64 * 1024));
@@ -55,6 +66,18 @@ export async function openBallotInput(path: string): Promise<OpenedFile & { read
   if (kind !== 'csv') return openInput(path);
   const csv = await csvFile(path, head);
   return { path, kind: 'csv', sha256: csv.sha256, sheets: [], stream: legacyChecked(csv.source) };
+}
+
+const SMALL_FILE = 1024 * 1024;
+
+/** A CSV read whole; a file that cannot be split into rows is refused with its line. */
+function csvSheet(path: string, bytes: Uint8Array): Sheet {
+  try {
+    return readCsv(path, bytes);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
+    throw e;
+  }
 }
 
 /** Whether a workbook's sheet holds ballots: a "Phiếu…"/"Ballots…" sheet, or its only sheet. */
@@ -136,11 +159,6 @@ async function openFile(path: string): Promise<OpenedFile> {
         throw new InputFileError(path, 'bad-json', (e as Error).message);
       }
     case 'csv':
-      try {
-        return { path, kind, sha256, sheets: [readCsv(path, bytes)] };
-      } catch (e) {
-        if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
-        throw e;
-      }
+      return { path, kind, sha256, sheets: [csvSheet(path, bytes)] };
   }
 }

@@ -12,19 +12,31 @@ export function clean(text: string): string {
   return text.normalize('NFC').replace(WHITESPACE, ' ').trim();
 }
 
-/** Case-folded, still with diacritics: how leader names are compared. */
-export function caseFold(text: string): string {
-  return clean(text).toLocaleLowerCase('vi');
+/** Names and headers repeat (across rows, files and sessions): each is folded once. */
+function memo(f: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined) {
+      v = f(text);
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(text, v);
+    }
+    return v;
+  };
 }
 
+/** Case-folded, still with diacritics: how leader names are compared. */
+export const caseFold = memo((text: string) => clean(text).toLocaleLowerCase('vi'));
+
 /** Case and diacritics removed ("Tín nhiệm Cao" → "tin nhiem cao"; đ → d). */
-export function fold(text: string): string {
-  return caseFold(text)
+export const fold = memo((text: string) =>
+  caseFold(text)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .normalize('NFC');
-}
+    .normalize('NFC'),
+);
 
 /** Whether the text carries any Vietnamese diacritic (or đ). */
 export function hasDiacritics(text: string): boolean {
