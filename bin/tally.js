@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts the CLI; all behaviour lives in src/cli.
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/tally.mjs';
 
 // A closed pipe (`tally … | more` quit early) is not an error worth a stack trace.
 process.stdout.on('error', (e) => {

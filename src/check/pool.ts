@@ -7,8 +7,12 @@ import { checkSession, type CheckedSession, type SessionJob } from './session.js
 
 export type Progress = (done: number, total: number) => void;
 
-/** Under the test runner this module is TypeScript; workers always run the built JavaScript. */
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? '../../dist/check/worker.js' : './worker.js', import.meta.url);
+/**
+ * The worker is the compiled dist/check/worker.js, whether this module runs from the bundle
+ * (dist/tally.mjs), from dist/check/ or, under the test runner, from src/check/.
+ */
+const here = import.meta.url;
+const WORKER = here.endsWith('/tally.mjs') ? new URL('./check/worker.js', here) : here.endsWith('.ts') ? new URL('../../dist/check/worker.js', here) : new URL('./worker.js', here);
 
 type Answer = { ok: true; results: CheckedSession[] } | { ok: false; error: string };
 
