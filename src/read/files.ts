@@ -42,7 +42,7 @@ export async function openBallotInput(path: string): Promise<OpenedFile & { read
     if (info.size <= SMALL_FILE) {
       const bytes = await readFile(path);
       const kind = sniffKind(path, bytes);
-      if (kind === 'xlsx') return openBallotWorkbook(path);
+      if (kind === 'xlsx') return openBallotWorkbook(path, bytes);
       if (kind !== 'csv') return openInput(path);
       const sheet = csvSheet(path, bytes);
       const legacy = legacyEncoding([sheet]);
@@ -89,9 +89,10 @@ export function isBallotSheet(name: string, all: readonly string[]): boolean {
  * A workbook given as ballots: its other sheets (roster, session, results) read whole, its
  * ballot sheets as sources — read whole when small, streamed when large.
  */
-async function openBallotWorkbook(path: string): Promise<OpenedFile & { readonly sources: readonly RowSource[] }> {
+async function openBallotWorkbook(path: string, bytes?: Uint8Array): Promise<OpenedFile & { readonly sources: readonly RowSource[] }> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  if (bytes !== undefined) hash.update(bytes);
+  else for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
   let wb: Workbook;
   try {
     wb = await Workbook.open(path);
