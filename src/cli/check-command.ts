@@ -62,7 +62,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   const results = await pool.run(plan.jobs, (done, total) => {
     if (!tty) return;
     const width = 30;
-    const filled = Math.round((done / total) * width);
+    const filled = Math.floor((done * width) / total); // a bar's width, not a figure
     io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
   });
   const across = acrossSessions(results);
