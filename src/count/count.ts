@@ -1,5 +1,6 @@
 // Counting: ballots in, per-leader counts out. Pure; touches no file, clock or randomness.
-import { INVALID_REASONS, type Ballot, type InvalidReason, type Location } from '../model/types.js';
+import { CONFIDENCE, DECLARED_INVALID, HIGH, LINE_CODE_COUNT, LOW, MISSING, MULTIPLE_MARKS, NAME_CROSSED_OUT, NO_MARK, UNDECIDED, invalidReasonOf, lineCode, type LineInvalidReason } from '../model/line-codes.js';
+import { type Ballot, type InvalidReason, type Location } from '../model/types.js';
 
 export interface CadreCount {
   high: number;
@@ -18,7 +19,7 @@ export interface VoidBallot {
   readonly ballot: string;
   /** The reason written on the ballot, or the line defect that voided it under --strict. */
   readonly reason: string;
-  readonly strictCause?: { readonly cadreKey: number; readonly reason: Exclude<InvalidReason, 'void-ballot'> };
+  readonly strictCause?: { readonly cadreKey: number; readonly reason: LineInvalidReason };
   readonly location: Location;
 }
 
@@ -36,12 +37,16 @@ export interface CountOptions {
   readonly strict: boolean;
 }
 
-/** Counts ballots one at a time, so a large file never has to be held. */
+/** Where in the counts a void ballot's lines go (the codes use 0 to 8). */
+const VOIDED = LINE_CODE_COUNT;
+
+/**
+ * Counts ballots one at a time, so a large file never has to be held. Lines arrive as codes
+ * (model/line-codes.ts), one per leader in the ballot type's order.
+ */
 export class Counter {
-  private readonly high: Int32Array;
-  private readonly confidence: Int32Array;
-  private readonly low: Int32Array;
-  private readonly reasons: Record<InvalidReason, Int32Array>;
+  /** counts[code * k + line]. */
+  private readonly counts: Int32Array;
   private readonly voided: VoidBallot[] = [];
   private readonly invalidLines: InvalidLine[] = [];
   private n = 0;
@@ -52,53 +57,63 @@ export class Counter {
     private readonly cadreKeys: readonly number[],
     private readonly options: CountOptions,
   ) {
-    const k = cadreKeys.length;
-    [this.high, this.confidence, this.low] = [new Int32Array(k), new Int32Array(k), new Int32Array(k)];
-    this.reasons = Object.fromEntries(INVALID_REASONS.map((r) => [r, new Int32Array(k)])) as Record<InvalidReason, Int32Array>;
+    this.counts = new Int32Array((VOIDED + 1) * cadreKeys.length);
   }
 
   add(ballot: Ballot): void {
-    this.n++;
-    const lines = ballot.lines;
+    this.addCodes(ballot.number, ballot.voidReason, Uint8Array.from(ballot.lines, lineCode), () => ballot.location);
+  }
+
+  /** One ballot; `locate` is asked only when the ballot is void. `codes` is not kept. */
+  addCodes(number: string, voidReason: string | null, codes: Uint8Array, locate: () => Location): void {
     const k = this.cadreKeys.length;
-    let voided: VoidBallot | null = ballot.voidReason === null ? null : { ballot: ballot.number, reason: ballot.voidReason, location: ballot.location };
+    // Readers give every leader a reading, and undecided lines are stopped before counting
+    // (count/type-tally.ts): reaching either here is a bug.
+    for (let i = 0; i < k; i++) {
+      const c = codes[i] as number;
+      if (c === MISSING || c >= UNDECIDED) throw new Error(`ballot ${number}: no countable reading for line ${i}`);
+    }
+    this.n++;
+    const counts = this.counts;
+    let voided: VoidBallot | null = voidReason === null ? null : { ballot: number, reason: voidReason, location: locate() };
     if (voided === null && this.options.strict) {
       for (let i = 0; i < k; i++) {
-        const r = lines[i];
-        if (r !== undefined && r.kind === 'invalid') {
-          voided = { ballot: ballot.number, reason: r.reason, strictCause: { cadreKey: this.cadreKeys[i] as number, reason: r.reason }, location: ballot.location };
+        const reason = invalidReasonOf(codes[i] as number);
+        if (reason !== null) {
+          voided = { ballot: number, reason, strictCause: { cadreKey: this.cadreKeys[i] as number, reason }, location: locate() };
           break;
         }
       }
     }
     if (voided !== null) {
       this.voided.push(voided);
-      const v = this.reasons['void-ballot'];
-      for (let i = 0; i < k; i++) bump(v, i);
+      for (let i = 0; i < k; i++) bump(counts, VOIDED * k + i);
       return;
     }
     for (let i = 0; i < k; i++) {
-      const r = lines[i];
-      // Readers give every leader a reading, and undecided lines are stopped before counting
-      // (count/type-tally.ts): reaching either here is a bug.
-      if (r === undefined || r.kind === 'undecided') throw new Error(`ballot ${ballot.number}: no countable reading for line ${i}`);
-      if (r.kind === 'mark') bump(this[r.level], i);
-      else {
-        bump(this.reasons[r.reason], i);
-        this.invalidLines.push({ ballot: ballot.number, cadreKey: this.cadreKeys[i] as number, reason: r.reason });
-      }
+      const c = codes[i] as number;
+      bump(counts, c * k + i);
+      if (c > LOW) this.invalidLines.push({ ballot: number, cadreKey: this.cadreKeys[i] as number, reason: invalidReasonOf(c) as LineInvalidReason });
     }
   }
 
   result(): BallotTypeCount {
+    const k = this.cadreKeys.length;
+    const at = (code: number, i: number) => this.counts[code * k + i] as number;
     const perCadre = new Map<number, CadreCount>(
       this.cadreKeys.map((key, i) => [
         key,
         {
-          high: this.high[i] as number,
-          confidence: this.confidence[i] as number,
-          low: this.low[i] as number,
-          invalidByReason: Object.fromEntries(INVALID_REASONS.map((r) => [r, this.reasons[r][i] as number])) as Record<InvalidReason, number>,
+          high: at(HIGH, i),
+          confidence: at(CONFIDENCE, i),
+          low: at(LOW, i),
+          invalidByReason: {
+            'no-mark': at(NO_MARK, i),
+            'multiple-marks': at(MULTIPLE_MARKS, i),
+            'name-crossed-out': at(NAME_CROSSED_OUT, i),
+            'declared-invalid': at(DECLARED_INVALID, i),
+            'void-ballot': at(VOIDED, i),
+          },
         },
       ]),
     );

@@ -2,6 +2,7 @@
 // is refused, the counting committee's decisions are applied, undecided lines are reported,
 // each ballot is hashed for the input digest, and the rest is counted.
 import { createHash } from 'node:crypto';
+import { MISSING, UNDECIDED, lineCode, readingOf } from '../model/line-codes.js';
 import { problem, type Problem } from '../model/problem.js';
 import type { Ballot, Cadre, LineReading, Location } from '../model/types.js';
 import type { Adjudication, AppliedAdjudication } from '../read/adjudications.js';
@@ -16,15 +17,30 @@ interface Decision {
   readonly adjudication: Adjudication;
 }
 
-/** One byte per line for the digest. */
-const CODE: Record<string, number> = { high: 1, confidence: 2, low: 3, 'no-mark': 4, 'multiple-marks': 5, 'name-crossed-out': 6, 'declared-invalid': 7 };
+/** One sheet or file of ballots: a ballot's location is its row there. */
+export interface BallotSheet {
+  locate(row: number): Location;
+}
+
+/** What a ballot given as readings (long layout, scanner exports) has beside its codes. */
+interface LineDetail {
+  /** The fill values of an undecided line. */
+  fills(line: number): readonly string[];
+  /** Where one line is, when lines are rows of their own. */
+  where(line: number): Location | undefined;
+}
+
+/** Rows of one sheet are remembered as row × SHEET_SLOTS + the sheet's slot. */
+const SHEET_SLOTS = 256;
 
 export class TypeTally {
   readonly problems: Problem[] = [];
   readonly applied: AppliedAdjudication[] = [];
   /** The ballots as read, hashed in order for the input digest. */
   private readonly hash = createHash('sha256');
-  private readonly numbers = new Map<string, Location>();
+  /** Each number seen: where, as a packed sheet row or a location. */
+  private readonly numbers = new Map<string, number | Location>();
+  private readonly sheets: BallotSheet[] = [];
   private readonly decisions = new Map<string, Decision[]>();
   private readonly counter: Counter;
 
@@ -50,42 +66,73 @@ export class TypeTally {
     return this.numbers.size;
   }
 
-  /** Adds one ballot; false when its number was already seen (the caller rejects the row). */
+  /** Adds one ballot given as readings; false when its number was already seen. */
   add(ballot: Ballot): boolean {
-    const prev = this.numbers.get(ballot.number);
+    const codes = new Uint8Array(this.cadres.length);
+    for (let i = 0; i < codes.length; i++) codes[i] = lineCode(ballot.lines[i]);
+    const detail: LineDetail = {
+      fills: (line) => {
+        const r = ballot.lines[line];
+        return r?.kind === 'undecided' ? r.fills : [];
+      },
+      where: (line) => ballot.lineLocations?.get((this.cadres[line] as Cadre).key),
+    };
+    return this.accept(ballot.number, ballot.voidReason, codes, () => ballot.location, ballot.location, detail);
+  }
+
+  /**
+   * Adds one ballot given as line codes, one per leader in roster order (the wide layout's
+   * path); false when its number was already seen. `codes` is not kept.
+   */
+  addCodes(number: string, voidReason: string | null, codes: Uint8Array, sheet: BallotSheet, row: number): boolean {
+    let slot = this.sheets.lastIndexOf(sheet);
+    if (slot < 0) slot = this.sheets.push(sheet) - 1;
+    const remembered = slot < SHEET_SLOTS ? row * SHEET_SLOTS + slot : sheet.locate(row);
+    return this.accept(number, voidReason, codes, () => sheet.locate(row), remembered, null);
+  }
+
+  private accept(number: string, voidReason: string | null, codes: Uint8Array, locate: () => Location, remembered: number | Location, detail: LineDetail | null): boolean {
+    const prev = this.numbers.get(number);
     if (prev !== undefined) {
-      const otherFile = prev.file !== ballot.location.file ? { otherFile: prev.file ?? '' } : {};
-      this.problems.push(problem('duplicate-ballot', 'error', ballot.location, { ballot: ballot.number, otherRow: prev.row ?? 0, ...otherFile }, ballot.number));
+      const before = this.located(prev);
+      const location = locate();
+      const otherFile = before.file !== location.file ? { otherFile: before.file ?? '' } : {};
+      this.problems.push(problem('duplicate-ballot', 'error', location, { ballot: number, otherRow: before.row ?? 0, ...otherFile }, number));
       return false;
     }
-    this.numbers.set(ballot.number, ballot.location);
-    this.digestBallot(ballot);
-    let lines = ballot.lines;
-    const decisions = this.decisions.get(ballot.number);
+    this.numbers.set(number, remembered);
+    this.digestBallot(number, voidReason, codes, detail);
+    let lines = codes;
+    const decisions = this.decisions.get(number);
     if (decisions !== undefined) {
-      const changed = [...lines];
+      lines = codes.slice();
       for (const d of decisions) {
-        const before = changed[d.line];
-        if (before === undefined) continue;
-        changed[d.line] = d.adjudication.decision;
-        this.applied.push({ ballotType: this.ballotType, ballot: ballot.number, cadre: d.cadre, before, decision: d.adjudication.decision, decidedBy: d.adjudication.decidedBy, source: d.adjudication });
+        const code = lines[d.line] as number;
+        if (code === MISSING) continue;
+        const before: LineReading = code === UNDECIDED ? { kind: 'undecided', fills: detail?.fills(d.line) ?? [] } : (readingOf(code) as LineReading);
+        lines[d.line] = lineCode(d.adjudication.decision);
+        this.applied.push({ ballotType: this.ballotType, ballot: number, cadre: d.cadre, before, decision: d.adjudication.decision, decidedBy: d.adjudication.decidedBy, source: d.adjudication });
       }
-      lines = changed;
     }
     // A line left undecided, or missing because its column was (already reported), blocks the
     // result: the ballot is seen but not counted.
     let open = false;
-    for (let i = 0; i < this.cadres.length; i++) {
-      const r = lines[i];
-      if (r === undefined) open = true;
-      else if (r.kind === 'undecided') {
+    for (let i = 0; i < lines.length; i++) {
+      const code = lines[i] as number;
+      if (code === MISSING) open = true;
+      else if (code === UNDECIDED) {
         open = true;
         const cadre = this.cadres[i] as Cadre;
-        this.problems.push(problem('undecided-mark', 'error', ballot.lineLocations?.get(cadre.key) ?? ballot.location, { ballot: ballot.number, name: cadre.name, fills: [...r.fills] }));
+        this.problems.push(problem('undecided-mark', 'error', detail?.where(i) ?? locate(), { ballot: number, name: cadre.name, fills: [...(detail?.fills(i) ?? [])] }));
       }
     }
-    if (!open) this.counter.add(lines === ballot.lines ? ballot : { ...ballot, lines });
+    if (!open) this.counter.addCodes(number, voidReason, lines, locate);
     return true;
+  }
+
+  private located(at: number | Location): Location {
+    if (typeof at !== 'number') return at;
+    return (this.sheets[at % SHEET_SLOTS] as BallotSheet).locate(Math.floor(at / SHEET_SLOTS));
   }
 
   result(): BallotTypeCount & { readonly seen: number } {
@@ -98,37 +145,46 @@ export class TypeTally {
     return this.hash.copy().digest('hex');
   }
 
-  // Ballots are written to the hash in batches: number, void reason, one byte per line.
+  // Ballots are written to the hash in batches: number, void reason, one byte per line (an
+  // undecided line as "?" and its fill values).
   private readonly block = Buffer.alloc(1 << 16);
   private used = 0;
 
-  private digestBallot(ballot: Ballot): void {
-    const need = 3 * (ballot.number.length + (ballot.voidReason?.length ?? 0)) + this.cadres.length + 8;
+  private digestBallot(number: string, voidReason: string | null, codes: Uint8Array, detail: LineDetail | null): void {
+    const need = 3 * (number.length + (voidReason?.length ?? 0)) + codes.length + 8;
     if (this.used + need > this.block.length) this.flush();
     if (need > this.block.length) {
-      this.hash.update(`${ballot.number}\u0001${ballot.voidReason ?? ''}\u0001${ballot.lines.map(code).join(',')}\n`);
+      this.hash.update(`${number}\u0001${voidReason ?? ''}\u0001`);
+      for (let i = 0; i < codes.length; i++) this.digestLine(codes, i, detail);
+      this.byte(10);
       return;
     }
-    this.used += this.block.write(ballot.number, this.used);
+    this.used += this.block.write(number, this.used);
     this.block[this.used++] = 1;
-    if (ballot.voidReason !== null) this.used += this.block.write(ballot.voidReason, this.used);
+    if (voidReason !== null) this.used += this.block.write(voidReason, this.used);
     this.block[this.used++] = 1;
-    for (const r of ballot.lines) {
-      if (r !== undefined && r.kind === 'undecided') {
-        this.flush();
-        this.hash.update(`?${r.fills.join('/')}`);
-      } else this.block[this.used++] = r === undefined ? 0 : (CODE[r.kind === 'mark' ? r.level : r.reason] ?? 0);
-    }
+    if (detail === null || !codes.includes(UNDECIDED)) {
+      this.block.set(codes, this.used);
+      this.used += codes.length;
+    } else for (let i = 0; i < codes.length; i++) this.digestLine(codes, i, detail);
     this.block[this.used++] = 10;
+  }
+
+  private digestLine(codes: Uint8Array, i: number, detail: LineDetail | null): void {
+    const code = codes[i] as number;
+    if (code === UNDECIDED) {
+      this.flush();
+      this.hash.update(`?${(detail?.fills(i) ?? []).join('/')}`);
+    } else this.byte(code);
+  }
+
+  private byte(b: number): void {
+    if (this.used === this.block.length) this.flush();
+    this.block[this.used++] = b;
   }
 
   private flush(): void {
     if (this.used > 0) this.hash.update(this.block.subarray(0, this.used));
     this.used = 0;
   }
-}
-
-function code(r: LineReading | undefined): string {
-  if (r === undefined) return '';
-  return r.kind === 'mark' ? r.level : r.kind === 'invalid' ? r.reason : `?${r.fills.join('/')}`;
 }
