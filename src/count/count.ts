@@ -61,26 +61,23 @@ export class Counter {
   }
 
   add(ballot: Ballot): void {
-    this.addCodes(ballot.number, ballot.voidReason, Uint8Array.from(ballot.lines, lineCode), () => ballot.location);
+    this.addCodes(ballot.number, ballot.voidReason, Uint8Array.from(ballot.lines, lineCode), { locate: () => ballot.location }, 0);
   }
 
-  /** One ballot; `locate` is asked only when the ballot is void. `codes` is not kept. */
-  addCodes(number: string, voidReason: string | null, codes: Uint8Array, locate: () => Location): void {
+  /** One ballot, at `row` of `sheet` (asked only when the ballot is void). `codes` is not kept. */
+  addCodes(number: string, voidReason: string | null, codes: Uint8Array, sheet: { locate(row: number): Location }, row: number): void {
     const k = this.cadreKeys.length;
     // Readers give every leader a reading, and undecided lines are stopped before counting
     // (count/type-tally.ts): reaching either here is a bug.
-    for (let i = 0; i < k; i++) {
-      const c = codes[i] as number;
-      if (c === MISSING || c >= UNDECIDED) throw new Error(`ballot ${number}: no countable reading for line ${i}`);
-    }
+    if (codes.length !== k || codes.includes(MISSING) || codes.includes(UNDECIDED)) throw new Error(`ballot ${number}: a line with no countable reading`);
     this.n++;
     const counts = this.counts;
-    let voided: VoidBallot | null = voidReason === null ? null : { ballot: number, reason: voidReason, location: locate() };
+    let voided: VoidBallot | null = voidReason === null ? null : { ballot: number, reason: voidReason, location: sheet.locate(row) };
     if (voided === null && this.options.strict) {
       for (let i = 0; i < k; i++) {
         const reason = invalidReasonOf(codes[i] as number);
         if (reason !== null) {
-          voided = { ballot: number, reason, strictCause: { cadreKey: this.cadreKeys[i] as number, reason }, location: locate() };
+          voided = { ballot: number, reason, strictCause: { cadreKey: this.cadreKeys[i] as number, reason }, location: sheet.locate(row) };
           break;
         }
       }
@@ -92,7 +89,8 @@ export class Counter {
     }
     for (let i = 0; i < k; i++) {
       const c = codes[i] as number;
-      bump(counts, c * k + i);
+      const at = c * k + i;
+      counts[at] = (counts[at] as number) + 1;
       if (c > LOW) this.invalidLines.push({ ballot: number, cadreKey: this.cadreKeys[i] as number, reason: invalidReasonOf(c) as LineInvalidReason });
     }
   }

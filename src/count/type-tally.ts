@@ -8,6 +8,7 @@ import type { Ballot, Cadre, LineReading, Location } from '../model/types.js';
 import type { Adjudication, AppliedAdjudication } from '../read/adjudications.js';
 import type { RosterIndex } from '../read/match.js';
 import { fold } from '../text/fold.js';
+import { BallotNumbers } from './ballot-numbers.js';
 import { Counter, type BallotTypeCount } from './count.js';
 
 interface Decision {
@@ -39,7 +40,7 @@ export class TypeTally {
   /** The ballots as read, hashed in order for the input digest. */
   private readonly hash = createHash('sha256');
   /** Each number seen: where, as a packed sheet row or a location. */
-  private readonly numbers = new Map<string, number | Location>();
+  private readonly numbers = new BallotNumbers<Location>();
   private readonly sheets: BallotSheet[] = [];
   private readonly decisions = new Map<string, Decision[]>();
   private readonly counter: Counter;
@@ -77,7 +78,7 @@ export class TypeTally {
       },
       where: (line) => ballot.lineLocations?.get((this.cadres[line] as Cadre).key),
     };
-    return this.accept(ballot.number, ballot.voidReason, codes, () => ballot.location, ballot.location, detail);
+    return this.accept(ballot.number, ballot.voidReason, codes, { locate: () => ballot.location }, 0, ballot.location, detail);
   }
 
   /**
@@ -88,22 +89,21 @@ export class TypeTally {
     let slot = this.sheets.lastIndexOf(sheet);
     if (slot < 0) slot = this.sheets.push(sheet) - 1;
     const remembered = slot < SHEET_SLOTS ? row * SHEET_SLOTS + slot : sheet.locate(row);
-    return this.accept(number, voidReason, codes, () => sheet.locate(row), remembered, null);
+    return this.accept(number, voidReason, codes, sheet, row, remembered, null);
   }
 
-  private accept(number: string, voidReason: string | null, codes: Uint8Array, locate: () => Location, remembered: number | Location, detail: LineDetail | null): boolean {
-    const prev = this.numbers.get(number);
+  private accept(number: string, voidReason: string | null, codes: Uint8Array, sheet: BallotSheet, row: number, remembered: number | Location, detail: LineDetail | null): boolean {
+    const prev = this.numbers.remember(number, remembered);
     if (prev !== undefined) {
       const before = this.located(prev);
-      const location = locate();
+      const location = sheet.locate(row);
       const otherFile = before.file !== location.file ? { otherFile: before.file ?? '' } : {};
       this.problems.push(problem('duplicate-ballot', 'error', location, { ballot: number, otherRow: before.row ?? 0, ...otherFile }, number));
       return false;
     }
-    this.numbers.set(number, remembered);
     this.digestBallot(number, voidReason, codes, detail);
     let lines = codes;
-    const decisions = this.decisions.get(number);
+    const decisions = this.decisions.size === 0 ? undefined : this.decisions.get(number);
     if (decisions !== undefined) {
       lines = codes.slice();
       for (const d of decisions) {
@@ -116,17 +116,15 @@ export class TypeTally {
     }
     // A line left undecided, or missing because its column was (already reported), blocks the
     // result: the ballot is seen but not counted.
-    let open = false;
-    for (let i = 0; i < lines.length; i++) {
-      const code = lines[i] as number;
-      if (code === MISSING) open = true;
-      else if (code === UNDECIDED) {
-        open = true;
+    const open = lines.includes(MISSING) || lines.includes(UNDECIDED);
+    if (open) {
+      for (let i = 0; i < lines.length; i++) {
+        if (lines[i] !== UNDECIDED) continue;
         const cadre = this.cadres[i] as Cadre;
-        this.problems.push(problem('undecided-mark', 'error', detail?.where(i) ?? locate(), { ballot: number, name: cadre.name, fills: [...(detail?.fills(i) ?? [])] }));
+        this.problems.push(problem('undecided-mark', 'error', detail?.where(i) ?? sheet.locate(row), { ballot: number, name: cadre.name, fills: [...(detail?.fills(i) ?? [])] }));
       }
     }
-    if (!open) this.counter.addCodes(number, voidReason, lines, locate);
+    if (!open) this.counter.addCodes(number, voidReason, lines, sheet, row);
     return true;
   }
 

@@ -1,32 +1,14 @@
 // CSV and other delimited text: encoding and delimiter are detected from the content.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { CsvSyntaxError, parseDelimited, parseRecords } from './delimited.js';
+import { isUtf8 } from 'node:buffer';
+import { CsvSyntaxError, DelimitedTokenizer, decoderFor } from './delimited.js';
 import { InputFileError } from './input-error.js';
 import type { RowSource } from './source.js';
-export { CsvSyntaxError };
 import type { Row, Sheet } from './grid.js';
+export { CsvSyntaxError };
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
-
-/** BOM first; else strict UTF-8; else Windows-1258, Excel's legacy Vietnamese code page. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Windows-1258 decodes tone marks as combining characters; NFC composes them.
-    return { text: new TextDecoder('windows-1258').decode(bytes), encoding: 'windows-1258' };
-  }
-}
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -59,14 +41,56 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return n;
 }
 
+/** Where the text starts and how its bytes are read: BOM first, else UTF-8 if valid, else Windows-1258. */
+interface Layout {
+  readonly encoding: TextEncoding;
+  readonly bom: number;
+}
+
+function bomOf(head: Uint8Array): Layout | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  return null;
+}
+
+/** The tokenizer for a file's layout: UTF-16 is read as UTF-8 made from it. */
+function tokenizerFor(layout: Layout, delimiter: string): { tokenizer: DelimitedTokenizer; bytes: (chunk: Uint8Array, final: boolean) => Buffer } {
+  const utf16 = layout.encoding === 'utf-16le' || layout.encoding === 'utf-16be';
+  const tokenizer = new DelimitedTokenizer(delimiter, decoderFor(layout.encoding === 'windows-1258' ? 'windows-1258' : 'utf-8'));
+  if (!utf16) return { tokenizer, bytes: (chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length) };
+  const decoder = new TextDecoder(layout.encoding, { ignoreBOM: true });
+  return { tokenizer, bytes: (chunk, final) => Buffer.from(decoder.decode(chunk, { stream: !final }), 'utf8') };
+}
+
+function delimiterOf(head: Uint8Array, layout: Layout): string {
+  const text = new TextDecoder(layout.encoding).decode(head.subarray(layout.bom));
+  const cut = text.lastIndexOf('\n');
+  return detectDelimiter(cut > 0 ? text.slice(0, cut) : text);
+}
+
+/** How the bytes of a text in memory are read: BOM first; else strict UTF-8; else Windows-1258, Excel's legacy Vietnamese code page. */
+function layoutOf(bytes: Uint8Array): Layout {
+  return bomOf(bytes) ?? { encoding: isUtf8(bytes) ? 'utf-8' : 'windows-1258', bom: 0 };
+}
+
+export function detectEncoding(bytes: Uint8Array): TextEncoding {
+  return layoutOf(bytes).encoding;
+}
+
+/** A CSV whole, as rows (roster, session and other small files). */
 export function readCsv(file: string, bytes: Uint8Array): Sheet {
-  const { text } = decodeText(bytes);
-  const delimiter = detectDelimiter(text);
-  const records = parseDelimited(text.replace(/^\ufeff/, ''), delimiter);
-  // A record is what Excel shows as one row, even when a quoted field spans lines.
-  const rows: Row[] = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.normalize('NFC')) }));
+  const layout = layoutOf(bytes);
+  const { tokenizer, bytes: utf } = tokenizerFor(layout, delimiterOf(bytes.subarray(0, HEAD), layout));
+  const rows: Row[] = [];
+  for (const batch of [tokenizer.push(utf(bytes.subarray(layout.bom), true)), tokenizer.end()]) {
+    for (let i = 0; i < batch.size; i++) rows.push(batch.row(i));
+  }
   return { file, name: null, rows };
 }
+
+/** Bytes looked at for the delimiter. */
+const HEAD = 64 * 1024;
 
 export interface CsvFile {
   readonly sha256: string;
@@ -74,79 +98,77 @@ export interface CsvFile {
   readonly source: RowSource;
 }
 
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 18;
 
 /**
- * A CSV file as a stream of rows. One pass first reads the bytes for the SHA-256, the byte
- * order mark and whether they are valid UTF-8 (else Windows-1258); the rows are then parsed
- * chunk by chunk, so the file is never held whole.
+ * A CSV file as a stream of row batches. One pass first reads the bytes for the SHA-256, the
+ * byte order mark and whether they are valid UTF-8 (else Windows-1258); the rows are then
+ * read chunk by chunk, so the file is never held whole. A file already in memory (`bytes`)
+ * is not read again.
  */
-export async function csvFile(path: string, head: Uint8Array): Promise<CsvFile> {
+export async function csvFile(path: string, head: Uint8Array, bytes?: Uint8Array): Promise<CsvFile> {
   const hash = createHash('sha256');
-  let encoding: TextEncoding = 'utf-8';
-  let bom = 0;
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) bom = 3;
-  else if (head[0] === 0xff && head[1] === 0xfe) [encoding, bom] = ['utf-16le', 2];
-  else if (head[0] === 0xfe && head[1] === 0xff) [encoding, bom] = ['utf-16be', 2];
-  const strict = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
-  let valid = true;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    if (strict !== null && valid) {
-      try {
-        strict.decode(chunk, { stream: true });
-      } catch {
-        valid = false;
-      }
+  let layout = bomOf(head);
+  if (bytes !== undefined) {
+    hash.update(bytes);
+    layout = layoutOf(bytes);
+  } else {
+    // UTF-8 is checked chunk by chunk: a character cut by a chunk's end waits for the next.
+    let valid = true;
+    let tail: Buffer = Buffer.alloc(0);
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      if (!valid || (layout !== null && layout.encoding !== 'utf-8')) continue;
+      const data = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
+      const cut = completeUtf8(data);
+      valid = isUtf8(data.subarray(0, cut));
+      tail = data.subarray(cut);
     }
+    if (tail.length > 0) valid = false;
+    if (layout === null || layout.encoding === 'utf-8') layout = { encoding: valid ? 'utf-8' : 'windows-1258', bom: layout?.bom ?? 0 };
   }
-  if (strict !== null && valid) {
-    try {
-      strict.decode();
-    } catch {
-      valid = false;
-    }
-  }
-  if (!valid) encoding = 'windows-1258';
-  const first = new TextDecoder(encoding).decode(head.subarray(bom));
-  const delimiter = detectDelimiter(first.slice(0, first.lastIndexOf('\n') > 0 ? first.lastIndexOf('\n') : first.length));
-  return { sha256: hash.digest('hex'), encoding, source: { file: path, name: null, rows: () => csvRows(path, encoding, bom, delimiter) } };
+  const found = layout;
+  const reader = tokenizerFor(found, delimiterOf(head, found));
+  let used = false;
+  return {
+    sha256: hash.digest('hex'),
+    encoding: found.encoding,
+    source: {
+      file: path,
+      name: null,
+      value: (key) => reader.tokenizer.value(key),
+      async *batches() {
+        if (used) throw new Error('a source is read once');
+        used = true;
+        const chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array> = bytes !== undefined ? [bytes.subarray(0)] : (createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>);
+        let skip = found.bom;
+        try {
+          for await (const chunk of chunks) {
+            const data = skip > 0 ? chunk.subarray(Math.min(skip, chunk.length)) : chunk;
+            skip = Math.max(0, skip - chunk.length);
+            yield reader.tokenizer.push(reader.bytes(data, false));
+          }
+          yield reader.tokenizer.push(reader.bytes(new Uint8Array(0), true));
+          yield reader.tokenizer.end();
+        } catch (e) {
+          if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
+          throw e;
+        }
+      },
+    },
+  };
 }
 
-async function* csvRows(path: string, encoding: TextEncoding, bom: number, delimiter: string): AsyncGenerator<Row> {
-  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  let raw = '';
-  let pending = '';
-  let line = 1;
-  let record = 0;
-  const emit = function* (rows: string[][]) {
-    for (const cells of rows) yield { row: ++record, cells };
-  };
-  let skip = bom;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
-    const bytes = skip > 0 ? chunk.subarray(skip) : chunk;
-    skip = Math.max(0, skip - chunk.length);
-    raw += decoder.decode(bytes, { stream: true });
-    // Complete lines are normalised to NFC together (a letter and its tone mark never span
-    // a line break); the rest waits for the next chunk.
-    const cut = raw.lastIndexOf('\n') + 1;
-    if (cut === 0) continue;
-    const text = pending + raw.slice(0, cut).normalize('NFC');
-    raw = raw.slice(cut);
-    const parsed = parsed_(text, false, line);
-    pending = text.slice(parsed.consumed);
-    line = parsed.line;
-    yield* emit(parsed.rows);
-  }
-  const text = pending + (raw + decoder.decode()).normalize('NFC');
-  yield* emit(parsed_(text, true, line).rows);
-
-  function parsed_(text: string, final: boolean, at: number) {
-    try {
-      return parseRecords(text, delimiter, final, at);
-    } catch (e) {
-      if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
-      throw e;
+/** How many leading bytes of `data` end on a character boundary (a UTF-8 sequence is ≤ 4 bytes). */
+function completeUtf8(data: Uint8Array): number {
+  const n = data.length;
+  for (let back = 1; back <= Math.min(4, n); back++) {
+    const b = data[n - back] as number;
+    if (b < 0x80) return n;
+    if (b >= 0xc0) {
+      const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return back >= len ? n : n - back;
     }
   }
+  return n;
 }

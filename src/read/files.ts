@@ -44,10 +44,8 @@ export async function openBallotInput(path: string): Promise<OpenedFile & { read
       const kind = sniffKind(path, bytes);
       if (kind === 'xlsx') return openBallotWorkbook(path, bytes);
       if (kind !== 'csv') return openInput(path);
-      const sheet = csvSheet(path, bytes);
-      const legacy = legacyEncoding([sheet]);
-      if (legacy !== null) throw new InputFileError(path, 'legacy-encoding', legacy);
-      return { path, kind: 'csv', sha256: createHash('sha256').update(bytes).digest('hex'), sheets: [], stream: arraySource(sheet) };
+      const csv = await csvFile(path, bytes, bytes);
+      return { path, kind: 'csv', sha256: csv.sha256, sheets: [], stream: legacyChecked(csv.source) };
     }
     const handle = await open(path, 'r');
     try {

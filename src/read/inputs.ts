@@ -107,5 +107,5 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     track(f, 'adjudications');
     adjudicationSheet = f.sheets[0] ?? null;
   }
-  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSources: order.flatMap((o) => ('rows' in o ? [o] : (ballotsOf.get(o) ?? []))), adjudicationSheet, resultsSheet, problems };
+  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSources: order.flatMap((o) => ('batches' in o ? [o] : (ballotsOf.get(o) ?? []))), adjudicationSheet, resultsSheet, problems };
 }

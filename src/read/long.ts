@@ -10,7 +10,7 @@ import { readMarks, type Thresholds } from './marks.js';
 import type { CadreMatch, Roster } from './match.js';
 import { locator, noNonBallot, totalRowLabel, type BallotSheetRead, type TallyFor } from './sheet-read.js';
 import { findHeaderIn } from './table.js';
-import { take, type RowSource } from './source.js';
+import { rowsOf, take, type RowSource } from './source.js';
 
 const HEADER_ROWS = 30;
 import { longColumn, type LongColumn } from './vocabulary.js';
@@ -35,7 +35,7 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   const problems: Problem[] = [];
   const nonBallot = noNonBallot();
   const where = locator(source);
-  const it = source.rows()[Symbol.asyncIterator]();
+  const it = rowsOf(source);
   const { head } = await take(it, HEADER_ROWS);
   let rowsRead = head.length;
   const header = findHeaderIn(head, longColumn, ['ballot', 'cadre']);

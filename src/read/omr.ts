@@ -9,7 +9,7 @@ import type { Cadre, Level, LineReading } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
 import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
-import type { RowSource } from './source.js';
+import { rowsOf, type RowSource } from './source.js';
 import type { Roster } from './match.js';
 import { locator, noNonBallot, type BallotSheetRead, type Layout, type TallyFor } from './sheet-read.js';
 
@@ -35,7 +35,7 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
   const problems: Problem[] = [];
   const nonBallot = noNonBallot();
   const where = locator(source);
-  const it = source.rows()[Symbol.asyncIterator]();
+  const it = rowsOf(source);
   const first = await it.next();
   let rowsRead = first.done === true ? 0 : 1;
   const headerCells = first.done === true ? [] : first.value.cells.map((c) => clean(cellText(c)));

@@ -1,5 +1,6 @@
 // What every ballot reader (wide, long, scanner exports) gives back for one sheet or file.
 import type { Problem } from '../model/problem.js';
+import type { BallotSheet } from '../count/type-tally.js';
 import type { Ballot, Cadre, Location } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { columnLetter, type Row } from './grid.js';
@@ -29,7 +30,11 @@ export interface RowAccounting {
 }
 
 /** Where a reader hands each ballot: its type's tally; false means the number was seen before. */
-export type TallyFor = (ballotType: string) => { add(ballot: Ballot): boolean };
+export type TallyFor = (ballotType: string) => {
+  add(ballot: Ballot): boolean;
+  /** A ballot as line codes (model/line-codes.ts), one per leader in roster order. */
+  addCodes(number: string, voidReason: string | null, codes: Uint8Array, sheet: BallotSheet, row: number): boolean;
+};
 
 /** What a reader reports about one sheet or file once all its rows are read. */
 export interface BallotSheetRead {
@@ -64,9 +69,13 @@ const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
 /** The label of a total or subtotal row ("Tổng cộng", "Cộng", "Total"), or null. */
 export function totalRowLabel(row: Row): string | null {
   const first = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
-  if (typeof first !== 'string') return null;
+  return typeof first === 'string' ? totalLabel(first) : null;
+}
+
+/** The label when `text`, a row's first text cell, is a total row's, or null. */
+export function totalLabel(text: string): string | null {
   // Only text that can begin "Tổng", "Cộng", "Total" or "Subtotal" is worth folding.
-  const c = first.trimStart().charCodeAt(0) | 0x20;
+  const c = text.trimStart().charCodeAt(0) | 0x20;
   if (c !== 0x74 && c !== 0x63 && c !== 0x73) return null;
-  return TOTAL_ROW.test(fold(first)) ? clean(first) : null;
+  return TOTAL_ROW.test(fold(text)) ? clean(text) : null;
 }

@@ -1,47 +1,123 @@
-// A sheet of ballots as a stream of rows: read once, front to back, never held whole.
-import type { Row, Sheet } from './grid.js';
+// A sheet of ballots as a stream of row batches: read once, front to back, never held whole.
+//
+// Each cell of a batch has a key: EMPTY for an empty cell, a positive id for a value the reader
+// interned (within one source an id always stands for the same value), or OTHER for any other
+// value, which cell() reads. Hot loops decide once per key and make no string for a cell they
+// do not need; everything else reads rows as usual.
+import type { CellValue, Row, Sheet } from './grid.js';
 import { InputFileError } from './input-error.js';
 import { legacyEncoding } from './legacy.js';
+
+export const EMPTY = 0;
+export const OTHER = -1;
+
+export interface RowBatch {
+  readonly size: number;
+  /** Each row's 1-based number. */
+  rowNumber(i: number): number;
+  /** Row i's cells have keys[start(i)] … keys[start(i + 1) - 1], by column. */
+  start(i: number): number;
+  readonly keys: Int32Array;
+  /** One cell's value, as row(i) gives it (null past the row's end). */
+  cell(i: number, col: number): CellValue;
+  row(i: number): Row;
+}
 
 export interface RowSource {
   readonly file: string;
   /** null for CSV files. */
   readonly name: string | null;
-  rows(): AsyncIterable<Row>;
+  /** The value of an interned key; the same for every batch of this source. */
+  value(key: number): CellValue;
+  batches(): AsyncIterable<RowBatch>;
+}
+
+/** A growable array of 32-bit integers. */
+export class IntList {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow(this.length + 1);
+    this.data[this.length++] = v;
+  }
+
+  grow(need: number): void {
+    const next = new Int32Array(Math.max(need, this.data.length * 2));
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+
+  /** A copy of the contents, sized to fit. */
+  take(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Values already in memory, interned: strings, numbers and booleans get keys, dates do not. */
+export class Interner {
+  private readonly ids = new Map<string | number | boolean, number>();
+  private readonly values: CellValue[] = [null];
+
+  key(v: CellValue): number {
+    if (v === null || v === '') return EMPTY;
+    if (v instanceof Date) return OTHER;
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      id = this.values.push(v) - 1;
+      this.ids.set(v, id);
+    }
+    return id;
+  }
+
+  value(key: number): CellValue {
+    return this.values[key] ?? null;
+  }
+}
+
+/** Rows already in memory as one batch, keyed by an interner. */
+export function rowsBatch(rows: readonly Row[], interner: Interner): RowBatch {
+  const starts = new Int32Array(rows.length + 1);
+  let total = 0;
+  rows.forEach((r, i) => {
+    starts[i] = total;
+    total += r.cells.length;
+  });
+  starts[rows.length] = total;
+  const keys = new Int32Array(total);
+  rows.forEach((r, i) => r.cells.forEach((c, col) => (keys[(starts[i] as number) + col] = interner.key(c))));
+  return {
+    size: rows.length,
+    rowNumber: (i) => (rows[i] as Row).row,
+    start: (i) => starts[i] as number,
+    keys,
+    cell: (i, col) => (rows[i] as Row).cells[col] ?? null,
+    row: (i) => rows[i] as Row,
+  };
 }
 
 /** A sheet already in memory (small sheets, and tests). */
 export function arraySource(sheet: Sheet): RowSource {
+  const interner = new Interner();
   return {
     file: sheet.file,
     name: sheet.name,
-    async *rows() {
-      yield* sheet.rows;
+    value: (key) => interner.value(key),
+    async *batches() {
+      if (sheet.rows.length > 0) yield rowsBatch(sheet.rows, interner);
     },
   };
 }
 
-const LOOK_AT = 100;
-
-/** Refuses text in a legacy Vietnamese font encoding, judged on the first rows. */
-export function legacyChecked(source: RowSource): RowSource {
-  return {
-    file: source.file,
-    name: source.name,
-    async *rows() {
-      const head: Row[] = [];
-      const it = source.rows()[Symbol.asyncIterator]();
-      for (let r = await it.next(); ; r = await it.next()) {
-        if (r.done === true) break;
-        head.push(r.value);
-        if (head.length >= LOOK_AT) break;
-      }
-      const legacy = legacyEncoding([{ file: source.file, name: source.name, rows: head }]);
-      if (legacy !== null) throw new InputFileError(source.file, 'legacy-encoding', legacy);
-      yield* head;
-      for (let r = await it.next(); r.done !== true; r = await it.next()) yield r.value;
-    },
-  };
+/** Every row of a source, one at a time (for the readers whose rows are not the bulk). */
+export async function* rowsOf(source: RowSource): AsyncGenerator<Row> {
+  for await (const batch of source.batches()) {
+    for (let i = 0; i < batch.size; i++) yield batch.row(i);
+  }
 }
 
 /** Takes up to `n` rows from an iterator, for a reader's header window. */
@@ -55,22 +131,80 @@ export async function take(it: AsyncIterator<Row>, n: number): Promise<{ head: R
   return { head, done: false };
 }
 
+/** A position in a source: row `from` of `batch`. */
+export interface BatchRun {
+  readonly batch: RowBatch;
+  readonly from: number;
+}
+
+/**
+ * The first `n` rows of a source as rows, and the source from any row on as batch runs: for a
+ * reader that looks for its header before it reads the bulk. Only the batches holding the
+ * first rows are kept.
+ */
+export async function openRows(source: RowSource, n: number): Promise<{ head: Row[]; runs(skip: number): AsyncGenerator<BatchRun> }> {
+  const it = source.batches()[Symbol.asyncIterator]();
+  const kept: RowBatch[] = [];
+  const head: Row[] = [];
+  let done = false;
+  while (head.length < n) {
+    const r = await it.next();
+    if (r.done === true) {
+      done = true;
+      break;
+    }
+    kept.push(r.value);
+    for (let i = 0; i < r.value.size && head.length < n; i++) head.push(r.value.row(i));
+  }
+  let used = false;
+  return {
+    head,
+    async *runs(skip: number) {
+      if (used) throw new Error('a source is read once');
+      used = true;
+      let left = skip;
+      for (const batch of kept.splice(0)) {
+        if (left < batch.size) yield { batch, from: left };
+        left = Math.max(0, left - batch.size);
+      }
+      if (done) return;
+      for (let r = await it.next(); r.done !== true; r = await it.next()) {
+        if (left < r.value.size) yield { batch: r.value, from: left };
+        left = Math.max(0, left - r.value.size);
+      }
+    },
+  };
+}
+
 /** The first `n` rows of a source, and a source that gives them again followed by the rest. */
 export async function peek(source: RowSource, n: number): Promise<{ head: Row[]; source: RowSource }> {
-  const it = source.rows()[Symbol.asyncIterator]();
-  const { head } = await take(it, n);
-  let used = false;
+  const { head, runs } = await openRows(source, n);
   return {
     head,
     source: {
       file: source.file,
       name: source.name,
-      async *rows() {
-        if (used) throw new Error('a peeked source is read once');
-        used = true;
-        yield* head;
-        for (let r = await it.next(); r.done !== true; r = await it.next()) yield r.value;
+      value: (key) => source.value(key),
+      async *batches() {
+        for await (const run of runs(0)) yield run.batch;
       },
+    },
+  };
+}
+
+const LOOK_AT = 100;
+
+/** Refuses text in a legacy Vietnamese font encoding, judged on the first rows. */
+export function legacyChecked(source: RowSource): RowSource {
+  return {
+    file: source.file,
+    name: source.name,
+    value: (key) => source.value(key),
+    async *batches() {
+      const { head, source: all } = await peek(source, LOOK_AT);
+      const legacy = legacyEncoding([{ file: source.file, name: source.name, rows: head }]);
+      if (legacy !== null) throw new InputFileError(source.file, 'legacy-encoding', legacy);
+      yield* all.batches();
     },
   };
 }

@@ -1,15 +1,17 @@
 // Ballots in the wide layout (SPEC §2.4): one row per ballot, one column per leader.
 import { problem, type Problem } from '../model/problem.js';
-import type { Cadre, LineReading } from '../model/types.js';
+import type { Cadre } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decodeCell } from './codes.js';
-import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Row } from './grid.js';
-import { take, type RowSource } from './source.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
+import { EMPTY, openRows, type RowBatch, type RowSource } from './source.js';
+import { MISSING, NO_MARK, lineCode } from '../model/line-codes.js';
+import type { BallotSheet } from '../count/type-tally.js';
 import type { Roster } from './match.js';
 import { DEFAULT_BALLOT_TYPE } from './roster.js';
 import { ballotColumn } from './vocabulary.js';
 import { decideBallotType } from './ballot-type.js';
-import { locator, noNonBallot, totalRowLabel, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from './sheet-read.js';
+import { locator, noNonBallot, totalLabel, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from './sheet-read.js';
 
 /** Rows the header search looks at: titles above a header are a few rows, not pages. */
 const HEADER_SEARCH_ROWS = 30;
@@ -22,9 +24,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
   const problems: Problem[] = [];
   const where = locator(source);
   const nonBallot = noNonBallot();
-  const it = source.rows()[Symbol.asyncIterator]();
-  const { head } = await take(it, HEADER_SEARCH_ROWS);
-  let rowsRead = head.length;
+  const { head, runs } = await openRows(source, HEADER_SEARCH_ROWS);
 
   // The header is the row naming the most leaders and fixed columns (the first such row);
   // rows above it are titles.
@@ -43,7 +43,8 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
   const headerRow = head[headerIndex];
   if (headerRow === undefined) {
     problems.push(problem('no-ballots', 'error', where(1)));
-    for (let r = await it.next(); r.done !== true; r = await it.next()) rowsRead++;
+    let rowsRead = 0;
+    for await (const run of runs(0)) rowsRead += run.batch.size - run.from;
     nonBallot.empty = rowsRead;
     return { ballotType: DEFAULT_BALLOT_TYPE, cadres: [], problems, accounting: account(source, rowsRead, 0, 0, nonBallot, 0), ballotsSeen: 0 };
   }
@@ -126,121 +127,256 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
     if (!onSheet.has(c)) problems.push(problem('missing-cadre', 'error', where(headerRow.row), { name: c.name, position: c.position }));
   }
 
-  // The rows: those left in the header window, then the rest of the stream.
-  async function* dataRows() {
-    yield* dataHead;
-    for (let r = await it.next(); r.done !== true; r = await it.next()) {
-      rowsRead++;
-      yield r.value;
-    }
-  }
   const tally = tallyFor(ballotType);
-  // Each leader column's place among the ballot type's lines.
+  const sheet: BallotSheet = { locate: (row) => where(row, ballotCol ?? undefined) };
+  // Each leader column's line among the ballot type's lines; the columns that must stay empty
+  // (no header; cells past the header have none either).
   const lineOf = new Map(cadres.map((c, i) => [c.key, i]));
-  const columns = leaderCols.map((l) => ({ ...l, line: lineOf.get(l.cadre.key) as number }));
+  const leaderColumns = Int32Array.from(leaderCols, (l) => l.col);
+  const leaderLines = Int32Array.from(leaderCols, (l) => lineOf.get(l.cadre.key) as number);
+  const headerWidth = headerRow.cells.length;
+  const headerTexts = headerRow.cells.map((c) => fold(cellText(c)));
+  const keyInfo = new KeyInfo(source);
+  const cells = new RowCells(keyInfo);
+  const codes = new Uint8Array(cadres.length);
+  let rowsRead = headerIndex + 1;
   let counted = 0;
   let numbered = 0;
   let rejected = 0;
   let typeReported = false;
   let rowsWithErrors = 0;
-  let pendingEmpty: Row[] = [];
-  const headerTexts = headerRow.cells.map((c) => fold(cellText(c)));
-  for await (const row of dataRows()) {
-    const numberCell = ballotCol === null ? null : (row.cells[ballotCol] ?? null);
-    if (isEmptyRow(row)) {
-      pendingEmpty.push(row);
-      continue;
-    }
-    // A second header row (a merged header spilling down) repeats the header's texts; it can
-    // only be just below the header.
-    const repeats = row.row - headerRow.row <= HEADER_SPILL ? row.cells.filter((c, i) => typeof c === 'string' && c !== '' && fold(c) === headerTexts[i]).length : 0;
-    if (repeats > 0 && repeats * 2 >= row.cells.filter((c) => !isEmptyCell(c)).length) {
-      nonBallot.header++;
-      problems.push(problem('non-ballot-row', 'info', where(row.row), { kind: 'header' }));
-      continue;
-    }
-    // A total or subtotal row ("Tổng", "Cộng", "Total") is reported, never counted.
-    const total = totalRowLabel(row);
-    if (total !== null) {
-      nonBallot.total++;
-      problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, total));
-      continue;
-    }
-    if (ballotCol === null) {
-      // Without ballot numbers, a blank row between ballots may be a lost ballot.
-      for (const e of pendingEmpty) {
-        problems.push(problem('empty-row', 'error', where(e.row)));
-        rejected++;
-      }
-    } else {
-      nonBallot.empty += pendingEmpty.length;
-      for (const e of pendingEmpty) problems.push(problem('empty-row', 'warning', where(e.row)));
-    }
-    pendingEmpty = [];
+  let pendingEmpty: number[] = [];
+  for await (const { batch, from } of runs(headerIndex + 1)) {
+    for (let i = from; i < batch.size; i++) {
+      rowsRead++;
+      const rowNumber = batch.rowNumber(i);
+      cells.at(batch, i);
 
-    let number: string;
-    if (ballotCol === null) {
-      number = String(++numbered);
-    } else if (isEmptyCell(numberCell)) {
-      problems.push(problem('missing-ballot-number', 'error', where(row.row, ballotCol, headerOf(ballotCol))));
-      rejected++;
-      continue;
-    } else if (typeof numberCell === 'number' && !Number.isInteger(numberCell)) {
-      problems.push(problem('bad-cell', 'error', where(row.row, ballotCol, headerOf(ballotCol)), { hint: 'ballot-number' }, cellText(numberCell)));
-      rejected++;
-      continue;
-    } else {
-      number = clean(cellText(numberCell));
-    }
-    if (typeCol !== null && !typeReported) {
-      const t = clean(cellText(row.cells[typeCol] ?? null));
-      if (t !== '' && !typeValues.includes(t)) {
-        problems.push(problem('mixed-ballot-types', 'error', where(row.row, typeCol, headerOf(typeCol)), { types: [...typeValues, t] }));
-        typeReported = true;
+      // Blank rows, and the first text cell (a total row's label is there).
+      let blank = true;
+      let firstText = -1;
+      for (let col = 0; col < cells.width; col++) {
+        const key = cells.key(col);
+        if (key === EMPTY) continue;
+        if (key > 0) {
+          if (keyInfo.blank(key)) continue;
+          blank = false;
+          if (keyInfo.text(key)) {
+            firstText = col;
+            break;
+          }
+          continue;
+        }
+        const v = cells.value(col);
+        if (isEmptyCell(v)) continue;
+        blank = false;
+        if (typeof v === 'string') {
+          firstText = col;
+          break;
+        }
       }
-    }
-
-    let rowOk = true;
-    let voidReason: string | null = null;
-    if (voidCol !== null) {
-      const v = clean(cellText(row.cells[voidCol] ?? null));
-      if (v !== '' && AMBIGUOUS_VOID.has(fold(v))) {
-        problems.push(problem('bad-cell', 'error', where(row.row, voidCol, headerOf(voidCol)), { hint: 'ambiguous-void', ballot: number }, v));
-        rowOk = false;
-      } else if (v !== '') voidReason = v;
-    }
-    for (const col of unheaded) {
-      if (!isEmptyCell(row.cells[col])) {
-        problems.push(problem('bad-cell', 'error', where(row.row, col), { hint: 'no-header', ballot: number }, cellText(row.cells[col] ?? null)));
-        rowOk = false;
+      if (blank) {
+        pendingEmpty.push(rowNumber);
+        continue;
       }
-    }
-    const lines: (LineReading | undefined)[] = new Array(cadres.length);
-    for (const l of columns) {
-      const value = row.cells[l.col] ?? null;
-      const d = decodeCell(value);
-      if (d.ok) {
-        lines[l.line] = d.reading;
+      // A second header row (a merged header spilling down) repeats the header's texts; it can
+      // only be just below the header.
+      if (rowNumber - headerRow.row <= HEADER_SPILL) {
+        const row = batch.row(i);
+        const repeats = row.cells.filter((c, k) => typeof c === 'string' && c !== '' && fold(c) === headerTexts[k]).length;
+        if (repeats > 0 && repeats * 2 >= row.cells.filter((c) => !isEmptyCell(c)).length) {
+          nonBallot.header++;
+          problems.push(problem('non-ballot-row', 'info', where(rowNumber), { kind: 'header' }));
+          continue;
+        }
+      }
+      // A total or subtotal row ("Tổng", "Cộng", "Total") is reported, never counted.
+      const total = firstText < 0 ? null : totalLabel(cells.value(firstText) as string);
+      if (total !== null) {
+        nonBallot.total++;
+        problems.push(problem('non-ballot-row', 'warning', where(rowNumber), { kind: 'total' }, total));
+        continue;
+      }
+      if (ballotCol === null) {
+        // Without ballot numbers, a blank row between ballots may be a lost ballot.
+        for (const e of pendingEmpty) {
+          problems.push(problem('empty-row', 'error', where(e)));
+          rejected++;
+        }
       } else {
-        const params = { hint: d.hint, ballot: number, ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }) };
-        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), params, cellText(value)));
-        rowOk = false;
+        nonBallot.empty += pendingEmpty.length;
+        for (const e of pendingEmpty) problems.push(problem('empty-row', 'warning', where(e)));
       }
+      pendingEmpty = [];
+
+      let number: string;
+      if (ballotCol === null) {
+        number = String(++numbered);
+      } else {
+        const numberCell = cells.value(ballotCol);
+        if (isEmptyCell(numberCell)) {
+          problems.push(problem('missing-ballot-number', 'error', where(rowNumber, ballotCol, headerOf(ballotCol))));
+          rejected++;
+          continue;
+        } else if (typeof numberCell === 'number' && !Number.isInteger(numberCell)) {
+          problems.push(problem('bad-cell', 'error', where(rowNumber, ballotCol, headerOf(ballotCol)), { hint: 'ballot-number' }, cellText(numberCell)));
+          rejected++;
+          continue;
+        }
+        number = clean(cellText(numberCell));
+      }
+      if (typeCol !== null && !typeReported) {
+        const t = clean(cellText(cells.value(typeCol)));
+        if (t !== '' && !typeValues.includes(t)) {
+          problems.push(problem('mixed-ballot-types', 'error', where(rowNumber, typeCol, headerOf(typeCol)), { types: [...typeValues, t] }));
+          typeReported = true;
+        }
+      }
+
+      let rowOk = true;
+      let voidReason: string | null = null;
+      if (voidCol !== null) {
+        const v = clean(cellText(cells.value(voidCol)));
+        if (v !== '' && AMBIGUOUS_VOID.has(fold(v))) {
+          problems.push(problem('bad-cell', 'error', where(rowNumber, voidCol, headerOf(voidCol)), { hint: 'ambiguous-void', ballot: number }, v));
+          rowOk = false;
+        } else if (v !== '') voidReason = v;
+      }
+      for (const col of unheaded) {
+        if (!cells.blank(col)) {
+          problems.push(problem('bad-cell', 'error', where(rowNumber, col), { hint: 'no-header', ballot: number }, cellText(cells.value(col))));
+          rowOk = false;
+        }
+      }
+      for (let col = headerWidth; col < cells.width; col++) {
+        if (!cells.blank(col)) {
+          problems.push(problem('bad-cell', 'error', where(rowNumber, col), { hint: 'no-header', ballot: number }, cellText(cells.value(col))));
+          rowOk = false;
+        }
+      }
+      codes.fill(MISSING);
+      const { keys, first, width } = cells;
+      const known = keyInfo.bits;
+      for (let l = 0; l < leaderColumns.length; l++) {
+        const col = leaderColumns[l] as number;
+        const key = col < width ? (keys[first + col] as number) : EMPTY;
+        // A key's code is looked up here when it is known (keyInfo.code works it out).
+        const bits = key > 0 && key < known.length ? (known[key] as number) : 0;
+        let code = key === EMPTY ? NO_MARK : bits !== 0 ? bits & CODE : key > 0 ? keyInfo.code(key) : MISSING;
+        if (code === MISSING) {
+          const value = cells.value(col);
+          const d = decodeCell(value);
+          if (d.ok) code = lineCode(d.reading);
+          else {
+            const params = { hint: d.hint, ballot: number, ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }) };
+            problems.push(problem('bad-cell', 'error', where(rowNumber, col, (leaderCols[l] as { header: string }).header), params, cellText(value)));
+            rowOk = false;
+          }
+        }
+        codes[leaderLines[l] as number] = code;
+      }
+      if (!rowOk) {
+        rowsWithErrors++;
+        continue;
+      }
+      // The tally refuses a number it has seen, in this sheet or another of the type.
+      if (tally.addCodes(number, voidReason, codes, sheet, rowNumber)) counted++;
+      else rejected++;
     }
-    if (!rowOk) {
-      rowsWithErrors++;
-      continue;
-    }
-    // The tally refuses a number it has seen, in this sheet or another of the type.
-    if (tally.add({ ballotType, number, voidReason, lines, location: where(row.row, ballotCol ?? undefined) })) counted++;
-    else rejected++;
   }
   if (pendingEmpty.length > 0) {
     nonBallot.empty += pendingEmpty.length;
-    problems.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0]?.row ?? 1), { count: pendingEmpty.length }));
+    problems.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0] ?? 1), { count: pendingEmpty.length }));
   }
   return { ballotType, cadres, problems, accounting: account(source, rowsRead, counted, rowsWithErrors, nonBallot, rejected), ballotsSeen: counted + rowsWithErrors };
 }
+
+/** One row of a batch: its cells' keys, and the cells without a key read at most once. */
+class RowCells {
+  private batch: RowBatch | null = null;
+  private i = 0;
+  keys: Int32Array = new Int32Array(0);
+  first = 0;
+  width = 0;
+  private readonly values: CellValue[] = [];
+  private readonly known: number[] = [];
+  private generation = 0;
+
+  constructor(private readonly info: KeyInfo) {}
+
+  at(batch: RowBatch, i: number): void {
+    this.batch = batch;
+    this.keys = batch.keys;
+    this.i = i;
+    this.first = batch.start(i);
+    this.width = batch.start(i + 1) - this.first;
+    this.generation++;
+  }
+
+  key(col: number): number {
+    return col < this.width ? (this.keys[this.first + col] as number) : EMPTY;
+  }
+
+  value(col: number): CellValue {
+    if (col >= this.width) return null;
+    if (this.known[col] !== this.generation) {
+      this.values[col] = (this.batch as RowBatch).cell(this.i, col);
+      this.known[col] = this.generation;
+    }
+    return this.values[col] as CellValue;
+  }
+
+  blank(col: number): boolean {
+    const key = this.key(col);
+    if (key === EMPTY) return true;
+    return key > 0 ? this.info.blank(key) : isEmptyCell(this.value(col));
+  }
+}
+
+/**
+ * What the wide layout needs to know of an interned value, worked out once per key: whether it
+ * is blank, whether it is text (a total row's label is), and its line code when it is a valid
+ * ballot mark (MISSING otherwise: the cell is then decoded again for its message).
+ */
+class KeyInfo {
+  /** Each key's bits once worked out (0 before). */
+  bits = new Uint8Array(256);
+
+  constructor(private readonly source: RowSource) {}
+
+  blank(key: number): boolean {
+    return (this.of(key) & BLANK) !== 0;
+  }
+
+  text(key: number): boolean {
+    return (this.of(key) & TEXT) !== 0;
+  }
+
+  code(key: number): number {
+    return this.of(key) & CODE;
+  }
+
+  private of(key: number): number {
+    const known = key < this.bits.length ? (this.bits[key] as number) : 0;
+    if (known !== 0) return known;
+    if (key >= this.bits.length) {
+      const next = new Uint8Array(Math.max(key + 1, this.bits.length * 2));
+      next.set(this.bits);
+      this.bits = next;
+    }
+    const v = this.source.value(key);
+    const blank = isEmptyCell(v);
+    const d = decodeCell(v);
+    const bits = SEEN | (blank ? BLANK : 0) | (typeof v === 'string' && !blank ? TEXT : 0) | (d.ok ? lineCode(d.reading) : MISSING);
+    this.bits[key] = bits;
+    return bits;
+  }
+}
+
+const SEEN = 0x80;
+const BLANK = 0x40;
+const TEXT = 0x20;
+const CODE = 0x0f;
 
 function account(source: RowSource, rowsRead: number, ballots: number, rowsWithErrors: number, nonBallot: Record<NonBallotKind, number>, rejected: number): RowAccounting {
   return { file: source.file, sheet: source.name, layout: 'wide', rowsRead, countedRows: ballots, ballots, rowsWithErrors, nonBallot, rejected };

@@ -24,6 +24,8 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_DIRECTORY = 16 * 1024 * 1024;
 const SMALL_ENTRY = 4 * 1024 * 1024;
+/** Bytes read and inflated at a time when streaming an entry. */
+const STREAM_CHUNK = 256 * 1024;
 
 export class ZipFile {
   private constructor(
@@ -103,8 +105,8 @@ export class ZipFile {
       yield out;
       return;
     }
-    const raw = createReadStream(this.path, { start, end: start + entry.compressedSize - 1 });
-    const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
+    const raw = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: STREAM_CHUNK });
+    const source = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: STREAM_CHUNK })) : raw;
     let total = 0;
     try {
       for await (const chunk of source as AsyncIterable<Buffer>) {

@@ -76,6 +76,24 @@ describe('bad input: exit 1, every problem with file, row, column and value', ()
     expect(r.stderr).toContain("'11' lặp lại cùng một mức");
   });
 
+  it('a value in a column without a header, inside the header or past it, is never skipped', async () => {
+    // The header gains a blank column R; row 5 gets a value past it (S5), row 7 one in it (R7).
+    const widen = (t: string) =>
+      t
+        .split('\n')
+        .map((l, i) => (l === '' ? l : i === 0 ? `${l},` : i === 4 ? `${l},,x` : i === 6 ? `${l},7` : `${l},`))
+        .join('\n');
+    const { args } = sampleCopy({ 'phieu.csv': widen });
+    const r = await tally([...args, '--json']);
+    expect(r.code).toBe(1);
+    const bad = json(r.stdout).problems.filter((p) => p.code === 'bad-cell');
+    expect(bad.map((p) => [p.cell, p.value])).toEqual([
+      ['S5', 'x'],
+      ['R7', '7'],
+    ]);
+    expect(r.stderr).toContain("có giá trị 'x' ở cột không có tiêu đề");
+  });
+
   it('a decimal number typed in Excel suggests the digits run together', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, readCsv } from '../../src/read/csv.js';
+import { detectDelimiter, detectEncoding, readCsv } from '../../src/read/csv.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -20,7 +20,7 @@ describe('CSV text', () => {
       bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
       bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
     }
-    expect(decodeText(bytes).encoding).toBe('utf-16le');
+    expect(detectEncoding(bytes)).toBe('utf-16le');
     expect(readCsv('u.txt', bytes).rows.map((r) => r.cells)).toEqual([
       ['Số phiếu', 'Hưng'],
       ['1', '2'],
@@ -30,7 +30,7 @@ describe('CSV text', () => {
   it('falls back to Windows-1258 and composes tone marks to NFC', () => {
     // "Hưng" in Windows-1258: H, ư (0xFD), n, g.
     const bytes = new Uint8Array([0x48, 0xfd, 0x6e, 0x67, 0x0a]);
-    expect(decodeText(bytes).encoding).toBe('windows-1258');
+    expect(detectEncoding(bytes)).toBe('windows-1258');
     expect(readCsv('w.csv', bytes).rows[0]?.cells[0]).toBe('Hưng');
     // "ệ" is e + circumflex (0xEA) + combining dot below (0xF2).
     const tone = readCsv('w.csv', new Uint8Array([0x6e, 0x68, 0x69, 0xea, 0xf2, 0x6d])).rows[0]?.cells[0];

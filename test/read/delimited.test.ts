@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseDelimited } from '../../src/read/delimited.js';
+import { CsvSyntaxError, DelimitedTokenizer, decoderFor, parseDelimited } from '../../src/read/delimited.js';
+import { EMPTY, type RowBatch } from '../../src/read/source.js';
 
 describe('parseDelimited', () => {
   it.each([
@@ -47,4 +48,54 @@ describe('parseDelimited', () => {
       }),
     );
   });
+
+  it('gives the same records, keys and errors however the bytes are cut into chunks', () => {
+    const piece = fc.constantFrom('', '1', '23', 'x', 'cao', 'Hưng', ',', ';', '"', '""', '\n', '\r', '\r\n', ' ', 'ệ', 'abcd');
+    const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (t, cuts) => {
+        const bytes = Buffer.from(t, 'utf8');
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const whole = outcome(() => parseDelimited(t, ','));
+        const chunked = outcome(() => {
+          const tokenizer = new DelimitedTokenizer(',', decoderFor('utf-8'));
+          const rows: string[][] = [];
+          const take = (batch: RowBatch) => {
+            for (let i = 0; i < batch.size; i++) {
+              const cells = batch.row(i).cells as string[];
+              // A key stands for its cell's text; EMPTY for an empty cell.
+              for (let col = 0; col < cells.length; col++) {
+                const key = batch.keys[batch.start(i) + col] as number;
+                if (key === EMPTY) expect(cells[col]).toBe('');
+                else if (key > 0) expect(tokenizer.value(key)).toBe(cells[col]);
+                expect(batch.cell(i, col)).toBe(cells[col]);
+              }
+              expect(batch.rowNumber(i)).toBe(rows.length + 1);
+              rows.push(cells);
+            }
+          };
+          let prev = 0;
+          for (const p of [...at, bytes.length]) {
+            take(tokenizer.push(bytes.subarray(prev, p)));
+            prev = p;
+          }
+          take(tokenizer.end());
+          return rows;
+        });
+        expect(chunked).toEqual(whole);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+
+/** Rows, or the line of the syntax error. */
+function outcome(read: () => string[][]): string[][] | { line: number } {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return { line: e.line };
+    throw e;
+  }
+}
+
