@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { CsvSyntaxError, csvFile, readCsv } from './csv.js';
-import { arraySource, legacyChecked, type RowSource } from './source.js';
+import { legacyChecked, type RowSource } from './source.js';
 import { ballotSheetType, sheetRole } from './vocabulary.js';
 import { createReadStream } from 'node:fs';
 import type { Sheet } from './grid.js';
@@ -93,7 +93,7 @@ async function openBallotWorkbook(path: string, bytes?: Uint8Array): Promise<Ope
   else for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
   let wb: Workbook;
   try {
-    wb = await Workbook.open(path);
+    wb = await Workbook.open(path, undefined, bytes);
   } catch (e) {
     throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
   }
@@ -102,14 +102,8 @@ async function openBallotWorkbook(path: string, bytes?: Uint8Array): Promise<Ope
     const sheets: Sheet[] = [];
     const sources: RowSource[] = [];
     for (const s of wb.sheets) {
-      const ballots = isBallotSheet(s.name, names);
-      if (ballots && !wb.isSmall(s)) {
-        sources.push(legacyChecked(wb.stream(s)));
-        continue;
-      }
-      const sheet = await wb.read(s);
-      sheets.push(sheet);
-      if (ballots) sources.push(arraySource(sheet));
+      if (isBallotSheet(s.name, names)) sources.push(legacyChecked(wb.isSmall(s) ? await wb.source(s) : wb.stream(s)));
+      else sheets.push(await wb.read(s));
     }
     const legacy = legacyEncoding(sheets);
     if (legacy !== null) throw new InputFileError(path, 'legacy-encoding', legacy);
@@ -147,7 +141,7 @@ async function openFile(path: string): Promise<OpenedFile> {
       throw new InputFileError(path, 'xls');
     case 'xlsx':
       try {
-        return { path, kind, sha256, sheets: await readXlsx(path) };
+        return { path, kind, sha256, sheets: await readXlsx(path, undefined, bytes) };
       } catch (e) {
         throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
       }

@@ -4,7 +4,7 @@
 // interned (within one source an id always stands for the same value), or OTHER for any other
 // value, which cell() reads. Hot loops decide once per key and make no string for a cell they
 // do not need; everything else reads rows as usual.
-import type { CellValue, Row, Sheet } from './grid.js';
+import type { CellValue, Row } from './grid.js';
 import { InputFileError } from './input-error.js';
 import { legacyEncoding } from './legacy.js';
 
@@ -56,61 +56,6 @@ export class IntList {
   take(): Int32Array {
     return this.data.slice(0, this.length);
   }
-}
-
-/** Values already in memory, interned: strings, numbers and booleans get keys, dates do not. */
-export class Interner {
-  private readonly ids = new Map<string | number | boolean, number>();
-  private readonly values: CellValue[] = [null];
-
-  key(v: CellValue): number {
-    if (v === null || v === '') return EMPTY;
-    if (v instanceof Date) return OTHER;
-    let id = this.ids.get(v);
-    if (id === undefined) {
-      id = this.values.push(v) - 1;
-      this.ids.set(v, id);
-    }
-    return id;
-  }
-
-  value(key: number): CellValue {
-    return this.values[key] ?? null;
-  }
-}
-
-/** Rows already in memory as one batch, keyed by an interner. */
-export function rowsBatch(rows: readonly Row[], interner: Interner): RowBatch {
-  const starts = new Int32Array(rows.length + 1);
-  let total = 0;
-  rows.forEach((r, i) => {
-    starts[i] = total;
-    total += r.cells.length;
-  });
-  starts[rows.length] = total;
-  const keys = new Int32Array(total);
-  rows.forEach((r, i) => r.cells.forEach((c, col) => (keys[(starts[i] as number) + col] = interner.key(c))));
-  return {
-    size: rows.length,
-    rowNumber: (i) => (rows[i] as Row).row,
-    start: (i) => starts[i] as number,
-    keys,
-    cell: (i, col) => (rows[i] as Row).cells[col] ?? null,
-    row: (i) => rows[i] as Row,
-  };
-}
-
-/** A sheet already in memory (small sheets, and tests). */
-export function arraySource(sheet: Sheet): RowSource {
-  const interner = new Interner();
-  return {
-    file: sheet.file,
-    name: sheet.name,
-    value: (key) => interner.value(key),
-    async *batches() {
-      if (sheet.rows.length > 0) yield rowsBatch(sheet.rows, interner);
-    },
-  };
 }
 
 /** Every row of a source, one at a time (for the readers whose rows are not the bulk). */

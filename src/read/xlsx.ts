@@ -1,9 +1,9 @@
 // Reading XLSX workbooks with our own zip reader and a scanner of the sheet XML (exceljs is
 // only for writing). Sizes are capped, so a small file cannot inflate without bound.
 import { posix } from 'node:path';
-import type { CellValue, Row, Sheet } from './grid.js';
+import type { Row, Sheet } from './grid.js';
 import { SheetScanner } from './sheet-xml.js';
-import type { RowSource } from './source.js';
+import { EMPTY, OTHER, type RowBatch, type RowSource } from './source.js';
 import { attributes, cellRef, decodeEntities, refuseDoctype } from './xml.js';
 import { ZipFile, type ZipEntry } from './zip.js';
 
@@ -30,10 +30,12 @@ export class Workbook {
     readonly sheets: readonly WorkbookSheet[],
     private readonly shared: readonly string[],
     private readonly limits: XlsxLimits,
+    /** The file's bytes, when it was small enough to read whole. */
+    private readonly bytes: Uint8Array | undefined,
   ) {}
 
-  static async open(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<Workbook> {
-    const zip = await ZipFile.open(file);
+  static async open(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, bytes?: Uint8Array): Promise<Workbook> {
+    const zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
     try {
       const part = (name: string): ZipEntry | undefined => zip.entries.get(name);
       const workbook = part('xl/workbook.xml');
@@ -58,7 +60,7 @@ export class Workbook {
         const id = a.get('r:id') ?? [...a].find(([k]) => k.endsWith(':id'))?.[1] ?? '';
         sheets.push({ name: (a.get('name') ?? '').normalize('NFC'), entry: part(rels.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`) });
       }
-      return new Workbook(file, zip, sheets, shared, limits);
+      return new Workbook(file, zip, sheets, shared, limits, bytes);
     } catch (e) {
       await zip.close();
       throw e;
@@ -67,7 +69,38 @@ export class Workbook {
 
   /** A sheet whole, merged cells showing their first cell's value. */
   async read(sheet: WorkbookSheet): Promise<Sheet> {
-    return { file: this.file, name: sheet.name, rows: sheet.entry === undefined ? [] : await sheetRows(this.zip, sheet.entry, this.shared, this.limits) };
+    const { batches, merged } = await this.scan(sheet);
+    const rows: Row[] = [];
+    for (const batch of batches) {
+      for (let i = 0; i < batch.size; i++) rows.push(merged.get(batch.rowNumber(i)) ?? batch.row(i));
+    }
+    return { file: this.file, name: sheet.name, rows };
+  }
+
+  /** A small sheet as a source, read now, merged cells showing their first cell's value. */
+  async source(sheet: WorkbookSheet): Promise<RowSource> {
+    const { batches, merged, scanner } = await this.scan(sheet);
+    return {
+      file: this.file,
+      name: sheet.name,
+      value: (key) => scanner.value(key),
+      async *batches() {
+        for (const batch of batches) yield patched(batch, merged);
+      },
+    };
+  }
+
+  private async scan(sheet: WorkbookSheet): Promise<{ batches: RowBatch[]; merged: ReadonlyMap<number, Row>; scanner: SheetScanner }> {
+    const scanner = new SheetScanner(this.shared, true);
+    const batches: RowBatch[] = [];
+    if (sheet.entry !== undefined) {
+      for await (const chunk of this.zip.chunks(sheet.entry, this.limits.maxPartBytes)) {
+        const batch = scanner.push(chunk);
+        if (batch.size > 0) batches.push(batch);
+      }
+      scanner.end();
+    }
+    return { batches, merged: mergedRows(batches, scanner.merges()), scanner };
   }
 
   /** Whether reading the sheet whole is cheap (small sheets keep their merged cells). */
@@ -77,7 +110,7 @@ export class Workbook {
 
   /** A sheet in batches of rows, never held whole (merged cells, listed after the rows, not applied). */
   stream(sheet: WorkbookSheet): RowSource {
-    const { file, shared, limits } = this;
+    const { file, shared, limits, bytes } = this;
     const scanner = new SheetScanner(shared, false);
     return {
       file,
@@ -85,7 +118,7 @@ export class Workbook {
       value: (key) => scanner.value(key),
       async *batches() {
         if (sheet.entry === undefined) return;
-        const zip = await ZipFile.open(file);
+        const zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
         try {
           for await (const chunk of zip.chunks(sheet.entry, limits.maxPartBytes)) yield scanner.push(chunk);
           scanner.end();
@@ -104,8 +137,8 @@ export class Workbook {
 /** Sheets of up to this many compressed bytes are read whole. */
 const SMALL_SHEET = 1024 * 1024;
 
-export async function readXlsx(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<Sheet[]> {
-  const wb = await Workbook.open(file, limits);
+export async function readXlsx(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, bytes?: Uint8Array): Promise<Sheet[]> {
+  const wb = await Workbook.open(file, limits, bytes);
   try {
     const sheets: Sheet[] = [];
     for (const s of wb.sheets) sheets.push(await wb.read(s));
@@ -179,29 +212,73 @@ async function scanElements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, n
   }
 }
 
-async function sheetRows(zip: ZipFile, entry: ZipEntry, shared: readonly string[], limits: XlsxLimits): Promise<Row[]> {
-  const rows: Row[] = [];
-  const scanner = new SheetScanner(shared, true);
-  for await (const chunk of zip.chunks(entry, limits.maxPartBytes)) {
-    const batch = scanner.push(chunk);
-    for (let i = 0; i < batch.size; i++) rows.push(batch.row(i));
+/**
+ * The rows that merged ranges change: a merged range shows its first cell's value in every
+ * empty cell, as spreadsheet programs show it, within the sheet's used columns (a title merged
+ * across a whole row adds nothing past them).
+ */
+function mergedRows(batches: readonly RowBatch[], merges: readonly string[]): Map<number, Row> {
+  const out = new Map<number, Row>();
+  if (merges.length === 0) return out;
+  // Rows are numbered 1, 2, … without gaps (sheet-xml.ts): row n is at place n - 1.
+  const places: { batch: RowBatch; i: number }[] = [];
+  let width = 0;
+  for (const batch of batches) {
+    for (let i = 0; i < batch.size; i++) {
+      places.push({ batch, i });
+      width = Math.max(width, batch.start(i + 1) - batch.start(i));
+    }
   }
-  scanner.end();
-  // A merged range shows its first cell's value in every cell, as spreadsheet programs do.
-  for (const range of scanner.merges()) {
+  const rowAt = (n: number): Row | undefined => {
+    const place = places[n - 1];
+    return out.get(n) ?? place?.batch.row(place.i);
+  };
+  for (const range of merges) {
     const [a, b] = range.split(':').map((r) => cellRef(r));
     if (a == null || b == null) continue;
-    const master = rows[a.row - 1]?.cells[a.col] ?? null;
+    const master = rowAt(a.row)?.cells[a.col] ?? null;
     if (master === null) continue;
-    for (let r = a.row; r <= b.row; r++) {
-      const row = rows[r - 1];
+    for (let r = a.row; r <= Math.min(b.row, places.length); r++) {
+      const row = rowAt(r);
       if (row === undefined) continue;
-      const cells = row.cells as CellValue[];
-      for (let c = a.col; c <= b.col; c++) {
+      const cells = [...row.cells];
+      for (let c = a.col; c <= Math.min(b.col, width - 1); c++) {
         while (cells.length < c) cells.push(null);
         if (cells[c] === undefined || cells[c] === null) cells[c] = master;
       }
+      out.set(r, { row: r, cells });
     }
   }
-  return rows;
+  return out;
+}
+
+/** A batch with the rows merged ranges changed put in: their cells are read, not keyed. */
+function patched(batch: RowBatch, merged: ReadonlyMap<number, Row>): RowBatch {
+  const rows: (Row | undefined)[] = [];
+  let any = false;
+  for (let i = 0; i < batch.size; i++) {
+    rows.push(merged.get(batch.rowNumber(i)));
+    any ||= rows[i] !== undefined;
+  }
+  if (!any) return batch;
+  const starts = new Int32Array(batch.size + 1);
+  const keys: number[] = [];
+  for (let i = 0; i < batch.size; i++) {
+    starts[i] = keys.length;
+    const row = rows[i];
+    if (row === undefined) for (let k = batch.start(i); k < batch.start(i + 1); k++) keys.push(batch.keys[k] as number);
+    else for (const v of row.cells) keys.push(v === null || v === undefined ? EMPTY : OTHER);
+  }
+  starts[batch.size] = keys.length;
+  return {
+    size: batch.size,
+    rowNumber: (i) => batch.rowNumber(i),
+    start: (i) => starts[i] as number,
+    keys: Int32Array.from(keys),
+    cell: (i, col) => {
+      const row = rows[i];
+      return row === undefined ? batch.cell(i, col) : (row.cells[col] ?? null);
+    },
+    row: (i) => rows[i] ?? batch.row(i),
+  };
 }

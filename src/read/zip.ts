@@ -1,7 +1,9 @@
 // A minimal zip reader for XLSX: the central directory by random access, each entry inflated
-// as a stream with a cap on its uncompressed size (a zip bomb stops at the cap).
+// with a cap on its uncompressed size (a zip bomb stops at the cap). The zip is a file, or
+// bytes already in memory (a small file read once).
 import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
@@ -23,14 +25,50 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_DIRECTORY = 16 * 1024 * 1024;
+/** Entries up to this size, compressed and inflated, are inflated in one go. */
 const SMALL_ENTRY = 4 * 1024 * 1024;
 /** Bytes read and inflated at a time when streaming an entry. */
 const STREAM_CHUNK = 256 * 1024;
 
+/** Where the zip's bytes are. */
+interface ByteSource {
+  readonly size: number;
+  read(length: number, position: number): Promise<Buffer>;
+  stream(start: number, length: number): Readable;
+  close(): Promise<void>;
+}
+
+function fileSource(path: string, handle: FileHandle, size: number): ByteSource {
+  return {
+    size,
+    async read(length, position) {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buf, 0, length, position);
+      if (bytesRead < length) throw new ZipError('corrupt', 'the file ends early');
+      return buf;
+    },
+    stream: (start, length) => createReadStream(path, { start, end: start + length - 1, highWaterMark: STREAM_CHUNK }),
+    close: () => handle.close(),
+  };
+}
+
+function memorySource(bytes: Uint8Array): ByteSource {
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const slice = (length: number, position: number) => {
+    if (position < 0 || position + length > all.length) throw new ZipError('corrupt', 'the file ends early');
+    return all.subarray(position, position + length);
+  };
+  return {
+    size: all.length,
+    read: async (length, position) => slice(length, position),
+    stream: (start, length) => Readable.from([slice(length, start)]),
+    close: async () => {},
+  };
+}
+
 export class ZipFile {
   private constructor(
-    private readonly path: string,
-    private readonly handle: FileHandle,
+    private readonly bytes: ByteSource,
     readonly entries: ReadonlyMap<string, ZipEntry>,
   ) {}
 
@@ -38,74 +76,82 @@ export class ZipFile {
     const handle = await open(path, 'r');
     try {
       const { size } = await handle.stat();
-      const tailSize = Math.min(size, 65_557);
-      const tail = Buffer.alloc(tailSize);
-      await handle.read(tail, 0, tailSize, size - tailSize);
-      let at = -1;
-      for (let i = tailSize - 22; i >= 0; i--) {
-        if (tail.readUInt32LE(i) === EOCD) {
-          at = i;
-          break;
-        }
-      }
-      if (at < 0) throw new ZipError('not-zip');
-      const count = tail.readUInt16LE(at + 10);
-      const dirSize = tail.readUInt32LE(at + 12);
-      const dirOffset = tail.readUInt32LE(at + 16);
-      if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new ZipError('zip64');
-      if (dirSize > MAX_DIRECTORY || dirOffset + dirSize > size) throw new ZipError('corrupt', 'central directory');
-      const dir = Buffer.alloc(dirSize);
-      await handle.read(dir, 0, dirSize, dirOffset);
-      const entries = new Map<string, ZipEntry>();
-      let p = 0;
-      for (let n = 0; n < count; n++) {
-        if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError('corrupt', 'directory entry');
-        const nameLen = dir.readUInt16LE(p + 28);
-        const extraLen = dir.readUInt16LE(p + 30);
-        const commentLen = dir.readUInt16LE(p + 32);
-        const entry: ZipEntry = {
-          flags: dir.readUInt16LE(p + 8),
-          method: dir.readUInt16LE(p + 10),
-          compressedSize: dir.readUInt32LE(p + 20),
-          uncompressedSize: dir.readUInt32LE(p + 24),
-          localOffset: dir.readUInt32LE(p + 42),
-          name: dir.toString('utf8', p + 46, p + 46 + nameLen),
-        };
-        if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localOffset === 0xffffffff) throw new ZipError('zip64');
-        entries.set(entry.name.replace(/^\//, ''), entry);
-        p += 46 + nameLen + extraLen + commentLen;
-      }
-      return new ZipFile(path, handle, entries);
+      return await ZipFile.from(fileSource(path, handle, size));
     } catch (e) {
       await handle.close();
       throw e;
     }
   }
 
+  /** A zip already in memory. */
+  static fromBytes(bytes: Uint8Array): Promise<ZipFile> {
+    return ZipFile.from(memorySource(bytes));
+  }
+
+  private static async from(bytes: ByteSource): Promise<ZipFile> {
+    const size = bytes.size;
+    const tailSize = Math.min(size, 65_557);
+    const tail = await bytes.read(tailSize, size - tailSize);
+    let at = -1;
+    for (let i = tailSize - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === EOCD) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) throw new ZipError('not-zip');
+    const count = tail.readUInt16LE(at + 10);
+    const dirSize = tail.readUInt32LE(at + 12);
+    const dirOffset = tail.readUInt32LE(at + 16);
+    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new ZipError('zip64');
+    if (dirSize > MAX_DIRECTORY || dirOffset + dirSize > size) throw new ZipError('corrupt', 'central directory');
+    const dir = await bytes.read(dirSize, dirOffset);
+    const entries = new Map<string, ZipEntry>();
+    let p = 0;
+    for (let n = 0; n < count; n++) {
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError('corrupt', 'directory entry');
+      const nameLen = dir.readUInt16LE(p + 28);
+      const extraLen = dir.readUInt16LE(p + 30);
+      const commentLen = dir.readUInt16LE(p + 32);
+      const entry: ZipEntry = {
+        flags: dir.readUInt16LE(p + 8),
+        method: dir.readUInt16LE(p + 10),
+        compressedSize: dir.readUInt32LE(p + 20),
+        uncompressedSize: dir.readUInt32LE(p + 24),
+        localOffset: dir.readUInt32LE(p + 42),
+        name: dir.toString('utf8', p + 46, p + 46 + nameLen),
+      };
+      if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localOffset === 0xffffffff) throw new ZipError('zip64');
+      entries.set(entry.name.replace(/^\//, ''), entry);
+      p += 46 + nameLen + extraLen + commentLen;
+    }
+    return new ZipFile(bytes, entries);
+  }
+
   /** The entry's bytes, inflated chunk by chunk; stops with ZipError('too-large') past maxBytes. */
   async *chunks(entry: ZipEntry, maxBytes: number): AsyncGenerator<Buffer> {
     if ((entry.flags & 1) !== 0) throw new ZipError('encrypted', entry.name);
     if (entry.method !== 0 && entry.method !== 8) throw new ZipError('method', `${entry.method}`);
-    const local = Buffer.alloc(30);
-    await this.handle.read(local, 0, 30, entry.localOffset);
+    const local = await this.bytes.read(30, entry.localOffset);
     if (local.readUInt32LE(0) !== LOCAL) throw new ZipError('corrupt', entry.name);
     if (entry.compressedSize === 0) return;
     const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    // A small entry is read and inflated in one go: streaming costs more than it saves there.
-    if (entry.compressedSize <= SMALL_ENTRY && entry.uncompressedSize <= maxBytes) {
-      const data = Buffer.alloc(entry.compressedSize);
-      await this.handle.read(data, 0, data.length, start);
+    if (start + entry.compressedSize > this.bytes.size) throw new ZipError('corrupt', entry.name);
+    // A small entry is inflated in one go: streaming costs more than it saves there. Its
+    // declared size bounds what is inflated.
+    if (entry.compressedSize <= SMALL_ENTRY && entry.uncompressedSize <= Math.min(maxBytes, SMALL_ENTRY)) {
+      const data = await this.bytes.read(entry.compressedSize, start);
       let out: Buffer;
       try {
-        out = entry.method === 8 ? inflateRawSync(data, { maxOutputLength: maxBytes + 1 }) : data;
+        out = entry.method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }) : data;
       } catch (e) {
-        throw new ZipError((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'corrupt', entry.name);
+        throw new ZipError('corrupt', `${entry.name}${(e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? ': larger than its declared size' : ''}`);
       }
-      if (out.length > maxBytes) throw new ZipError('too-large', entry.name);
+      if (out.length !== entry.uncompressedSize) throw new ZipError('corrupt', `${entry.name}: not its declared size`);
       yield out;
       return;
     }
-    const raw = createReadStream(this.path, { start, end: start + entry.compressedSize - 1, highWaterMark: STREAM_CHUNK });
+    const raw = this.bytes.stream(start, entry.compressedSize);
     const source = entry.method === 8 ? raw.pipe(createInflateRaw({ chunkSize: STREAM_CHUNK })) : raw;
     let total = 0;
     try {
@@ -114,6 +160,7 @@ export class ZipFile {
         if (total > maxBytes) throw new ZipError('too-large', entry.name);
         yield chunk;
       }
+      if (total !== entry.uncompressedSize) throw new ZipError('corrupt', `${entry.name}: not its declared size`);
     } catch (e) {
       if (e instanceof ZipError) throw e;
       throw new ZipError('corrupt', `${entry.name}: ${(e as Error).message}`);
@@ -130,6 +177,6 @@ export class ZipFile {
   }
 
   close(): Promise<void> {
-    return this.handle.close();
+    return this.bytes.close();
   }
 }
