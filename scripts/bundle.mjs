@@ -11,7 +11,5 @@ await build({
   format: 'esm',
   target: 'node20',
   external: ['exceljs'],
-  // commander is CommonJS: the bundle gives it a require.
-  banner: { js: "import { createRequire as __tallyRequire } from 'node:module'; const require = __tallyRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,5 +1,4 @@
 // `tally check <paths…>`: re-tally earlier sessions and compare with what was recorded.
-import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { acrossSessions } from '../check/across.js';
@@ -8,41 +7,39 @@ import { planJobs } from '../check/plan.js';
 import { checkJson, checkXlsx, failed, renderCheckTerminal, type CheckReport } from '../check/report.js';
 import type { Lang } from '../text/lang.js';
 import { problemMessage } from '../text/messages.js';
+import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
 
 interface CheckOptions {
-  jobs?: string;
-  onlyDifferences?: boolean;
-  requireRecord?: boolean;
-  json?: boolean;
-  output?: string[];
+  readonly jobs?: string;
+  readonly onlyDifferences?: true;
+  readonly requireRecord?: true;
+  readonly json?: true;
+  readonly output?: readonly string[];
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
-  let parsed: { paths: string[]; opts: CheckOptions } | null = null;
-  await new Command('tally check')
-    .description(h.check.description)
-    .argument('<paths...>', h.check.paths)
-    .option('--jobs <n>', h.check.jobs)
-    .option('--only-differences', h.check.onlyDifferences)
-    .option('--require-record', h.check.requireRecord)
-    .option('--json', h.json)
-    .option('-o, --output <file>', h.check.output, collect, [])
-    .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']))
-    .option('--debug', h.debug)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .action((paths: string[], opts: CheckOptions) => {
-      parsed = { paths, opts };
-    })
-    .parseAsync([...argv], { from: 'user' });
-  if (parsed === null) return 2;
-  const { paths, opts } = parsed as { paths: string[]; opts: CheckOptions };
+  const spec: CommandSpec = {
+    name: 'tally check',
+    description: h.check.description,
+    args: { placeholder: 'paths', help: h.check.paths, min: 1 },
+    options: [
+      { name: '--jobs', value: 'n', help: h.check.jobs },
+      { name: '--only-differences', help: h.check.onlyDifferences },
+      { name: '--require-record', help: h.check.requireRecord },
+      { name: '--json', help: h.json },
+      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.check.output },
+      { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
+      { name: '--debug', help: h.debug },
+    ],
+  };
+  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
+  if (typeof line === 'number') return line;
+  const paths = [...line.args];
+  const opts = line.opts as CheckOptions;
   const jobs = opts.jobs === undefined ? availableParallelism() : /^\d{1,3}$/.test(opts.jobs) && Number(opts.jobs) > 0 ? Number(opts.jobs) : NaN;
   if (Number.isNaN(jobs)) return usageError(io, lang, h.badOption('jobs', opts.jobs ?? ''));
   const outputs = opts.output ?? [];

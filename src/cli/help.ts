@@ -56,6 +56,11 @@ export const HELP = {
       twice: () => 'tệp này được ghi hai lần trong cùng một lệnh',
     },
     debug: 'in chi tiết lỗi nội bộ',
+    commands: {
+      check: 'tally check <sổ hoặc thư mục…> [--jobs N] [-o báo-cáo.xlsx]',
+      reconcile: 'tally reconcile <lần-nhập-1> <lần-nhập-2> [lần-nhập-3]',
+      template: 'tally template [-o tệp.xlsx] [--roster danh-sách.csv] [--ballots N]',
+    },
     usage: 'Lỗi cách dùng',
     internal: 'Lỗi nội bộ',
     rerun: 'chạy lại với --debug để xem chi tiết',
@@ -127,6 +132,11 @@ export const HELP = {
       twice: () => 'this file is written twice by the same command',
     },
     debug: 'show details of internal errors',
+    commands: {
+      check: 'tally check <workbooks or folders…> [--jobs N] [-o report.xlsx]',
+      reconcile: 'tally reconcile <entry1> <entry2> [entry3]',
+      template: 'tally template [-o file.xlsx] [--roster roster.csv] [--ballots N]',
+    },
     usage: 'Usage error',
     internal: 'Internal error',
     rerun: 'run again with --debug for details',

@@ -22,8 +22,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (argv[0] === 'reconcile') return await (await import('./reconcile-command.js')).runReconcile(argv.slice(1), io, lang);
     return await (await import('./tally-command.js')).runTally(argv, io, lang);
   } catch (e) {
-    // commander's own errors (help shown, unknown option…) carry its exit code.
-    if (isCommanderError(e)) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof InputFileError) {
       const line = e.reason === 'bad-csv' && e.detail !== '0' ? ` (${lang === 'vi' ? 'dòng' : 'line'} ${e.detail})` : '';
       const name = e.reason === 'legacy-encoding' ? (e.detail === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows') : '';
@@ -39,10 +37,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (debug) io.stderr.write(`${(e as Error).stack ?? ''}\n`);
     return 2;
   }
-}
-
-function isCommanderError(e: unknown): e is { exitCode: number } {
-  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('commander.');
 }
 
 function langFromArgv(argv: readonly string[]): Lang {

@@ -36,7 +36,7 @@ export interface TallyOptions {
 
 export type Checked = { readonly ok: true; readonly options: TallyOptions } | { readonly ok: false; readonly bad: readonly string[] };
 
-/** Checks the values commander collected; `bad` names each option whose value is not valid. */
+/** Checks the values read from the command line; `bad` names each option whose value is not valid. */
 export function checkTallyOptions(raw: Record<string, unknown>): Checked {
   const bad: string[] = [];
   const text = (name: string, valid: (v: string) => boolean = () => true): string | undefined => {

@@ -1,5 +1,4 @@
 // `tally reconcile <entry1> <entry2> [entry3]`: compare independent entries of the same ballots.
-import { Command, Option } from 'commander';
 import { extname } from 'node:path';
 import { openInput } from '../read/files.js';
 import type { Sheet } from '../read/grid.js';
@@ -10,31 +9,29 @@ import { reconcile, readEntry } from '../reconcile/reconcile.js';
 import { reconcileCsv, reconcileJson, reconcileXlsx, renderReconcile } from '../reconcile/report.js';
 import { renderProblems } from '../report/terminal.js';
 import type { Lang } from '../text/lang.js';
+import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-
 export async function runReconcile(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
-  let parsed: { entries: string[]; opts: { roster?: string; json?: boolean; output?: string[] } } | null = null;
-  await new Command('tally reconcile')
-    .description(h.reconcile.description)
-    .argument('<entries...>', h.reconcile.entries)
-    .option('--roster <file>', h.roster)
-    .option('--json', h.json)
-    .option('-o, --output <file>', h.reconcile.output, collect, [])
-    .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']))
-    .option('--debug', h.debug)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .action((entries: string[], opts: { roster?: string; json?: boolean; output?: string[] }) => {
-      parsed = { entries, opts };
-    })
-    .parseAsync([...argv], { from: 'user' });
-  if (parsed === null) return 2;
-  const { entries, opts } = parsed as { entries: string[]; opts: { roster?: string; json?: boolean; output?: string[] } };
+  const spec: CommandSpec = {
+    name: 'tally reconcile',
+    description: h.reconcile.description,
+    args: { placeholder: 'entries', help: h.reconcile.entries, min: 1 },
+    options: [
+      { name: '--roster', value: 'file', help: h.roster },
+      { name: '--json', help: h.json },
+      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.reconcile.output },
+      { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
+      { name: '--debug', help: h.debug },
+    ],
+  };
+  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
+  if (typeof line === 'number') return line;
+  const entries = [...line.args];
+  const opts = line.opts as { readonly roster?: string; readonly json?: true; readonly output?: readonly string[] };
   if (entries.length < 2 || entries.length > 3) return usageError(io, lang, h.reconcile.count);
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!['.xlsx', '.csv'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.reconcile.outputFormat}`);

@@ -1,11 +1,11 @@
 // `tally <files…>`: one session, reported on screen and to the requested files.
-import { Command, Option } from 'commander';
 import { gatherInputs } from '../read/inputs.js';
 import type { ReportContext } from '../report/context.js';
 import { reporterFor } from '../report/registry.js';
 import { renderProblems, renderTerminal } from '../report/terminal.js';
 import { tallySession } from '../tally.js';
 import type { Lang } from '../text/lang.js';
+import { commandLine, type CommandSpec } from './args.js';
 import { auditOptions } from './audit.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
@@ -13,44 +13,50 @@ import { checkTallyOptions, sessionFlags, typedSessionFlags } from './options.js
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+export function tallySpec(lang: Lang): CommandSpec {
+  const h = HELP[lang];
+  return {
+    name: 'tally',
+    description: h.description,
+    version: VERSION,
+    args: { placeholder: 'files', help: h.files, min: 1 },
+    commands: [
+      [h.commands.check, h.check.description],
+      [h.commands.reconcile, h.reconcile.description],
+      [h.commands.template, h.template.description],
+    ],
+    options: [
+      { name: '--roster', value: 'file', help: h.roster },
+      { name: '--session', value: 'file', help: h.session },
+      { name: '--title', value: 'text', help: h.title },
+      { name: '--body', value: 'text', help: h.body },
+      { name: '--date', value: 'date', help: h.date },
+      { name: '--round', value: 'text', help: h.round },
+      { name: '--regime', value: 'regime', help: h.regime },
+      { name: '--denominator', value: 'basis', help: h.denominator },
+      { name: '--convened', value: 'n', repeat: true, help: h.convened },
+      { name: '--present', value: 'n', repeat: true, help: h.present },
+      { name: '--issued', value: 'n', repeat: true, help: h.issued },
+      { name: '--returned', value: 'n', repeat: true, help: h.returned },
+      { name: '--strict', help: h.strict },
+      { name: '--mark-threshold', value: 'ratio', help: h.markThreshold },
+      { name: '--blank-threshold', value: 'ratio', help: h.blankThreshold },
+      { name: '--omr-letters', value: 'map', help: h.omrLetters },
+      { name: '--adjudications', value: 'file', help: h.adjudications },
+      { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
+      { name: '--json', help: h.json },
+      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.output },
+      { name: '--debug', help: h.debug },
+    ],
+  };
+}
 
 export async function runTally(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
-  let parsed: { files: string[]; opts: Record<string, unknown> } | null = null;
-  const program = new Command('tally')
-    .description(h.description)
-    .version(VERSION, '-V, --version')
-    .argument('<files...>', h.files)
-    .option('--roster <file>', h.roster)
-    .option('--session <file>', h.session)
-    .option('--title <text>', h.title)
-    .option('--body <text>', h.body)
-    .option('--date <date>', h.date)
-    .option('--round <text>', h.round)
-    .option('--regime <regime>', h.regime)
-    .option('--denominator <basis>', h.denominator)
-    .option('--convened <n>', h.convened, collect, [])
-    .option('--present <n>', h.present, collect, [])
-    .option('--issued <n>', h.issued, collect, [])
-    .option('--returned <n>', h.returned, collect, [])
-    .option('--strict', h.strict)
-    .option('--mark-threshold <ratio>', h.markThreshold)
-    .option('--blank-threshold <ratio>', h.blankThreshold)
-    .option('--omr-letters <map>', h.omrLetters)
-    .option('--adjudications <file>', h.adjudications)
-    .addOption(new Option('--lang <lang>', h.lang).choices(['vi', 'en']).default('vi'))
-    .option('--json', h.json)
-    .option('-o, --output <file>', h.output, collect, [])
-    .option('--debug', h.debug)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .action((files: string[], opts: Record<string, unknown>) => {
-      parsed = { files, opts };
-    });
-  await program.parseAsync([...argv], { from: 'user' });
-  if (parsed === null) return 2;
-  const { files, opts } = parsed as { files: string[]; opts: Record<string, unknown> };
+  const line = commandLine(tallySpec(lang), argv, io.stdout, io.stderr, lang, h.usage);
+  if (typeof line === 'number') return line;
+  const files = [...line.args];
+  const opts: Record<string, unknown> = { lang: 'vi', ...line.opts };
   const checked = checkTallyOptions(opts);
   if (!checked.ok) {
     for (const name of checked.bad) {

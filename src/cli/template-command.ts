@@ -1,5 +1,4 @@
 // `tally template [-o file.xlsx] [--roster roster.csv] [--ballots N]`
-import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { problem } from '../model/problem.js';
 import { openInput } from '../read/files.js';
@@ -8,6 +7,7 @@ import { sheetRole } from '../read/vocabulary.js';
 import { renderProblems } from '../report/terminal.js';
 import { renderTemplate } from '../report/template.js';
 import type { Lang } from '../text/lang.js';
+import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
@@ -16,19 +16,19 @@ const DEFAULT_NAME = 'phieu-tin-nhiem.xlsx';
 
 export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
-  let opts: { output?: string; roster?: string; ballots?: string } = {};
-  await new Command('tally template')
-    .description(h.template.description)
-    .option('-o, --output <file>', h.template.output)
-    .option('--roster <file>', h.roster)
-    .option('--ballots <n>', h.template.ballots)
-    .option('--lang <lang>', h.lang)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .action((o: typeof opts) => {
-      opts = o;
-    })
-    .parseAsync([...argv], { from: 'user' });
+  const spec: CommandSpec = {
+    name: 'tally template',
+    description: h.template.description,
+    options: [
+      { name: '--output', short: '-o', value: 'file', help: h.template.output },
+      { name: '--roster', value: 'file', help: h.roster },
+      { name: '--ballots', value: 'n', help: h.template.ballots },
+      { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
+    ],
+  };
+  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
+  if (typeof line === 'number') return line;
+  const opts = line.opts as { readonly output?: string; readonly roster?: string; readonly ballots?: string };
 
   const out = opts.output ?? DEFAULT_NAME;
   if (!/\.xlsx$/i.test(out)) return usageError(io, lang, `${out}: ${h.refused['unknown-format']()}`);
