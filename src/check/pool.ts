@@ -9,10 +9,10 @@ export type Progress = (done: number, total: number) => void;
 
 /**
  * The worker is the compiled dist/check/worker.js, whether this module runs from the bundle
- * (dist/tally.mjs), from dist/check/ or, under the test runner, from src/check/.
+ * (dist/tally.cjs), from dist/check/ or, under the test runner, from src/check/.
  */
 const here = import.meta.url;
-const WORKER = here.endsWith('/tally.mjs') ? new URL('./check/worker.js', here) : here.endsWith('.ts') ? new URL('../../dist/check/worker.js', here) : new URL('./worker.js', here);
+const WORKER = here.endsWith('/tally.cjs') ? new URL('./check/worker.js', here) : here.endsWith('.ts') ? new URL('../../dist/check/worker.js', here) : new URL('./worker.js', here);
 
 type Answer = { ok: true; results: CheckedSession[] } | { ok: false; error: string };
 

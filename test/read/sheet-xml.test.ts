@@ -56,6 +56,10 @@ describe('SheetScanner', () => {
     expect(rows.map((r) => r.cells)).toEqual(expected);
   });
 
+  it('takes a malformed cell reference as the next column', () => {
+    expect(read(sheet('<row r="1"><c r="C1"><v>1</v></c><c r="d1"><v>2</v></c><c r="E"><v>3</v></c><c r="ABCD1"><v>4</v></c></row>')).map((r) => r.cells)).toEqual([[null, null, 1, 2, 3, 4]]);
+  });
+
   it('lists the merged ranges after the rows', () => {
     const scanner = new SheetScanner(SHARED, true);
     scanner.push(Buffer.from(sheet('<row r="1"><c r="A1"><v>1</v></c></row>')));

@@ -1,0 +1,2 @@
+// Injected into the CommonJS bundle (scripts/bundle.mjs): import.meta.url as the bundle's URL.
+export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;
