@@ -4,8 +4,10 @@ import { relative, resolve } from 'node:path';
 import { problem, type Problem } from '../model/problem.js';
 import { InputFileError, openInput } from '../read/files.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
+import { Workbook } from '../read/xlsx.js';
 import { discover } from './discover.js';
-import { auditSheetOf, readSummary } from './recorded.js';
+import { inFlight } from './pool.js';
+import { auditSheetOf, isAuditSheetName, readSummary } from './recorded.js';
 import { summaryInputs, type SessionJob } from './session.js';
 
 export interface Plan {
@@ -13,6 +15,9 @@ export interface Plan {
   /** Paths that do not exist, and workbooks that are neither a session nor a summary. */
   readonly problems: readonly Problem[];
 }
+
+/** Workbooks whose sheet names are being read at once: mostly waiting on the disk. */
+const NAMES_IN_FLIGHT = 16;
 
 const label = (p: string) => relative(process.cwd(), p) || p;
 const key = (files: readonly string[]) => files.map((f) => resolve(f)).sort().join('\n');
@@ -22,11 +27,23 @@ export async function planJobs(paths: readonly string[]): Promise<Plan> {
   const problems: Problem[] = missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' }));
   const jobs = new Map<string, SessionJob>();
   const summaries: SessionJob[] = [];
-  for (const f of found) {
+  // Sheet names tell a session from anything else: read for every workbook at once, several
+  // at a time, so one file's reading overlaps another's. null when unreadable (the job says why).
+  const sheetNames = await inFlight(found, (f) => (f.kind === 'folder' ? Promise.resolve([]) : Workbook.sheetNames(f.path).catch(() => null)), undefined, NAMES_IN_FLIGHT);
+  for (const [at, f] of found.entries()) {
     if (f.kind === 'folder') {
       // Paths relative to where the clerk runs the command read best in messages.
       const inputs = { files: f.ballots.map(label), roster: label(f.roster), session: label(f.session), ...(f.adjudications === null ? {} : { adjudications: label(f.adjudications) }) };
       jobs.set(key(f.ballots), { label: label(f.path), inputs, resultsFile: f.results === null ? null : label(f.results), summary: null, missing: [] });
+      continue;
+    }
+    // Only a workbook with an audit sheet (a summary this tool wrote) is read whole here;
+    // sessions are read by the workers.
+    const names = sheetNames[at] ?? null;
+    const sessionLike = names === null || (names.some((n) => sheetRole(n) === 'roster') && names.some((n) => ballotSheetType(n) !== null));
+    if (names === null || !names.some(isAuditSheetName)) {
+      if (sessionLike) jobs.set(key([f.path]), { label: label(f.path), inputs: { files: [label(f.path)] }, resultsFile: null, summary: null, missing: [] });
+      else problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));
       continue;
     }
     let sheets;

@@ -8,11 +8,11 @@ import { checkSession, type CheckedSession, type SessionJob } from './session.js
 export type Progress = (done: number, total: number) => void;
 
 /**
- * The worker is the compiled dist/check/worker.js, whether this module runs from the bundle
+ * The worker is the bundled dist/check-worker.cjs, whether this module runs from the bundle
  * (dist/tally.cjs), from dist/check/ or, under the test runner, from src/check/.
  */
 const here = import.meta.url;
-const WORKER = here.endsWith('/tally.cjs') ? new URL('./check/worker.js', here) : here.endsWith('.ts') ? new URL('../../dist/check/worker.js', here) : new URL('./worker.js', here);
+const WORKER = here.endsWith('/tally.cjs') ? new URL('./check-worker.cjs', here) : here.endsWith('.ts') ? new URL('../../dist/check-worker.cjs', here) : new URL('../check-worker.cjs', here);
 
 type Answer = { ok: true; results: CheckedSession[] } | { ok: false; error: string };
 
@@ -35,13 +35,14 @@ export class Pool {
         const answers = await inFlight(jobs, (job) => checkSession(job).catch((e: unknown) => crashed(job, e)), (i, r) => finish(i, r));
         return answers;
       }
-      // Batches small enough to share the work evenly, large enough to keep messages few.
-      const size = Math.max(1, Math.min(64, Math.floor(jobs.length / (this.workers.length * 4))));
+      // Batches large enough to keep messages few, and smaller as the jobs run out, so the
+      // workers finish together.
       let next = 0;
       await Promise.all(
         this.workers.map(async (worker) => {
           while (next < jobs.length) {
             const from = next;
+            const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil((jobs.length - from) / (this.workers.length * 4))));
             const batch = jobs.slice(from, (next = Math.min(jobs.length, from + size)));
             const answer = await ask(worker, batch);
             batch.forEach((job, k) => finish(from + k, answer.ok ? (answer.results[k] as CheckedSession) : crashed(job, new Error(answer.error))));
@@ -55,15 +56,18 @@ export class Pool {
   }
 }
 
+/** Sessions sent to a worker at a time, at most. */
+const MAX_BATCH = 64;
+
 /** Sessions a thread keeps in flight, so one's file reads overlap another's work. */
 export const IN_FLIGHT = 4;
 
-/** Runs `each` over the jobs with IN_FLIGHT at a time; results in job order. */
-export async function inFlight<T, R>(jobs: readonly T[], each: (job: T) => Promise<R>, done: (i: number, r: R) => void = () => {}): Promise<R[]> {
+/** Runs `each` over the jobs with `width` at a time; results in job order. */
+export async function inFlight<T, R>(jobs: readonly T[], each: (job: T) => Promise<R>, done: (i: number, r: R) => void = () => {}, width = IN_FLIGHT): Promise<R[]> {
   const out: R[] = new Array(jobs.length);
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(IN_FLIGHT, jobs.length) }, async () => {
+    Array.from({ length: Math.min(width, jobs.length) }, async () => {
       while (next < jobs.length) {
         const i = next++;
         out[i] = await each(jobs[i] as T);

@@ -118,12 +118,15 @@ export function readResultsSheet(sheet: Sheet): Recorded {
 }
 
 /** The audit sheet of a summary this tool wrote, in either language. */
+/** The name of the audit sheet of a summary this tool writes, in either language. */
+export const isAuditSheetName = (name: string) => name === LABELS.vi.sheets.audit || name === LABELS.en.sheets.audit;
+
 export function auditSheetOf(sheets: readonly Sheet[]): Sheet | null {
   return (
     sheets.find(
       (s) =>
         s.name !== null &&
-        (s.name === LABELS.vi.sheets.audit || s.name === LABELS.en.sheets.audit) &&
+        isAuditSheetName(s.name) &&
         s.rows.some((r) => typeof r.cells[1] === 'string' && /^tally \d/.test(r.cells[1])),
     ) ?? null
   );

@@ -58,6 +58,13 @@ const layoutFor = (capacity: number): Layout => ({
 });
 
 /**
+ * Arrays reused by every tokenizer from chunk to chunk, each batch getting a copy of its part
+ * (a chunk is scanned in one go, so tokenizers never share them at once): a chunk of n bytes
+ * has at most n + 1 records and n + 1 fields.
+ */
+let scratch = layoutFor(0);
+
+/**
  * Splits delimited bytes into records, chunk by chunk. Fields of up to three plain ASCII bytes
  * are interned: their key is the same in every batch.
  */
@@ -68,14 +75,10 @@ export class DelimitedTokenizer {
   private line = 1;
   private records = 0;
   private readonly one = new Int32Array(256);
-  private readonly two = new Int32Array(65536);
+  /** Keys of two-byte fields, made when the first one is seen. */
+  private two: Int32Array | null = null;
   private readonly three = new Map<number, number>();
   private readonly values: string[] = [''];
-  /**
-   * Arrays reused from chunk to chunk, each batch getting a copy of its part: a chunk of n
-   * bytes has at most n + 1 records and n + 1 fields.
-   */
-  private scratch = layoutFor(0);
 
   constructor(
     delimiter: string,
@@ -108,8 +111,8 @@ export class DelimitedTokenizer {
 
   private scan(buf: Buffer, final: boolean): { batch: CsvBatch; consumed: number } {
     const n = buf.length;
-    if (this.scratch.keys.length < n + 2) this.scratch = layoutFor(n + 2);
-    const { keys, fieldStarts, firstField, recordEnds, recordFlags } = this.scratch;
+    if (scratch.keys.length < n + 2) scratch = layoutFor(n + 2);
+    const { keys, fieldStarts, firstField, recordEnds, recordFlags } = scratch;
     const classes = this.classes;
     const one = this.one;
     const firstRecord = this.records + 1;
@@ -215,7 +218,8 @@ export class DelimitedTokenizer {
       }
       case 2: {
         const k = ((buf[start] as number) << 8) | (buf[start + 1] as number);
-        return this.two[k] || (this.two[k] = this.intern(buf, start, end));
+        const two = (this.two ??= new Int32Array(65536));
+        return two[k] || (two[k] = this.intern(buf, start, end));
       }
       case 3: {
         const k = ((buf[start] as number) << 16) | ((buf[start + 1] as number) << 8) | (buf[start + 2] as number);

@@ -52,14 +52,18 @@ interface CellTag {
   number: number;
 }
 
+/**
+ * Lists reused by every scanner from chunk to chunk, each batch getting a copy of its part (a
+ * chunk is scanned in one go, so scanners never share them at once).
+ */
+const scratch = { rows: new IntList(), starts: new IntList(), keys: new IntList(), places: new IntList() };
+
 export class SheetScanner {
   private carry: Buffer | null = null;
   private stage: 'before' | 'rows' | 'after' = 'before';
   private lastRow = 0;
   private tail = '';
   private checkedHead = false;
-  /** Lists reused from chunk to chunk; each batch gets a copy of its part. */
-  private readonly scratch = { rows: new IntList(), starts: new IntList(), keys: new IntList(), places: new IntList() };
 
   constructor(
     private readonly shared: readonly string[],
@@ -96,7 +100,7 @@ export class SheetScanner {
 
   private scan(buf: Buffer): { batch: RowBatch; consumed: number } {
     const n = buf.length;
-    const { rows, starts, keys, places } = this.scratch;
+    const { rows, starts, keys, places } = scratch;
     rows.length = starts.length = keys.length = places.length = 0;
     // A cell takes ten bytes at least: room for the usual number at once.
     if (keys.data.length < n >> 4) {

@@ -34,7 +34,14 @@ export class Workbook {
     private readonly bytes: Uint8Array | undefined,
   ) {}
 
-  static async open(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, bytes?: Uint8Array): Promise<Workbook> {
+  /** The names of a workbook's sheets, read from its workbook part alone. */
+  static async sheetNames(file: string): Promise<string[]> {
+    const wb = await Workbook.open(file, DEFAULT_XLSX_LIMITS, undefined, false);
+    await wb.close();
+    return wb.sheets.map((s) => s.name);
+  }
+
+  static async open(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, bytes?: Uint8Array, withStrings = true): Promise<Workbook> {
     const zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
     try {
       const part = (name: string): ZipEntry | undefined => zip.entries.get(name);
@@ -53,7 +60,7 @@ export class Workbook {
           rels.set(a.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
         }
       }
-      const shared = await sharedStrings(zip, part('xl/sharedStrings.xml'), limits);
+      const shared = withStrings ? await sharedStrings(zip, part('xl/sharedStrings.xml'), limits) : [];
       const sheets: WorkbookSheet[] = [];
       for (const m of wbXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
         const a = attributes(m[1] ?? '');

@@ -90,14 +90,20 @@ export class ZipFile {
 
   private static async from(bytes: ByteSource): Promise<ZipFile> {
     const size = bytes.size;
-    const tailSize = Math.min(size, 65_557);
-    const tail = await bytes.read(tailSize, size - tailSize);
+    // The end record is the last 22 bytes, unless a comment (up to 64 KiB) follows it: the
+    // last few KiB are looked at first.
+    let tail: Buffer = Buffer.alloc(0);
     let at = -1;
-    for (let i = tailSize - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD) {
-        at = i;
-        break;
+    for (const want of [4096, 65_557]) {
+      const tailSize = Math.min(size, want);
+      tail = await bytes.read(tailSize, size - tailSize);
+      for (let i = tailSize - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === EOCD) {
+          at = i;
+          break;
+        }
       }
+      if (at >= 0 || tailSize === size) break;
     }
     if (at < 0) throw new ZipError('not-zip');
     const count = tail.readUInt16LE(at + 10);
@@ -143,7 +149,9 @@ export class ZipFile {
       const data = await this.bytes.read(entry.compressedSize, start);
       let out: Buffer;
       try {
-        out = entry.method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }) : data;
+        // One output buffer of the declared size: nothing to gather and copy afterwards.
+        const size = Math.max(64, entry.uncompressedSize);
+        out = entry.method === 8 ? inflateRawSync(data, { maxOutputLength: size, chunkSize: size }) : data;
       } catch (e) {
         throw new ZipError('corrupt', `${entry.name}${(e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? ': larger than its declared size' : ''}`);
       }
