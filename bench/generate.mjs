@@ -2,7 +2,7 @@
 // XLSX (written by a small zip writer here, streaming) and as CSV files with roster and session.
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { crc32, createDeflateRaw } from 'node:zlib';
 
 /** Mulberry32: a small seeded generator, so every run writes the same files. */
@@ -172,6 +172,7 @@ export async function writeXlsx(path, sheets) {
 }
 
 export async function writeWorkbook(path, ballots, cadres, seed) {
+  await mkdir(dirname(path), { recursive: true });
   const people = leaders(cadres);
   await writeXlsx(path, [
     { name: 'Danh sách', rows: [['STT', 'Mã', 'Họ và tên', 'Chức vụ'], ...people.map((p) => [p.stt, p.id, p.name, p.position])] },

@@ -53,9 +53,11 @@ if (!quick) {
   await writeCsvSet(join(dir, 'M-csv'), 100_000, 50, 2);
   await writeCsvSet(join(dir, 'L-csv'), 200_000, 50, 3);
 }
+// An archive of typical rounds (the issue's "typical round": 1,000 ballots × 40 leaders, a
+// self-contained workbook), each with its own seed.
 const checkRoot = join(dir, 'check');
 const rounds = quick ? 100 : 1000;
-for (let i = 0; i < rounds; i++) await writeCsvSet(join(checkRoot, `r${String(i).padStart(4, '0')}`), 40, 15, 100 + i);
+for (let i = 0; i < rounds; i++) await writeWorkbook(join(checkRoot, `r${String(i).padStart(4, '0')}.xlsx`), 1000, 40, 100 + i);
 
 const n = quick ? 3 : 7;
 const big = quick ? 0 : 3;
@@ -77,7 +79,7 @@ if (!quick) {
   m.tallyLcsv = measure('tally L.csv', process.execPath, csvArgs('L-csv'), big);
   m.tallyMcsv = measure('tally M.csv (100,000 × 50)', process.execPath, csvArgs('M-csv'), big);
 }
-console.log(`\ntally check over ${rounds} rounds`);
+console.log(`\ntally check over ${rounds} typical rounds (1,000 × 40 XLSX)`);
 m.check1 = measure('tally check --jobs 1', process.execPath, [BIN, 'check', checkRoot, '--jobs', '1', '--json'], quick ? 1 : 3, { anyExit: true });
 m.check2 = measure('tally check --jobs 2', process.execPath, [BIN, 'check', checkRoot, '--jobs', '2', '--json'], quick ? 1 : 3, { anyExit: true });
 

@@ -69,7 +69,7 @@ export class Counter {
     const k = this.cadreKeys.length;
     // Readers give every leader a reading, and undecided lines are stopped before counting
     // (count/type-tally.ts): reaching either here is a bug.
-    if (codes.length !== k || codes.includes(MISSING) || codes.includes(UNDECIDED)) throw new Error(`ballot ${number}: a line with no countable reading`);
+    if (codes.length !== k || !countable(codes)) throw new Error(`ballot ${number}: a line with no countable reading`);
     this.n++;
     const counts = this.counts;
     let voided: VoidBallot | null = voidReason === null ? null : { ballot: number, reason: voidReason, location: sheet.locate(row) };
@@ -117,6 +117,15 @@ export class Counter {
     );
     return { ballotType: this.ballotType, ballots: this.n, perCadre, voidBallots: this.voided, invalidLines: this.invalidLines };
   }
+}
+
+/** Whether every line has a reading that counts: none missing, none undecided. */
+export function countable(codes: Uint8Array): boolean {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i] as number;
+    if (c === MISSING || c >= UNDECIDED) return false;
+  }
+  return true;
 }
 
 const bump = (a: Int32Array, i: number) => {

@@ -9,7 +9,7 @@ import type { Adjudication, AppliedAdjudication } from '../read/adjudications.js
 import type { RosterIndex } from '../read/match.js';
 import { fold } from '../text/fold.js';
 import { BallotNumbers } from './ballot-numbers.js';
-import { Counter, type BallotTypeCount } from './count.js';
+import { Counter, countable, type BallotTypeCount } from './count.js';
 
 interface Decision {
   readonly cadre: Cadre;
@@ -116,7 +116,7 @@ export class TypeTally {
     }
     // A line left undecided, or missing because its column was (already reported), blocks the
     // result: the ballot is seen but not counted.
-    const open = lines.includes(MISSING) || lines.includes(UNDECIDED);
+    const open = !countable(lines);
     if (open) {
       for (let i = 0; i < lines.length; i++) {
         if (lines[i] !== UNDECIDED) continue;

@@ -80,13 +80,15 @@ export class DelimitedTokenizer {
   private readonly three = new Map<number, number>();
   private readonly values: string[] = [''];
 
+  private readonly delimiter: number;
+
   constructor(
     delimiter: string,
     private readonly decode: FieldDecoder,
   ) {
-    const d = delimiter.charCodeAt(0);
+    this.delimiter = delimiter.charCodeAt(0);
     for (let b = 0x80; b < 256; b++) this.classes[b] = HIGH;
-    for (const b of [d, CR, LF]) this.classes[b] = END;
+    for (const b of [this.delimiter, CR, LF]) this.classes[b] = END;
   }
 
   /** The text of an interned key. */
@@ -115,6 +117,7 @@ export class DelimitedTokenizer {
     const { keys, fieldStarts, firstField, recordEnds, recordFlags } = scratch;
     const classes = this.classes;
     const one = this.one;
+    const delimiter = this.delimiter;
     const firstRecord = this.records + 1;
     let fields = 0;
     let records = 0;
@@ -130,6 +133,20 @@ export class DelimitedTokenizer {
       const recordFields = fields;
       for (;;) {
         const start = i;
+        // The usual fields first: one plain byte (a ballot code) or nothing, then a delimiter.
+        const first = buf[i] as number;
+        const short = first === delimiter ? 0 : buf[i + 1] === delimiter && classes[first] === 0 && first !== QUOTE ? 1 : -1;
+        if (short >= 0 && i + short < n) {
+          fieldStarts[fields] = i;
+          keys[fields++] = short === 0 ? EMPTY : one[first] || this.key(buf, i, i + 1);
+          i += short + 1;
+          if (i < n) continue;
+          if (!final) break scan;
+          fieldStarts[fields] = i;
+          keys[fields++] = EMPTY;
+          end = n;
+          break;
+        }
         let flag = 0;
         if (buf[i] === QUOTE) {
           // A quoted field: up to the quote not followed by another quote, then anything up to
