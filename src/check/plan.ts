@@ -6,6 +6,7 @@ import { InputFileError, openInput } from '../read/files.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
 import { Workbook } from '../read/xlsx.js';
 import { discover } from './discover.js';
+import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { inFlight } from './pool.js';
 import { auditSheetOf, isAuditSheetName, readSummary } from './recorded.js';
 import { summaryInputs, type SessionJob } from './session.js';
@@ -22,7 +23,7 @@ const NAMES_IN_FLIGHT = 16;
 const label = (p: string) => relative(process.cwd(), p) || p;
 const key = (files: readonly string[]) => files.map((f) => resolve(f)).sort().join('\n');
 
-export async function planJobs(paths: readonly string[]): Promise<Plan> {
+export async function planJobs(paths: readonly string[], limits: Limits = DEFAULT_LIMITS): Promise<Plan> {
   const { found, missing } = await discover(paths);
   const problems: Problem[] = missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' }));
   const jobs = new Map<string, SessionJob>();
@@ -48,7 +49,7 @@ export async function planJobs(paths: readonly string[]): Promise<Plan> {
     }
     let sheets;
     try {
-      sheets = (await openInput(f.path)).sheets;
+      sheets = (await openInput(f.path, limits)).sheets;
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
       jobs.set(key([f.path]), { label: label(f.path), inputs: { files: [label(f.path)] }, resultsFile: null, summary: null, missing: [] });
@@ -76,5 +77,6 @@ export async function planJobs(paths: readonly string[]): Promise<Plan> {
     if (session !== undefined && s.inputs.files.length > 0) jobs.set(k, { ...session, label: session.label, summary: s.summary, resultsFile: null, missing: s.missing });
     else jobs.set(`summary:${s.label}`, s);
   }
-  return { jobs: [...jobs.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)), problems };
+  const all = [...jobs.values()].map((j) => ({ ...j, inputs: { ...j.inputs, limits } }));
+  return { jobs: all.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)), problems };
 }

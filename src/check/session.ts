@@ -71,7 +71,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   );
   let recorded: Recorded | null = job.summary;
   if (recorded === null && job.resultsFile !== null) {
-    const f = await openInput(job.resultsFile);
+    const f = await openInput(job.resultsFile, job.inputs.limits);
     recorded = f.sheets[0] === undefined ? null : readResultsSheet(f.sheets[0]);
   }
   if (recorded === null && outcome.resultsSheet !== null) recorded = readResultsSheet(outcome.resultsSheet);

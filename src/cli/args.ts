@@ -53,7 +53,7 @@ const WORDS = {
     choice: (o: string, v: string, all: readonly string[]) => `giá trị '${v}' của ${o} không hợp lệ; chọn ${all.join(' hoặc ')}`,
     missingArgs: (p: string) => `thiếu ${p} (xem --help)`,
     extraArg: (a: string) => `không dùng tham số '${a}' (xem --help)`,
-    placeholders: { file: 'tệp', files: 'tệp…', paths: 'đường-dẫn…', entries: 'tệp-nhập…', text: 'chữ', date: 'ngày', n: 'số', ratio: 'tỷ-lệ', map: 'bảng', regime: 'quy-định', basis: 'mẫu-số', lang: 'ngôn-ngữ' },
+    placeholders: { file: 'tệp', files: 'tệp…', paths: 'đường-dẫn…', entries: 'tệp-nhập…', text: 'chữ', date: 'ngày', n: 'số', ratio: 'tỷ-lệ', map: 'bảng', regime: 'quy-định', basis: 'mẫu-số', lang: 'ngôn-ngữ', limit: 'tên=giá-trị' },
   },
   en: {
     usage: 'Usage',
@@ -69,7 +69,7 @@ const WORDS = {
     choice: (o: string, v: string, all: readonly string[]) => `invalid value '${v}' for ${o}; choose ${all.join(' or ')}`,
     missingArgs: (p: string) => `missing ${p} (see --help)`,
     extraArg: (a: string) => `unexpected argument '${a}' (see --help)`,
-    placeholders: { file: 'file', files: 'files…', paths: 'paths…', entries: 'entries…', text: 'text', date: 'date', n: 'n', ratio: 'ratio', map: 'map', regime: 'regime', basis: 'basis', lang: 'lang' },
+    placeholders: { file: 'file', files: 'files…', paths: 'paths…', entries: 'entries…', text: 'text', date: 'date', n: 'n', ratio: 'ratio', map: 'map', regime: 'regime', basis: 'basis', lang: 'lang', limit: 'name=value' },
   },
 } as const;
 

@@ -11,6 +11,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { limitsFrom } from './options.js';
 
 interface CheckOptions {
   readonly jobs?: string;
@@ -32,6 +33,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
       { name: '--require-record', help: h.check.requireRecord },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.check.output },
+      { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
       { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
       { name: '--debug', help: h.debug },
     ],
@@ -40,6 +42,8 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   if (typeof line === 'number') return line;
   const paths = [...line.args];
   const opts = line.opts as CheckOptions;
+  const limits = limitsFrom(line.opts['limit'], io, lang);
+  if (limits === null) return 2;
   const jobs = opts.jobs === undefined ? availableParallelism() : /^\d{1,3}$/.test(opts.jobs) && Number(opts.jobs) > 0 ? Number(opts.jobs) : NaN;
   if (Number.isNaN(jobs)) return usageError(io, lang, h.badOption('jobs', opts.jobs ?? ''));
   const outputs = opts.output ?? [];
@@ -48,7 +52,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
 
   // Workers start now, so their start-up overlaps finding the sessions.
   const pool = new Pool(jobs);
-  const plan = await planJobs(paths);
+  const plan = await planJobs(paths, limits);
   const missing = plan.problems.filter((p) => p.code === 'unreadable-file');
   if (missing.length > 0) {
     await pool.run([], () => {});

@@ -23,9 +23,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await (await import('./tally-command.js')).runTally(argv, io, lang);
   } catch (e) {
     if (e instanceof InputFileError) {
-      const line = e.reason === 'bad-csv' && e.detail !== '0' ? ` (${lang === 'vi' ? 'dòng' : 'line'} ${e.detail})` : '';
+      const where = e.limit?.where ?? null;
+      const line = e.reason === 'bad-csv' && e.detail !== '0' ? ` (${h.line} ${e.detail})` : where === null ? '' : ` (${h[where.kind]} ${where.n})`;
       const name = e.reason === 'legacy-encoding' ? (e.detail === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows') : '';
-      const text = h.file[e.reason].replaceAll('{0}', name);
+      const text =
+        e.limit === undefined
+          ? h.file[e.reason].replaceAll('{0}', name)
+          : h.file['too-large'].replace('{0}', h.limits[e.limit.name](e.limit.value)).replace('{1}', e.limit.name);
       io.stderr.write(`${h.usage}: ${e.path}${line}: ${text}${debug && e.detail && !line && !name ? ` (${e.detail})` : ''}\n`);
       return 2;
     }

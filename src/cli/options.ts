@@ -6,6 +6,10 @@ import type { SessionEntries } from '../read/session.js';
 import { compareDecimal, type Decimal } from '../rules/decimal.js';
 import { clean } from '../text/fold.js';
 import { LANGS, type Lang } from '../text/lang.js';
+import { parseLimits, type Limits } from '../read/limits.js';
+import type { OptionValue } from './args.js';
+import { HELP } from './help.js';
+import { usageError, type Io } from './main.js';
 
 /** A count flag: "42", or "A=42" for ballot type A; at most one bare value. */
 const TYPED = /^([^=]+)=(.*)$/;
@@ -115,4 +119,11 @@ export function typedSessionFlags(o: TallyOptions): Map<string, SessionEntries> 
     }
   }
   return out;
+}
+
+/** The --limit options over the defaults; null after reporting each one that is not valid. */
+export function limitsFrom(given: OptionValue | undefined, io: Io, lang: Lang): Limits | null {
+  const { limits, bad } = parseLimits(given === undefined || given === true ? [] : typeof given === 'string' ? [given] : given);
+  for (const b of bad) usageError(io, lang, HELP[lang].badOption('limit', b));
+  return bad.length === 0 ? limits : null;
 }

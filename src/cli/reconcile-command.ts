@@ -13,6 +13,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { limitsFrom } from './options.js';
 
 export async function runReconcile(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
@@ -24,6 +25,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
       { name: '--roster', value: 'file', help: h.roster },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.reconcile.output },
+      { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
       { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
       { name: '--debug', help: h.debug },
     ],
@@ -32,6 +34,8 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   if (typeof line === 'number') return line;
   const entries = [...line.args];
   const opts = line.opts as { readonly roster?: string; readonly json?: true; readonly output?: readonly string[] };
+  const limits = limitsFrom(line.opts['limit'], io, lang);
+  if (limits === null) return 2;
   if (entries.length < 2 || entries.length > 3) return usageError(io, lang, h.reconcile.count);
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!['.xlsx', '.csv'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.reconcile.outputFormat}`);
@@ -39,13 +43,13 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
 
   let roster: RosterIndex | null = null;
   if (opts.roster !== undefined) {
-    const f = await openInput(opts.roster);
+    const f = await openInput(opts.roster, limits);
     const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? (f.sheets[0] as Sheet);
     roster = new RosterIndex(readRoster(sheet).cadres);
   }
   const read = [];
   for (const path of entries) {
-    const f = await openInput(path);
+    const f = await openInput(path, limits, 'file-mb');
     const sheet = f.sheets.find((s) => s.name !== null && ballotSheetType(s.name) !== null) ?? (f.sheets[0] as Sheet);
     read.push(readEntry(sheet, roster));
   }

@@ -9,7 +9,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { auditOptions } from './audit.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
-import { checkTallyOptions, sessionFlags, typedSessionFlags } from './options.js';
+import { checkTallyOptions, limitsFrom, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 
@@ -43,6 +43,7 @@ export function tallySpec(lang: Lang): CommandSpec {
       { name: '--blank-threshold', value: 'ratio', help: h.blankThreshold },
       { name: '--omr-letters', value: 'map', help: h.omrLetters },
       { name: '--adjudications', value: 'file', help: h.adjudications },
+      { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
       { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.output },
@@ -65,6 +66,8 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     return 2;
   }
   const o = checked.options;
+  const limits = limitsFrom(line.opts['limit'], io, lang);
+  if (limits === null) return 2;
   const inputPaths = [...files, ...[o.roster, o.session, o.adjudications].filter((p): p is string => p !== undefined)];
   await checkOutputs(o.output, inputPaths);
 
@@ -73,6 +76,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     ...(o.roster === undefined ? {} : { roster: o.roster }),
     ...(o.session === undefined ? {} : { session: o.session }),
     ...(o.adjudications === undefined ? {} : { adjudications: o.adjudications }),
+    limits,
   });
   const outcome = await tallySession(inputs, sessionFlags(o), typedSessionFlags(o));
   const fixed = outcome.problems.find((p) => p.code === 'denominator-fixed');

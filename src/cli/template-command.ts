@@ -11,6 +11,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { limitsFrom } from './options.js';
 
 const DEFAULT_NAME = 'phieu-tin-nhiem.xlsx';
 
@@ -23,6 +24,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
       { name: '--output', short: '-o', value: 'file', help: h.template.output },
       { name: '--roster', value: 'file', help: h.roster },
       { name: '--ballots', value: 'n', help: h.template.ballots },
+      { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
       { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
     ],
   };
@@ -30,6 +32,8 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
   if (typeof line === 'number') return line;
   const opts = line.opts as { readonly output?: string; readonly roster?: string; readonly ballots?: string };
 
+  const limits = limitsFrom(line.opts['limit'], io, lang);
+  if (limits === null) return 2;
   const out = opts.output ?? DEFAULT_NAME;
   if (!/\.xlsx$/i.test(out)) return usageError(io, lang, `${out}: ${h.refused['unknown-format']()}`);
   const ballots = opts.ballots === undefined ? null : /^\d{1,6}$/.test(opts.ballots) ? Number(opts.ballots) : NaN;
@@ -40,7 +44,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
 
   let cadres = null;
   if (opts.roster !== undefined) {
-    const f = await openInput(opts.roster);
+    const f = await openInput(opts.roster, limits);
     const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? f.sheets[0];
     const read = sheet === undefined ? { cadres: [], problems: [problem('no-ballots', 'error', { file: f.path })] } : readRoster(sheet);
     if (read.problems.length > 0) io.stderr.write(renderProblems(read.problems, lang, useColor(io.stderr, io)));

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { CsvSyntaxError, DelimitedTokenizer, decoderFor } from './delimited.js';
 import { InputFileError } from './input-error.js';
+import { DEFAULT_LIMITS, LimitExceeded, pastLimit, type Limits } from './limits.js';
 import type { RowSource } from './source.js';
 import type { Row, Sheet } from './grid.js';
 export { CsvSyntaxError };
@@ -55,9 +56,9 @@ function bomOf(head: Uint8Array): Layout | null {
 }
 
 /** The tokenizer for a file's layout: UTF-16 is read as UTF-8 made from it. */
-function tokenizerFor(layout: Layout, delimiter: string): { tokenizer: DelimitedTokenizer; bytes: (chunk: Uint8Array, final: boolean) => Buffer } {
+function tokenizerFor(layout: Layout, delimiter: string, limits: Limits): { tokenizer: DelimitedTokenizer; bytes: (chunk: Uint8Array, final: boolean) => Buffer } {
   const utf16 = layout.encoding === 'utf-16le' || layout.encoding === 'utf-16be';
-  const tokenizer = new DelimitedTokenizer(delimiter, decoderFor(layout.encoding === 'windows-1258' ? 'windows-1258' : 'utf-8'));
+  const tokenizer = new DelimitedTokenizer(delimiter, decoderFor(layout.encoding === 'windows-1258' ? 'windows-1258' : 'utf-8'), limits);
   if (!utf16) return { tokenizer, bytes: (chunk) => Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length) };
   const decoder = new TextDecoder(layout.encoding, { ignoreBOM: true });
   return { tokenizer, bytes: (chunk, final) => Buffer.from(decoder.decode(chunk, { stream: !final }), 'utf8') };
@@ -79,9 +80,9 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
 }
 
 /** A CSV whole, as rows (roster, session and other small files). */
-export function readCsv(file: string, bytes: Uint8Array): Sheet {
+export function readCsv(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Sheet {
   const layout = layoutOf(bytes);
-  const { tokenizer, bytes: utf } = tokenizerFor(layout, delimiterOf(bytes.subarray(0, HEAD), layout));
+  const { tokenizer, bytes: utf } = tokenizerFor(layout, delimiterOf(bytes.subarray(0, HEAD), layout), limits);
   const rows: Row[] = [];
   for (const batch of [tokenizer.push(utf(bytes.subarray(layout.bom), true)), tokenizer.end()]) {
     for (let i = 0; i < batch.size; i++) rows.push(batch.row(i));
@@ -106,7 +107,7 @@ const CHUNK = 1 << 18;
  * read chunk by chunk, so the file is never held whole. A file already in memory (`bytes`)
  * is not read again.
  */
-export async function csvFile(path: string, head: Uint8Array, bytes?: Uint8Array): Promise<CsvFile> {
+export async function csvFile(path: string, head: Uint8Array, bytes?: Uint8Array, limits: Limits = DEFAULT_LIMITS): Promise<CsvFile> {
   const hash = createHash('sha256');
   let layout = bomOf(head);
   if (bytes !== undefined) {
@@ -128,10 +129,11 @@ export async function csvFile(path: string, head: Uint8Array, bytes?: Uint8Array
     if (layout === null || layout.encoding === 'utf-8') layout = { encoding: valid ? 'utf-8' : 'windows-1258', bom: layout?.bom ?? 0 };
   }
   const found = layout;
-  const reader = tokenizerFor(found, delimiterOf(head, found));
+  const reader = tokenizerFor(found, delimiterOf(head, found), limits);
+  const sha256 = hash.digest('hex');
   let used = false;
   return {
-    sha256: hash.digest('hex'),
+    sha256,
     encoding: found.encoding,
     source: {
       file: path,
@@ -141,9 +143,12 @@ export async function csvFile(path: string, head: Uint8Array, bytes?: Uint8Array
         if (used) throw new Error('a source is read once');
         used = true;
         const chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array> = bytes !== undefined ? [bytes.subarray(0)] : (createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>);
+        // The bytes read now are hashed again: a file changed since the first pass is refused.
+        const again = bytes === undefined ? createHash('sha256') : null;
         let skip = found.bom;
         try {
           for await (const chunk of chunks) {
+            again?.update(chunk);
             const data = skip > 0 ? chunk.subarray(Math.min(skip, chunk.length)) : chunk;
             skip = Math.max(0, skip - chunk.length);
             yield reader.tokenizer.push(reader.bytes(data, false));
@@ -152,8 +157,11 @@ export async function csvFile(path: string, head: Uint8Array, bytes?: Uint8Array
           yield reader.tokenizer.end();
         } catch (e) {
           if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
+          if (e instanceof LimitExceeded) throw new InputFileError(path, 'too-large', '', pastLimit(e, limits, 'line'));
+          if (isFileError(e)) throw new InputFileError(path, 'unreadable', (e as NodeJS.ErrnoException).code ?? '');
           throw e;
         }
+        if (again !== null && again.digest('hex') !== sha256) throw new InputFileError(path, 'changed');
       },
     },
   };
@@ -171,4 +179,9 @@ function completeUtf8(data: Uint8Array): number {
     }
   }
   return n;
+}
+
+/** An error from the file system (the file vanished, a disk error…), not from the reader. */
+export function isFileError(e: unknown): boolean {
+  return typeof (e as NodeJS.ErrnoException | null)?.code === 'string' && typeof (e as NodeJS.ErrnoException).syscall === 'string';
 }

@@ -6,6 +6,7 @@
 // contains, so records are found without decoding. A field becomes a string only when asked
 // for; short plain fields get keys (source.ts) from their bytes alone.
 import type { CellValue, Row } from './grid.js';
+import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './limits.js';
 import { EMPTY, OTHER, type RowBatch } from './source.js';
 
 export class CsvSyntaxError extends Error {
@@ -85,6 +86,7 @@ export class DelimitedTokenizer {
   constructor(
     delimiter: string,
     private readonly decode: FieldDecoder,
+    private readonly limits: Pick<Limits, 'rowBytes' | 'cellChars' | 'columns' | 'rows'> = DEFAULT_LIMITS,
   ) {
     this.delimiter = delimiter.charCodeAt(0);
     for (let b = 0x80; b < 256; b++) this.classes[b] = HIGH;
@@ -101,6 +103,9 @@ export class DelimitedTokenizer {
     const bytes = this.carry === null || this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
     const { batch, consumed } = this.scan(bytes, false);
     this.carry = bytes.subarray(consumed);
+    // A record still open after this many bytes is refused now, not carried on (an unclosed
+    // quote would otherwise carry the rest of the file).
+    if (this.carry.length > this.limits.rowBytes) throw new LimitExceeded('row-mb', this.line);
     return batch;
   }
 
@@ -178,6 +183,7 @@ export class DelimitedTokenizer {
           i++;
         }
         if (i >= n && !final) break scan;
+        if (i - start > this.limits.cellChars && this.chars(buf, start, i, flag) > this.limits.cellChars) throw new LimitExceeded('cell-chars', line);
         fieldStarts[fields] = start;
         // One-byte fields (the usual ballot codes) are looked up here, the rest in key().
         keys[fields++] = flag !== 0 ? OTHER : i - start === 1 ? one[buf[start] as number] || this.key(buf, start, i) : this.key(buf, start, i);
@@ -203,6 +209,9 @@ export class DelimitedTokenizer {
         line++;
         break;
       }
+      if (fields - recordFields > this.limits.columns) throw new LimitExceeded('columns', this.line);
+      if (i - consumed > this.limits.rowBytes) throw new LimitExceeded('row-mb', this.line);
+      if (this.records + records + 1 > this.limits.rows) throw new LimitExceeded('rows', this.line);
       firstField[records] = recordFields;
       recordEnds[records] = end;
       recordFlags[records] = recordFlag;
@@ -222,6 +231,14 @@ export class DelimitedTokenizer {
       recordFlags: recordFlags.slice(0, records),
     };
     return { batch: new CsvBatch(buf, firstRecord, part, this.decode, this.values), consumed };
+  }
+
+  /** The characters of a long field (its bytes when plain ASCII). */
+  private chars(buf: Buffer, start: number, end: number, flag: number): number {
+    if (flag === 0) return end - start;
+    let raw: Uint8Array = buf.subarray(start, end);
+    if (raw[0] === QUOTE) raw = unquote(raw);
+    return (flag & NON_ASCII) !== 0 ? this.decode(raw).length : raw.length;
   }
 
   /** A plain ASCII field's key: EMPTY, an interned id (up to three bytes), or OTHER. */

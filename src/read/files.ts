@@ -1,12 +1,14 @@
 // Opening input files: the kind is decided by content, whatever the extension.
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
-import { CsvSyntaxError, csvFile, readCsv } from './csv.js';
+import { CsvSyntaxError, csvFile, isFileError, readCsv } from './csv.js';
+import { DEFAULT_LIMITS, LimitExceeded, limitValue, pastLimit, type Limits } from './limits.js';
+import { ZipError } from './zip.js';
 import { legacyChecked, type RowSource } from './source.js';
 import { ballotSheetType, sheetRole } from './vocabulary.js';
 import { createReadStream } from 'node:fs';
 import type { Sheet } from './grid.js';
-import { readXlsx, Workbook } from './xlsx.js';
+import { readXlsx, Workbook, type Fingerprint } from './xlsx.js';
 import { legacyEncoding } from './legacy.js';
 import { InputFileError } from './input-error.js';
 
@@ -33,18 +35,19 @@ export function sniffKind(path: string, bytes: Uint8Array): FileKind {
  * A file of ballots: a CSV is streamed (see csv.ts); a workbook is read as usual. The CSV's
  * rows are checked for a legacy encoding as they begin.
  */
-export async function openBallotInput(path: string): Promise<OpenedFile & { readonly stream?: RowSource; readonly sources?: readonly RowSource[] }> {
+export async function openBallotInput(path: string, limits: Limits = DEFAULT_LIMITS): Promise<OpenedFile & { readonly stream?: RowSource; readonly sources?: readonly RowSource[] }> {
   let head: Buffer;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new InputFileError(path, 'not-a-file');
+    if (info.size > limits.fileBytes) throw new InputFileError(path, 'too-large', '', { name: 'file-mb', value: limitValue(limits, 'file-mb'), where: null });
     // A small file is read once; streaming it would cost more than it saves.
     if (info.size <= SMALL_FILE) {
       const bytes = await readFile(path);
       const kind = sniffKind(path, bytes);
-      if (kind === 'xlsx') return openBallotWorkbook(path, bytes);
-      if (kind !== 'csv') return openInput(path);
-      const csv = await csvFile(path, bytes, bytes);
+      if (kind === 'xlsx') return openBallotWorkbook(path, limits, bytes);
+      if (kind !== 'csv') return openInput(path, limits, 'file-mb');
+      const csv = await csvFile(path, bytes, bytes, limits);
       return { path, kind: 'csv', sha256: csv.sha256, sheets: [], stream: legacyChecked(csv.source) };
     }
     const handle = await open(path, 'r');
@@ -60,22 +63,75 @@ export async function openBallotInput(path: string): Promise<OpenedFile & { read
     throw new InputFileError(path, code === 'ENOENT' ? 'not-found' : 'unreadable', code ?? '');
   }
   const kind = sniffKind(path, head);
-  if (kind === 'xlsx') return openBallotWorkbook(path);
-  if (kind !== 'csv') return openInput(path);
-  const csv = await csvFile(path, head);
+  if (kind === 'xlsx') return openBallotWorkbook(path, limits);
+  if (kind !== 'csv') return openInput(path, limits, 'file-mb');
+  const csv = await csvFile(path, head, undefined, limits);
   return { path, kind: 'csv', sha256: csv.sha256, sheets: [], stream: legacyChecked(csv.source) };
 }
 
 const SMALL_FILE = 1024 * 1024;
 
 /** A CSV read whole; a file that cannot be split into rows is refused with its line. */
-function csvSheet(path: string, bytes: Uint8Array): Sheet {
+function csvSheet(path: string, bytes: Uint8Array, limits: Limits): Sheet {
   try {
-    return readCsv(path, bytes);
+    return readCsv(path, bytes, limits);
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
+    if (e instanceof LimitExceeded) throw new InputFileError(path, 'too-large', '', pastLimit(e, limits, 'line'));
     throw e;
   }
+}
+
+/** A workbook's error as the clerk sees it: past a limit, or not a readable workbook. */
+function workbookError(path: string, e: unknown, limits: Limits): InputFileError {
+  if (e instanceof InputFileError) return e;
+  if (e instanceof LimitExceeded) return new InputFileError(path, 'too-large', '', pastLimit(e, limits, 'row'));
+  if (e instanceof ZipError && e.reason === 'too-large') return new InputFileError(path, 'too-large', '', { name: 'part-mb', value: limitValue(limits, 'part-mb'), where: null });
+  if (isFileError(e)) return new InputFileError(path, 'unreadable', (e as NodeJS.ErrnoException).code ?? '');
+  return new InputFileError(path, 'bad-xlsx', (e as Error).message);
+}
+
+/**
+ * A workbook's ballot sheet whose errors, met while it is read (a cell is read from its bytes
+ * only when asked for), reach the clerk as such.
+ */
+function guarded(source: RowSource, limits: Limits): RowSource {
+  const fail = (e: unknown): never => {
+    throw workbookError(source.file, e, limits);
+  };
+  return {
+    file: source.file,
+    name: source.name,
+    value: (key) => source.value(key),
+    async *batches() {
+      try {
+        for await (const batch of source.batches()) {
+          yield {
+            size: batch.size,
+            keys: batch.keys,
+            rowNumber: (i) => batch.rowNumber(i),
+            start: (i) => batch.start(i),
+            cell(i, col) {
+              try {
+                return batch.cell(i, col);
+              } catch (e) {
+                return fail(e);
+              }
+            },
+            row(i) {
+              try {
+                return batch.row(i);
+              } catch (e) {
+                return fail(e);
+              }
+            },
+          };
+        }
+      } catch (e) {
+        fail(e);
+      }
+    },
+  };
 }
 
 /** Whether a workbook's sheet holds ballots: a "Phiếu…"/"Ballots…" sheet, or its only sheet. */
@@ -87,47 +143,53 @@ export function isBallotSheet(name: string, all: readonly string[]): boolean {
  * A workbook given as ballots: its other sheets (roster, session, results) read whole, its
  * ballot sheets as sources — read whole when small, streamed when large.
  */
-async function openBallotWorkbook(path: string, bytes?: Uint8Array): Promise<OpenedFile & { readonly sources: readonly RowSource[] }> {
+async function openBallotWorkbook(path: string, limits: Limits, bytes?: Uint8Array): Promise<OpenedFile & { readonly sources: readonly RowSource[] }> {
+  // A workbook too large to hold is hashed, then read in parts: it must not change meanwhile.
+  const before = bytes === undefined ? await fingerprint(path) : null;
   const hash = createHash('sha256');
   if (bytes !== undefined) hash.update(bytes);
   else for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
   let wb: Workbook;
   try {
-    wb = await Workbook.open(path, undefined, bytes);
+    wb = await Workbook.open(path, limits, bytes);
   } catch (e) {
-    throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
+    throw workbookError(path, e, limits);
   }
   try {
     const names = wb.sheets.map((s) => s.name);
     const sheets: Sheet[] = [];
     const sources: RowSource[] = [];
     for (const s of wb.sheets) {
-      if (isBallotSheet(s.name, names)) sources.push(legacyChecked(wb.isSmall(s) ? await wb.source(s) : wb.stream(s)));
+      if (isBallotSheet(s.name, names)) sources.push(legacyChecked(guarded(wb.isSmall(s) ? await wb.source(s) : wb.stream(s, before), limits)));
       else sheets.push(await wb.read(s));
     }
     const legacy = legacyEncoding(sheets);
     if (legacy !== null) throw new InputFileError(path, 'legacy-encoding', legacy);
     return { path, kind: 'xlsx', sha256: hash.digest('hex'), sheets, sources };
   } catch (e) {
-    if (e instanceof InputFileError) throw e;
-    throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
+    throw workbookError(path, e, limits);
   } finally {
     await wb.close();
   }
 }
 
-export async function openInput(path: string): Promise<OpenedFile> {
-  const f = await openFile(path);
+/**
+ * A file read whole: a roster, session, adjudications or results file (`table-mb`), or a
+ * file of ballots compared whole (`file-mb`).
+ */
+export async function openInput(path: string, limits: Limits = DEFAULT_LIMITS, limit: 'table-mb' | 'file-mb' = 'table-mb'): Promise<OpenedFile> {
+  const f = await openFile(path, limits, limit);
   const legacy = legacyEncoding(f.sheets);
   if (legacy !== null) throw new InputFileError(path, 'legacy-encoding', legacy);
   return f;
 }
 
-async function openFile(path: string): Promise<OpenedFile> {
+async function openFile(path: string, limits: Limits, limit: 'table-mb' | 'file-mb'): Promise<OpenedFile> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new InputFileError(path, 'not-a-file');
+    if (info.size > (limit === 'table-mb' ? limits.tableBytes : limits.fileBytes)) throw new InputFileError(path, 'too-large', '', { name: limit, value: limitValue(limits, limit), where: null });
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof InputFileError) throw e;
@@ -141,9 +203,9 @@ async function openFile(path: string): Promise<OpenedFile> {
       throw new InputFileError(path, 'xls');
     case 'xlsx':
       try {
-        return { path, kind, sha256, sheets: await readXlsx(path, undefined, bytes) };
+        return { path, kind, sha256, sheets: await readXlsx(path, limits, bytes) };
       } catch (e) {
-        throw new InputFileError(path, 'bad-xlsx', (e as Error).message);
+        throw workbookError(path, e, limits);
       }
     case 'json':
       try {
@@ -152,6 +214,11 @@ async function openFile(path: string): Promise<OpenedFile> {
         throw new InputFileError(path, 'bad-json', (e as Error).message);
       }
     case 'csv':
-      return { path, kind, sha256, sheets: [csvSheet(path, bytes)] };
+      return { path, kind, sha256, sheets: [csvSheet(path, bytes, limits)] };
   }
+}
+
+async function fingerprint(path: string): Promise<Fingerprint> {
+  const info = await stat(path);
+  return { size: info.size, mtimeMs: info.mtimeMs };
 }

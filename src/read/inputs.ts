@@ -6,12 +6,15 @@ import type { RowSource } from './source.js';
 import { openBallotInput, openInput, type OpenedFile } from './files.js';
 import { readSessionJson, readSessionSheet, type SessionEntries } from './session.js';
 import { sheetRole } from './vocabulary.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 export interface InputPaths {
   readonly files: readonly string[];
   readonly roster?: string;
   readonly session?: string;
   readonly adjudications?: string;
+  /** What the readers accept at most (limits.ts); the defaults when not given. */
+  readonly limits?: Limits;
 }
 
 export interface GatheredInputs {
@@ -28,6 +31,7 @@ export interface GatheredInputs {
 
 /** Reads every file; throws InputFileError (a usage error) when a file cannot be read at all. */
 export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
+  const limits = paths.limits ?? DEFAULT_LIMITS;
   const problems: Problem[] = [];
   const files: { path: string; sha256: string; role: string }[] = [];
   const seen = new Map<string, string>();
@@ -51,7 +55,7 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   // Ballot sources in the order the files were given: a CSV's stream, a workbook's sheets.
   const order: (RowSource | OpenedFile)[] = [];
   for (const path of paths.files) {
-    const f = await openBallotInput(path);
+    const f = await openBallotInput(path, limits);
     if (!track(f, 'ballots')) continue;
     if (f.stream !== undefined) order.push(f.stream);
     else {
@@ -77,7 +81,7 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   }
 
   if (paths.roster !== undefined) {
-    const f = await openInput(paths.roster);
+    const f = await openInput(paths.roster, limits);
     track(f, 'roster');
     rosterSheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? f.sheets[0] ?? null;
   }
@@ -86,7 +90,7 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   let sessionEntries: SessionEntries = {};
   let sessionPerType: ReadonlyMap<string, SessionEntries> = new Map();
   if (paths.session !== undefined) {
-    const f = await openInput(paths.session);
+    const f = await openInput(paths.session, limits);
     track(f, 'session');
     const read =
       f.kind === 'json'
@@ -103,7 +107,7 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   }
   let adjudicationSheet: Sheet | null = null;
   if (paths.adjudications !== undefined) {
-    const f = await openInput(paths.adjudications);
+    const f = await openInput(paths.adjudications, limits);
     track(f, 'adjudications');
     adjudicationSheet = f.sheets[0] ?? null;
   }

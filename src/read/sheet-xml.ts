@@ -3,6 +3,7 @@
 // its own bytes when asked for. Excel's own limits bound a sheet: 1,048,576 rows of 16,384
 // columns, rows in ascending order.
 import type { CellValue, Row } from './grid.js';
+import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './limits.js';
 import { EMPTY, IntList, OTHER, type RowBatch } from './source.js';
 import { decodeEntities, XmlError } from './xml.js';
 
@@ -68,6 +69,7 @@ export class SheetScanner {
   constructor(
     private readonly shared: readonly string[],
     private readonly keepTail: boolean,
+    private readonly limits: Pick<Limits, 'rowBytes' | 'cellChars' | 'columns' | 'rows'> = DEFAULT_LIMITS,
   ) {}
 
   /** The value of a key. */
@@ -89,6 +91,8 @@ export class SheetScanner {
     }
     const { batch, consumed } = this.scan(bytes);
     this.carry = bytes.subarray(consumed);
+    // A row still open after this many bytes is refused now, not carried on.
+    if (this.stage === 'rows' && this.carry.length > this.limits.rowBytes) throw new LimitExceeded('row-mb', this.lastRow + 1);
     return batch;
   }
 
@@ -159,8 +163,9 @@ export class SheetScanner {
       if (number <= this.lastRow || number > MAX_ROWS) {
         throw new XmlError(number > MAX_ROWS || number < 1 ? `row number ${number} beyond the sheet's ${MAX_ROWS} rows` : `row ${number} out of order after row ${this.lastRow}`);
       }
+      if (number > this.limits.rows) throw new LimitExceeded('rows', number);
       const first = keys.length;
-      const next = buf[tagEnd - 1] === SLASH ? tagEnd + 1 : this.cells(buf, tagEnd + 1, keys, places);
+      const next = buf[tagEnd - 1] === SLASH ? tagEnd + 1 : this.cells(buf, tagEnd + 1, keys, places, number);
       if (next < 0) {
         // The row goes on in the next chunk: read it again from its start then.
         keys.length = places.length = first;
@@ -184,7 +189,7 @@ export class SheetScanner {
    * The cells of one row from just after its start tag, into keys by column; returns where
    * the row's end tag ends, or -1 when the bytes end first.
    */
-  private cells(buf: Buffer, from: number, keys: IntList, places: IntList): number {
+  private cells(buf: Buffer, from: number, keys: IntList, places: IntList, row: number): number {
     const n = buf.length;
     const first = keys.length;
     const tag = this.tag;
@@ -217,6 +222,9 @@ export class SheetScanner {
       if (!readCellTag(buf, p, n, tag)) return -1;
       col = tag.col >= 0 ? tag.col : col + 1;
       if (col >= MAX_COLUMNS) throw new XmlError(`a cell beyond the sheet's ${MAX_COLUMNS} columns`);
+      if (col >= this.limits.columns) throw new LimitExceeded('columns', row);
+      // A cell's text is at most four bytes a character, plus its markup.
+      if (tag.contentEnd - tag.contentStart > 4 * this.limits.cellChars + 256) throw new LimitExceeded('cell-chars', row);
       const at = first + col;
       if (at >= keys.length) {
         if (at >= keys.data.length) {
@@ -251,13 +259,15 @@ export class SheetScanner {
     return OTHER;
   }
 
-  /** The value of the <c> element at `at`, read from its bytes. */
-  cellAt(buf: Buffer, at: number): CellValue {
+  /** The value of the <c> element at `at` (in row `row`), read from its bytes. */
+  cellAt(buf: Buffer, at: number, row: number): CellValue {
     const tag = this.tag;
     if (!readCellTag(buf, at, buf.length, tag)) throw new XmlError('a cell without its end');
     if (tag.contentStart === tag.contentEnd) return null;
     const type = tag.typeEnd > tag.typeStart ? buf.toString('latin1', tag.typeStart, tag.typeEnd) : 'n';
-    return cellValue(type, buf.toString('utf8', tag.contentStart, tag.contentEnd), this.shared);
+    const value = cellValue(type, buf.toString('utf8', tag.contentStart, tag.contentEnd), this.shared);
+    if (typeof value === 'string' && value.length > this.limits.cellChars) throw new LimitExceeded('cell-chars', row);
+    return value;
   }
 }
 
@@ -289,7 +299,7 @@ class XmlBatch implements RowBatch {
     if (at >= (this.starts[i + 1] as number)) return null;
     const key = this.keys[at] as number;
     if (key === EMPTY) return null;
-    return key > 0 ? this.scanner.value(key) : this.scanner.cellAt(this.bytes, this.places[at] as number);
+    return key > 0 ? this.scanner.value(key) : this.scanner.cellAt(this.bytes, this.places[at] as number, this.rows[i] as number);
   }
 
   row(i: number): Row {

@@ -1,18 +1,15 @@
 // Reading XLSX workbooks with our own zip reader and a scanner of the sheet XML (exceljs is
 // only for writing). Sizes are capped, so a small file cannot inflate without bound.
+import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
+import { InputFileError } from './input-error.js';
 import type { Row, Sheet } from './grid.js';
+import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './limits.js';
 import { SheetScanner } from './sheet-xml.js';
 import { EMPTY, OTHER, type RowBatch, type RowSource } from './source.js';
 import { attributes, cellRef, decodeEntities, refuseDoctype } from './xml.js';
 import { ZipFile, type ZipEntry } from './zip.js';
 
-export interface XlsxLimits {
-  /** Uncompressed bytes of any one part of the workbook. */
-  readonly maxPartBytes: number;
-}
-
-export const DEFAULT_XLSX_LIMITS: XlsxLimits = { maxPartBytes: 1024 * 1024 * 1024 };
 
 export interface WorkbookSheet {
   readonly name: string;
@@ -23,36 +20,42 @@ export interface WorkbookSheet {
  * An open workbook: sheet names, their parts and the shared strings. A sheet is read whole
  * (merged cells applied) or streamed row by row.
  */
+/** What a file is at a moment: a large workbook is read in parts, and must not change meanwhile. */
+export interface Fingerprint {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
 export class Workbook {
   private constructor(
     readonly file: string,
     private readonly zip: ZipFile,
     readonly sheets: readonly WorkbookSheet[],
     private readonly shared: readonly string[],
-    private readonly limits: XlsxLimits,
+    private readonly limits: Limits,
     /** The file's bytes, when it was small enough to read whole. */
     private readonly bytes: Uint8Array | undefined,
   ) {}
 
   /** The names of a workbook's sheets, read from its workbook part alone. */
   static async sheetNames(file: string): Promise<string[]> {
-    const wb = await Workbook.open(file, DEFAULT_XLSX_LIMITS, undefined, false);
+    const wb = await Workbook.open(file, DEFAULT_LIMITS, undefined, false);
     await wb.close();
     return wb.sheets.map((s) => s.name);
   }
 
-  static async open(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, bytes?: Uint8Array, withStrings = true): Promise<Workbook> {
+  static async open(file: string, limits: Limits = DEFAULT_LIMITS, bytes?: Uint8Array, withStrings = true): Promise<Workbook> {
     const zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
     try {
       const part = (name: string): ZipEntry | undefined => zip.entries.get(name);
       const workbook = part('xl/workbook.xml');
       if (workbook === undefined) throw new Error('no xl/workbook.xml');
-      const wbXml = await zip.text(workbook, limits.maxPartBytes);
+      const wbXml = await zip.text(workbook, limits.partBytes);
       refuseDoctype(wbXml);
       const relsEntry = part('xl/_rels/workbook.xml.rels');
       const rels = new Map<string, string>();
       if (relsEntry !== undefined) {
-        const relsXml = await zip.text(relsEntry, limits.maxPartBytes);
+        const relsXml = await zip.text(relsEntry, limits.partBytes);
         refuseDoctype(relsXml);
         for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
           const a = attributes(m[1] ?? '');
@@ -98,10 +101,10 @@ export class Workbook {
   }
 
   private async scan(sheet: WorkbookSheet): Promise<{ batches: RowBatch[]; merged: ReadonlyMap<number, Row>; scanner: SheetScanner }> {
-    const scanner = new SheetScanner(this.shared, true);
+    const scanner = new SheetScanner(this.shared, true, this.limits);
     const batches: RowBatch[] = [];
     if (sheet.entry !== undefined) {
-      for await (const chunk of this.zip.chunks(sheet.entry, this.limits.maxPartBytes)) {
+      for await (const chunk of this.zip.chunks(sheet.entry, this.limits.partBytes)) {
         const batch = scanner.push(chunk);
         if (batch.size > 0) batches.push(batch);
       }
@@ -115,10 +118,13 @@ export class Workbook {
     return (sheet.entry?.compressedSize ?? 0) <= SMALL_SHEET;
   }
 
-  /** A sheet in batches of rows, never held whole (merged cells, listed after the rows, not applied). */
-  stream(sheet: WorkbookSheet): RowSource {
+  /**
+   * A sheet in batches of rows, never held whole (merged cells, listed after the rows, not
+   * applied). The file must still be as `before` once the sheet is read.
+   */
+  stream(sheet: WorkbookSheet, before: Fingerprint | null = null): RowSource {
     const { file, shared, limits, bytes } = this;
-    const scanner = new SheetScanner(shared, false);
+    const scanner = new SheetScanner(shared, false, limits);
     return {
       file,
       name: sheet.name,
@@ -127,8 +133,12 @@ export class Workbook {
         if (sheet.entry === undefined) return;
         const zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
         try {
-          for await (const chunk of zip.chunks(sheet.entry, limits.maxPartBytes)) yield scanner.push(chunk);
+          for await (const chunk of zip.chunks(sheet.entry, limits.partBytes)) yield scanner.push(chunk);
           scanner.end();
+          if (before !== null) {
+            const after = await stat(file);
+            if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw new InputFileError(file, 'changed');
+          }
         } finally {
           await zip.close();
         }
@@ -144,7 +154,7 @@ export class Workbook {
 /** Sheets of up to this many compressed bytes are read whole. */
 const SMALL_SHEET = 1024 * 1024;
 
-export async function readXlsx(file: string, limits: XlsxLimits = DEFAULT_XLSX_LIMITS, bytes?: Uint8Array): Promise<Sheet[]> {
+export async function readXlsx(file: string, limits: Limits = DEFAULT_LIMITS, bytes?: Uint8Array): Promise<Sheet[]> {
   const wb = await Workbook.open(file, limits, bytes);
   try {
     const sheets: Sheet[] = [];
@@ -156,14 +166,16 @@ export async function readXlsx(file: string, limits: XlsxLimits = DEFAULT_XLSX_L
 }
 
 /** Each <si>: its <t> texts joined (rich-text runs), phonetic runs (<rPh>) left out. */
-async function sharedStrings(zip: ZipFile, entry: ZipEntry | undefined, limits: XlsxLimits): Promise<string[]> {
+async function sharedStrings(zip: ZipFile, entry: ZipEntry | undefined, limits: Limits): Promise<string[]> {
   if (entry === undefined) return [];
   const out: string[] = [];
   await scanElements(zip, entry, limits, 'si', (xml) => {
     const visible = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
     let text = '';
     for (const t of visible.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) text += t[1] ?? '';
-    out.push(decodeEntities(text).normalize('NFC'));
+    const value = decodeEntities(text).normalize('NFC');
+    if (value.length > limits.cellChars) throw new LimitExceeded('cell-chars');
+    out.push(value);
   });
   return out;
 }
@@ -172,13 +184,13 @@ async function sharedStrings(zip: ZipFile, entry: ZipEntry | undefined, limits: 
  * The text of every complete <name>…</name> element of a part, read as a stream: only the
  * unfinished tail of the text is kept between chunks.
  */
-async function scanElements(zip: ZipFile, entry: ZipEntry, limits: XlsxLimits, name: string, each: (xml: string) => void): Promise<void> {
+async function scanElements(zip: ZipFile, entry: ZipEntry, limits: Limits, name: string, each: (xml: string) => void): Promise<void> {
   const decoder = new TextDecoder('utf-8');
   const open = `<${name}`;
   const close = `</${name}>`;
   let carry = '';
   let checkedHead = false;
-  for await (const chunk of zip.chunks(entry, limits.maxPartBytes)) {
+  for await (const chunk of zip.chunks(entry, limits.partBytes)) {
     const text = carry + decoder.decode(chunk, { stream: true });
     if (!checkedHead) {
       refuseDoctype(text.slice(0, 4096));

@@ -134,18 +134,21 @@ export class ZipFile {
     return new ZipFile(bytes, entries);
   }
 
-  /** The entry's bytes, inflated chunk by chunk; stops with ZipError('too-large') past maxBytes. */
+  /** The entry's bytes, inflated chunk by chunk; ZipError('too-large') when declared past maxBytes. */
   async *chunks(entry: ZipEntry, maxBytes: number): AsyncGenerator<Buffer> {
     if ((entry.flags & 1) !== 0) throw new ZipError('encrypted', entry.name);
     if (entry.method !== 0 && entry.method !== 8) throw new ZipError('method', `${entry.method}`);
     const local = await this.bytes.read(30, entry.localOffset);
     if (local.readUInt32LE(0) !== LOCAL) throw new ZipError('corrupt', entry.name);
     if (entry.compressedSize === 0) return;
+    // A part declared larger than the limit is refused before anything is inflated; one that
+    // inflates past its declared size (a zip bomb lying about it) stops there.
+    if (entry.uncompressedSize > maxBytes) throw new ZipError('too-large', entry.name);
     const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
     if (start + entry.compressedSize > this.bytes.size) throw new ZipError('corrupt', entry.name);
     // A small entry is inflated in one go: streaming costs more than it saves there. Its
     // declared size bounds what is inflated.
-    if (entry.compressedSize <= SMALL_ENTRY && entry.uncompressedSize <= Math.min(maxBytes, SMALL_ENTRY)) {
+    if (entry.compressedSize <= SMALL_ENTRY && entry.uncompressedSize <= SMALL_ENTRY) {
       const data = await this.bytes.read(entry.compressedSize, start);
       let out: Buffer;
       try {
@@ -165,7 +168,7 @@ export class ZipFile {
     try {
       for await (const chunk of source as AsyncIterable<Buffer>) {
         total += chunk.length;
-        if (total > maxBytes) throw new ZipError('too-large', entry.name);
+        if (total > entry.uncompressedSize) throw new ZipError('corrupt', `${entry.name}: larger than its declared size`);
         yield chunk;
       }
       if (total !== entry.uncompressedSize) throw new ZipError('corrupt', `${entry.name}: not its declared size`);

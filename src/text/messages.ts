@@ -280,7 +280,16 @@ const HINT_EN: Record<string, string> = {
 };
 
 export function problemMessage(p: Problem, lang: Lang): string {
-  return MESSAGES[p.code][lang](p.params, p.value);
+  return MESSAGES[p.code][lang](p.params, p.value === undefined ? undefined : shown(p.value));
+}
+
+/** Values shown in messages: a long one is cut (the JSON document keeps it whole). */
+const SHOWN = 80;
+function shown(value: string): string {
+  if (value.length <= SHOWN) return value;
+  // Not cutting a character in two (a surrogate pair).
+  const end = /[\ud800-\udbff]/.test(value.charAt(SHOWN - 2)) ? SHOWN - 2 : SHOWN - 1;
+  return `${value.slice(0, end)}…`;
 }
 
 /** "tệp a.xlsx, trang Phiếu, ô D7 (Nguyễn Văn A)" */

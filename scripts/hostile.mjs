@@ -1,0 +1,135 @@
+// The hostile-file corpus (fixtures/hostile): files made to break a reader — zip bombs, entity
+// expansion, oversized rows and cells, malformed structure. Small ones are written to
+// fixtures/hostile by `node scripts/hostile.mjs`; large ones are made by the tests in a
+// temporary folder with the same functions. What each must do is in fixtures/hostile/cases.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/**
+ * A zip of entries { name, data } (deflated) or { name, raw, size, crc } (raw deflate bytes
+ * with the sizes to declare, true or not).
+ */
+export function zip(entries) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const data = e.raw ?? deflateRawSync(e.data);
+    const size = e.size ?? e.data.length;
+    const crc = e.crc ?? crc32(e.data ?? Buffer.alloc(0));
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size >>> 0, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(crc >>> 0, 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(size >>> 0, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    central.push(dir, name);
+    offset += 30 + name.length + data.length;
+  }
+  const dirBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dirBytes, end]);
+}
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const letters = (i) => (i < 26 ? String.fromCharCode(65 + i) : letters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+const rowXml = (r, cells) => `<row r="${r}">${cells.map((v, i) => (v === null ? '' : typeof v === 'number' ? `<c r="${letters(i)}${r}"><v>${v}</v></c>` : `<c r="${letters(i)}${r}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`)).join('')}</row>`;
+export const sheetXml = (rows, prologue = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${prologue}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((cells, i) => rowXml(i + 1, cells)).join('')}</sheetData></worksheet>`;
+
+/** A small valid session: three leaders, five ballots. */
+export const ROSTER = [['STT', 'Họ và tên', 'Chức vụ'], [1, 'Nguyễn Văn An', 'Bí thư'], [2, 'Trần Thị Bình', 'Phó Bí thư'], [3, 'Lê Văn Cường', 'Chủ tịch']];
+export const SESSION = [['Tên hội nghị', 'Hội nghị thử tệp độc hại'], ['Ngày', '01/11/2026'], ['Số người được triệu tập', 5], ['Số người có mặt', 5], ['Số phiếu phát ra', 5], ['Số phiếu thu về', 5]];
+export const BALLOTS = [['Số phiếu', 'Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'], [1, 1, 2, 1], [2, 1, 1, 3], [3, 2, 2, 1], [4, 1, 1, 1], [5, 3, 2, 2]];
+
+const WORKBOOK = (prologue = '') =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${prologue}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/><sheet name="Hội nghị" sheetId="2" r:id="rId2"/><sheet name="Phiếu" sheetId="3" r:id="rId3"/></sheets></workbook>`;
+const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[1, 2, 3].map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('')}</Relationships>`;
+
+/** The session workbook, with any part replaced ({ name, data } or raw entries). */
+export function workbook(replace = {}) {
+  const parts = {
+    'xl/workbook.xml': WORKBOOK(),
+    'xl/_rels/workbook.xml.rels': RELS,
+    'xl/worksheets/sheet1.xml': sheetXml(ROSTER),
+    'xl/worksheets/sheet2.xml': sheetXml(SESSION),
+    'xl/worksheets/sheet3.xml': sheetXml(BALLOTS),
+    ...replace,
+  };
+  return zip(Object.entries(parts).map(([name, p]) => (typeof p === 'string' ? { name, data: Buffer.from(p) } : { name, ...p })));
+}
+
+/** The small files, committed in fixtures/hostile. */
+export function smallFiles() {
+  const zeros = deflateRawSync(Buffer.alloc(64 << 20));
+  const lol = `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>`;
+  const nested = `${'<extra>'.repeat(100_000)}${'</extra>'.repeat(100_000)}`;
+  const whole = workbook();
+  return {
+    // A sheet declared at almost 4 GB unzipped: refused before anything is inflated.
+    'zip-bomb-declared.xlsx': workbook({ 'xl/worksheets/sheet3.xml': { raw: zeros, size: 0xfffffff0, crc: 0 } }),
+    // A sheet that declares 1 KB and inflates to 64 MB of zeros: stopped past the 1 KB.
+    'zip-bomb-lying.xlsx': workbook({ 'xl/worksheets/sheet3.xml': { raw: zeros, size: 1024, crc: 0 } }),
+    'entity-expansion.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml(BALLOTS, lol).replace('<v>1</v>', '<v>&lol3;</v>') }),
+    'external-entity.xlsx': workbook({ 'xl/workbook.xml': WORKBOOK('<!DOCTYPE wb [<!ENTITY secret SYSTEM "file:///etc/passwd">]>').replace('Phiếu', 'Phiếu&secret;') }),
+    // An entity used with no declaration in sight (the DOCTYPE pushed past the first 4 KB).
+    'undeclared-entity.xlsx': workbook({ 'xl/worksheets/sheet2.xml': sheetXml(SESSION, `<!--${' '.repeat(8000)}-->`).replace('Hội nghị thử', 'Hội nghị &lol; thử') }),
+    // 100,000 levels of elements in the workbook part: read without recursion, a valid session.
+    'deeply-nested.xlsx': workbook({ 'xl/workbook.xml': WORKBOOK().replace('<sheets>', `${nested}<sheets>`) }),
+    'column-past-xfd.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml(BALLOTS).replace('<c r="D2">', '<c r="XFE2">') }),
+    'rows-out-of-order.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml(BALLOTS).replace('<row r="3">', '<row r="2">') }),
+    'row-past-excel.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml(BALLOTS).replace('<row r="6">', '<row r="1048577">') }),
+    // A 10-million-character cell (it zips to a few KB): a row past the row limit.
+    'huge-cell.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml([...BALLOTS.slice(0, 2), [2, 1, 'x'.repeat(10_000_000), 1], ...BALLOTS.slice(3)]) }),
+    // A 100,000-character cell: within the row limit, past Excel's 32,767 characters.
+    'long-cell.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml([...BALLOTS.slice(0, 2), [2, 1, 'x'.repeat(100_000), 1], ...BALLOTS.slice(3)]) }),
+    'truncated.xlsx': whole.subarray(0, Math.floor(whole.length / 2)),
+    'not-a-zip.xlsx': Buffer.from('PK\u0003\u0004 this is not a zip file at all'),
+    'unclosed-quote.csv': Buffer.from('Số phiếu,Nguyễn Văn An\n1,1\n2,"1\n3,2\n'),
+  };
+}
+
+/** The large files, made by the tests (not committed). */
+export function largeFiles() {
+  const header = 'Số phiếu,Nguyễn Văn An,Trần Thị Bình,Lê Văn Cường\n';
+  return {
+    // A quote opened in the first rows and never closed, 20 MB on.
+    'unclosed-quote-20mb.csv': Buffer.concat([Buffer.from(`${header}1,1,1,"1\n`), Buffer.alloc(20 << 20, '2,1,1,1\n')]),
+    'million-columns.csv': Buffer.from(`${header}1${',1'.repeat(1_000_000)}\n`),
+    'huge-cell-10mb.csv': Buffer.from(`${header}1,1,${'1'.repeat(10 << 20)},1\n`),
+    'long-cell.csv': Buffer.from(`${header}1,1,${'1'.repeat(100_000)},1\n`),
+    'nul-bytes.csv': Buffer.alloc(1 << 20),
+  };
+}
+
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = join(fileURLToPath(import.meta.url), '..', '..', 'fixtures', 'hostile');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of Object.entries(smallFiles())) writeFileSync(join(dir, name), bytes);
+  writeFileSync(join(dir, 'roster.csv'), `${ROSTER.map((r) => r.join(',')).join('\n')}\n`);
+  writeFileSync(join(dir, 'session.csv'), `${SESSION.map((r) => r.join(',')).join('\n')}\n`);
+  console.log(`wrote ${Object.keys(smallFiles()).length + 2} files to ${dir}`);
+}
