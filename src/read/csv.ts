@@ -1,6 +1,7 @@
 // CSV and other delimited text: encoding and delimiter are detected from the content.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { CsvSyntaxError, DelimitedTokenizer, decoderFor } from './delimited.js';
 import { InputFileError } from './input-error.js';
@@ -110,10 +111,12 @@ const CHUNK = 1 << 18;
 export async function csvFile(path: string, head: Uint8Array, bytes?: Uint8Array, limits: Limits = DEFAULT_LIMITS): Promise<CsvFile> {
   const hash = createHash('sha256');
   let layout = bomOf(head);
+  let before: { size: number; mtimeMs: number } | null = null;
   if (bytes !== undefined) {
     hash.update(bytes);
     layout = layoutOf(bytes);
   } else {
+    before = await stat(path);
     // UTF-8 is checked chunk by chunk: a character cut by a chunk's end waits for the next.
     let valid = true;
     let tail: Buffer = Buffer.alloc(0);
@@ -156,6 +159,9 @@ export async function csvFile(path: string, head: Uint8Array, bytes?: Uint8Array
           yield reader.tokenizer.push(reader.bytes(new Uint8Array(0), true));
           yield reader.tokenizer.end();
         } catch (e) {
+          // A file changed since the first reading is refused as such, whatever else then failed.
+          const after = before === null ? null : await stat(path).catch(() => null);
+          if (before !== null && (after === null || after.size !== before.size || after.mtimeMs !== before.mtimeMs)) throw new InputFileError(path, 'changed');
           if (e instanceof CsvSyntaxError) throw new InputFileError(path, 'bad-csv', String(e.line));
           if (e instanceof LimitExceeded) throw new InputFileError(path, 'too-large', '', pastLimit(e, limits, 'line'));
           if (isFileError(e)) throw new InputFileError(path, 'unreadable', (e as NodeJS.ErrnoException).code ?? '');

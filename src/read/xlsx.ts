@@ -131,16 +131,23 @@ export class Workbook {
       value: (key) => scanner.value(key),
       async *batches() {
         if (sheet.entry === undefined) return;
-        const zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
+        // A file changed since it was opened is refused as such, whatever else then fails.
+        const unchanged = async () => {
+          if (before === null) return;
+          const after = await stat(file).catch(() => null);
+          if (after === null || after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw new InputFileError(file, 'changed');
+        };
+        let zip: ZipFile | null = null;
         try {
+          zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
           for await (const chunk of zip.chunks(sheet.entry, limits.partBytes)) yield scanner.push(chunk);
           scanner.end();
-          if (before !== null) {
-            const after = await stat(file);
-            if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw new InputFileError(file, 'changed');
-          }
+          await unchanged();
+        } catch (e) {
+          await unchanged();
+          throw e;
         } finally {
-          await zip.close();
+          await zip?.close();
         }
       },
     };
