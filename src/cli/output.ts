@@ -1,6 +1,6 @@
 // Writing report files safely: nothing is written unless every output can be, an input is
 // never overwritten, no folder is created, and each file appears whole (temp file, rename).
-import { open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { hasReporter } from '../report/registry.js';
 
@@ -49,14 +49,40 @@ export async function checkOutputs(outputs: readonly string[], inputs: readonly 
 
 const lockedCode = (e: unknown) => ['EBUSY', 'EPERM', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '');
 
-/** Writes all files, each first to a temp file beside it, then renamed into place. */
-export async function writeOutputs(files: readonly { path: string; bytes: Uint8Array }[]): Promise<void> {
+/** How outputs reach the disk; tests put a failing one in its place. */
+export interface OutputDisk {
+  /** Writes a new file (never an existing one) and makes sure its bytes are on the disk. */
+  create(path: string, bytes: Uint8Array): Promise<void>;
+}
+
+const disk: OutputDisk = {
+  async create(path, bytes) {
+    const handle = await open(path, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+const TEMP = /^\.~tally-(\d+)-\d+-(.+)\.tmp$/;
+const tempName = (path: string, i: number) => join(dirname(resolve(path)), `.~tally-${process.pid}-${i}-${basename(path)}.tmp`);
+
+/**
+ * Writes all files: each first to a temp file beside it, all of them, and only then renamed
+ * into place — a failure while writing (a full disk) touches no output, and an interrupted
+ * run (even kill -9) leaves at most a temp file, which the next run for that output removes.
+ */
+export async function writeOutputs(files: readonly { path: string; bytes: Uint8Array }[], to: OutputDisk = disk): Promise<void> {
+  await removeStaleTemps(files.map((f) => f.path));
   const temps: { temp: string; path: string }[] = [];
   try {
     for (const [i, f] of files.entries()) {
-      const temp = join(dirname(resolve(f.path)), `.~tally-${process.pid}-${i}-${basename(f.path)}.tmp`);
+      const temp = tempName(f.path, i);
       temps.push({ temp, path: f.path });
-      await writeFile(temp, f.bytes, { flag: 'wx' });
+      await to.create(temp, f.bytes);
     }
   } catch (e) {
     await Promise.all(temps.map((t) => unlink(t.temp).catch(() => undefined)));
@@ -69,5 +95,27 @@ export async function writeOutputs(files: readonly { path: string; bytes: Uint8A
       await Promise.all(temps.slice(i).map((x) => unlink(x.temp).catch(() => undefined)));
       throw new OutputRefused(t.path, lockedCode(e) ? 'busy' : 'unwritable', (e as NodeJS.ErrnoException).code ?? '');
     }
+  }
+}
+
+/** Temp files of these outputs left by a run that was killed (its process is gone). */
+async function removeStaleTemps(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    const folder = dirname(resolve(path));
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = TEMP.exec(name);
+      if (m === null || m[2] !== basename(path) || Number(m[1]) === process.pid || running(Number(m[1]))) continue;
+      await unlink(join(folder, name)).catch(() => undefined);
+    }
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
