@@ -1,7 +1,7 @@
 // `tally reconcile <entry1> <entry2> [entry3]`: compare independent entries of the same ballots.
 import { extname } from 'node:path';
 import { openInput } from '../read/files.js';
-import type { Sheet } from '../read/grid.js';
+import { problem, type Problem } from '../model/problem.js';
 import { RosterIndex } from '../read/match.js';
 import { readRoster } from '../read/roster.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
@@ -41,19 +41,26 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   for (const o of outputs) if (!['.xlsx', '.csv'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.reconcile.outputFormat}`);
   await checkOutputs(outputs, [...entries, ...(opts.roster === undefined ? [] : [opts.roster])]);
 
+  const problems: Problem[] = [];
   let roster: RosterIndex | null = null;
   if (opts.roster !== undefined) {
     const f = await openInput(opts.roster, limits);
-    const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? (f.sheets[0] as Sheet);
-    roster = new RosterIndex(readRoster(sheet).cadres);
+    const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? f.sheets[0];
+    if (sheet === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Danh sách / Roster' }));
+    else {
+      const rosterRead = readRoster(sheet);
+      problems.push(...rosterRead.problems);
+      roster = new RosterIndex(rosterRead.cadres);
+    }
   }
   const read = [];
   for (const path of entries) {
     const f = await openInput(path, limits, 'file-mb');
-    const sheet = f.sheets.find((s) => s.name !== null && ballotSheetType(s.name) !== null) ?? (f.sheets[0] as Sheet);
-    read.push(readEntry(sheet, roster));
+    const sheet = f.sheets.find((s) => s.name !== null && ballotSheetType(s.name) !== null) ?? f.sheets[0];
+    if (sheet === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
+    else read.push(readEntry(sheet, roster));
   }
-  const problems = read.flatMap((r) => r.problems);
+  problems.push(...read.flatMap((r) => r.problems));
   if (problems.length > 0) io.stderr.write(renderProblems(problems, lang, useColor(io.stderr, io)));
   if (problems.some((p) => p.severity === 'error')) return 1;
   const result = reconcile(read.map((r) => r.entry));

@@ -26,6 +26,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
       { name: '--ballots', value: 'n', help: h.template.ballots },
       { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
       { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
+      { name: '--debug', help: h.debug },
     ],
   };
   const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
@@ -46,7 +47,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
   if (opts.roster !== undefined) {
     const f = await openInput(opts.roster, limits);
     const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? f.sheets[0];
-    const read = sheet === undefined ? { cadres: [], problems: [problem('no-ballots', 'error', { file: f.path })] } : readRoster(sheet);
+    const read = sheet === undefined ? { cadres: [], problems: [problem('empty-roster', 'error', { file: f.path })] } : readRoster(sheet);
     if (read.problems.length > 0) io.stderr.write(renderProblems(read.problems, lang, useColor(io.stderr, io)));
     if (read.problems.some((p) => p.severity === 'error')) return 1;
     cadres = read.cadres;

@@ -41,6 +41,7 @@ export const PROBLEM_CODES = [
   'duplicate-line',
   'too-many-places',
   'missing-sheet',
+  'empty-roster',
   'no-ballots',
   'unreadable-file',
   'duplicate-file',

@@ -92,13 +92,14 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   if (paths.session !== undefined) {
     const f = await openInput(paths.session, limits);
     track(f, 'session');
-    const read =
-      f.kind === 'json'
-        ? readSessionJson(f.path, f.json)
-        : readSessionSheet(f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'session') ?? (f.sheets[0] as Sheet));
-    sessionEntries = read.entries;
-    sessionPerType = read.perType;
-    problems.push(...read.problems);
+    const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'session') ?? f.sheets[0];
+    if (f.kind !== 'json' && sheet === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Hội nghị / Session' }));
+    else {
+      const read = f.kind === 'json' || sheet === undefined ? readSessionJson(f.path, f.json) : readSessionSheet(sheet);
+      sessionEntries = read.entries;
+      sessionPerType = read.perType;
+      problems.push(...read.problems);
+    }
   } else if (sessionSheet !== null) {
     const read = readSessionSheet(sessionSheet);
     sessionEntries = read.entries;

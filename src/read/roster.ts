@@ -112,5 +112,9 @@ export function readRoster(sheet: Sheet): RosterRead {
       problems.push(problem('too-many-places', 'error', first.location, { name: first.name, places: [...types] }, first.id ?? ''));
     }
   }
+  // A roster with nobody to vote on cannot make a session (or a template).
+  if (!problems.some((p) => p.severity === 'error') && !cadres.some((c) => c.excluded === null)) {
+    problems.push(problem('empty-roster', 'error', { file: sheet.file, ...(sheet.name === null ? {} : { sheet: sheet.name }) }, {}));
+  }
   return { cadres, problems };
 }

@@ -238,6 +238,7 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `no sheet '${s(p['sheet'])}'${p['flag'] ? `; or pass ${s(p['flag'])} FILE` : ''}`,
   },
   'no-ballots': { vi: () => 'trang phiếu trống', en: () => 'the ballot sheet is empty' },
+  'empty-roster': { vi: () => 'danh sách không có ai được lấy phiếu', en: () => 'the roster has no one to vote on' },
   'unreadable-file': { vi: (p) => `không đọc được tệp (${s(p['reason'])})`, en: (p) => `cannot read the file (${s(p['reason'])})` },
   'unsupported-file': { vi: (p) => s(p['reason']), en: (p) => s(p['reason']) },
   'not-a-session': {
