@@ -47,7 +47,6 @@ export const PROBLEM_CODES = [
   'duplicate-file',
   'not-a-session',
   'matched-by-name',
-  'unsupported-file',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

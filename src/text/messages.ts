@@ -240,7 +240,6 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
   'no-ballots': { vi: () => 'trang phiếu trống', en: () => 'the ballot sheet is empty' },
   'empty-roster': { vi: () => 'danh sách không có ai được lấy phiếu', en: () => 'the roster has no one to vote on' },
   'unreadable-file': { vi: (p) => `không đọc được tệp (${s(p['reason'])})`, en: (p) => `cannot read the file (${s(p['reason'])})` },
-  'unsupported-file': { vi: (p) => s(p['reason']), en: (p) => s(p['reason']) },
   'not-a-session': {
     vi: () => 'sổ Excel này không phải một hội nghị (không có trang Danh sách và Phiếu) cũng không phải bản tổng hợp; bỏ qua',
     en: () => 'this workbook is neither a session (no roster and ballot sheets) nor a summary; skipped',

@@ -1,0 +1,33 @@
+// Secrecy: the program reaches nothing but the files it is given — no network, no other
+// program. Checked on the sources and on the bundles that are run.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const FORBIDDEN = ['http', 'https', 'http2', 'net', 'tls', 'dns', 'dgram', 'child_process', 'cluster', 'inspector'];
+const importOf = new RegExp(`(?:from\\s+|import\\(|require\\()\\s*['"](?:node:)?(${FORBIDDEN.join('|')})['"]`, 'g');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+describe('secrecy', () => {
+  it('no source file imports a network or process module, or calls fetch', () => {
+    const found = files(join(ROOT, 'src')).flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return [...text.matchAll(importOf)].map((m) => `${f}: ${m[1]}`).concat(/\bfetch\s*\(/.test(text) ? [`${f}: fetch`] : []);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('neither do the bundles that are run (everything they load, but exceljs, is inside them)', () => {
+    for (const bundle of ['tally.cjs', 'check-worker.cjs']) {
+      const text = readFileSync(join(ROOT, 'dist', bundle), 'utf8');
+      expect([...text.matchAll(importOf)].map((m) => m[1])).toEqual([]);
+      // A module imported by name from outside the bundle can only be exceljs.
+      const outside = [...text.matchAll(/require\(["']([^"'.][^"']*)["']\)|import\(["']([^"'.][^"']*)["']\)/g)].map((m) => m[1] ?? m[2]).filter((n) => !(n as string).startsWith('node:'));
+      expect([...new Set(outside)]).toEqual(bundle === 'tally.cjs' ? ['exceljs'] : []);
+    }
+  });
+});
