@@ -27,6 +27,11 @@ export const SEEDS = [
     args: ['phieu.csv', '--roster', 'danh-sach.csv', '--session', 'hoi-nghi.csv'],
   },
   {
+    name: 'session-json',
+    files: { 'phieu.csv': F('hoi-nghi-huyen', 'phieu.csv'), 'danh-sach.csv': F('hoi-nghi-huyen', 'danh-sach.csv'), 'hoi-nghi.json': F('hoi-nghi-huyen', 'hoi-nghi.json') },
+    args: ['phieu.csv', '--roster', 'danh-sach.csv', '--session', 'hoi-nghi.json'],
+  },
+  {
     name: 'roster-and-session-workbook',
     files: { 'phieu.csv': F('hoi-nghi-huyen', 'phieu.csv'), 'so.xlsx': F('hoi-nghi-huyen', 'hoi-nghi-huyen.xlsx') },
     args: ['phieu.csv', '--roster', 'so.xlsx', '--session', 'so.xlsx'],
@@ -134,8 +139,19 @@ function unzip(bytes) {
   return out;
 }
 
-/** A workbook mutated: mostly inside one unzipped part (re-zipped whole), sometimes as bytes. */
+/** Random content: bytes, text of delimiters and codes, or a zip signature and noise. */
+function randomFile(r) {
+  const n = Math.floor(r() * 4096);
+  const kind = Math.floor(r() * 3);
+  if (kind === 0) return Buffer.from(Array.from({ length: n }, () => Math.floor(r() * 256)));
+  const alphabet = ['1', '2', '3', ',', ';', '\n', '"', 'x', ' ', 'Tổng', 'Số phiếu', 'cao', '0', '\t'];
+  const text = Array.from({ length: n >> 2 }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+  return kind === 1 ? Buffer.from(text) : Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(text)]);
+}
+
+/** A file mutated: now and then replaced by random content; a workbook mostly inside one unzipped part (re-zipped whole). */
 export function mutateFile(name, bytes, r) {
+  if (r() < 0.05) return randomFile(r);
   if (/\.xlsx$/.test(name) && r() < 0.8) {
     const entries = unzip(bytes);
     if (entries !== null && entries.length > 0) {

@@ -36,6 +36,16 @@ describe('tally on the sample session (in-process)', () => {
   });
 });
 
+describe('session values from a JSON file', () => {
+  it('give the same document as the same values in the CSV session file', async () => {
+    const base = [join(SAMPLE, 'phieu.csv'), '--roster', join(SAMPLE, 'danh-sach.csv'), '--json'];
+    const fromJson = await tally([...base, '--session', join(SAMPLE, 'hoi-nghi.json')]);
+    const fromCsv = await tally([...base, '--session', join(SAMPLE, 'hoi-nghi.csv')]);
+    expect(fromJson.code).toBe(0);
+    expect(JSON.parse(fromJson.stdout)).toEqual(JSON.parse(fromCsv.stdout));
+  });
+});
+
 describe('bad input: exit 1, every problem with file, row, column and value', () => {
   it('an unknown leader header, with the closest roster names', async () => {
     const { args } = sampleCopy({ 'phieu.csv': (t) => t.replace('Đặng Quốc Bảo', 'Đặng Quốc Bào') });
