@@ -100,6 +100,8 @@ export function smallFiles() {
     'deeply-nested.xlsx': workbook({ 'xl/workbook.xml': WORKBOOK().replace('<sheets>', `${nested}<sheets>`) }),
     'column-past-xfd.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml(BALLOTS).replace('<c r="D2">', '<c r="XFE2">') }),
     'rows-out-of-order.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml(BALLOTS).replace('<row r="3">', '<row r="2">') }),
+    // The last ballot on Excel's last row: a million blank rows between, reported as one run.
+    'last-row.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml(BALLOTS).replace('<row r="6">', '<row r="1048576">') }),
     'row-past-excel.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml(BALLOTS).replace('<row r="6">', '<row r="1048577">') }),
     // A 10-million-character cell (it zips to a few KB): a row past the row limit.
     'huge-cell.xlsx': workbook({ 'xl/worksheets/sheet3.xml': sheetXml([...BALLOTS.slice(0, 2), [2, 1, 'x'.repeat(10_000_000), 1], ...BALLOTS.slice(3)]) }),
@@ -121,6 +123,8 @@ export function largeFiles() {
     'huge-cell-10mb.csv': Buffer.from(`${header}1,1,${'1'.repeat(10 << 20)},1\n`),
     'long-cell.csv': Buffer.from(`${header}1,1,${'1'.repeat(100_000)},1\n`),
     'nul-bytes.csv': Buffer.alloc(1 << 20),
+    // The five ballots pasted 20,000 times over: 99,995 repeated ballot numbers.
+    'pasted-over.csv': Buffer.from(`${header}${Array.from({ length: 20_000 }, () => BALLOTS.slice(1).map((r) => r.join(',')).join('\n')).join('\n')}\n`),
   };
 }
 

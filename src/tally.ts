@@ -1,7 +1,7 @@
 // One session, from gathered inputs to results: normalise + validate → count → rules.
 // Pure: the files were read before, the reports are written after.
 import { TypeTally } from './count/type-tally.js';
-import { problem, type Problem } from './model/problem.js';
+import { addProblems, problem, type Problem } from './model/problem.js';
 import { inputDigest } from './model/digest.js';
 import { resolveSession, resolveTypeCounts, type Session, type SessionFlags, type TypeCounts } from './model/session.js';
 import type { SessionEntries } from './read/session.js';
@@ -42,12 +42,12 @@ export interface TallyOutcome {
 export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedFlags: ReadonlyMap<string, SessionEntries> = new Map()): Promise<TallyOutcome> {
   const problems: Problem[] = [...inputs.problems];
   const roster = inputs.rosterSheet === null ? { cadres: [], problems: [] } : readRoster(inputs.rosterSheet);
-  problems.push(...roster.problems);
+  addProblems(problems, roster.problems);
   const index = new Roster(roster.cadres);
   const { session, problems: sessionProblems } = resolveSession(inputs.sessionEntries, flags);
-  problems.push(...sessionProblems);
+  addProblems(problems, sessionProblems);
   const decisions = inputs.adjudicationSheet === null ? { adjudications: [], problems: [] } : readAdjudications(inputs.adjudicationSheet);
-  problems.push(...decisions.problems);
+  addProblems(problems, decisions.problems);
   const regime = REGIMES[session.regime];
   const basis = session.denominator ?? regime.defaultBasis;
   if (regime.basisFixed && basis !== regime.defaultBasis) {
@@ -77,13 +77,13 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
           ? await readLongBallots(source, index, session.thresholds, tallyFor)
           : await readWideBallots(source, index, tallyFor);
     sheets.push(read);
-    problems.push(...read.problems);
+    addProblems(problems, read.problems);
   }
-  for (const t of tallies.values()) problems.push(...t.problems);
+  for (const t of tallies.values()) addProblems(problems, t.problems);
   // Listed in the order of the adjudications file, as the committee recorded them.
   const order = new Map(decisions.adjudications.map((a, i) => [a, i]));
   const adjudications = [...tallies.values()].flatMap((t) => t.applied).sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
-  problems.push(...unmatchedAdjudications(decisions.adjudications, adjudications));
+  addProblems(problems, unmatchedAdjudications(decisions.adjudications, adjudications));
 
   // Ballot types: those with leaders to vote on; each needs its ballots.
   const typeIds = [...new Set(roster.cadres.filter((c) => c.excluded === null).map((c) => c.ballotType))];
@@ -101,7 +101,7 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
   );
   const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, resultsSheet: inputs.resultsSheet, adjudications, inputDigest: digest };
   const { counts, problems: countProblems } = resolveTypeCounts(session, typeIds, mergeTyped(inputs.sessionPerType, typedFlags, problems));
-  problems.push(...countProblems);
+  addProblems(problems, countProblems);
   const locationOf = (id: string) => {
     const first = sheets.find((s) => s.ballotType === id);
     return first === undefined ? {} : { file: first.accounting.file, ...(first.accounting.sheet === null ? {} : { sheet: first.accounting.sheet }) };
@@ -110,7 +110,7 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
     // No result, but each type's own numbers are still checked so every problem shows now.
     for (const [id, c] of counts) {
       const seen = sheets.filter((s) => s.ballotType === id).reduce((n, s) => n + s.ballotsSeen, 0);
-      problems.push(...sessionChecks(regime, { id, ...c, location: locationOf(id) }, seen));
+      addProblems(problems, sessionChecks(regime, { id, ...c, location: locationOf(id) }, seen));
     }
     return { ...base, ballotTypes: null, problems };
   }
@@ -120,7 +120,7 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
     return { id, ...(counts.get(id) as TypeCounts), cadres: t.cadres, count: t.result(), location: locationOf(id) };
   });
   const evaluation = evaluate(regime, basis, types);
-  problems.push(...evaluation.problems);
+  addProblems(problems, evaluation.problems);
   const blocked = problems.some(isBlocking);
   return { ...base, ballotTypes: blocked ? null : evaluation.ballotTypes, problems };
 }

@@ -1,7 +1,7 @@
 // `tally reconcile <entry1> <entry2> [entry3]`: compare independent entries of the same ballots.
 import { extname } from 'node:path';
 import { openInput } from '../read/files.js';
-import { problem, type Problem } from '../model/problem.js';
+import { addProblems, problem, type Problem } from '../model/problem.js';
 import { RosterIndex } from '../read/match.js';
 import { readRoster } from '../read/roster.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
@@ -49,7 +49,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
     if (sheet === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Danh sách / Roster' }));
     else {
       const rosterRead = readRoster(sheet);
-      problems.push(...rosterRead.problems);
+      addProblems(problems, rosterRead.problems);
       roster = new RosterIndex(rosterRead.cadres);
     }
   }
@@ -60,7 +60,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
     if (sheet === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
     else read.push(readEntry(sheet, roster));
   }
-  problems.push(...read.flatMap((r) => r.problems));
+  addProblems(problems, read.flatMap((r) => r.problems));
   if (problems.length > 0) io.stderr.write(renderProblems(problems, lang, useColor(io.stderr, io)));
   if (problems.some((p) => p.severity === 'error')) return 1;
   const result = reconcile(read.map((r) => r.entry));

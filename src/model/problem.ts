@@ -74,3 +74,8 @@ export function problem(
 }
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');
+
+/** Appends problems one by one: a spread of a long list (a file of repeated rows) would overflow the stack. */
+export function addProblems(to: Problem[], more: readonly Problem[]): void {
+  for (const p of more) to.push(p);
+}

@@ -1,6 +1,6 @@
 // Gathering a session's inputs from files: which sheet is the roster, the session values
 // and the ballots. The only part of reading that decides by file and sheet names.
-import { problem, type Problem } from '../model/problem.js';
+import { addProblems, problem, type Problem } from '../model/problem.js';
 import type { Sheet } from './grid.js';
 import type { RowSource } from './source.js';
 import { openBallotInput, openInput, type OpenedFile } from './files.js';
@@ -98,13 +98,13 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
       const read = f.kind === 'json' || sheet === undefined ? readSessionJson(f.path, f.json) : readSessionSheet(sheet);
       sessionEntries = read.entries;
       sessionPerType = read.perType;
-      problems.push(...read.problems);
+      addProblems(problems, read.problems);
     }
   } else if (sessionSheet !== null) {
     const read = readSessionSheet(sessionSheet);
     sessionEntries = read.entries;
     sessionPerType = read.perType;
-    problems.push(...read.problems);
+    addProblems(problems, read.problems);
   }
   let adjudicationSheet: Sheet | null = null;
   if (paths.adjudications !== undefined) {

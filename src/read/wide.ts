@@ -197,16 +197,13 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
         problems.push(problem('non-ballot-row', 'warning', where(rowNumber), { kind: 'total' }, total));
         continue;
       }
-      if (ballotCol === null) {
-        // Without ballot numbers, a blank row between ballots may be a lost ballot.
-        for (const e of pendingEmpty) {
-          problems.push(problem('empty-row', 'error', where(e)));
-          rejected++;
-        }
-      } else {
-        nonBallot.empty += pendingEmpty.length;
-        for (const e of pendingEmpty) problems.push(problem('empty-row', 'warning', where(e)));
+      // Without ballot numbers, a blank row between ballots may be a lost ballot. A run of
+      // blank rows is one problem, however long.
+      for (const [first, last] of rowRuns(pendingEmpty)) {
+        problems.push(problem('empty-row', ballotCol === null ? 'error' : 'warning', where(first), last === first ? {} : { count: last - first + 1, last }));
       }
+      if (ballotCol === null) rejected += pendingEmpty.length;
+      else nonBallot.empty += pendingEmpty.length;
       pendingEmpty = [];
 
       let number: string;
@@ -289,6 +286,18 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
     problems.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0] ?? 1), { count: pendingEmpty.length }));
   }
   return { ballotType, cadres, problems, accounting: account(source, rowsRead, counted, rowsWithErrors, nonBallot, rejected), ballotsSeen: counted + rowsWithErrors };
+}
+
+/** Runs of consecutive row numbers, as [first, last]. */
+function* rowRuns(rows: readonly number[]): Generator<[number, number]> {
+  let i = 0;
+  while (i < rows.length) {
+    const first = rows[i] as number;
+    let last = first;
+    while (rows[i + 1] === last + 1) last = rows[++i] as number;
+    yield [first, last];
+    i++;
+  }
 }
 
 /** One row of a batch: its cells' keys, and the cells without a key read at most once. */

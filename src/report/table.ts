@@ -53,7 +53,7 @@ function pad(text: string, width: number, align: Column['align']): string {
 
 export function renderTable(head: readonly string[], rows: readonly TableRow[], columns: readonly Column[], headStyle: (t: string) => string = (t) => t): string {
   const all = [head, ...rows.map((r) => r.cells)];
-  const inner = columns.map((c, i) => (c.width !== undefined ? c.width - 2 : Math.max(1, ...all.map((cells) => Math.max(...(cells[i] ?? '').split('\n').map(visibleWidth))))));
+  const inner = columns.map((c, i) => (c.width !== undefined ? c.width - 2 : all.reduce((w, cells) => Math.max(w, ...(cells[i] ?? '').split('\n').map(visibleWidth)), 1)));
   const rule = (l: string, m: string, r: string) => l + inner.map((w) => '─'.repeat(w + 2)).join(m) + r;
   const block = (cells: readonly string[], style: (t: string) => string, headAlign: boolean) => {
     const wrapped = inner.map((w, i) => wrap(cells[i] ?? '', w));

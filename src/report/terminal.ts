@@ -30,6 +30,7 @@ const UI = {
     ballots: (t: BallotTypeResult) => `Phiếu thu về ${t.returned}: hợp lệ ${t.validBallots}, không hợp lệ cả phiếu ${t.voidBallots}`,
     rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} dòng đọc = ${ballots} ${lines ? 'dòng phiếu' : 'phiếu'} + ${non} dòng không phải phiếu${detail ? ` (${detail})` : ''}`,
     nonBallot: { title: 'tiêu đề', header: 'dòng tiêu đề cột', empty: 'dòng trống', total: 'dòng tổng cộng' },
+    moreOfKind: (n: number, code: string) => `… và ${n.toLocaleString('vi-VN')} vấn đề cùng loại (${code}) nữa, không in ra đây; tất cả có trong --json`,
     flagged: (n: number) => `Người có phiếu tín nhiệm thấp vượt ngưỡng (${n})`,
     noneFlagged: 'Không ai có trên 50% phiếu tín nhiệm thấp.',
     lowOf: (l: number, t: number, pct: string) => `${l}/${t} phiếu tín nhiệm thấp = ${pct}`,
@@ -49,6 +50,7 @@ const UI = {
     ballots: (t: BallotTypeResult) => `${t.returned} ballots returned: ${t.validBallots} valid, ${t.voidBallots} void as a whole`,
     rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} rows read = ${ballots} ${lines ? 'ballot lines' : 'ballots'} + ${non} non-ballot rows${detail ? ` (${detail})` : ''}`,
     nonBallot: { title: 'title', header: 'header', empty: 'empty', total: 'total' },
+    moreOfKind: (n: number, code: string) => `… and ${n.toLocaleString('en-US')} more of the same kind (${code}), not printed here; all are in --json`,
     flagged: (n: number) => `Leaders above a low-confidence threshold (${n})`,
     noneFlagged: 'No leader has more than 50% low-confidence votes.',
     lowOf: (l: number, t: number, pct: string) => `${l}/${t} low-confidence votes = ${pct}`,
@@ -154,12 +156,24 @@ export function renderProblems(problems: readonly Problem[], lang: Lang, color: 
   const c = terminalStyle(color);
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
-  return sorted
-    .map((p) => {
-      const label = p.severity === 'error' ? c.red(c.bold(ui.error)) : p.severity === 'warning' ? c.yellow(ui.warning) : c.cyan(ui.info);
-      const where = locationText(p.location, lang);
-      return `${label}: ${where ? `${where}: ` : ''}${problemMessage(p, lang)}`;
-    })
-    .map((l) => `${l}\n`)
-    .join('');
+  // A file with thousands of the same mistake (rows pasted twice) shows the first of them and
+  // how many more there are; every one is in the JSON document and the reports.
+  const shown = new Map<string, number>();
+  const lines: string[] = [];
+  for (const p of sorted) {
+    const key = `${p.severity}:${p.code}`;
+    const n = (shown.get(key) ?? 0) + 1;
+    shown.set(key, n);
+    if (n > SAME_KIND_SHOWN) continue;
+    const label = p.severity === 'error' ? c.red(c.bold(ui.error)) : p.severity === 'warning' ? c.yellow(ui.warning) : c.cyan(ui.info);
+    const where = locationText(p.location, lang);
+    lines.push(`${label}: ${where ? `${where}: ` : ''}${problemMessage(p, lang)}\n`);
+  }
+  for (const [key, n] of shown) {
+    if (n > SAME_KIND_SHOWN) lines.push(`${ui.moreOfKind(n - SAME_KIND_SHOWN, key.slice(key.indexOf(':') + 1))}\n`);
+  }
+  return lines.join('');
 }
+
+/** Problems of one kind shown on screen before the rest are counted instead. */
+const SAME_KIND_SHOWN = 50;

@@ -1,7 +1,7 @@
 // Applying the regime's rules to the counts: denominators, percentages, bands, quorum and
 // ballot accounting (SPEC §1). Pure.
 import type { BallotTypeCount, CadreCount } from '../count/count.js';
-import { problem, type Problem } from '../model/problem.js';
+import { addProblems, problem, type Problem } from '../model/problem.js';
 import type { Band, Cadre, DenominatorBasis, InvalidReason, Level, Location } from '../model/types.js';
 import { equalsFraction, percentHundredths, twoThirdsCeil } from './exact.js';
 import { bandOf, type Regime } from './regimes.js';
@@ -111,7 +111,7 @@ export function sessionChecks(
 
 function evaluateType(regime: Regime, basis: DenominatorBasis, t: BallotTypeInput, problems: Problem[]): BallotTypeResult {
   const quorum = quorumOf(t.convened, t.present);
-  problems.push(...sessionChecks(regime, t, t.count.ballots));
+  addProblems(problems, sessionChecks(regime, t, t.count.ballots));
   const params = { ballotType: t.id, convened: t.convened, present: t.present, issued: t.issued, returned: t.returned };
 
   const fixedT = basis === 'valid' ? null : t[basis];

@@ -136,8 +136,8 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: () => 'the row has marks but no ballot number',
   },
   'empty-row': {
-    vi: () => 'dòng trống giữa các phiếu; không tính là phiếu',
-    en: () => 'empty row between ballots; not counted as a ballot',
+    vi: (p) => (p['count'] === undefined ? 'dòng trống giữa các phiếu; không tính là phiếu' : `${s(p['count'])} dòng trống liền nhau giữa các phiếu (đến dòng ${s(p['last'])}); không tính là phiếu`),
+    en: (p) => (p['count'] === undefined ? 'empty row between ballots; not counted as a ballot' : `${s(p['count'])} empty rows in a row between ballots (to row ${s(p['last'])}); not counted as ballots`),
   },
   'non-ballot-row': {
     vi: (p, v) => (p['kind'] === 'total' ? `dòng tổng cộng '${v}' không phải phiếu; không tính` : 'dòng tiêu đề lặp lại; không phải phiếu'),

@@ -81,6 +81,25 @@ describe('hostile files', () => {
     expect(r.stdout).toContain('Nguyễn Văn An');
   });
 
+  it("a ballot on Excel's last row: the million blank rows before it are one warning", () => {
+    const r = run([...withSession(join(HOSTILE, 'last-row.xlsx')), '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.problems.filter((p: { code: string }) => p.code === 'empty-row')).toEqual([
+      expect.objectContaining({ code: 'empty-row', severity: 'warning', row: 6, message: '1048570 dòng trống liền nhau giữa các phiếu (đến dòng 1048575); không tính là phiếu' }),
+    ]);
+    expect(doc.rows[0]).toMatchObject({ rowsRead: 1_048_576, countedRows: 5, nonBallot: { header: 1, empty: 1_048_570 } });
+  });
+
+  it('ballots pasted over and over: every repeat is an error, the screen shows the first and counts the rest', () => {
+    const screen = run(withSession(join(dir, 'pasted-over.csv')));
+    expect(screen.code).toBe(1);
+    expect(screen.stderr.split('\n').filter((l) => l.includes('trùng với dòng'))).toHaveLength(50);
+    expect(screen.stderr).toContain('… và 99.945 vấn đề cùng loại (duplicate-ballot) nữa, không in ra đây; tất cả có trong --json');
+    const all = run([...withSession(join(dir, 'pasted-over.csv')), '--json']);
+    expect(JSON.parse(all.stdout).problems.filter((p: { code: string }) => p.code === 'duplicate-ballot')).toHaveLength(99_995);
+  });
+
   it('lets --limit lower or raise a limit, and names a wrong one', () => {
     const lower = run([...withSession(join(dir, 'unclosed-quote-20mb.csv')), '--limit', 'file-mb=1']);
     expect(lower.code).toBe(2);
