@@ -1,5 +1,6 @@
 // Counting: ballots in, per-leader counts out. Pure; touches no file, clock or randomness.
 import { CONFIDENCE, DECLARED_INVALID, HIGH, LINE_CODE_COUNT, LOW, MISSING, MULTIPLE_MARKS, NAME_CROSSED_OUT, NO_MARK, UNDECIDED, invalidReasonOf, lineCode, type LineInvalidReason } from '../model/line-codes.js';
+import { IntList } from '../model/int-list.js';
 import { type Ballot, type InvalidReason, type Location } from '../model/types.js';
 
 export interface CadreCount {
@@ -48,7 +49,13 @@ export class Counter {
   /** counts[code * k + line]. */
   private readonly counts: Int32Array;
   private readonly voided: VoidBallot[] = [];
-  private readonly invalidLines: InvalidLine[] = [];
+  /**
+   * Invalid lines, kept compact (a large file has hundreds of thousands): per line the slot
+   * of its ballot's number and the leader's line × 8 + the reason's code; made into objects
+   * only when a report lists them.
+   */
+  private readonly lineData = new IntList(1024);
+  private readonly lineBallots: string[] = [];
   private n = 0;
 
   /** `cadreKeys` in the order of the ballots' lines. */
@@ -87,11 +94,16 @@ export class Counter {
       for (let i = 0; i < k; i++) bump(counts, VOIDED * k + i);
       return;
     }
+    let slot = -1;
     for (let i = 0; i < k; i++) {
       const c = codes[i] as number;
       const at = c * k + i;
       counts[at] = (counts[at] as number) + 1;
-      if (c > LOW) this.invalidLines.push({ ballot: number, cadreKey: this.cadreKeys[i] as number, reason: invalidReasonOf(c) as LineInvalidReason });
+      if (c > LOW) {
+        if (slot < 0) slot = this.lineBallots.push(number) - 1;
+        this.lineData.push(slot);
+        this.lineData.push(i * 8 + c);
+      }
     }
   }
 
@@ -115,7 +127,24 @@ export class Counter {
         },
       ]),
     );
-    return { ballotType: this.ballotType, ballots: this.n, perCadre, voidBallots: this.voided, invalidLines: this.invalidLines };
+    const { lineData, lineBallots, cadreKeys } = this;
+    let lines: InvalidLine[] | null = null;
+    return {
+      ballotType: this.ballotType,
+      ballots: this.n,
+      perCadre,
+      voidBallots: this.voided,
+      get invalidLines(): readonly InvalidLine[] {
+        if (lines === null) {
+          lines = [];
+          for (let j = 0; j < lineData.length; j += 2) {
+            const v = lineData.data[j + 1] as number;
+            lines.push({ ballot: lineBallots[lineData.data[j] as number] as string, cadreKey: cadreKeys[v >> 3] as number, reason: invalidReasonOf(v & 7) as LineInvalidReason });
+          }
+        }
+        return lines;
+      },
+    };
   }
 }
 

@@ -134,7 +134,8 @@ export class TypeTally {
   }
 
   result(): BallotTypeCount & { readonly seen: number } {
-    return { ...this.counter.result(), seen: this.seen };
+    // Not spread: the invalid lines are made only when a report reads them.
+    return Object.assign(this.counter.result(), { seen: this.seen });
   }
 
   /** SHA-256 of this type's ballots as read, in reading order. */

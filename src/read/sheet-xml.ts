@@ -4,7 +4,8 @@
 // columns, rows in ascending order.
 import type { CellValue, Row } from './grid.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './limits.js';
-import { EMPTY, IntList, OTHER, type RowBatch } from './source.js';
+import { IntList } from '../model/int-list.js';
+import { EMPTY, OTHER, type RowBatch } from './source.js';
 import { decodeEntities, XmlError } from './xml.js';
 
 export const MAX_ROWS = 1_048_576;

@@ -32,32 +32,6 @@ export interface RowSource {
   batches(): AsyncIterable<RowBatch>;
 }
 
-/** A growable array of 32-bit integers. */
-export class IntList {
-  data: Int32Array;
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-
-  push(v: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length++] = v;
-  }
-
-  grow(need: number): void {
-    const next = new Int32Array(Math.max(need, this.data.length * 2));
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-
-  /** A copy of the contents, sized to fit. */
-  take(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
 /** Every row of a source, one at a time (for the readers whose rows are not the bulk). */
 export async function* rowsOf(source: RowSource): AsyncGenerator<Row> {
   for await (const batch of source.batches()) {

@@ -155,13 +155,17 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
       // Blank rows, and the first text cell (a total row's label is there).
       let blank = true;
       let firstText = -1;
+      const rowKeys = cells.keys;
       for (let col = 0; col < cells.width; col++) {
-        const key = cells.key(col);
+        const key = rowKeys[cells.first + col] as number;
         if (key === EMPTY) continue;
         if (key > 0) {
-          if (keyInfo.blank(key)) continue;
+          // What is known of the key, looked up here; keyInfo works it out the first time.
+          let bits = key < keyInfo.bits.length ? (keyInfo.bits[key] as number) : 0;
+          if (bits === 0) bits = keyInfo.of(key);
+          if ((bits & BLANK) !== 0) continue;
           blank = false;
-          if (keyInfo.text(key)) {
+          if ((bits & TEXT) !== 0) {
             firstText = col;
             break;
           }
@@ -365,7 +369,7 @@ class KeyInfo {
     return this.of(key) & CODE;
   }
 
-  private of(key: number): number {
+  of(key: number): number {
     const known = key < this.bits.length ? (this.bits[key] as number) : 0;
     if (known !== 0) return known;
     if (key >= this.bits.length) {
