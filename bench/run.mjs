@@ -1,7 +1,8 @@
 // npm run bench: generates the synthetic inputs (seeded) in a temporary folder, times tally and
 // the reference commands (medians, min–max, peak RSS), prints each target's ratio with pass/fail
-// and writes the results as JSON. Ratios are measured within one run, so they hold on a noisy
-// machine. Options: --quick (fewer repetitions, no 200k files), --out FILE.
+// and writes the results as JSON. Ratios are measured within one run, the commands compared
+// taking turns, so they hold on a noisy machine. Options: --quick (fewer repetitions, no 200k
+// files), --out FILE.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -17,24 +18,32 @@ const outFile = outArg > 0 ? process.argv[outArg + 1] : join(ROOT, 'bench', 'res
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const dir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
 
-/** Runs a command `n` times; wall-clock ms and peak RSS (MB, when GNU time is there). */
-function measure(label, cmd, args, n, opts = {}) {
-  const times = [];
-  const rss = [];
-  for (let i = 0; i < n; i++) {
-    const full = TIME === null ? [cmd, ...args] : [TIME, '-f', '%M', cmd, ...args];
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(full[0], full.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, shell: opts.shell ?? false, cwd: opts.cwd ?? ROOT });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0 && r.status !== 1 && !opts.anyExit) throw new Error(`${label}: exit ${r.status}\n${r.stderr}`);
-    times.push(ms);
-    if (TIME !== null) rss.push(Number(r.stderr.trim().split('\n').at(-1)) / 1024);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  const result = { label, runs: n, medianMs: sorted[Math.floor(n / 2)], minMs: sorted[0], maxMs: sorted.at(-1), peakRssMb: rss.length ? Math.max(...rss) : null };
-  console.log(`  ${label.padEnd(46)} ${result.medianMs.toFixed(0).padStart(7)} ms  (${result.minMs.toFixed(0)}–${result.maxMs.toFixed(0)})${result.peakRssMb === null ? '' : `  ${result.peakRssMb.toFixed(0)} MB`}`);
-  return result;
+/** One run of a command: wall-clock ms and peak RSS (MB, when GNU time is there). */
+function runOnce(label, cmd, args, opts = {}) {
+  const full = TIME === null ? [cmd, ...args] : [TIME, '-f', '%M', cmd, ...args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(full[0], full.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, shell: opts.shell ?? false, cwd: opts.cwd ?? ROOT });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1 && !opts.anyExit) throw new Error(`${label}: exit ${r.status}\n${r.stderr}`);
+  return { ms, rss: TIME === null ? null : Number(r.stderr.trim().split('\n').at(-1)) / 1024 };
 }
+
+/**
+ * Runs the commands in turn, `n` rounds: the things compared are measured side by side, so a
+ * machine that slows down for a while slows them alike. Medians, ranges and peak RSS.
+ */
+function measureTogether(specs, n) {
+  const runs = specs.map(() => []);
+  for (let i = 0; i < n; i++) specs.forEach((sp, k) => runs[k].push(runOnce(sp.label, sp.cmd, sp.args, sp.opts)));
+  return specs.map((sp, k) => {
+    const times = runs[k].map((r) => r.ms).sort((a, b) => a - b);
+    const rss = runs[k].map((r) => r.rss).filter((x) => x !== null);
+    const result = { label: sp.label, runs: n, medianMs: times[Math.floor(n / 2)], minMs: times[0], maxMs: times.at(-1), peakRssMb: rss.length ? Math.max(...rss) : null };
+    console.log(`  ${sp.label.padEnd(46)} ${result.medianMs.toFixed(0).padStart(7)} ms  (${result.minMs.toFixed(0)}–${result.maxMs.toFixed(0)})${result.peakRssMb === null ? '' : `  ${result.peakRssMb.toFixed(0)} MB`}`);
+    return result;
+  });
+}
+const spec = (label, cmd, args, opts = {}) => ({ label, cmd, args, opts });
 
 const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, quick, measurements: {}, targets: [] };
 const m = results.measurements;
@@ -59,29 +68,49 @@ const checkRoot = join(dir, 'check');
 const rounds = quick ? 100 : 1000;
 for (let i = 0; i < rounds; i++) await writeWorkbook(join(checkRoot, `r${String(i).padStart(4, '0')}.xlsx`), 1000, 40, 100 + i);
 
-const n = quick ? 3 : 7;
+const n = quick ? 5 : 11;
 const big = quick ? 0 : 3;
 console.log('\ntypical round, 1,000 × 40 XLSX');
-m.nodeStart = measure('node -e 0', process.execPath, ['-e', '0'], n);
-m.typicalXlsx = measure('tally S.xlsx', process.execPath, [BIN, join(dir, 'S.xlsx')], n);
-m.typicalCsv = measure('tally S-csv/phieu.csv …', process.execPath, [BIN, join(dir, 'S-csv', 'phieu.csv'), '--roster', join(dir, 'S-csv', 'danh-sach.csv'), '--session', join(dir, 'S-csv', 'hoi-nghi.csv')], n);
+[m.nodeStart, m.typicalXlsx, m.typicalCsv] = measureTogether(
+  [
+    spec('node -e 0', process.execPath, ['-e', '0']),
+    spec('tally S.xlsx', process.execPath, [BIN, join(dir, 'S.xlsx')]),
+    spec('tally S-csv/phieu.csv …', process.execPath, [BIN, join(dir, 'S-csv', 'phieu.csv'), '--roster', join(dir, 'S-csv', 'danh-sach.csv'), '--session', join(dir, 'S-csv', 'hoi-nghi.csv')]),
+  ],
+  n,
+);
 
 if (!quick) {
   console.log('\n200,000 × 50 XLSX');
-  m.unzipL = measure('unzip -p L.xlsx sheet3.xml | wc -c', 'sh', ['-c', `unzip -p '${join(dir, 'L.xlsx')}' xl/worksheets/sheet3.xml | wc -c`], big);
-  m.tallyL = measure('tally L.xlsx', process.execPath, [BIN, join(dir, 'L.xlsx')], big);
-  m.tallyM = measure('tally M.xlsx (100,000 × 50)', process.execPath, [BIN, join(dir, 'M.xlsx')], big);
-  m.tallyLjson = measure('tally L.xlsx --json', process.execPath, [BIN, join(dir, 'L.xlsx'), '--json'], big);
-  m.exceljsL = measure('exceljs streaming reader, L.xlsx', process.execPath, [join(ROOT, 'bench', 'exceljs-read.mjs'), join(dir, 'L.xlsx')], 1);
+  [m.unzipL, m.tallyL, m.tallyM] = measureTogether(
+    [
+      spec('unzip -p L.xlsx sheet3.xml | wc -c', 'sh', ['-c', `unzip -p '${join(dir, 'L.xlsx')}' xl/worksheets/sheet3.xml | wc -c`]),
+      spec('tally L.xlsx', process.execPath, [BIN, join(dir, 'L.xlsx')]),
+      spec('tally M.xlsx (100,000 × 50)', process.execPath, [BIN, join(dir, 'M.xlsx')]),
+    ],
+    big,
+  );
+  [m.tallyLjson] = measureTogether([spec('tally L.xlsx --json', process.execPath, [BIN, join(dir, 'L.xlsx'), '--json'])], big);
+  [m.exceljsL] = measureTogether([spec('exceljs streaming reader, L.xlsx', process.execPath, [join(ROOT, 'bench', 'exceljs-read.mjs'), join(dir, 'L.xlsx')])], 1);
   console.log('\n200,000 × 50 CSV');
-  m.naiveL = measure('naive byte scan of L.csv', process.execPath, [join(ROOT, 'bench', 'naive-scan.mjs'), join(dir, 'L-csv', 'phieu.csv')], big);
   const csvArgs = (d) => [BIN, join(dir, d, 'phieu.csv'), '--roster', join(dir, d, 'danh-sach.csv'), '--session', join(dir, d, 'hoi-nghi.csv')];
-  m.tallyLcsv = measure('tally L.csv', process.execPath, csvArgs('L-csv'), big);
-  m.tallyMcsv = measure('tally M.csv (100,000 × 50)', process.execPath, csvArgs('M-csv'), big);
+  [m.naiveL, m.tallyLcsv, m.tallyMcsv] = measureTogether(
+    [
+      spec('naive byte scan of L.csv', process.execPath, [join(ROOT, 'bench', 'naive-scan.mjs'), join(dir, 'L-csv', 'phieu.csv')]),
+      spec('tally L.csv', process.execPath, csvArgs('L-csv')),
+      spec('tally M.csv (100,000 × 50)', process.execPath, csvArgs('M-csv')),
+    ],
+    5,
+  );
 }
 console.log(`\ntally check over ${rounds} typical rounds (1,000 × 40 XLSX)`);
-m.check1 = measure('tally check --jobs 1', process.execPath, [BIN, 'check', checkRoot, '--jobs', '1', '--json'], quick ? 1 : 3, { anyExit: true });
-m.check2 = measure('tally check --jobs 2', process.execPath, [BIN, 'check', checkRoot, '--jobs', '2', '--json'], quick ? 1 : 3, { anyExit: true });
+[m.check1, m.check2] = measureTogether(
+  [
+    spec('tally check --jobs 1', process.execPath, [BIN, 'check', checkRoot, '--jobs', '1', '--json'], { anyExit: true }),
+    spec('tally check --jobs 2', process.execPath, [BIN, 'check', checkRoot, '--jobs', '2', '--json'], { anyExit: true }),
+  ],
+  quick ? 1 : 3,
+);
 
 console.log('\ntargets');
 target('typical round ÷ node -e 0', m.typicalXlsx.medianMs / m.nodeStart.medianMs, '≤ 2.5', m.typicalXlsx.medianMs <= 2.5 * m.nodeStart.medianMs);
