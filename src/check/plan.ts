@@ -4,10 +4,9 @@ import { relative, resolve } from 'node:path';
 import { problem, type Problem } from '../model/problem.js';
 import { InputFileError, openInput } from '../read/files.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
-import { Workbook } from '../read/xlsx.js';
 import { discover } from './discover.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
-import { inFlight } from './pool.js';
+import { sheetNamesHere, type SheetNames } from './pool.js';
 import { auditSheetOf, isAuditSheetName, readSummary } from './recorded.js';
 import { summaryInputs, type SessionJob } from './session.js';
 
@@ -17,21 +16,21 @@ export interface Plan {
   readonly problems: readonly Problem[];
 }
 
-/** Workbooks whose sheet names are being read at once: mostly waiting on the disk. */
-const NAMES_IN_FLIGHT = 16;
-
 const label = (p: string) => relative(process.cwd(), p) || p;
 const key = (files: readonly string[]) => files.map((f) => resolve(f)).sort().join('\n');
 
-export async function planJobs(paths: readonly string[], limits: Limits = DEFAULT_LIMITS): Promise<Plan> {
+/** `sheetNames` reads the workbooks' sheet names: in this thread, or by a pool's workers. */
+export async function planJobs(paths: readonly string[], limits: Limits = DEFAULT_LIMITS, sheetNames: (files: readonly string[]) => Promise<SheetNames[]> = sheetNamesHere): Promise<Plan> {
   const { found, missing } = await discover(paths);
   const problems: Problem[] = missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' }));
   const jobs = new Map<string, SessionJob>();
   const summaries: SessionJob[] = [];
-  // Sheet names tell a session from anything else: read for every workbook at once, several
-  // at a time, so one file's reading overlaps another's. null when unreadable (the job says why).
-  const sheetNames = await inFlight(found, (f) => (f.kind === 'folder' ? Promise.resolve([]) : Workbook.sheetNames(f.path).catch(() => null)), undefined, NAMES_IN_FLIGHT);
-  for (const [at, f] of found.entries()) {
+  // Sheet names tell a session from anything else: read for every workbook first, several at a
+  // time. null when unreadable (the job says why).
+  const workbooks = found.flatMap((f) => (f.kind === 'folder' ? [] : [f.path]));
+  const read = await sheetNames(workbooks);
+  const namesOf = new Map(workbooks.map((w, i) => [w, read[i] ?? null]));
+  for (const f of found) {
     if (f.kind === 'folder') {
       // Paths relative to where the clerk runs the command read best in messages.
       const inputs = { files: f.ballots.map(label), roster: label(f.roster), session: label(f.session), ...(f.adjudications === null ? {} : { adjudications: label(f.adjudications) }) };
@@ -40,7 +39,7 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     }
     // Only a workbook with an audit sheet (a summary this tool wrote) is read whole here;
     // sessions are read by the workers.
-    const names = sheetNames[at] ?? null;
+    const names = namesOf.get(f.path) ?? null;
     const sessionLike = names === null || (names.some((n) => sheetRole(n) === 'roster') && names.some((n) => ballotSheetType(n) !== null));
     if (names === null || !names.some(isAuditSheetName)) {
       if (sessionLike) jobs.set(key([f.path]), { label: label(f.path), inputs: { files: [label(f.path)] }, resultsFile: null, summary: null, missing: [] });

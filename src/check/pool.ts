@@ -1,8 +1,9 @@
 // Running check jobs: in this thread, or spread over worker threads. Workers start before the
-// jobs are known (their start-up overlaps finding the sessions) and take jobs in batches, so
-// the main thread sends few messages. One bad session never stops the others: a crash in a
-// job is reported as that job's result.
+// jobs are known, read the workbooks' sheet names that tell sessions from anything else, then
+// take jobs in batches, so the main thread sends few messages. One bad session never stops
+// the others: a crash in a job is reported as that job's result.
 import { Worker } from 'node:worker_threads';
+import { Workbook } from '../read/xlsx.js';
 import { checkSession, type CheckedSession, type SessionJob } from './session.js';
 
 export type Progress = (done: number, total: number) => void;
@@ -14,13 +15,44 @@ export type Progress = (done: number, total: number) => void;
 const here = import.meta.url;
 const WORKER = here.endsWith('/tally.cjs') ? new URL('./check-worker.cjs', here) : here.endsWith('.ts') ? new URL('../../dist/check-worker.cjs', here) : new URL('../check-worker.cjs', here);
 
-type Answer = { ok: true; results: CheckedSession[] } | { ok: false; error: string };
+/** What a worker is asked: to check sessions, or to read workbooks' sheet names. */
+export type Question = { kind: 'check'; jobs: readonly SessionJob[] } | { kind: 'names'; files: readonly string[] };
+type Answer = { ok: true; results: CheckedSession[] } | { ok: true; names: SheetNames[] } | { ok: false; error: string };
+
+/** A workbook's sheet names, or null when it cannot be read (its job will say why). */
+export type SheetNames = string[] | null;
+
+/** Workbooks whose sheet names are read at once by a thread: mostly waiting on the disk. */
+const NAMES_IN_FLIGHT = 16;
+
+export function sheetNamesHere(files: readonly string[]): Promise<SheetNames[]> {
+  return inFlight(files, (f) => Workbook.sheetNames(f).catch(() => null), undefined, NAMES_IN_FLIGHT);
+}
 
 export class Pool {
   private readonly workers: Worker[];
 
   constructor(size: number) {
     this.workers = size <= 1 ? [] : Array.from({ length: size }, () => new Worker(WORKER));
+  }
+
+  /** Sheet names of the workbooks, read by the workers (they have nothing else to do yet). */
+  async sheetNames(files: readonly string[]): Promise<SheetNames[]> {
+    if (this.workers.length === 0 || files.length <= 1) return sheetNamesHere(files);
+    const out: SheetNames[] = new Array(files.length);
+    const size = Math.ceil(files.length / this.workers.length);
+    await Promise.all(
+      this.workers.map(async (worker, w) => {
+        const from = w * size;
+        const part = files.slice(from, from + size);
+        if (part.length === 0) return;
+        const answer = await ask(worker, { kind: 'names', files: part });
+        // A worker that fails here leaves the names unknown: each such workbook becomes a job,
+        // whose own reading says what is wrong.
+        part.forEach((_, k) => (out[from + k] = answer.ok && 'names' in answer ? (answer.names[k] ?? null) : null));
+      }),
+    );
+    return out;
   }
 
   async run(jobs: readonly SessionJob[], progress: Progress): Promise<CheckedSession[]> {
@@ -44,15 +76,20 @@ export class Pool {
             const from = next;
             const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil((jobs.length - from) / (this.workers.length * 4))));
             const batch = jobs.slice(from, (next = Math.min(jobs.length, from + size)));
-            const answer = await ask(worker, batch);
-            batch.forEach((job, k) => finish(from + k, answer.ok ? (answer.results[k] as CheckedSession) : crashed(job, new Error(answer.error))));
+            const answer = await ask(worker, { kind: 'check', jobs: batch });
+            batch.forEach((job, k) => finish(from + k, !answer.ok ? crashed(job, new Error(answer.error)) : 'results' in answer ? (answer.results[k] as CheckedSession) : crashed(job, new Error('no results'))));
           }
         }),
       );
       return results;
     } finally {
-      await Promise.all(this.workers.map((w) => w.terminate()));
+      await this.close();
     }
+  }
+
+  /** Stops the workers; the pool is done. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
 
@@ -78,7 +115,7 @@ export async function inFlight<T, R>(jobs: readonly T[], each: (job: T) => Promi
   return out;
 }
 
-function ask(worker: Worker, batch: readonly SessionJob[]): Promise<Answer> {
+function ask(worker: Worker, question: Question): Promise<Answer> {
   return new Promise((res) => {
     const onMessage = (m: Answer) => {
       worker.off('error', onError);
@@ -90,7 +127,7 @@ function ask(worker: Worker, batch: readonly SessionJob[]): Promise<Answer> {
     };
     worker.once('message', onMessage);
     worker.once('error', onError);
-    worker.postMessage(batch);
+    worker.postMessage(question);
   });
 }
 

@@ -1,11 +1,13 @@
-// A worker thread of `tally check`: takes a batch of jobs at a time and answers each batch.
+// A worker thread of `tally check`: answers one question at a time — a batch of jobs to check,
+// or workbooks whose sheet names are wanted.
 import { parentPort } from 'node:worker_threads';
-import { inFlight } from './pool.js';
-import { checkSession, type SessionJob } from './session.js';
+import { inFlight, sheetNamesHere, type Question } from './pool.js';
+import { checkSession } from './session.js';
 
-parentPort?.on('message', (batch: SessionJob[]) => {
-  inFlight(batch, (job) => checkSession(job)).then(
-    (results) => parentPort?.postMessage({ ok: true, results }),
+parentPort?.on('message', (q: Question) => {
+  const answer = q.kind === 'names' ? sheetNamesHere(q.files).then((names) => ({ ok: true, names })) : inFlight(q.jobs, (job) => checkSession(job)).then((results) => ({ ok: true, results }));
+  answer.then(
+    (a) => parentPort?.postMessage(a),
     (e: unknown) => parentPort?.postMessage({ ok: false, error: (e as Error).message ?? String(e) }),
   );
 });

@@ -52,10 +52,16 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
 
   // Workers start now, so their start-up overlaps finding the sessions.
   const pool = new Pool(jobs);
-  const plan = await planJobs(paths, limits);
+  let plan;
+  try {
+    plan = await planJobs(paths, limits, (files) => pool.sheetNames(files));
+  } catch (e) {
+    await pool.close();
+    throw e;
+  }
   const missing = plan.problems.filter((p) => p.code === 'unreadable-file');
   if (missing.length > 0) {
-    await pool.run([], () => {});
+    await pool.close();
     for (const p of missing) usageError(io, lang, `${p.location.file}: ${h.file['not-found']}`);
     return 2;
   }

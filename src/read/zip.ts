@@ -27,6 +27,8 @@ const LOCAL = 0x04034b50;
 const MAX_DIRECTORY = 16 * 1024 * 1024;
 /** Entries up to this size, compressed and inflated, are inflated in one go. */
 const SMALL_ENTRY = 4 * 1024 * 1024;
+/** Zip files up to this size are read whole at once. */
+const READ_WHOLE = 1024 * 1024;
 /** Bytes read and inflated at a time when streaming an entry. */
 const STREAM_CHUNK = 256 * 1024;
 
@@ -74,13 +76,18 @@ export class ZipFile {
 
   static async open(path: string): Promise<ZipFile> {
     const handle = await open(path, 'r');
+    let whole: Buffer | null = null;
     try {
       const { size } = await handle.stat();
-      return await ZipFile.from(fileSource(path, handle, size));
+      if (size > READ_WHOLE) return await ZipFile.from(fileSource(path, handle, size));
+      // A small file costs less read in one go than by its parts (each read is a round trip).
+      whole = await fileSource(path, handle, size).read(size, 0);
     } catch (e) {
       await handle.close();
       throw e;
     }
+    await handle.close();
+    return ZipFile.from(memorySource(whole));
   }
 
   /** A zip already in memory. */
