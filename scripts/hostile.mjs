@@ -113,7 +113,7 @@ export function smallFiles() {
   };
 }
 
-/** The large files, made by the tests (not committed). */
+/** Files made by the tests (not committed): the large ones, and a few that are not text. */
 export function largeFiles() {
   const header = 'Số phiếu,Nguyễn Văn An,Trần Thị Bình,Lê Văn Cường\n';
   return {
@@ -123,6 +123,12 @@ export function largeFiles() {
     'huge-cell-10mb.csv': Buffer.from(`${header}1,1,${'1'.repeat(10 << 20)},1\n`),
     'long-cell.csv': Buffer.from(`${header}1,1,${'1'.repeat(100_000)},1\n`),
     'nul-bytes.csv': Buffer.alloc(1 << 20),
+    // Every byte value but NUL, over and over: no text file looks like this.
+    'control-bytes.csv': Buffer.from(Array.from({ length: 1 << 16 }, (_, i) => 1 + (i % 255))),
+    // UTF-16 without its byte order mark: half the bytes are NUL.
+    'utf16-no-bom.csv': Buffer.from(header, 'utf16le'),
+    // A CSV saved under a workbook's name.
+    'text-named.xlsx': Buffer.from(`${header}1,1,1,1\n`),
     // The five ballots pasted 20,000 times over: 99,995 repeated ballot numbers.
     'pasted-over.csv': Buffer.from(`${header}${Array.from({ length: 20_000 }, () => BALLOTS.slice(1).map((r) => r.join(',')).join('\n')).join('\n')}\n`),
   };

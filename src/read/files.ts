@@ -12,7 +12,7 @@ import { readXlsx, Workbook, type Fingerprint } from './xlsx.js';
 import { legacyEncoding } from './legacy.js';
 import { InputFileError } from './input-error.js';
 
-export type FileKind = 'xlsx' | 'xls' | 'csv' | 'json';
+export type FileKind = 'xlsx' | 'xls' | 'csv' | 'json' | 'binary';
 
 export interface OpenedFile {
   readonly path: string;
@@ -27,8 +27,29 @@ export { InputFileError } from './input-error.js';
 export function sniffKind(path: string, bytes: Uint8Array): FileKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
+  // A file named as a workbook that is not a zip is a damaged workbook, not text to guess at.
+  if (/\.xls[xm]$/i.test(path)) return 'xlsx';
+  if (looksBinary(bytes)) return 'binary';
   if (/\.json$/i.test(path)) return 'json';
   return 'csv';
+}
+
+/**
+ * Whether the start of a file is not text: a NUL byte, or more than one byte in a hundred a
+ * control character no text file holds (tab, line breaks, form feed and DOS's end-of-file mark
+ * aside). UTF-16, whose NULs are half its bytes, is text only with its byte order mark.
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  const n = Math.min(bytes.length, 64 * 1024);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x20) continue;
+    if (b === 0) return true;
+    if (b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a) controls++;
+  }
+  return controls * 100 > n;
 }
 
 /**
@@ -201,6 +222,8 @@ async function openFile(path: string, limits: Limits, limit: 'table-mb' | 'file-
   switch (kind) {
     case 'xls':
       throw new InputFileError(path, 'xls');
+    case 'binary':
+      throw new InputFileError(path, 'not-text');
     case 'xlsx':
       try {
         return { path, kind, sha256, sheets: await readXlsx(path, limits, bytes) };

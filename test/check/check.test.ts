@@ -1,6 +1,6 @@
 // `tally check` on the archive: exactly the planted problems (fixtures/archive, expectations
 // from scripts/make_archive.py), the clean rounds, workers, outputs and the other statuses.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -116,6 +116,23 @@ describe('other statuses', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.problems.filter((p: { code: string }) => p.code === 'too-many-places')).toHaveLength(15);
+  });
+
+  it('a broken workbook and one that is no session: the same answer with or without workers', async () => {
+    const dir = copy(join(ARCHIVE, '2023'));
+    writeFileSync(join(dir, 'hong.xlsx'), 'PK not really a zip');
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Sheet1').addRow(['ghi chú']);
+    await other.xlsx.writeFile(join(dir, 'ghi-chu.xlsx'));
+    const one = await tally(['check', dir, '--json', '--jobs', '1']);
+    const two = await tally(['check', dir, '--json', '--jobs', '2']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.code).toBe(1);
+    const doc = JSON.parse(one.stdout);
+    const broken = doc.sessions.find((s: { path: string }) => s.path.endsWith('hong.xlsx'));
+    expect([broken.status, broken.problems[0].code]).toEqual(['invalid', 'unreadable-file']);
+    expect(doc.sessions.filter((s: { status: string }) => s.status === 'ok')).toHaveLength(1);
+    expect(doc.problems.map((p: { code: string; file: string }) => [p.code, p.file.endsWith('ghi-chu.xlsx')])).toEqual([['not-a-session', true]]);
   });
 
   it('a path that does not exist is a usage error', async () => {

@@ -59,7 +59,10 @@ describe('hostile files', () => {
     ['million-columns.csv', 'million-columns.csv (dòng 2): vượt giới hạn 16.384 cột'],
     ['huge-cell-10mb.csv', 'huge-cell-10mb.csv (dòng 2): vượt giới hạn độ dài một dòng 4 MB'],
     ['long-cell.csv', 'long-cell.csv (dòng 2): vượt giới hạn độ dài một ô 32.767 ký tự'],
-    ['nul-bytes.csv', 'nul-bytes.csv (dòng 1): vượt giới hạn độ dài một ô'],
+    ['nul-bytes.csv', 'nul-bytes.csv: không phải tệp văn bản (CSV) hay sổ Excel'],
+    ['control-bytes.csv', 'control-bytes.csv: không phải tệp văn bản (CSV) hay sổ Excel'],
+    ['utf16-no-bom.csv', 'utf16-no-bom.csv: không phải tệp văn bản (CSV) hay sổ Excel'],
+    ['text-named.xlsx', `text-named.xlsx: ${CORRUPT}`],
     ['a-folder.csv', 'a-folder.csv: không phải là tệp'],
   ])('%s (made now) is refused: %s', (name, message) => {
     const r = run(withSession(join(dir, name)));
