@@ -12,6 +12,7 @@ import { useColor, usageError, type Io } from './main.js';
 import { checkTallyOptions, limitsFrom, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
+import { keepYoungGenerationSmall } from './memory.js';
 
 export function tallySpec(lang: Lang): CommandSpec {
   const h = HELP[lang];
@@ -68,6 +69,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   const o = checked.options;
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
+  keepYoungGenerationSmall();
   const inputPaths = [...files, ...[o.roster, o.session, o.adjudications].filter((p): p is string => p !== undefined)];
   await checkOutputs(o.output, inputPaths);
 
