@@ -100,7 +100,7 @@ if (!quick) {
       spec('tally L.csv', process.execPath, csvArgs('L-csv')),
       spec('tally M.csv (100,000 × 50)', process.execPath, csvArgs('M-csv')),
     ],
-    5,
+    9,
   );
 }
 console.log(`\ntally check over ${rounds} typical rounds (1,000 × 40 XLSX)`);
@@ -109,7 +109,7 @@ console.log(`\ntally check over ${rounds} typical rounds (1,000 × 40 XLSX)`);
     spec('tally check --jobs 1', process.execPath, [BIN, 'check', checkRoot, '--jobs', '1', '--json'], { anyExit: true }),
     spec('tally check --jobs 2', process.execPath, [BIN, 'check', checkRoot, '--jobs', '2', '--json'], { anyExit: true }),
   ],
-  quick ? 1 : 3,
+  quick ? 1 : 5,
 );
 
 console.log('\ntargets');
