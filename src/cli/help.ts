@@ -1,4 +1,5 @@
 // Command-line wording in Vietnamese and English.
+import { FILE_REASONS } from '../text/file-reasons.js';
 export const HELP = {
   vi: {
     description: 'Kiểm phiếu tín nhiệm theo Quy định 96-QĐ/TW: tính số phiếu, tỷ lệ và mức tín nhiệm thấp.',
@@ -65,19 +66,7 @@ export const HELP = {
     internal: 'Lỗi nội bộ',
     rerun: 'chạy lại với --debug để xem chi tiết',
     badOption: (name: string, value: string) => `giá trị '${value}' của --${name} không hợp lệ`,
-    file: {
-      'not-found': 'không tìm thấy tệp',
-      'not-a-file': 'không phải là tệp',
-      unreadable: 'không đọc được tệp',
-      xls: 'tệp Excel cũ (.xls) không được hỗ trợ: mở trong Excel và lưu lại dạng .xlsx (Excel Workbook)',
-      'bad-xlsx': 'tệp .xlsx bị hỏng hoặc không đúng định dạng',
-      'bad-json': 'tệp JSON không hợp lệ',
-      'bad-csv': 'tệp CSV hỏng (dấu ngoặc kép không đóng?); mở bằng Excel, kiểm tra rồi lưu lại',
-      'not-text': 'không phải tệp văn bản (CSV) hay sổ Excel (.xlsx): có thể là tệp khác bị đổi tên, hoặc CSV Unicode không có BOM; mở bằng Excel rồi lưu lại dạng .xlsx hoặc CSV UTF-8',
-      'legacy-encoding': 'tệp gõ bằng bảng mã cũ ({0}); hãy chuyển sang Unicode (Unikey → Công cụ chuyển mã: nguồn {0}, đích Unicode) rồi chạy lại',
-      'too-large': 'vượt giới hạn {0}; nếu tệp đúng, chạy lại với --limit {1}=<giá trị lớn hơn>',
-      changed: 'tệp bị thay đổi trong lúc đang đọc; chạy lại khi không còn chương trình nào ghi vào tệp',
-    },
+    file: FILE_REASONS.vi,
     limits: {
       'file-mb': (v: number) => `kích thước tệp phiếu ${v} MB`,
       'table-mb': (v: number) => `kích thước tệp danh sách, hội nghị hoặc quyết định ${v} MB`,
@@ -156,19 +145,7 @@ export const HELP = {
     internal: 'Internal error',
     rerun: 'run again with --debug for details',
     badOption: (name: string, value: string) => `invalid value '${value}' for --${name}`,
-    file: {
-      'not-found': 'file not found',
-      'not-a-file': 'not a file',
-      unreadable: 'cannot read the file',
-      xls: 'old Excel files (.xls) are not supported: open it in Excel and save it as .xlsx (Excel Workbook)',
-      'bad-xlsx': 'the .xlsx file is damaged or not a workbook',
-      'bad-json': 'the JSON file is not valid',
-      'bad-csv': 'the CSV file is damaged (an unclosed quote?); open it in Excel, check it and save it again',
-      'not-text': 'neither a text (CSV) file nor an Excel workbook (.xlsx): perhaps another kind of file renamed, or Unicode text without a byte order mark; open it in Excel and save it as .xlsx or CSV UTF-8',
-      'legacy-encoding': 'the file is typed in a legacy Vietnamese encoding ({0}); convert it to Unicode (Unikey → conversion tool: source {0}, target Unicode) and run again',
-      'too-large': 'past the limit of {0}; if the file is right, run again with --limit {1}=<a larger value>',
-      changed: 'the file changed while it was being read; run again once nothing is writing to it',
-    },
+    file: FILE_REASONS.en,
     limits: {
       'file-mb': (v: number) => `${v} MB for a ballot file`,
       'table-mb': (v: number) => `${v} MB for a roster, session or adjudications file`,

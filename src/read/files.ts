@@ -12,7 +12,7 @@ import { readXlsx, Workbook, type Fingerprint } from './xlsx.js';
 import { legacyEncoding } from './legacy.js';
 import { InputFileError } from './input-error.js';
 
-export type FileKind = 'xlsx' | 'xls' | 'csv' | 'json' | 'binary';
+export type FileKind = 'xlsx' | 'xls' | 'csv' | 'json' | 'binary' | 'text-as-xlsx';
 
 export interface OpenedFile {
   readonly path: string;
@@ -27,9 +27,11 @@ export { InputFileError } from './input-error.js';
 export function sniffKind(path: string, bytes: Uint8Array): FileKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
-  // A file named as a workbook that is not a zip is a damaged workbook, not text to guess at.
-  if (/\.xls[xm]$/i.test(path)) return 'xlsx';
-  if (looksBinary(bytes)) return 'binary';
+  const binary = looksBinary(bytes);
+  // A file named as a workbook that is not a zip is not read as text: it is a damaged workbook,
+  // or text under the wrong name (often a web page saved as .xlsx) — Excel refuses it too.
+  if (/\.xls[xm]$/i.test(path)) return binary ? 'xlsx' : 'text-as-xlsx';
+  if (binary) return 'binary';
   if (/\.json$/i.test(path)) return 'json';
   return 'csv';
 }
@@ -224,6 +226,8 @@ async function openFile(path: string, limits: Limits, limit: 'table-mb' | 'file-
       throw new InputFileError(path, 'xls');
     case 'binary':
       throw new InputFileError(path, 'not-text');
+    case 'text-as-xlsx':
+      throw new InputFileError(path, 'text-as-xlsx');
     case 'xlsx':
       try {
         return { path, kind, sha256, sheets: await readXlsx(path, limits, bytes) };

@@ -2,7 +2,7 @@
 // point can recognise it without loading the readers.
 import type { LimitName } from './limits.js';
 
-export type InputFileReason = 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json' | 'bad-csv' | 'not-text' | 'legacy-encoding' | 'too-large' | 'changed';
+export type InputFileReason = 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json' | 'bad-csv' | 'not-text' | 'text-as-xlsx' | 'legacy-encoding' | 'too-large' | 'changed';
 
 /** Which limit a file is past: its name, the value in force, and the line or row where. */
 export interface PastLimit {

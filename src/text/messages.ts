@@ -3,12 +3,19 @@
 import type { Problem, ProblemCode, ParamValue } from '../model/problem.js';
 import type { Location } from '../model/types.js';
 import type { Lang } from './lang.js';
+import { FILE_REASONS } from './file-reasons.js';
 
 type Params = Readonly<Record<string, ParamValue>>;
 type Wording = (p: Params, value: string | undefined) => string;
 
 const fills = (v: ParamValue | undefined): string => (Array.isArray(v) ? v.map((x) => (x === '' ? '–' : x)).join(' / ') : '');
 const s = (v: ParamValue | undefined): string => (v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
+
+/** The clerk's wording of why a file cannot be read, when it needs no detail filled in. */
+function fileReason(lang: Lang, p: Params): string | null {
+  const text = (FILE_REASONS[lang] as Readonly<Record<string, string>>)[s(p['reason'])];
+  return text === undefined || text.includes('{0}') ? null : text;
+}
 
 const KEY_LABEL: Record<string, { vi: string; en: string; flag?: string }> = {
   convened: { vi: 'Số người được triệu tập', en: 'number convened', flag: '--convened' },
@@ -239,7 +246,7 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
   },
   'no-ballots': { vi: () => 'trang phiếu trống', en: () => 'the ballot sheet is empty' },
   'empty-roster': { vi: () => 'danh sách không có ai được lấy phiếu', en: () => 'the roster has no one to vote on' },
-  'unreadable-file': { vi: (p) => `không đọc được tệp (${s(p['reason'])})`, en: (p) => `cannot read the file (${s(p['reason'])})` },
+  'unreadable-file': { vi: (p) => fileReason('vi', p) ?? `không đọc được tệp (${s(p['reason'])})`, en: (p) => fileReason('en', p) ?? `cannot read the file (${s(p['reason'])})` },
   'not-a-session': {
     vi: () => 'sổ Excel này không phải một hội nghị (không có trang Danh sách và Phiếu) cũng không phải bản tổng hợp; bỏ qua',
     en: () => 'this workbook is neither a session (no roster and ballot sheets) nor a summary; skipped',

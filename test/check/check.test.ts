@@ -131,6 +131,7 @@ describe('other statuses', () => {
     const doc = JSON.parse(one.stdout);
     const broken = doc.sessions.find((s: { path: string }) => s.path.endsWith('hong.xlsx'));
     expect([broken.status, broken.problems[0].code]).toEqual(['invalid', 'unreadable-file']);
+    expect(broken.problems[0].message).toBe('tệp có đuôi .xlsx nhưng không phải sổ Excel mà là văn bản (CSV, hoặc một trang web lưu nhầm đuôi); nếu là CSV, đổi đuôi thành .csv rồi chạy lại');
     expect(doc.sessions.filter((s: { status: string }) => s.status === 'ok')).toHaveLength(1);
     expect(doc.problems.map((p: { code: string; file: string }) => [p.code, p.file.endsWith('ghi-chu.xlsx')])).toEqual([['not-a-session', true]]);
   });
