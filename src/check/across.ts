@@ -1,7 +1,7 @@
 // Across sessions: at most two places per person per round (Quy định 96, principle 3), and each
 // person's low-confidence share and band session by session, in date order.
 import { problem, type Problem } from '../model/problem.js';
-import type { Band } from '../model/types.js';
+import type { Band, RegimeId } from '../model/types.js';
 import { caseFold } from '../text/fold.js';
 import type { CheckedSession } from './session.js';
 
@@ -13,6 +13,8 @@ export interface PersonPoint {
   readonly low: number;
   readonly lowPercent: number | null;
   readonly band: Band | null;
+  /** The session's regime: what the band's thresholds are. */
+  readonly regime: RegimeId | null;
 }
 
 export interface Person {
@@ -39,7 +41,7 @@ export function acrossSessions(sessions: readonly CheckedSession[]): { people: P
         problems.push(problem('matched-by-name', 'warning', { file: s.label }, { name: l.name, ...(l.id === null ? {} : { id: l.id }) }));
       }
       const g = groups.get(k) ?? { id: idOk ? l.id : null, name: l.name, points: [] };
-      g.points.push({ session: s.label, date: s.date, round: s.round, ballotType: l.ballotType, low: l.low, lowPercent: l.lowPercent, band: l.band });
+      g.points.push({ session: s.label, date: s.date, round: s.round, ballotType: l.ballotType, low: l.low, lowPercent: l.lowPercent, band: l.band, regime: s.regime });
       groups.set(k, g);
     }
   }

@@ -2,9 +2,10 @@
 // across sessions — as terminal text, a JSON document, or an XLSX workbook.
 import { terminalStyle } from '../report/style.js';
 import type { Problem } from '../model/problem.js';
-import type { Band } from '../model/types.js';
+import type { Band, RegimeId } from '../model/types.js';
 import { hundredthsToNumber } from '../rules/exact.js';
-import { formatDate, formatPercent } from '../report/format.js';
+import { bandMark, formatDate, formatPercent } from '../report/format.js';
+import { REGIMES } from '../rules/regimes.js';
 import { renderTable } from '../report/table.js';
 import type { Lang } from '../text/lang.js';
 import { cellRef, locationText, problemMessage } from '../text/messages.js';
@@ -27,7 +28,7 @@ export const CHECK_TEXT = {
     summary: (n: number, parts: string) => `${n} hội nghị: ${parts}`,
     field: { high: 'tín nhiệm cao', confidence: 'tín nhiệm', low: 'tín nhiệm thấp', high_pct: 'tỷ lệ tín nhiệm cao', confidence_pct: 'tỷ lệ tín nhiệm', low_pct: 'tỷ lệ tín nhiệm thấp', band: 'mức', leader: 'người được lấy phiếu' } satisfies Record<Field, string>,
     diff: (leader: string, field: string, recorded: string, recount: string) => `${leader} · ${field}: ghi nhận ${recorded}, kiểm lại ${recount}`,
-    band: { none: 'không', review: 'trên 1/2', dismissal: 'từ 2/3' } satisfies Record<Band, string>,
+    noBand: 'không',
     across: 'Qua các đợt — tỷ lệ tín nhiệm thấp và mức của từng người',
     flaggedTwice: 'vượt ngưỡng ở từ hai đợt trở lên (thông tin)',
     cols: { name: 'Họ và tên', session: 'Hội nghị', status: 'Kết quả', date: 'Ngày', round: 'Đợt', leader: 'Người được lấy phiếu', field: 'Nội dung', recorded: 'Ghi nhận', recount: 'Kiểm lại', ballotType: 'Loại phiếu' },
@@ -40,7 +41,7 @@ export const CHECK_TEXT = {
     summary: (n: number, parts: string) => `${n} session(s): ${parts}`,
     field: { high: 'high', confidence: 'confidence', low: 'low', high_pct: 'high share', confidence_pct: 'confidence share', low_pct: 'low share', band: 'band', leader: 'leader' } satisfies Record<Field, string>,
     diff: (leader: string, field: string, recorded: string, recount: string) => `${leader} · ${field}: recorded ${recorded}, recount ${recount}`,
-    band: { none: 'none', review: 'over 1/2', dismissal: '2/3 or more' } satisfies Record<Band, string>,
+    noBand: 'none',
     across: 'Across rounds — each person’s low-confidence share and band',
     flaggedTwice: 'flagged in two or more rounds (information)',
     cols: { name: 'Name', session: 'Session', status: 'Status', date: 'Date', round: 'Round', leader: 'Leader', field: 'Field', recorded: 'Recorded', recount: 'Recount', ballotType: 'Ballot type' },
@@ -53,21 +54,27 @@ export function failed(s: CheckedSession, requireRecord: boolean): boolean {
   return s.status !== 'ok' && (s.status !== 'no record' || requireRecord);
 }
 
-export function valueText(field: Field, v: number | string | null, lang: Lang): string {
+/** A band as its session's regime draws it ("> 1/2", "≥ 2/3"; "> 2/3" under assembly-35). */
+function bandText(band: Band, regime: RegimeId | null, lang: Lang): string {
+  if (band === 'none') return CHECK_TEXT[lang].noBand;
+  return regime === null ? band : bandMark(REGIMES[regime], band);
+}
+
+export function valueText(field: Field, v: number | string | null, lang: Lang, regime: RegimeId | null): string {
   if (v === null) return '—';
   if (field.endsWith('_pct') && typeof v === 'number') return formatPercent(v, lang);
-  if (field === 'band') return CHECK_TEXT[lang].band[v as Band] ?? String(v);
+  if (field === 'band') return bandText(v as Band, regime, lang);
   return String(v);
 }
 
-export function differenceText(d: Difference, lang: Lang): string {
+export function differenceText(d: Difference, lang: Lang, regime: RegimeId | null): string {
   const T = CHECK_TEXT[lang];
-  return T.diff(d.leader, T.field[d.field], valueText(d.field, d.recorded, lang), valueText(d.field, d.recount, lang));
+  return T.diff(d.leader, T.field[d.field], valueText(d.field, d.recorded, lang, regime), valueText(d.field, d.recount, lang, regime));
 }
 
 function pointText(p: Person['points'][number], lang: Lang): string {
   const pct = p.lowPercent === null ? `${p.low}` : formatPercent(p.lowPercent, lang);
-  return p.band === null || p.band === 'none' ? pct : `${pct} ${CHECK_TEXT[lang].band[p.band]}`;
+  return p.band === null || p.band === 'none' ? pct : `${pct} ${bandText(p.band, p.regime, lang)}`;
 }
 
 export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, onlyDifferences: boolean, requireRecord: boolean): string {
@@ -81,7 +88,7 @@ export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, 
     const mark = s.status === 'ok' ? c.green('✓') : failed(s, requireRecord) ? c.red('✗') : c.yellow('•');
     const when = [formatDate(s.date, lang), s.round === null ? '' : `${lang === 'vi' ? 'đợt' : 'round'} ${s.round}`].filter((x) => x).join(', ');
     out.push(`${mark} ${s.label}${when ? ` (${when})` : ''}: ${s.status === 'ok' ? T.status.ok : c.bold(T.status[s.status])}`);
-    for (const d of s.differences) out.push(`    ${differenceText(d, lang)}`);
+    for (const d of s.differences) out.push(`    ${differenceText(d, lang, s.regime)}`);
     for (const p of s.problems) out.push(`    ${locationText(p.location, lang)}: ${problemMessage(p, lang)}`);
   }
   for (const p of r.problems) out.push(`${p.severity === 'error' ? c.red('✗') : c.yellow('•')} ${problemMessage(p, lang)}`);
@@ -145,12 +152,12 @@ export async function checkXlsx(r: CheckReport, lang: Lang): Promise<Uint8Array>
   for (const s of r.sessions) sessions.addRow([s.label, s.date, s.round, T.status[s.status], s.problems.map((p) => problemMessage(p, lang)).join('; ')]);
   const diffs = sheet(T.sheets.differences, [T.cols.session, T.cols.leader, T.cols.ballotType, T.cols.field, T.cols.recorded, T.cols.recount], [50, 26, 10, 22, 12, 12]);
   for (const s of r.sessions) {
-    for (const d of s.differences) diffs.addRow([s.label, d.leader, d.ballotType, T.field[d.field], valueText(d.field, d.recorded, lang), valueText(d.field, d.recount, lang)]);
+    for (const d of s.differences) diffs.addRow([s.label, d.leader, d.ballotType, T.field[d.field], valueText(d.field, d.recorded, lang, s.regime), valueText(d.field, d.recount, lang, s.regime)]);
   }
   const people = sheet(T.sheets.people, [T.cols.name, T.cols.session, T.cols.date, T.cols.round, T.cols.ballotType, T.field.low, T.field.low_pct, T.field.band], [26, 50, 12, 8, 10, 10, 12, 14]);
   for (const p of r.people) {
     for (const x of p.points) {
-      const row = people.addRow([p.name, x.session, x.date, x.round, x.ballotType, x.low, x.lowPercent === null ? null : x.lowPercent / 10000, x.band === null ? '—' : T.band[x.band]]);
+      const row = people.addRow([p.name, x.session, x.date, x.round, x.ballotType, x.low, x.lowPercent === null ? null : x.lowPercent / 10000, x.band === null ? '—' : bandText(x.band, x.regime, lang)]);
       row.getCell(7).numFmt = '0.00%';
       if (p.flaggedRounds.length >= 2) row.getCell(1).font = { bold: true, color: { argb: 'FFC00000' } };
     }

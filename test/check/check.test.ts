@@ -7,6 +7,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tally } from '../cli/run.js';
 import { pick } from '../helpers.js';
+import { acrossSessions } from '../../src/check/across.js';
+import type { Difference } from '../../src/check/compare.js';
+import { renderCheckTerminal } from '../../src/check/report.js';
+import type { CheckedSession } from '../../src/check/session.js';
 
 const ARCHIVE = join('fixtures', 'archive');
 const expected = JSON.parse(readFileSync(join(ARCHIVE, 'expected-check.json'), 'utf8'));
@@ -139,5 +143,24 @@ describe('other statuses', () => {
   it('a path that does not exist is a usage error', async () => {
     const r = await tally(['check', 'khong-co-thu-muc']);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('bands in the re-check', () => {
+  const session = (label: string, date: string, regime: 'party-96' | 'assembly-35', low: number, lowPercent: number, band: 'review' | 'dismissal', differences: Difference[] = []): CheckedSession => ({
+    label, status: differences.length > 0 ? 'differs' : 'ok', title: null, date, round: date.slice(0, 4), regime, record: 'results', differences, problems: [],
+    leaders: [{ id: 'CB01', name: 'Đặng Quốc Bảo', ballotType: 'default', low, lowPercent, band }],
+  });
+
+  it('are drawn from each session’s own regime: "≥ 2/3" under Regulation 96, "> 2/3" under Resolution 35', () => {
+    const sessions = [
+      session('a.xlsx', '2023-12-13', 'party-96', 28, 6829, 'dismissal'),
+      session('b.xlsx', '2024-12-13', 'assembly-35', 31, 6889, 'dismissal', [{ leader: 'Đặng Quốc Bảo', ballotType: 'default', field: 'band', recorded: 'review', recount: 'dismissal' }]),
+    ];
+    const { people, problems } = acrossSessions(sessions);
+    const text = renderCheckTerminal({ sessions, people, problems }, 'vi', false, false, false);
+    expect(text).toContain('Đặng Quốc Bảo · mức: ghi nhận > 1/2, kiểm lại > 2/3');
+    expect(text).toContain('68,29% ≥ 2/3');
+    expect(text).toContain('68,89% > 2/3');
   });
 });
