@@ -4,6 +4,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import { escapeXml as esc, rowXml, SHEET_END, SHEET_START, XML_DECLARATION } from '../scripts/sheet-xml.mjs';
+import { DATA_DESCRIPTOR, centralHeader, endRecord, localHeader } from '../scripts/zip.mjs';
 
 /** Mulberry32: a small seeded generator, so every run writes the same files. */
 export function rng(seed) {
@@ -61,29 +63,11 @@ export async function writeCsvSet(dir, ballots, cadres, seed) {
   await new Promise((res) => out.end(res));
 }
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const col = (i) => {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
 function* sheetXml(rows) {
-  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  yield `${XML_DECLARATION}${SHEET_START}`;
   let r = 0;
-  for (const row of rows) {
-    r++;
-    let x = `<row r="${r}">`;
-    row.forEach((v, i) => {
-      if (v === null) return;
-      x += typeof v === 'number' ? `<c r="${col(i)}${r}"><v>${v}</v></c>` : `<c r="${col(i)}${r}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
-    });
-    yield `${x}</row>`;
-  }
-  yield '</sheetData></worksheet>';
+  for (const row of rows) yield rowXml(++r, row);
+  yield SHEET_END;
 }
 
 /** A minimal XLSX: entries deflated as streams, sizes and CRC in data descriptors. */
@@ -97,14 +81,8 @@ export async function writeXlsx(path, sheets) {
   };
   const entry = async (name, chunks) => {
     const nameBuf = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0808, 6); // data descriptor, UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(nameBuf.length, 26);
     const start = offset;
-    await write(local);
+    await write(localHeader(nameBuf, { flags: DATA_DESCRIPTOR }));
     await write(nameBuf);
     let crc = 0;
     let size = 0;
@@ -147,27 +125,10 @@ export async function writeXlsx(path, sheets) {
   for (const [i, s] of sheets.entries()) await entry(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s.rows));
   const dirStart = offset;
   for (const c of central) {
-    const h = Buffer.alloc(46);
-    h.writeUInt32LE(0x02014b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(20, 6);
-    h.writeUInt16LE(0x0808, 8);
-    h.writeUInt16LE(8, 10);
-    h.writeUInt32LE(c.crc, 16);
-    h.writeUInt32LE(c.compressed, 20);
-    h.writeUInt32LE(c.size, 24);
-    h.writeUInt16LE(c.nameBuf.length, 28);
-    h.writeUInt32LE(c.start, 42);
-    await write(h);
+    await write(centralHeader(c.nameBuf, { flags: DATA_DESCRIPTOR, crc: c.crc, compressed: c.compressed, size: c.size, offset: c.start }));
     await write(c.nameBuf);
   }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length, 8);
-  end.writeUInt16LE(central.length, 10);
-  end.writeUInt32LE(offset - dirStart, 12);
-  end.writeUInt32LE(dirStart, 16);
-  await write(end);
+  await write(endRecord(central.length, offset - dirStart, dirStart));
   await new Promise((res) => out.end(res));
 }
 

@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { inflateRawSync } from 'node:zlib';
 import { rng } from '../bench/generate.mjs';
-import { zip } from './hostile.mjs';
+import { unzip, zip } from './zip.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const F = (...p) => join(ROOT, 'fixtures', ...p);
@@ -112,31 +111,6 @@ export function mutateBytes(bytes, r) {
     }
   }
   return b;
-}
-
-/** The entries of a zip, unzipped (stored or deflated). */
-function unzip(bytes) {
-  const b = Buffer.from(bytes);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= 0; i--) if (b.readUInt32LE(i) === 0x06054b50) {
-    eocd = i;
-    break;
-  }
-  if (eocd < 0) return null;
-  const out = [];
-  let p = b.readUInt32LE(eocd + 16);
-  for (let n = b.readUInt16LE(eocd + 10); n > 0; n--) {
-    const method = b.readUInt16LE(p + 10);
-    const size = b.readUInt32LE(p + 20);
-    const nameLen = b.readUInt16LE(p + 28);
-    const local = b.readUInt32LE(p + 42);
-    const name = b.toString('utf8', p + 46, p + 46 + nameLen);
-    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-    const data = b.subarray(start, start + size);
-    out.push({ name, data: method === 0 ? Buffer.from(data) : inflateRawSync(data) });
-    p += 46 + nameLen + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
-  return out;
 }
 
 /** Random content: bytes, text of delimiters and codes, or a zip signature and noise. */

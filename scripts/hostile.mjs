@@ -1,63 +1,15 @@
 // The hostile-file corpus (fixtures/hostile): files made to break a reader — zip bombs, entity
 // expansion, oversized rows and cells, malformed structure. Small ones are written to
 // fixtures/hostile by `node scripts/hostile.mjs`; large ones are made by the tests in a
-// temporary folder with the same functions. What each must do is in fixtures/hostile/cases.json.
+// temporary folder with the same functions. What each must do is in fixtures/hostile/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
+import { rowXml, SHEET_END, SHEET_START, XML_DECLARATION } from './sheet-xml.mjs';
+import { zip } from './zip.mjs';
 
-/**
- * A zip of entries { name, data } (deflated) or { name, raw, size, crc } (raw deflate bytes
- * with the sizes to declare, true or not).
- */
-export function zip(entries) {
-  const locals = [];
-  const central = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const data = e.raw ?? deflateRawSync(e.data);
-    const size = e.size ?? e.data.length;
-    const crc = e.crc ?? crc32(e.data ?? Buffer.alloc(0));
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc >>> 0, 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(size >>> 0, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    central.push(dir, name);
-    offset += 30 + name.length + data.length;
-  }
-  const dirBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dirBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dirBytes, end]);
-}
-
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const letters = (i) => (i < 26 ? String.fromCharCode(65 + i) : letters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
-const rowXml = (r, cells) => `<row r="${r}">${cells.map((v, i) => (v === null ? '' : typeof v === 'number' ? `<c r="${letters(i)}${r}"><v>${v}</v></c>` : `<c r="${letters(i)}${r}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`)).join('')}</row>`;
-export const sheetXml = (rows, prologue = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${prologue}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((cells, i) => rowXml(i + 1, cells)).join('')}</sheetData></worksheet>`;
+export const sheetXml = (rows, prologue = '') => `${XML_DECLARATION}${prologue}${SHEET_START}${rows.map((cells, i) => rowXml(i + 1, cells)).join('')}${SHEET_END}`;
 
 /** A small valid session: three leaders, five ballots. */
 export const ROSTER = [['STT', 'Họ và tên', 'Chức vụ'], [1, 'Nguyễn Văn An', 'Bí thư'], [2, 'Trần Thị Bình', 'Phó Bí thư'], [3, 'Lê Văn Cường', 'Chủ tịch']];
