@@ -2,7 +2,7 @@
 // roster and ballot sheets; a folder with roster, session and ballot files; and summaries
 // this tool wrote, recognised by their audit sheet and paired with the inputs it names.
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { fold } from '../text/fold.js';
 
 export interface FolderSession {
@@ -84,8 +84,4 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
   for (const p of paths) await visit(p);
   found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { found, missing };
-}
-
-export function folderOf(found: Found): string {
-  return found.kind === 'folder' ? found.path : dirname(found.path);
 }

@@ -2,7 +2,7 @@
 // what was recorded at the time. Jobs and results are plain data (they cross worker threads).
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { Problem } from '../model/problem.js';
+import { hasErrors, type Problem } from '../model/problem.js';
 import type { Band, RegimeId } from '../model/types.js';
 import { InputFileError, openInput } from '../read/files.js';
 import { gatherInputs, type InputPaths } from '../read/inputs.js';
@@ -63,7 +63,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   }
   const { session } = outcome;
   const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime, record };
-  if (outcome.ballotTypes === null || outcome.problems.some((p) => p.severity === 'error')) {
+  if (outcome.ballotTypes === null || hasErrors(outcome.problems)) {
     return { ...base, status: 'invalid', differences: [], leaders: [], problems: outcome.problems.filter((p) => p.severity === 'error') };
   }
   const leaders = outcome.ballotTypes.flatMap((t) =>

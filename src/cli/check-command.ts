@@ -12,6 +12,7 @@ import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { limitsFrom } from './options.js';
+import { hasErrors } from '../model/problem.js';
 
 interface CheckOptions {
   readonly jobs?: string;
@@ -85,6 +86,6 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   if (opts.json === true) io.stdout.write(checkJson(report, lang));
   else io.stdout.write(renderCheckTerminal(report, lang, useColor(io.stdout, io), opts.onlyDifferences === true, opts.requireRecord === true));
   for (const p of report.problems.filter((x) => x.severity !== 'error' && opts.json === true)) io.stderr.write(`${problemMessage(p, lang)}\n`);
-  const bad = results.some((s) => failed(s, opts.requireRecord === true)) || report.problems.some((p) => p.severity === 'error');
+  const bad = results.some((s) => failed(s, opts.requireRecord === true)) || hasErrors(report.problems);
   return bad ? 1 : 0;
 }

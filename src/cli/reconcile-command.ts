@@ -1,7 +1,7 @@
 // `tally reconcile <entry1> <entry2> [entry3]`: compare independent entries of the same ballots.
 import { extname } from 'node:path';
 import { openInput } from '../read/files.js';
-import { addProblems, problem, type Problem } from '../model/problem.js';
+import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
 import { RosterIndex } from '../read/match.js';
 import { readRoster } from '../read/roster.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
@@ -62,7 +62,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   }
   addProblems(problems, read.flatMap((r) => r.problems));
   if (problems.length > 0) io.stderr.write(renderProblems(problems, lang, useColor(io.stderr, io)));
-  if (problems.some((p) => p.severity === 'error')) return 1;
+  if (hasErrors(problems)) return 1;
   const result = reconcile(read.map((r) => r.entry));
   if (outputs.length > 0) {
     const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.csv' ? reconcileCsv(result, lang) : await reconcileXlsx(result, lang) })));

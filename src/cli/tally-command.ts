@@ -13,6 +13,7 @@ import { checkTallyOptions, limitsFrom, sessionFlags, typedSessionFlags } from '
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 import { keepYoungGenerationSmall } from './memory.js';
+import { hasErrors } from '../model/problem.js';
 
 export function tallySpec(lang: Lang): CommandSpec {
   const h = HELP[lang];
@@ -97,5 +98,5 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     for (const f of rendered) io.stderr.write(`${h.written(f.path)}\n`);
   }
   io.stdout.write(o.json === true ? (await import('../report/json.js')).renderJson(outcome, lang) : renderTerminal(outcome, lang, useColor(io.stdout, io)));
-  return outcome.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  return hasErrors(outcome.problems) ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 // `tally template [-o file.xlsx] [--roster roster.csv] [--ballots N]`
 import { stat } from 'node:fs/promises';
-import { problem } from '../model/problem.js';
+import { hasErrors, problem } from '../model/problem.js';
 import { openInput } from '../read/files.js';
 import { readRoster } from '../read/roster.js';
 import { sheetRole } from '../read/vocabulary.js';
@@ -49,7 +49,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
     const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? f.sheets[0];
     const read = sheet === undefined ? { cadres: [], problems: [problem('empty-roster', 'error', { file: f.path })] } : readRoster(sheet);
     if (read.problems.length > 0) io.stderr.write(renderProblems(read.problems, lang, useColor(io.stderr, io)));
-    if (read.problems.some((p) => p.severity === 'error')) return 1;
+    if (hasErrors(read.problems)) return 1;
     cadres = read.cadres;
   }
   await writeOutputs([{ path: out, bytes: await renderTemplate({ cadres, ballots }) }]);

@@ -52,6 +52,3 @@ export function invalidReasonOf(code: number): LineInvalidReason | null {
   return REASON_OF[code] ?? null;
 }
 
-export function isLevelCode(code: number): boolean {
-  return code >= HIGH && code <= LOW;
-}

@@ -1,5 +1,5 @@
 // The roster (SPEC §2.2): who is on which ballot type, in ballot order.
-import { problem, type Problem } from '../model/problem.js';
+import { hasErrors, problem, type Problem } from '../model/problem.js';
 import type { Cadre } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { cellText, columnLetter, isEmptyRow, type CellValue, type Sheet } from './grid.js';
@@ -113,7 +113,7 @@ export function readRoster(sheet: Sheet): RosterRead {
     }
   }
   // A roster with nobody to vote on cannot make a session (or a template).
-  if (!problems.some((p) => p.severity === 'error') && !cadres.some((c) => c.excluded === null)) {
+  if (!hasErrors(problems) && !cadres.some((c) => c.excluded === null)) {
     problems.push(problem('empty-roster', 'error', { file: sheet.file, ...(sheet.name === null ? {} : { sheet: sheet.name }) }, {}));
   }
   return { cadres, problems };

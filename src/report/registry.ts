@@ -14,8 +14,6 @@ const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
   '.htm': async () => (await import('./html.js')).renderHtml,
 };
 
-export const OUTPUT_EXTENSIONS = Object.keys(REPORTERS);
-
 export function hasReporter(path: string): boolean {
   return REPORTERS[extname(path).toLowerCase()] !== undefined;
 }
