@@ -4,6 +4,7 @@ import type { Cadre } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { cellText, columnLetter, isEmptyRow, type CellValue, type Sheet } from './grid.js';
 import { rosterColumn, type RosterColumn } from './vocabulary.js';
+import { MAX_PLACES } from '../rules/regimes.js';
 
 export const DEFAULT_BALLOT_TYPE = 'default';
 
@@ -107,7 +108,7 @@ export function readRoster(sheet: Sheet): RosterRead {
     typesById.set(k, (typesById.get(k) ?? new Set()).add(c.ballotType));
   }
   for (const [k, types] of typesById) {
-    if (types.size > 2) {
+    if (types.size > MAX_PLACES) {
       const first = cadres.find((c) => c.id?.toLocaleLowerCase('vi') === k) as Cadre;
       problems.push(problem('too-many-places', 'error', first.location, { name: first.name, places: [...types] }, first.id ?? ''));
     }

@@ -147,6 +147,9 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
   },
 };
 
+/** A person is voted on in at most this many places in one round (Quy định 96, principle 3). */
+export const MAX_PLACES = 2;
+
 export const EXACTLY_TWO_THIRDS_NOTE: Text = {
   vi: "Đúng 2/3: thuộc mức 'từ 2/3 trở lên' theo Quy định 96 (Điều 11 khoản 3); Quy định 41-QĐ/TW (2021) ghi 'trên 2/3' — cần đối chiếu quy định hiện hành.",
   en: "Exactly 2/3: in the '2/3 or more' band under Regulation 96 (Article 11(3)); Regulation 41-QĐ/TW (2021) says 'more than 2/3' — check against the regulation in force.",
