@@ -1,7 +1,7 @@
 // Across sessions: at most two places per person per round (Quy định 96, principle 3), and each
 // person's low-confidence share and band session by session, in date order.
 import { problem, type Problem } from '../model/problem.js';
-import type { Band, RegimeId } from '../model/types.js';
+import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
 import { caseFold } from '../text/fold.js';
 import type { CheckedSession } from './session.js';
 import { MAX_PLACES } from '../rules/regimes.js';
@@ -52,7 +52,7 @@ export function acrossSessions(sessions: readonly CheckedSession[]): { people: P
     const byRound = new Map<string, PersonPoint[]>();
     for (const p of points) byRound.set(p.round ?? '', [...(byRound.get(p.round ?? '') ?? []), p]);
     for (const [round, ps] of byRound) {
-      if (ps.length > MAX_PLACES) problems.push(problem('too-many-places', 'error', { file: ps[MAX_PLACES]?.session ?? '' }, { name: g.name, round, places: ps.map((p) => `${p.session}${p.ballotType === 'default' ? '' : ` (${p.ballotType})`}`) }));
+      if (ps.length > MAX_PLACES) problems.push(problem('too-many-places', 'error', { file: ps[MAX_PLACES]?.session ?? '' }, { name: g.name, round, places: ps.map((p) => `${p.session}${p.ballotType === DEFAULT_BALLOT_TYPE ? '' : ` (${p.ballotType})`}`) }));
     }
     const flaggedRounds = [...new Set(points.filter((p) => p.band === 'review' || p.band === 'dismissal').map((p) => p.round ?? ''))];
     people.push({ id: g.id, name: g.name, points, flaggedRounds });

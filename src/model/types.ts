@@ -1,5 +1,8 @@
 // The domain vocabulary shared by every stage. Plain data only: no I/O here.
 
+/** The ballot type of a session with only one kind of ballot (the roster names none). */
+export const DEFAULT_BALLOT_TYPE = 'default';
+
 /** The three confidence levels, in ballot order (Quy định 96, Phụ lục 4). */
 export const LEVELS = ['high', 'confidence', 'low'] as const;
 export type Level = (typeof LEVELS)[number];

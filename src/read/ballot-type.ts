@@ -4,7 +4,7 @@ import { problem, type Problem } from '../model/problem.js';
 import type { Location } from '../model/types.js';
 import { fold } from '../text/fold.js';
 import type { Roster } from './match.js';
-import { DEFAULT_BALLOT_TYPE } from './roster.js';
+import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 import { ballotSheetType } from './vocabulary.js';
 
 export interface TypeEvidence {

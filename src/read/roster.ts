@@ -5,8 +5,8 @@ import { clean, fold } from '../text/fold.js';
 import { cellText, columnLetter, isEmptyRow, type CellValue, type Sheet } from './grid.js';
 import { rosterColumn, type RosterColumn } from './vocabulary.js';
 import { MAX_PLACES } from '../rules/regimes.js';
+import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 
-export const DEFAULT_BALLOT_TYPE = 'default';
 
 export interface RosterRead {
   readonly cadres: readonly Cadre[];

@@ -8,7 +8,7 @@ import { EMPTY, openRows, type RowBatch, type RowSource } from './source.js';
 import { MISSING, NO_MARK, lineCode } from '../model/line-codes.js';
 import type { BallotSheet } from '../count/type-tally.js';
 import type { Roster } from './match.js';
-import { DEFAULT_BALLOT_TYPE } from './roster.js';
+import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 import { ballotColumn } from './vocabulary.js';
 import { decideBallotType } from './ballot-type.js';
 import { locator, noNonBallot, totalLabel, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from './sheet-read.js';

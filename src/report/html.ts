@@ -6,6 +6,7 @@ import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import { LABELS } from '../text/labels.js';
 import { allCadres, compareBallots, type ReportContext } from './context.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent, placeDateLine, readingLabel } from './format.js';
+import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 
 const esc = (s: string | number | null | undefined): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -55,7 +56,7 @@ export async function renderHtml(ctx: ReportContext): Promise<Uint8Array> {
   const L = LABELS[ctx.lang];
   const { session, regime } = ctx.outcome;
   const types = ctx.outcome.ballotTypes;
-  const multi = !(types.length === 1 && types[0]?.id === 'default');
+  const multi = !(types.length === 1 && types[0]?.id === DEFAULT_BALLOT_TYPE);
   const parts: string[] = [];
   parts.push(`<!DOCTYPE html>\n<html lang="${ctx.lang}">\n<head>\n<meta charset="utf-8">\n<title>${esc(L.heading)}${session.title ? ` — ${esc(session.title)}` : ''}</title>\n<style>${CSS}</style>\n</head>\n<body>`);
   parts.push(`<header><div class="top"><span>${esc((session.body ?? '').toLocaleUpperCase('vi'))}</span>${session.classification ? `<span class="classification">${esc(session.classification)}</span>` : ''}</div>`);

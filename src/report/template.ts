@@ -1,5 +1,5 @@
 // The empty self-contained workbook a clerk types ballots into (SPEC §4 `tally template`).
-import type { Cadre } from '../model/types.js';
+import { DEFAULT_BALLOT_TYPE, type Cadre } from '../model/types.js';
 import { columnLetter } from '../read/grid.js';
 
 export interface TemplateOptions {
@@ -61,7 +61,7 @@ export async function renderTemplate(options: TemplateOptions): Promise<Uint8Arr
   roster.addRow(ROSTER_HEADERS).font = { bold: true };
   roster.columns = [6, 10, 28, 40, 20, 12, 28].map((width) => ({ width }));
   for (const c of options.cadres ?? []) {
-    roster.addRow([c.stt, c.id, c.name, c.position, c.unit, c.ballotType === 'default' ? null : c.ballotType, c.excluded]);
+    roster.addRow([c.stt, c.id, c.name, c.position, c.unit, c.ballotType === DEFAULT_BALLOT_TYPE ? null : c.ballotType, c.excluded]);
   }
   roster.views = [{ state: 'frozen', ySplit: 1 }];
 

@@ -11,6 +11,7 @@ import { nonBallotRows } from '../read/sheet-read.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent, readingLabel } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
+import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 
 /** The wording the terminal shares with the file reports. */
 function pickShared(lang: Lang) {
@@ -83,7 +84,7 @@ export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean
     out.push('');
     const basis = ui.basis[t.denominator.basis];
     const tLine = `${ui.denominator}: ${basis}${t.denominator.value === null ? '' : ` = ${t.denominator.value}`}`;
-    out.push(types.length > 1 || t.id !== 'default' ? `${c.bold(`${ui.ballotType} ${t.id}`)} · ${tLine}` : tLine);
+    out.push(types.length > 1 || t.id !== DEFAULT_BALLOT_TYPE ? `${c.bold(`${ui.ballotType} ${t.id}`)} · ${tLine}` : tLine);
     out.push(cadreTable(t, outcome, lang, c));
   }
 

@@ -1,7 +1,7 @@
 // The Excel summary for the standing committee: summary, flagged leaders, invalid ballots and
 // lines, and an audit sheet. Every number is a number; percentages are percent-formatted.
 import type { Borders, Cell, Fill, Row, Worksheet } from 'exceljs';
-import type { Band } from '../model/types.js';
+import { DEFAULT_BALLOT_TYPE, type Band } from '../model/types.js';
 import type { CadreResult } from '../rules/evaluate.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
@@ -354,7 +354,7 @@ function invalidSheet(ws: Worksheet, ctx: ReportContext): void {
 }
 
 function isSingleDefault(ctx: ReportContext): boolean {
-  return ctx.outcome.ballotTypes.length === 1 && ctx.outcome.ballotTypes[0]?.id === 'default';
+  return ctx.outcome.ballotTypes.length === 1 && ctx.outcome.ballotTypes[0]?.id === DEFAULT_BALLOT_TYPE;
 }
 
 /** Ballot numbers that are whole numbers are stored as numbers, the rest as text. */
