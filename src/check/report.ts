@@ -2,9 +2,10 @@
 // across sessions — as terminal text, a JSON document, or an XLSX workbook.
 import { terminalStyle } from '../report/style.js';
 import type { Problem } from '../model/problem.js';
-import type { Band, RegimeId } from '../model/types.js';
+import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
 import { hundredthsToNumber } from '../rules/exact.js';
 import { bandMark, formatDate, formatPercent } from '../report/format.js';
+import { fitHeight } from '../report/xlsx-layout.js';
 import { REGIMES } from '../rules/regimes.js';
 import { renderTable } from '../report/table.js';
 import type { Lang } from '../text/lang.js';
@@ -53,6 +54,9 @@ export const CHECK_TEXT = {
 export function failed(s: CheckedSession, requireRecord: boolean): boolean {
   return s.status !== 'ok' && (s.status !== 'no record' || requireRecord);
 }
+
+/** A ballot type as shown: an empty cell for a session with one kind of ballot. */
+const typeText = (id: string): string | null => (id === DEFAULT_BALLOT_TYPE ? null : id);
 
 /** A band as its session's regime draws it ("> 1/2", "≥ 2/3"; "> 2/3" under assembly-35). */
 function bandText(band: Band, regime: RegimeId | null, lang: Lang): string {
@@ -144,20 +148,27 @@ export async function checkXlsx(r: CheckReport, lang: Lang): Promise<Uint8Array>
     const h = ws.addRow(head);
     h.font = { bold: true };
     h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    h.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(ws, h, head.map((_, i) => i + 1));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
     return ws;
   };
   const sessions = sheet(T.sheets.sessions, [T.cols.session, T.cols.date, T.cols.round, T.cols.status, T.cols.field], [50, 12, 8, 26, 60]);
-  for (const s of r.sessions) sessions.addRow([s.label, s.date, s.round, T.status[s.status], s.problems.map((p) => problemMessage(p, lang)).join('; ')]);
+  for (const s of r.sessions) {
+    const row = sessions.addRow([s.label, formatDate(s.date, lang), s.round, T.status[s.status], s.problems.map((p) => problemMessage(p, lang)).join('\n')]);
+    // The problems, one to a line, wrapped: the sheet fits the page's width without shrinking.
+    row.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(sessions, row, [1, 5]);
+  }
   const diffs = sheet(T.sheets.differences, [T.cols.session, T.cols.leader, T.cols.ballotType, T.cols.field, T.cols.recorded, T.cols.recount], [50, 26, 10, 22, 12, 12]);
   for (const s of r.sessions) {
-    for (const d of s.differences) diffs.addRow([s.label, d.leader, d.ballotType, T.field[d.field], valueText(d.field, d.recorded, lang, s.regime), valueText(d.field, d.recount, lang, s.regime)]);
+    for (const d of s.differences) diffs.addRow([s.label, d.leader, typeText(d.ballotType), T.field[d.field], valueText(d.field, d.recorded, lang, s.regime), valueText(d.field, d.recount, lang, s.regime)]);
   }
   const people = sheet(T.sheets.people, [T.cols.name, T.cols.session, T.cols.date, T.cols.round, T.cols.ballotType, T.field.low, T.field.low_pct, T.field.band], [26, 50, 12, 8, 10, 10, 12, 14]);
   for (const p of r.people) {
     for (const x of p.points) {
-      const row = people.addRow([p.name, x.session, x.date, x.round, x.ballotType, x.low, x.lowPercent === null ? null : x.lowPercent / 10000, x.band === null ? '—' : bandText(x.band, x.regime, lang)]);
+      const row = people.addRow([p.name, x.session, formatDate(x.date, lang), x.round, typeText(x.ballotType), x.low, x.lowPercent === null ? null : x.lowPercent / 10000, x.band === null ? '—' : bandText(x.band, x.regime, lang)]);
       row.getCell(7).numFmt = '0.00%';
       if (p.flaggedRounds.length >= 2) row.getCell(1).font = { bold: true, color: { argb: 'FFC00000' } };
     }

@@ -8,6 +8,7 @@ import { LABELS } from '../text/labels.js';
 import { nonBallotRows } from '../read/sheet-read.js';
 import { allCadres, compareBallots, documentDate, type ReportContext } from './context.js';
 import { bandAction, bandLabel, formatDate, placeDateLine, readingLabel } from './format.js';
+import { fitHeight } from './xlsx-layout.js';
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
@@ -69,34 +70,6 @@ function headerCell(c: Cell, text: string): void {
 
 function boxRow(row: Row, from: number, to: number): void {
   for (let i = from; i <= to; i++) row.getCell(i).border = BOX;
-}
-
-/**
- * Neither Excel nor LibreOffice fits row heights to wrapped text in a generated file, so the
- * height is set from the longest wrapped cell (about 1.15 characters per unit of width).
- */
-function fitHeight(ws: Worksheet, row: Row, wrapColumns: readonly number[]): void {
-  let lines = 1;
-  for (const col of wrapColumns) {
-    const width = ws.getColumn(col).width ?? 10;
-    lines = Math.max(lines, wrappedLines(String(row.getCell(col).value ?? ''), Math.max(4, Math.floor(width * 1.15))));
-  }
-  row.height = 15 * lines;
-}
-
-function wrappedLines(text: string, perLine: number): number {
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
-    const need = used === 0 ? word.length : used + 1 + word.length;
-    if (need <= perLine) used = need;
-    else {
-      lines += Math.ceil(Math.max(word.length, 1) / perLine) - (used === 0 ? 1 : 0);
-      used = word.length % perLine || perLine;
-    }
-  }
-  return lines;
 }
 
 function bandText(ctx: ReportContext, band: Band | null): string {
