@@ -11,7 +11,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
-import { limitsFrom } from './options.js';
+import { commonOptions, limitsFrom } from './options.js';
 import { hasErrors } from '../model/problem.js';
 
 interface CheckOptions {
@@ -34,9 +34,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
       { name: '--require-record', help: h.check.requireRecord },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.check.output },
-      { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
-      { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
-      { name: '--debug', help: h.debug },
+      ...commonOptions(h),
     ],
   };
   const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);

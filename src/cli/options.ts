@@ -7,7 +7,7 @@ import { compareDecimal, type Decimal } from '../rules/decimal.js';
 import { clean } from '../text/fold.js';
 import { LANGS, type Lang } from '../text/lang.js';
 import { parseLimits, type Limits } from '../read/limits.js';
-import type { OptionValue } from './args.js';
+import type { OptionSpec, OptionValue } from './args.js';
 import { HELP } from './help.js';
 import { usageError, type Io } from './main.js';
 
@@ -126,4 +126,13 @@ export function limitsFrom(given: OptionValue | undefined, io: Io, lang: Lang): 
   const { limits, bad } = parseLimits(given === undefined || given === true ? [] : typeof given === 'string' ? [given] : given);
   for (const b of bad) usageError(io, lang, HELP[lang].badOption('limit', b));
   return bad.length === 0 ? limits : null;
+}
+
+/** The options every command takes, last in its help: limits, language, debug. */
+export function commonOptions(h: (typeof HELP)[Lang]): OptionSpec[] {
+  return [
+    { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
+    { name: '--lang', value: 'lang', choices: [...LANGS], help: h.lang },
+    { name: '--debug', help: h.debug },
+  ];
 }

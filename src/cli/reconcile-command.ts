@@ -13,7 +13,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
-import { limitsFrom } from './options.js';
+import { commonOptions, limitsFrom } from './options.js';
 
 export async function runReconcile(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
@@ -25,9 +25,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
       { name: '--roster', value: 'file', help: h.roster },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.reconcile.output },
-      { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
-      { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
-      { name: '--debug', help: h.debug },
+      ...commonOptions(h),
     ],
   };
   const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);

@@ -9,7 +9,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { auditOptions } from './audit.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
-import { checkTallyOptions, limitsFrom, sessionFlags, typedSessionFlags } from './options.js';
+import { checkTallyOptions, commonOptions, limitsFrom, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 import { keepYoungGenerationSmall } from './memory.js';
@@ -45,11 +45,9 @@ export function tallySpec(lang: Lang): CommandSpec {
       { name: '--blank-threshold', value: 'ratio', help: h.blankThreshold },
       { name: '--omr-letters', value: 'map', help: h.omrLetters },
       { name: '--adjudications', value: 'file', help: h.adjudications },
-      { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
-      { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.output },
-      { name: '--debug', help: h.debug },
+      ...commonOptions(h),
     ],
   };
 }

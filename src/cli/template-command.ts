@@ -11,7 +11,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from './help.js';
 import { useColor, usageError, type Io } from './main.js';
 import { checkOutputs, writeOutputs } from './output.js';
-import { limitsFrom } from './options.js';
+import { commonOptions, limitsFrom } from './options.js';
 
 const DEFAULT_NAME = 'phieu-tin-nhiem.xlsx';
 
@@ -24,9 +24,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
       { name: '--output', short: '-o', value: 'file', help: h.template.output },
       { name: '--roster', value: 'file', help: h.roster },
       { name: '--ballots', value: 'n', help: h.template.ballots },
-      { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },
-      { name: '--lang', value: 'lang', choices: ['vi', 'en'], help: h.lang },
-      { name: '--debug', help: h.debug },
+      ...commonOptions(h),
     ],
   };
   const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
