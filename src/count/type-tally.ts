@@ -9,6 +9,7 @@ import type { Adjudication, AppliedAdjudication } from '../read/adjudications.js
 import type { RosterIndex } from '../read/match.js';
 import { fold } from '../text/fold.js';
 import { BallotNumbers } from './ballot-numbers.js';
+import { ballotKey } from '../model/ballot-number.js';
 import { Counter, countable, type BallotTypeCount } from './count.js';
 
 interface Decision {
@@ -58,7 +59,8 @@ export class TypeTally {
       const m = index.match(a.cadreText);
       if (m.kind !== 'exact' && m.kind !== 'without-diacritics') continue;
       const line = cadres.indexOf(m.cadre);
-      if (line >= 0) this.decisions.set(a.ballot, [...(this.decisions.get(a.ballot) ?? []), { cadre: m.cadre, line, adjudication: a }]);
+      const ballot = ballotKey(a.ballot);
+      if (line >= 0) this.decisions.set(ballot, [...(this.decisions.get(ballot) ?? []), { cadre: m.cadre, line, adjudication: a }]);
     }
   }
 
@@ -92,7 +94,9 @@ export class TypeTally {
     return this.accept(number, voidReason, codes, sheet, row, remembered, null);
   }
 
-  private accept(number: string, voidReason: string | null, codes: Uint8Array, sheet: BallotSheet, row: number, remembered: number | Location, detail: LineDetail | null): boolean {
+  private accept(typed: string, voidReason: string | null, codes: Uint8Array, sheet: BallotSheet, row: number, remembered: number | Location, detail: LineDetail | null): boolean {
+    // 3, 03 and 3.0 are one ballot (SPEC §2.4).
+    const number = ballotKey(typed);
     const prev = this.numbers.remember(number, remembered);
     if (prev !== undefined) {
       const before = this.located(prev);

@@ -47,6 +47,8 @@ export const PROBLEM_CODES = [
   'duplicate-file',
   'not-a-session',
   'matched-by-name',
+  'untyped-ballot',
+  'position-mismatch',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

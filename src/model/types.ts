@@ -41,6 +41,8 @@ export interface Location {
   readonly columnLetter?: string;
   /** The column's header text. */
   readonly column?: string;
+  /** The ballot the row holds, when the problem is about one ballot ("phiếu số 7, ô F8"). */
+  readonly ballot?: string;
 }
 
 export interface Cadre {

@@ -1,42 +1,91 @@
-// Matching a ballot header (or long-layout cadre value) to one roster entry (SPEC §2):
-// by id, stt or full name with diacritics; a name typed without diacritics only when unique.
+// Matching a ballot header (or long-layout cadre value) to one roster entry (SPEC §2, §2.4):
+// by id, stt or full name with diacritics; a name typed without diacritics only when unique;
+// and the forms clerks type: "1. Nguyễn Văn An", "1 - Nguyễn Văn An", "Nguyễn Văn An (Bí thư)",
+// "Nguyễn Văn An - Bí thư". A text that could be two people is ambiguous, never resolved.
 import type { Cadre } from '../model/types.js';
 import { caseFold, clean, closest, fold, hasDiacritics } from '../text/fold.js';
 
+interface Found {
+  readonly cadre: Cadre;
+  /** The position written after the name, when it is not the roster's (a warning). */
+  readonly otherPosition?: string;
+}
+
 export type CadreMatch =
-  | { readonly kind: 'exact'; readonly cadre: Cadre }
-  | { readonly kind: 'without-diacritics'; readonly cadre: Cadre }
+  | ({ readonly kind: 'exact' } & Found)
+  | ({ readonly kind: 'without-diacritics' } & Found)
   | { readonly kind: 'ambiguous'; readonly candidates: readonly Cadre[] }
   | { readonly kind: 'unknown'; readonly suggestions: readonly Cadre[] };
 
+/** Digits only: compared as a number ("03" is 3; Excel turns a typed 03 into 3). */
+const DIGITS = /^\d{1,9}$/;
+/** "1. Name", "1) Name", "1 - Name", "1: Name". */
+const NUMBERED = /^(\d{1,9})\s*[.):\-–—]\s*(\S.*)$/u;
+/** "Name (Position)". */
+const PAREN = /^(.+?)\s*\(([^()]+)\)$/u;
+/** "Name - Position": a dash with spaces around it. */
+const DASHED = /^(.+?)\s+[-–—]\s+(.+)$/u;
+
 export class RosterIndex {
   private readonly byId = new Map<string, Cadre[]>();
-  private readonly byStt = new Map<number, Cadre[]>();
+  private readonly byNumber = new Map<number, Cadre[]>();
   private readonly byName = new Map<string, Cadre[]>();
   private readonly byFoldedName = new Map<string, Cadre[]>();
+  private readonly hasStt: boolean;
 
   constructor(readonly cadres: readonly Cadre[]) {
     for (const c of cadres) {
-      if (c.id !== null) push(this.byId, caseFold(c.id), c);
-      if (c.stt !== null) push(this.byStt, c.stt, c);
+      if (c.id !== null) {
+        push(this.byId, caseFold(c.id), c);
+        // A numeric id is also that number: "03" and 3 are the same header.
+        if (DIGITS.test(clean(c.id))) push(this.byNumber, Number(clean(c.id)), c);
+      }
+      if (c.stt !== null) push(this.byNumber, c.stt, c);
       push(this.byName, caseFold(c.name), c);
       push(this.byFoldedName, fold(c.name), c);
     }
+    this.hasStt = cadres.some((c) => c.stt !== null);
   }
 
   /** Whether the text names somebody (or several people): no suggestions computed. */
   names(header: string): boolean {
-    const text = clean(header);
-    if (this.byId.has(caseFold(text)) || this.byName.has(caseFold(text))) return true;
-    if (/^\d+$/.test(text) && this.byStt.has(Number(text))) return true;
-    return !hasDiacritics(text) && this.byFoldedName.has(fold(text));
+    return this.read(header).kind !== 'unknown';
   }
 
   match(header: string): CadreMatch {
+    const m = this.read(header);
+    if (m.kind !== 'unknown') return m;
+    const names = closest(clean(header), this.cadres.map((c) => c.name));
+    return { kind: 'unknown', suggestions: names.flatMap((n) => this.cadres.filter((c) => c.name === n)).slice(0, 3) };
+  }
+
+  /** Whether a number (a plain code such as 1, 2, 3) is somebody's STT or numeric id. */
+  isNumberOfSomebody(n: number): boolean {
+    return this.byNumber.has(n);
+  }
+
+  private read(header: string): CadreMatch {
     const text = clean(header);
+    const whole = this.whole(text);
+    if (whole !== null) return whole;
+    // The forms clerks type: a number before the name, a position after it.
+    const numbered = NUMBERED.exec(text);
+    if (numbered !== null) {
+      const rest = this.named(numbered[2] as string);
+      if (rest.kind !== 'exact' && rest.kind !== 'without-diacritics') return rest;
+      const byNumber = this.hasStt ? (this.byNumber.get(Number(numbered[1])) ?? []) : [];
+      // The number and the name must be the same person; otherwise there are two readings.
+      if (byNumber.length > 0 && !byNumber.includes(rest.cadre)) return { kind: 'ambiguous', candidates: unique([rest.cadre, ...byNumber]) };
+      return rest;
+    }
+    return this.named(text);
+  }
+
+  /** The whole text as an id, a number (STT or numeric id) or a full name. */
+  private whole(text: string): CadreMatch | null {
     const found = new Set<Cadre>([
       ...(this.byId.get(caseFold(text)) ?? []),
-      ...(/^\d+$/.test(text) ? (this.byStt.get(Number(text)) ?? []) : []),
+      ...(DIGITS.test(text) ? (this.byNumber.get(Number(text)) ?? []) : []),
       ...(this.byName.get(caseFold(text)) ?? []),
     ]);
     if (found.size === 1) return { kind: 'exact', cadre: [...found][0] as Cadre };
@@ -46,15 +95,52 @@ export class RosterIndex {
       if (folded.length === 1) return { kind: 'without-diacritics', cadre: folded[0] as Cadre };
       if (folded.length > 1) return { kind: 'ambiguous', candidates: folded };
     }
-    const names = closest(text, this.cadres.map((c) => c.name));
-    return { kind: 'unknown', suggestions: names.flatMap((n) => this.cadres.filter((c) => c.name === n)).slice(0, 3) };
+    return null;
   }
+
+  /** A name, alone or followed by a position: "Name (Position)", "Name - Position". */
+  private named(text: string): CadreMatch {
+    const alone = this.byNameOnly(text);
+    if (alone !== null) return alone;
+    for (const form of [PAREN, DASHED]) {
+      const m = form.exec(text);
+      if (m === null) continue;
+      const found = this.byNameOnly(m[1] as string);
+      if (found === null) continue;
+      if (found.kind !== 'exact' && found.kind !== 'without-diacritics') return found;
+      const position = clean(m[2] as string);
+      return samePosition(position, found.cadre.position) ? found : { ...found, otherPosition: position };
+    }
+    return { kind: 'unknown', suggestions: [] };
+  }
+
+  private byNameOnly(text: string): CadreMatch | null {
+    const exact = this.byName.get(caseFold(text)) ?? [];
+    if (exact.length === 1) return { kind: 'exact', cadre: exact[0] as Cadre };
+    if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
+    if (hasDiacritics(text)) return null;
+    const folded = this.byFoldedName.get(fold(text)) ?? [];
+    if (folded.length === 1) return { kind: 'without-diacritics', cadre: folded[0] as Cadre };
+    if (folded.length > 1) return { kind: 'ambiguous', candidates: folded };
+    return null;
+  }
+}
+
+/** A position written beside a name agrees when it is the roster's, or a part of it ("Bí thư" of "Bí thư Huyện ủy"). */
+function samePosition(written: string, roster: string): boolean {
+  const a = fold(written);
+  const b = fold(roster);
+  return a === b || b.includes(a) || a.includes(b);
+}
+
+function unique(cadres: readonly Cadre[]): Cadre[] {
+  return [...new Set(cadres)];
 }
 
 function push<K>(map: Map<K, Cadre[]>, key: K, cadre: Cadre): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [cadre]);
-  else list.push(cadre);
+  else if (!list.includes(cadre)) list.push(cadre);
 }
 
 /** One index per ballot type, and one over everybody for finding a sheet's type. */

@@ -2,11 +2,15 @@
 import type { Problem } from '../model/problem.js';
 import type { BallotSheet } from '../count/type-tally.js';
 import type { Ballot, Cadre, Location } from '../model/types.js';
-import { clean, fold } from '../text/fold.js';
+import { caseFold, clean, fold, hasDiacritics } from '../text/fold.js';
 import { columnLetter, type Row } from './grid.js';
 
-/** Why a row is not a ballot. Every such row is reported, never silently dropped. */
-export type NonBallotKind = 'title' | 'header' | 'empty' | 'total';
+/**
+ * Why a row is not a ballot. Every such row is reported, never silently dropped. `unused`:
+ * rows the template numbered that hold nothing but their number, after the last ballot typed.
+ */
+export type NonBallotKind = 'title' | 'header' | 'empty' | 'total' | 'unused';
+export const NON_BALLOT_KINDS = ['title', 'header', 'empty', 'total', 'unused'] as const satisfies readonly NonBallotKind[];
 
 export type Layout = 'wide' | 'long' | 'omrchecker' | 'formscanner';
 
@@ -51,20 +55,29 @@ export function nonBallotRows(r: RowAccounting): number {
   return Object.values(r.nonBallot).reduce((a, b) => a + b, 0);
 }
 
-export const noNonBallot = (): Record<NonBallotKind, number> => ({ title: 0, header: 0, empty: 0, total: 0 });
+export const noNonBallot = (): Record<NonBallotKind, number> => ({ title: 0, header: 0, empty: 0, total: 0, unused: 0 });
 
-/** Builds locations in one sheet: row, optional column letter and header text. */
-export function locator(sheet: { readonly file: string; readonly name: string | null }): (row: number, col?: number, header?: string) => Location {
-  return (row, col, header) => ({
+/** Builds locations in one sheet: row, optional column letter, header text and ballot number. */
+export function locator(sheet: { readonly file: string; readonly name: string | null }): (row: number, col?: number, header?: string, ballot?: string) => Location {
+  return (row, col, header, ballot) => ({
     file: sheet.file,
     ...(sheet.name === null ? {} : { sheet: sheet.name }),
     row,
     ...(col === undefined ? {} : { columnLetter: columnLetter(col) }),
     ...(header === undefined || header === '' ? {} : { column: header }),
+    ...(ballot === undefined ? {} : { ballot }),
   });
 }
 
-const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|subtotal)\b/;
+/**
+ * A total row's label (SPEC §2.4): "Tổng", "Cộng", "Tổng cộng", "Tổng số", "Total", alone or
+ * followed by a colon or a number — nothing else ("Tổng hợp" is not). Typed with diacritics
+ * it must be those words ("Tống" and "Công" are surnames); typed without, it is read folded.
+ */
+const TOTAL_WORDS = '(tổng cộng|tổng số|tổng|cộng|total|subtotal|sum)';
+const TOTAL_TAIL = '\\s*(:?\\s*\\d*|\\d+\\s*:?)\\s*$';
+const TOTAL_ROW = new RegExp(`^${TOTAL_WORDS}${TOTAL_TAIL}`, 'u');
+const TOTAL_ROW_FOLDED = new RegExp(`^${fold(TOTAL_WORDS)}${TOTAL_TAIL}`, 'u');
 
 /** The label of a total or subtotal row ("Tổng cộng", "Cộng", "Total"), or null. */
 export function totalRowLabel(row: Row): string | null {
@@ -72,10 +85,11 @@ export function totalRowLabel(row: Row): string | null {
   return typeof first === 'string' ? totalLabel(first) : null;
 }
 
-/** The label when `text`, a row's first text cell, is a total row's, or null. */
+/** The label when `text` is a total row's label, or null. */
 export function totalLabel(text: string): string | null {
-  // Only text that can begin "Tổng", "Cộng", "Total" or "Subtotal" is worth folding.
+  // Only text that can begin "Tổng", "Cộng", "Total", "Subtotal" or "Sum" is worth folding.
   const c = text.trimStart().charCodeAt(0) | 0x20;
   if (c !== 0x74 && c !== 0x63 && c !== 0x73) return null;
-  return TOTAL_ROW.test(fold(text)) ? clean(text) : null;
+  const matched = hasDiacritics(text) ? TOTAL_ROW.test(caseFold(text)) : TOTAL_ROW_FOLDED.test(fold(text));
+  return matched ? clean(text) : null;
 }

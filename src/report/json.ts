@@ -82,6 +82,7 @@ export function jsonDocument(outcome: TallyOutcome, lang: Lang): Record<string, 
       cell: cellRef(p.location),
       row: p.location.row ?? null,
       column: p.location.column ?? null,
+      ballot: p.location.ballot ?? null,
       value: p.value ?? null,
     })),
     adjudications: outcome.adjudications.map((a) => ({

@@ -7,7 +7,7 @@ import type { Lang } from '../text/lang.js';
 import { locationText, problemMessage } from '../text/messages.js';
 import type { Problem } from '../model/problem.js';
 import { renderTable, type TableRow } from './table.js';
-import { nonBallotRows } from '../read/sheet-read.js';
+import { NON_BALLOT_KINDS, nonBallotRows } from '../read/sheet-read.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent, readingLabel } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
@@ -30,7 +30,7 @@ const UI = {
     accounting: (t: BallotTypeResult) => `Triệu tập ${t.convened} ≥ có mặt ${t.present} ≥ phiếu phát ra ${t.issued} ≥ phiếu thu về ${t.returned}`,
     ballots: (t: BallotTypeResult) => `Phiếu thu về ${t.returned}: hợp lệ ${t.validBallots}, không hợp lệ cả phiếu ${t.voidBallots}`,
     rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} dòng đọc = ${ballots} ${lines ? 'dòng phiếu' : 'phiếu'} + ${non} dòng không phải phiếu${detail ? ` (${detail})` : ''}`,
-    nonBallot: { title: 'tiêu đề', header: 'dòng tiêu đề cột', empty: 'dòng trống', total: 'dòng tổng cộng' },
+    nonBallot: { title: 'tiêu đề', header: 'dòng tiêu đề cột', empty: 'dòng trống', total: 'dòng tổng cộng', unused: 'dòng đánh số sẵn chưa nhập' },
     moreOfKind: (n: number, code: string) => `… và ${n.toLocaleString('vi-VN')} vấn đề cùng loại (${code}) nữa, không in ra đây; tất cả có trong --json`,
     flagged: (n: number) => `Người có phiếu tín nhiệm thấp vượt ngưỡng (${n})`,
     noneFlagged: 'Không ai có trên 50% phiếu tín nhiệm thấp.',
@@ -50,7 +50,7 @@ const UI = {
     accounting: (t: BallotTypeResult) => `Convened ${t.convened} ≥ present ${t.present} ≥ issued ${t.issued} ≥ returned ${t.returned}`,
     ballots: (t: BallotTypeResult) => `${t.returned} ballots returned: ${t.validBallots} valid, ${t.voidBallots} void as a whole`,
     rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} rows read = ${ballots} ${lines ? 'ballot lines' : 'ballots'} + ${non} non-ballot rows${detail ? ` (${detail})` : ''}`,
-    nonBallot: { title: 'title', header: 'header', empty: 'empty', total: 'total' },
+    nonBallot: { title: 'title', header: 'header', empty: 'empty', total: 'total', unused: 'numbered, never typed' },
     moreOfKind: (n: number, code: string) => `… and ${n.toLocaleString('en-US')} more of the same kind (${code}), not printed here; all are in --json`,
     flagged: (n: number) => `Leaders above a low-confidence threshold (${n})`,
     noneFlagged: 'No leader has more than 50% low-confidence votes.',
@@ -98,7 +98,7 @@ export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean
   }
   for (const r of outcome.rows) {
     const non = nonBallotRows(r);
-    const detail = (['title', 'header', 'empty', 'total'] as const).filter((k) => r.nonBallot[k] > 0).map((k) => `${r.nonBallot[k]} ${ui.nonBallot[k]}`).join(', ');
+    const detail = NON_BALLOT_KINDS.filter((k) => r.nonBallot[k] > 0).map((k) => `${r.nonBallot[k]} ${ui.nonBallot[k]}`).join(', ');
     const where = [r.file, r.sheet].filter((x) => x !== null).join(' › ');
     out.push(`  ${c.green('✓')} ${ui.rows(where, r.rowsRead, r.countedRows, non, detail, r.layout === 'long')}`);
   }

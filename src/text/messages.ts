@@ -74,10 +74,35 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
     vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1)`,
     en: (_p, v) => `mark cell '${v}' is not valid (use x, 1, true, empty, 0, or a fill ratio from 0 to 1)`,
   },
+  'total-or-ballot': {
+    vi: (_p, v) => `'${v}' ở cột số phiếu là nhãn dòng tổng cộng nhưng dòng có mã phiếu: không rõ là phiếu hay dòng tổng — sửa số phiếu, hoặc xóa dòng tổng`,
+    en: (_p, v) => `'${v}' in the ballot number column is a total row's label but the row holds ballot codes: neither a ballot nor a total for certain — correct the number, or delete the total row`,
+  },
+  'blank-with-marks': {
+    vi: (_p, v) => `phiếu ghi '${v}' (phiếu trắng) nhưng có đánh dấu; hãy kiểm tra lại phiếu`,
+    en: (_p, v) => `the ballot says '${v}' (blank ballot) but has marks; check the paper ballot`,
+  },
   'no-header': {
     vi: (_p, v) => `có giá trị '${v}' ở cột không có tiêu đề`,
     en: (_p, v) => `value '${v}' in a column without a header`,
   },
+};
+
+/** "(dòng 2–4) " for a run of rows set aside together. */
+const rowsSpan = (p: Params, lang: Lang) => (p['count'] === undefined || p['count'] === 1 ? '' : lang === 'vi' ? `${s(p['count'])} dòng (đến dòng ${s(p['last'])}): ` : `${s(p['count'])} rows (to row ${s(p['last'])}): `);
+const NON_BALLOT_VI: Record<string, Wording> = {
+  title: () => 'tiêu đề phía trên hàng tiêu đề cột',
+  header: (_p, v) => (v ? `hàng tiêu đề cột lặp lại ('${v}')` : 'hàng tiêu đề cột lặp lại'),
+  total: (_p, v) => `dòng tổng cộng '${v}'`,
+  empty: () => 'dòng trống ngay trước hàng tiêu đề hoặc dòng tổng',
+  unused: (p) => (p['from'] === p['to'] ? `phiếu số ${s(p['from'])} đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng` : `các phiếu số ${s(p['from'])}–${s(p['to'])} đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng`),
+};
+const NON_BALLOT_EN: Record<string, Wording> = {
+  title: () => 'title above the header row',
+  header: (_p, v) => (v ? `repeated header row ('${v}')` : 'repeated header row'),
+  total: (_p, v) => `total row '${v}'`,
+  empty: () => 'empty row just before a header or total row',
+  unused: (p) => (p['from'] === p['to'] ? `ballot ${s(p['from'])} numbered in advance but not typed, after the last ballot` : `ballots ${s(p['from'])}–${s(p['to'])} numbered in advance but not typed, after the last ballot`),
 };
 
 const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
@@ -148,8 +173,16 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => (p['count'] === undefined ? 'empty row between ballots; not counted as a ballot' : `${s(p['count'])} empty rows in a row between ballots (to row ${s(p['last'])}); not counted as ballots`),
   },
   'non-ballot-row': {
-    vi: (p, v) => (p['kind'] === 'total' ? `dòng tổng cộng '${v}' không phải phiếu; không tính` : 'dòng tiêu đề lặp lại; không phải phiếu'),
-    en: (p, v) => (p['kind'] === 'total' ? `total row '${v}' is not a ballot; not counted` : 'repeated header row; not a ballot'),
+    vi: (p, v) => `${rowsSpan(p, 'vi')}${NON_BALLOT_VI[s(p['kind'])]?.(p, v) ?? s(p['kind'])}; không tính là phiếu`,
+    en: (p, v) => `${rowsSpan(p, 'en')}${NON_BALLOT_EN[s(p['kind'])]?.(p, v) ?? s(p['kind'])}; not counted as a ballot`,
+  },
+  'untyped-ballot': {
+    vi: (p) => `phiếu số ${s(p['ballot'])} chưa nhập — nếu là phiếu trắng, ghi 'trắng' ở cột Phiếu không hợp lệ`,
+    en: (p) => `ballot ${s(p['ballot'])} has not been typed in — if it is a blank ballot, write 'trắng' in the void column`,
+  },
+  'position-mismatch': {
+    vi: (p, v) => `'${v}': chức vụ ghi '${s(p['written'])}' khác danh sách (${s(p['name'])}: ${s(p['position'])}); đã khớp theo họ tên`,
+    en: (p, v) => `'${v}': the position written, '${s(p['written'])}', differs from the roster (${s(p['name'])}: ${s(p['position'])}); matched by name`,
   },
   'trailing-empty-rows': {
     vi: (p) => `${s(p['count'])} dòng trống cuối trang, bỏ qua`,
@@ -302,10 +335,11 @@ function shown(value: string): string {
 
 /** "tệp a.xlsx, trang Phiếu, ô D7 (Nguyễn Văn A)" */
 export function locationText(loc: Location, lang: Lang): string {
-  const w = lang === 'vi' ? { file: 'tệp', sheet: 'trang', cell: 'ô', row: 'dòng', column: 'cột' } : { file: 'file', sheet: 'sheet', cell: 'cell', row: 'row', column: 'column' };
+  const w = lang === 'vi' ? { file: 'tệp', sheet: 'trang', cell: 'ô', row: 'dòng', column: 'cột', ballot: 'phiếu số' } : { file: 'file', sheet: 'sheet', cell: 'cell', row: 'row', column: 'column', ballot: 'ballot' };
   const parts: string[] = [];
   if (loc.file) parts.push(`${w.file} ${loc.file}`);
   if (loc.sheet) parts.push(`${w.sheet} ${loc.sheet}`);
+  if (loc.ballot !== undefined) parts.push(`${w.ballot} ${loc.ballot}`);
   if (loc.row !== undefined && loc.columnLetter !== undefined) parts.push(`${w.cell} ${loc.columnLetter}${loc.row}`);
   else if (loc.row !== undefined) parts.push(`${w.row} ${loc.row}`);
   let out = parts.join(', ');

@@ -9,7 +9,8 @@ describe('tally on the sample session (in-process)', () => {
   it('prints the table and the flagged leader, exit 0', async () => {
     const r = await tally([join(SAMPLE, 'hoi-nghi-huyen.xlsx')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // The only thing said on stderr: the title row above the header was set aside.
+    expect(r.stderr).toBe(`Lưu ý: tệp ${join(SAMPLE, 'hoi-nghi-huyen.xlsx')}, trang Phiếu, dòng 1: tiêu đề phía trên hàng tiêu đề cột; không tính là phiếu\n`);
     expect(r.stdout).toContain('Đặng Quốc Bảo');
     expect(r.stdout).toContain('23 · 56,10%');
     expect(r.stdout).toContain('Trên 50% đến dưới 2/3 phiếu tín nhiệm thấp');
@@ -81,7 +82,7 @@ describe('bad input: exit 1, every problem with file, row, column and value', ()
       ['F10', '11', 'Phạm Minh Tuấn'],
       ['I20', '1.3', 'Đặng Quốc Bảo'],
     ]);
-    expect(r.stderr).toContain('phieu.csv, ô C3 (Nguyễn Văn Hùng)');
+    expect(r.stderr).toContain('phieu.csv, phiếu số 2, ô C3 (Nguyễn Văn Hùng)');
     expect(r.stderr).toContain("'x' không phải mã hợp lệ");
     expect(r.stderr).toContain("'11' lặp lại cùng một mức");
   });
@@ -116,7 +117,7 @@ describe('bad input: exit 1, every problem with file, row, column and value', ()
     await wb.xlsx.writeFile(path);
     const r = await tally([path]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("trang Phiếu, ô E10 (Lê Văn Hưng): số thập phân '1.3'");
+    expect(r.stderr).toContain("trang Phiếu, phiếu số 7, ô E10 (Lê Văn Hưng): số thập phân '1.3'");
     expect(r.stderr).toContain("hãy gõ '13'");
   });
 

@@ -53,6 +53,12 @@ const session = (maxLeaders = 6, maxBallots = 40): fc.Arbitrary<Session> =>
       }),
     );
 
+/**
+ * What the void column holds: the void reason, or 'trắng' for a ballot with no mark at all
+ * (SPEC §2.4: a row holding only its number is not typed yet; a blank ballot says so).
+ */
+const voidCell = (b: Session['ballots'][number]): string => b.void ?? (b.cells.every((c) => c === '') ? 'trắng' : '');
+
 /** The expected figures, counted here independently: per leader high, confidence, low, invalid, percentages, band. */
 function expected(s: Session) {
   const T = s.ballots.length;
@@ -85,7 +91,7 @@ function writeCsv(s: Session, rowOrder = s.ballots.map((_, i) => i), colOrder = 
   const header = ['Số phiếu', 'Phiếu không hợp lệ', ...colOrder.map((i) => s.leaders[i])];
   const rows = rowOrder.map((r) => {
     const b = s.ballots[r] as Session['ballots'][number];
-    return [String(r + 1), b.void ?? '', ...colOrder.map((i) => b.cells[i] as string)];
+    return [String(r + 1), voidCell(b), ...colOrder.map((i) => b.cells[i] as string)];
   });
   writeFileSync(join(dir, 'phieu.csv'), `${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`);
   return { dir, args: [join(dir, 'phieu.csv'), '--roster', join(dir, 'danh-sach.csv'), '--session', join(dir, 'hoi-nghi.csv')] };
@@ -159,7 +165,7 @@ describe('sessions, end to end', () => {
         wb.addWorksheet('Hội nghị').addRows([['Tên hội nghị', 'Hội nghị thử'], ['Ngày', '01/11/2026'], ['Số người được triệu tập', c.convened], ['Số người có mặt', c.present], ['Số phiếu phát ra', c.issued], ['Số phiếu thu về', c.returned]]);
         // Codes that are numbers are typed as numbers, as Excel keeps them.
         const cell = (v: string) => (v === '' ? null : /^\d+$/.test(v) ? Number(v) : v);
-        wb.addWorksheet('Phiếu').addRows([['Số phiếu', 'Phiếu không hợp lệ', ...s.leaders], ...s.ballots.map((b, i) => [i + 1, b.void, ...b.cells.map(cell)])]);
+        wb.addWorksheet('Phiếu').addRows([['Số phiếu', 'Phiếu không hợp lệ', ...s.leaders], ...s.ballots.map((b, i) => [i + 1, voidCell(b) || null, ...b.cells.map(cell)])]);
         const path = join(mkdtempSync(join(tmpdir(), 'tally-prop-')), 'phien.xlsx');
         await wb.xlsx.writeFile(path);
         const xlsx = await json([path]);
@@ -187,7 +193,7 @@ describe('sessions, end to end', () => {
         const sheet = wb.getWorksheet('Phiếu') as ExcelJS.Worksheet;
         s.ballots.forEach((b, i) => {
           const row = sheet.getRow(i + 2);
-          if (b.void !== null) row.getCell(2).value = b.void;
+          if (voidCell(b) !== '') row.getCell(2).value = voidCell(b);
           b.cells.forEach((v, j) => {
             if (v !== '') row.getCell(j + 3).value = /^\d+$/.test(v) ? Number(v) : v;
           });
