@@ -4,7 +4,7 @@ import { TypeTally } from './count/type-tally.js';
 import { addProblems, problem, type Problem } from './model/problem.js';
 import { inputDigest } from './model/digest.js';
 import { resolveSession, resolveTypeCounts, type Session, type SessionFlags, type TypeCounts } from './model/session.js';
-import type { SessionEntries } from './read/session.js';
+import { readSessionSheet, type SessionEntries, type SessionRead } from './read/session.js';
 import type { Cadre, DenominatorBasis } from './model/types.js';
 import type { GatheredInputs } from './read/inputs.js';
 import { Roster } from './read/match.js';
@@ -44,7 +44,10 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
   const roster = inputs.rosterSheet === null ? { cadres: [], problems: [] } : readRoster(inputs.rosterSheet);
   addProblems(problems, roster.problems);
   const index = new Roster(roster.cadres);
-  const { session, problems: sessionProblems } = resolveSession(inputs.sessionEntries, flags);
+  const sessionRead: SessionRead =
+    inputs.session === null ? { entries: {}, perType: new Map(), problems: [] } : 'sheet' in inputs.session ? readSessionSheet(inputs.session.sheet, index.types) : inputs.session.read;
+  addProblems(problems, sessionRead.problems);
+  const { session, problems: sessionProblems } = resolveSession(sessionRead.entries, flags);
   addProblems(problems, sessionProblems);
   const decisions = inputs.adjudicationSheet === null ? { adjudications: [], problems: [] } : readAdjudications(inputs.adjudicationSheet);
   addProblems(problems, decisions.problems);
@@ -100,7 +103,7 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
     adjudications.map((a) => [a.ballotType, a.ballot, a.cadre.name, JSON.stringify(a.decision), a.decidedBy]),
   );
   const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, resultsSheet: inputs.resultsSheet, adjudications, inputDigest: digest };
-  const { counts, problems: countProblems } = resolveTypeCounts(session, typeIds, mergeTyped(inputs.sessionPerType, typedFlags, problems));
+  const { counts, problems: countProblems } = resolveTypeCounts(session, typeIds, mergeTyped(sessionRead.perType, typedFlags, problems));
   addProblems(problems, countProblems);
   const locationOf = (id: string) => {
     const first = sheets.find((s) => s.ballotType === id);

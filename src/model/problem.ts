@@ -49,6 +49,7 @@ export const PROBLEM_CODES = [
   'matched-by-name',
   'untyped-ballot',
   'position-mismatch',
+  'ignored-column',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -14,20 +14,27 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
-/** The delimiter that splits the first non-empty lines most consistently (quotes respected). */
+/**
+ * The delimiter that gives the same number of fields on most of the first 20 non-empty lines
+ * (quotes respected) — not the first line alone, which may be a title with a comma in it
+ * (SPEC §2.4). Ties go to the delimiter giving more fields, then to the order , ; tab.
+ */
 export function detectDelimiter(text: string): string {
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
   let best: string = ',';
-  let bestScore = -1;
+  let bestAgreeing = 0;
+  let bestFields = 0;
   for (const d of DELIMITERS) {
-    const counts = lines.map((l) => countOutsideQuotes(l, d));
-    const first = counts[0] ?? 0;
-    if (first === 0) continue;
-    const consistent = counts.filter((c) => c === first).length;
-    const score = consistent * 1000 + first;
-    if (score > bestScore) {
-      bestScore = score;
-      best = d;
+    // How many lines share each count of delimiters (a line without any says nothing).
+    const lineCount = new Map<number, number>();
+    for (const l of lines) {
+      const n = countOutsideQuotes(l, d);
+      if (n > 0) lineCount.set(n, (lineCount.get(n) ?? 0) + 1);
+    }
+    for (const [fields, agreeing] of lineCount) {
+      if (agreeing > bestAgreeing || (agreeing === bestAgreeing && fields > bestFields)) {
+        [best, bestAgreeing, bestFields] = [d, agreeing, fields];
+      }
     }
   }
   return best;

@@ -1,10 +1,10 @@
 // Gathering a session's inputs from files: which sheet is the roster, the session values
 // and the ballots. The only part of reading that decides by file and sheet names.
-import { addProblems, problem, type Problem } from '../model/problem.js';
+import { problem, type Problem } from '../model/problem.js';
 import type { Sheet } from './grid.js';
 import type { RowSource } from './source.js';
 import { openBallotInput, openInput, type OpenedFile } from './files.js';
-import { readSessionJson, readSessionSheet, type SessionEntries } from './session.js';
+import { readSessionJson, type SessionRead } from './session.js';
 import { sheetRole } from './vocabulary.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
@@ -20,8 +20,11 @@ export interface InputPaths {
 export interface GatheredInputs {
   readonly files: readonly { readonly path: string; readonly sha256: string; readonly role: string }[];
   readonly rosterSheet: Sheet | null;
-  readonly sessionEntries: SessionEntries;
-  readonly sessionPerType: ReadonlyMap<string, SessionEntries>;
+  /**
+   * The session values: a sheet (read once the roster's ballot types are known, which tell
+   * whether a third column holds ballot types), values already read (JSON), or none.
+   */
+  readonly session: { readonly sheet: Sheet } | { readonly read: SessionRead } | null;
   readonly ballotSources: readonly RowSource[];
   readonly adjudicationSheet: Sheet | null;
   /** A Results / Kết quả sheet in a workbook: figures recorded at the time (tally check). */
@@ -87,24 +90,16 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   }
   if (rosterSheet === null) problems.push(problem('missing-sheet', 'error', { file: paths.files[0] ?? '' }, { sheet: 'Danh sách / Roster', flag: '--roster' }));
 
-  let sessionEntries: SessionEntries = {};
-  let sessionPerType: ReadonlyMap<string, SessionEntries> = new Map();
+  let session: GatheredInputs['session'] = sessionSheet === null ? null : { sheet: sessionSheet };
   if (paths.session !== undefined) {
     const f = await openInput(paths.session, limits);
     track(f, 'session');
     const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'session') ?? f.sheets[0];
-    if (f.kind !== 'json' && sheet === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Hội nghị / Session' }));
-    else {
-      const read = f.kind === 'json' || sheet === undefined ? readSessionJson(f.path, f.json) : readSessionSheet(sheet);
-      sessionEntries = read.entries;
-      sessionPerType = read.perType;
-      addProblems(problems, read.problems);
-    }
-  } else if (sessionSheet !== null) {
-    const read = readSessionSheet(sessionSheet);
-    sessionEntries = read.entries;
-    sessionPerType = read.perType;
-    addProblems(problems, read.problems);
+    if (f.kind === 'json') session = { read: readSessionJson(f.path, f.json) };
+    else if (sheet === undefined) {
+      problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Hội nghị / Session' }));
+      session = null;
+    } else session = { sheet };
   }
   let adjudicationSheet: Sheet | null = null;
   if (paths.adjudications !== undefined) {
@@ -112,5 +107,5 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     track(f, 'adjudications');
     adjudicationSheet = f.sheets[0] ?? null;
   }
-  return { files, rosterSheet, sessionEntries, sessionPerType, ballotSources: order.flatMap((o) => ('batches' in o ? [o] : (ballotsOf.get(o) ?? []))), adjudicationSheet, resultsSheet, problems };
+  return { files, rosterSheet, session, ballotSources: order.flatMap((o) => ('batches' in o ? [o] : (ballotsOf.get(o) ?? []))), adjudicationSheet, resultsSheet, problems };
 }

@@ -1,9 +1,9 @@
 // Session values (SPEC §2.3): key/value rows from a sheet or CSV, a JSON object, or flags.
 import { problem, type Problem } from '../model/problem.js';
 import type { Location } from '../model/types.js';
-import { clean } from '../text/fold.js';
+import { clean, fold } from '../text/fold.js';
 import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
-import { sessionKey, type SessionKey } from './vocabulary.js';
+import { ballotColumn, sessionKey, type SessionKey } from './vocabulary.js';
 
 export interface SessionEntry {
   readonly value: CellValue;
@@ -26,12 +26,19 @@ function setTyped(perType: Map<string, SessionEntries>, type: string, key: Sessi
   return prev;
 }
 
-export function readSessionSheet(sheet: Sheet): SessionRead {
+/**
+ * Key/value rows. A third column gives a ballot type's own values only when it is one
+ * (SPEC §2.4): its header says so (`loại phiếu`, `ballot_type`), or its values are the
+ * roster's ballot types. Any other third column (units, notes) is left aside with a note.
+ */
+export function readSessionSheet(sheet: Sheet, ballotTypes: readonly string[] = []): SessionRead {
   const entries: SessionEntries = {};
   const perType = new Map<string, SessionEntries>();
   const problems: Problem[] = [];
+  const typeColumn = isTypeColumn(sheet, ballotTypes);
   // Rows before the first known key are titles and the header ("Mục | Giá trị").
   let seenKey = false;
+  let noted = false;
   for (const row of sheet.rows) {
     if (isEmptyRow(row)) continue;
     const keyText = clean(cellText(row.cells[0] ?? null));
@@ -50,7 +57,12 @@ export function readSessionSheet(sheet: Sheet): SessionRead {
     seenKey = true;
     const value = row.cells[1] ?? null;
     if (isEmptyCell(value)) continue;
-    const type = clean(cellText(row.cells[2] ?? null));
+    const third = clean(cellText(row.cells[2] ?? null));
+    if (!typeColumn && third !== '' && !noted) {
+      problems.push(problem('ignored-column', 'info', loc(2), { table: 'session' }, third));
+      noted = true;
+    }
+    const type = typeColumn ? third : '';
     const prev = type === '' ? entries[key] : setTyped(perType, type, key, { value, location: loc(1) });
     if (prev !== undefined) {
       problems.push(problem('bad-session-value', 'error', loc(1), { key, hint: 'repeated', otherRow: prev.location.row ?? 0 }, cellText(value)));
@@ -59,6 +71,22 @@ export function readSessionSheet(sheet: Sheet): SessionRead {
     if (type === '') entries[key] = { value, location: loc(1) };
   }
   return { entries, perType, problems };
+}
+
+/** Whether the session sheet's third column holds ballot types. */
+function isTypeColumn(sheet: Sheet, ballotTypes: readonly string[]): boolean {
+  const keyed = sheet.rows.filter((r) => sessionKey(clean(cellText(r.cells[0] ?? null))) !== null);
+  const firstKeyed = keyed[0]?.row ?? Infinity;
+  // A header above the keys naming the column.
+  for (const r of sheet.rows) {
+    if (r.row >= firstKeyed) break;
+    const t = clean(cellText(r.cells[2] ?? null));
+    if (t !== '' && ballotColumn(t) === 'ballot_type') return true;
+  }
+  const values = keyed.map((r) => clean(cellText(r.cells[2] ?? null))).filter((v) => v !== '');
+  if (values.length === 0) return false;
+  const types = new Set(ballotTypes.map(fold));
+  return values.every((v) => types.has(fold(v)));
 }
 
 export function readSessionJson(file: string, json: unknown): SessionRead {

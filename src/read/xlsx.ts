@@ -79,28 +79,31 @@ export class Workbook {
 
   /** A sheet whole, merged cells showing their first cell's value. */
   async read(sheet: WorkbookSheet): Promise<Sheet> {
-    const { batches, merged } = await this.scan(sheet);
+    const { batches, merges } = await this.scan(sheet);
+    const patcher = new MergedCells(merges);
     const rows: Row[] = [];
     for (const batch of batches) {
-      for (let i = 0; i < batch.size; i++) rows.push(merged.get(batch.rowNumber(i)) ?? batch.row(i));
+      const b = patcher.patch(batch);
+      for (let i = 0; i < b.size; i++) rows.push(b.row(i));
     }
     return { file: this.file, name: sheet.name, rows };
   }
 
   /** A small sheet as a source, read now, merged cells showing their first cell's value. */
   async source(sheet: WorkbookSheet): Promise<RowSource> {
-    const { batches, merged, scanner } = await this.scan(sheet);
+    const { batches, merges, scanner } = await this.scan(sheet);
     return {
       file: this.file,
       name: sheet.name,
       value: (key) => scanner.value(key),
       async *batches() {
-        for (const batch of batches) yield patched(batch, merged);
+        const patcher = new MergedCells(merges);
+        for (const batch of batches) yield patcher.patch(batch);
       },
     };
   }
 
-  private async scan(sheet: WorkbookSheet): Promise<{ batches: RowBatch[]; merged: ReadonlyMap<number, Row>; scanner: SheetScanner }> {
+  private async scan(sheet: WorkbookSheet): Promise<{ batches: RowBatch[]; merges: readonly string[]; scanner: SheetScanner }> {
     const scanner = new SheetScanner(this.shared, true, this.limits);
     const batches: RowBatch[] = [];
     if (sheet.entry !== undefined) {
@@ -110,7 +113,7 @@ export class Workbook {
       }
       scanner.end();
     }
-    return { batches, merged: mergedRows(batches, scanner.merges()), scanner };
+    return { batches, merges: scanner.merges(), scanner };
   }
 
   /** Whether reading the sheet whole is cheap (small sheets keep their merged cells). */
@@ -119,8 +122,10 @@ export class Workbook {
   }
 
   /**
-   * A sheet in batches of rows, never held whole (merged cells, listed after the rows, not
-   * applied). The file must still be as `before` once the sheet is read.
+   * A sheet in batches of rows, never held whole. Merged cells are listed after the rows, so
+   * the sheet's part is first run through once for them alone: the same cells read the same
+   * way whatever the size of the sheet (SPEC §2.4). The file must still be as `before` once
+   * the sheet is read.
    */
   stream(sheet: WorkbookSheet, before: Fingerprint | null = null): RowSource {
     const { file, shared, limits, bytes } = this;
@@ -140,7 +145,8 @@ export class Workbook {
         let zip: ZipFile | null = null;
         try {
           zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
-          for await (const chunk of zip.chunks(sheet.entry, limits.partBytes)) yield scanner.push(chunk);
+          const patcher = new MergedCells(await mergesOf(zip, sheet.entry, limits));
+          for await (const chunk of zip.chunks(sheet.entry, limits.partBytes)) yield patcher.patch(scanner.push(chunk));
           scanner.end();
           await unchanged();
         } catch (e) {
@@ -238,55 +244,88 @@ async function scanElements(zip: ZipFile, entry: ZipEntry, limits: Limits, name:
   }
 }
 
-/**
- * The rows that merged ranges change: a merged range shows its first cell's value in every
- * empty cell, as spreadsheet programs show it, within the sheet's used columns (a title merged
- * across a whole row adds nothing past them).
- */
-function mergedRows(batches: readonly RowBatch[], merges: readonly string[]): Map<number, Row> {
-  const out = new Map<number, Row>();
-  if (merges.length === 0) return out;
-  // Rows are numbered 1, 2, … without gaps (sheet-xml.ts): row n is at place n - 1.
-  const places: { batch: RowBatch; i: number }[] = [];
-  let width = 0;
-  for (const batch of batches) {
-    for (let i = 0; i < batch.size; i++) {
-      places.push({ batch, i });
-      width = Math.max(width, batch.start(i + 1) - batch.start(i));
+const SHEET_DATA_END = Buffer.from('</sheetData>', 'latin1');
+const MERGE_CELL = /<mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g;
+/** The text after the rows kept at most: merged ranges are short, and a sheet has few. */
+const MAX_TAIL = 16 * 1024 * 1024;
+
+/** The merged ranges of a sheet's part ("A1:C1"), found after its rows without reading them. */
+async function mergesOf(zip: ZipFile, entry: ZipEntry, limits: Limits): Promise<string[]> {
+  let carry = Buffer.alloc(0);
+  let tail: string | null = null;
+  for await (const chunk of zip.chunks(entry, limits.partBytes)) {
+    if (tail !== null) {
+      if (tail.length < MAX_TAIL) tail += chunk.toString('latin1');
+      continue;
     }
+    const data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    const at = data.indexOf(SHEET_DATA_END);
+    if (at >= 0) tail = data.toString('latin1', at);
+    else carry = Buffer.from(data.subarray(Math.max(0, data.length - SHEET_DATA_END.length)));
   }
-  const rowAt = (n: number): Row | undefined => {
-    const place = places[n - 1];
-    return out.get(n) ?? place?.batch.row(place.i);
-  };
-  for (const range of merges) {
-    const [a, b] = range.split(':').map((r) => cellRef(r));
-    if (a == null || b == null) continue;
-    const master = rowAt(a.row)?.cells[a.col] ?? null;
-    if (master === null) continue;
-    for (let r = a.row; r <= Math.min(b.row, places.length); r++) {
-      const row = rowAt(r);
-      if (row === undefined) continue;
-      const cells = [...row.cells];
-      for (let c = a.col; c <= Math.min(b.col, width - 1); c++) {
-        while (cells.length < c) cells.push(null);
-        if (cells[c] === undefined || cells[c] === null) cells[c] = master;
-      }
-      out.set(r, { row: r, cells });
-    }
-  }
-  return out;
+  return tail === null ? [] : [...tail.matchAll(MERGE_CELL)].map((m) => `${m[1]}:${m[2]}`);
 }
 
-/** A batch with the rows merged ranges changed put in: their cells are read, not keyed. */
-function patched(batch: RowBatch, merged: ReadonlyMap<number, Row>): RowBatch {
-  const rows: (Row | undefined)[] = [];
-  let any = false;
-  for (let i = 0; i < batch.size; i++) {
-    rows.push(merged.get(batch.rowNumber(i)));
-    any ||= rows[i] !== undefined;
+interface MergedRange {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  master: Row['cells'][number] | undefined;
+}
+
+/**
+ * Merged ranges applied to rows as they pass: every empty cell of a range shows its first
+ * cell's value, as spreadsheet programs show it, within the columns used so far (a title
+ * merged across a whole row adds nothing past them). The same for a sheet read whole or
+ * streamed, so the same cells always read the same way.
+ */
+class MergedCells {
+  private readonly ranges: MergedRange[];
+  private next = 0;
+  private active: MergedRange[] = [];
+  private width = 0;
+
+  constructor(merges: readonly string[]) {
+    this.ranges = merges
+      .map((range) => range.split(':').map((r) => cellRef(r)))
+      .filter((ab): ab is [NonNullable<ReturnType<typeof cellRef>>, NonNullable<ReturnType<typeof cellRef>>] => ab[0] != null && ab[1] != null)
+      .map(([a, b]) => ({ top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col), master: undefined }))
+      .sort((x, y) => x.top - y.top);
   }
-  if (!any) return batch;
+
+  patch(batch: RowBatch): RowBatch {
+    if (this.ranges.length === 0) return batch;
+    let rows: (Row | undefined)[] | null = null;
+    for (let i = 0; i < batch.size; i++) {
+      this.width = Math.max(this.width, batch.start(i + 1) - batch.start(i));
+      const n = batch.rowNumber(i);
+      while (this.next < this.ranges.length && (this.ranges[this.next] as MergedRange).top <= n) this.active.push(this.ranges[this.next++] as MergedRange);
+      if (this.active.length === 0) continue;
+      this.active = this.active.filter((r) => r.bottom >= n);
+      let cells: Row['cells'][number][] | null = null;
+      for (const r of this.active) {
+        if (r.top === n) r.master = batch.cell(i, r.left);
+        const master = r.master;
+        if (master === null || master === undefined) continue;
+        for (let c = r.left; c <= Math.min(r.right, this.width - 1); c++) {
+          const current = cells === null ? batch.cell(i, c) : (cells[c] ?? null);
+          if (current !== null) continue;
+          cells ??= [...batch.row(i).cells];
+          while (cells.length < c) cells.push(null);
+          cells[c] = master;
+        }
+      }
+      if (cells === null) continue;
+      rows ??= new Array<Row | undefined>(batch.size);
+      rows[i] = { row: n, cells };
+    }
+    return rows === null ? batch : withRows(batch, rows);
+  }
+}
+
+/** A batch with some rows replaced: their cells are read, not keyed. */
+function withRows(batch: RowBatch, rows: readonly (Row | undefined)[]): RowBatch {
   const starts = new Int32Array(batch.size + 1);
   const keys: number[] = [];
   for (let i = 0; i < batch.size; i++) {

@@ -180,6 +180,10 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     vi: (p) => `phiếu số ${s(p['ballot'])} chưa nhập — nếu là phiếu trắng, ghi 'trắng' ở cột Phiếu không hợp lệ`,
     en: (p) => `ballot ${s(p['ballot'])} has not been typed in — if it is a blank ballot, write 'trắng' in the void column`,
   },
+  'ignored-column': {
+    vi: (_p, v) => `cột thứ ba ('${v}') không phải cột Loại phiếu (tiêu đề không ghi 'Loại phiếu', giá trị không phải loại phiếu trong danh sách); bỏ qua cột này`,
+    en: (_p, v) => `the third column ('${v}') is not a ballot type column (its header does not say 'ballot_type' and its values are not the roster's ballot types); the column is left aside`,
+  },
   'position-mismatch': {
     vi: (p, v) => `'${v}': chức vụ ghi '${s(p['written'])}' khác danh sách (${s(p['name'])}: ${s(p['position'])}); đã khớp theo họ tên`,
     en: (p, v) => `'${v}': the position written, '${s(p['written'])}', differs from the roster (${s(p['name'])}: ${s(p['position'])}); matched by name`,
