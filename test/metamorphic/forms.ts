@@ -625,7 +625,7 @@ function withSideFiles(s: Session, dir: string, files: Record<string, Buffer>, r
 }
 
 /** A session's first type as a wide CSV, with an edit of the rows; the edit says what is expected. */
-function refusedCsv(name: string, edit: (s: Session, t: WideTable, rng: Rng) => { expect: Expect; roster?: Session } | null, o: WideOptions | ((s: Session, rng: Rng) => WideOptions) = {}, applies?: (s: Session) => boolean): Form {
+function refusedCsv(name: string, edit: (s: Session, t: WideTable, rng: Rng) => { expect: Expect; roster?: Session; row?: number } | null, o: WideOptions | ((s: Session, rng: Rng) => WideOptions) = {}, applies?: (s: Session) => boolean): Form {
   return {
     name,
     ...(applies !== undefined ? { applies } : {}),
@@ -642,7 +642,9 @@ function refusedCsv(name: string, edit: (s: Session, t: WideTable, rng: Rng) => 
           if (e === null) throw new Error('edit not applicable');
           expect = e.expect;
           roster = e.roster ?? s;
-          sketch = `phieu-${type}.csv:\n${sketchRows(t.rows, 5)}`;
+          const hr = t.rows.findIndex((r) => r.includes('Phiếu không hợp lệ'));
+          const shown = e.row !== undefined && e.row > hr + 1 ? [t.rows[hr] ?? [], ['…'], t.rows[e.row - 1] ?? []] : t.rows.slice(0, hr + 3);
+          sketch = `phieu-${type}.csv${e.row !== undefined ? ` (row ${e.row} shown)` : ''}:\n${sketchRows(shown, 6)}`;
         }
         const file = `phieu-${type}.csv`;
         files[file] = encode(csv(t.rows), 'utf8');
@@ -660,7 +662,7 @@ export const REFUSED: readonly Form[] = [
     // numeric ids that are other people's STT, the header is such a number.
     name: 'refused-ambiguous-numeric-header',
     build(s, rng, dir) {
-      const collide = numbersCollide(s) ? s : withCollidingIds(s, rng);
+      const collide = withCollidingIds(s, rng);
       const files: Record<string, Buffer> = {};
       const args: string[] = [];
       let sketch = '';
@@ -677,7 +679,7 @@ export const REFUSED: readonly Form[] = [
   {
     name: 'refused-ambiguous-numeric-header-xlsx-text',
     build(s, rng, dir) {
-      const collide = numbersCollide(s) ? s : withCollidingIds(s, rng);
+      const collide = withCollidingIds(s, rng);
       const sheets: SheetSpec[] = [
         { name: 'Danh sách', rows: rosterRows(collide, { numbers: true }) },
         { name: 'Hội nghị', rows: sessionRows(collide) },
@@ -703,10 +705,10 @@ export const REFUSED: readonly Form[] = [
     (s) => s.leaders.some((l) => l.type === typesOf(s)[0] && !strippedUnique(s, l)),
   ),
   refusedCsv('refused-valid-word-in-void-column', (s, t, rng) => {
-    const [num, row] = pickBallotRow(s, t, rng);
-    const vc = (t.rows.find((r) => r.includes('Phiếu không hợp lệ')) as Cell[]).indexOf('Phiếu không hợp lệ');
+    const [num, row, r] = pickBallotRow(s, t, rng);
+    const vc = (t.rows.find((x) => x.includes('Phiếu không hợp lệ')) as Cell[]).indexOf('Phiếu không hợp lệ');
     row[vc] = rng.pick(['Hợp lệ', 'hợp lệ', 'Không', 'không có', 'No', '0', '-', 'HOP LE', 'false']);
-    return { expect: { kind: 'refused', code: 'bad-cell', mentions: [String(num)] } };
+    return { expect: { kind: 'refused', code: 'bad-cell', mentions: [String(num)] }, row: r };
   }),
   refusedCsv(
     'refused-same-ballot-as-3-and-03',
@@ -714,10 +716,10 @@ export const REFUSED: readonly Form[] = [
       const [num, row] = pickBallotRow(s, t, rng);
       // The same ballot typed a second time, its number zero-padded.
       const copy = [...row];
-      copy[0] = String(num).padStart(2 + rng.int(0, 1), '0');
+      copy[0] = String(num).padStart(String(num).length + 1 + rng.int(0, 1), '0');
       // Returned stays; the file now has one ballot more than returned, and a duplicate.
       t.rows.push(copy);
-      return { expect: { kind: 'refused', code: 'duplicate-ballot', mentions: [String(num)] } };
+      return { expect: { kind: 'refused', code: 'duplicate-ballot', mentions: [String(num)] }, row: t.rows.length };
     },
     { numbers: 'text' },
   ),
@@ -732,7 +734,7 @@ export const REFUSED: readonly Form[] = [
       const r = t.rowOf.get(b.number) as number;
       const row = t.rows[r - 1] as Cell[];
       for (let c = 1; c < row.length; c++) row[c] = null;
-      return { expect: { kind: 'refused', code: ['untyped-ballot', 'empty-ballot', 'empty-row', 'missing-ballot'], mentions: [String(b.number)] } };
+      return { row: r, expect: { kind: 'refused', code: ['untyped-ballot', 'empty-ballot', 'empty-row', 'missing-ballot'], mentions: [String(b.number)] } };
     },
     {},
     (s) => ballotsOf(s, typesOf(s)[0] as string).length >= 3,
@@ -751,18 +753,18 @@ export const REFUSED: readonly Form[] = [
   refusedCsv(
     'refused-missing-ballot-named',
     (s, t, rng) => {
-      const [num] = pickBallotRow(s, t, rng);
-      const r = t.rowOf.get(num) as number;
+      const [num, , r] = pickBallotRow(s, t, rng);
       t.rows.splice(r - 1, 1);
-      return { expect: { kind: 'refused', code: 'rows-vs-returned', mentions: [String(num)] } };
+      // SPEC §2.4: the missing number is named "when the numbers allow it" (here: 1..R).
+      return { expect: { kind: 'refused', code: 'rows-vs-returned', ...(numberedFromOne(s) ? { mentions: [String(num)] } : {}) } };
     },
     {},
   ),
   refusedCsv('refused-repeated-level-11', (s, t, rng) => {
-    const [num, row] = pickBallotRow(s, t, rng);
+    const [num, row, r] = pickBallotRow(s, t, rng);
     const lc = row.length - 1;
     row[lc] = rng.pick(['11', '33', '1,1', '30', '10']);
-    return { expect: { kind: 'refused', code: 'bad-cell', mentions: [String(num)] } };
+    return { expect: { kind: 'refused', code: 'bad-cell', mentions: [String(num)] }, row: r };
   }),
   {
     name: 'refused-non-integer-number-cell (1,3 typed in a Vietnamese-locale Excel)',
@@ -803,19 +805,27 @@ export const REFUSED: readonly Form[] = [
   },
 ];
 
-function pickBallotRow(s: Session, t: WideTable, rng: Rng): [number, Cell[]] {
+function pickBallotRow(s: Session, t: WideTable, rng: Rng): [number, Cell[], number] {
   const ballots = ballotsOf(s, typesOf(s)[0] as string);
   const b = rng.pick(ballots);
-  return [b.number, t.rows[(t.rowOf.get(b.number) as number) - 1] as Cell[]];
+  const r = t.rowOf.get(b.number) as number;
+  return [b.number, t.rows[r - 1] as Cell[], r];
 }
 
-/** The session with numeric ids that are other leaders' STT. */
+/** Whether the numbers of the first type are 1..R, so that a missing one can be named. */
+const numberedFromOne = (s: Session) => ballotsOf(s, typesOf(s)[0] as string).every((b, i) => b.number === i + 1);
+
+/** The session with numeric ids that are other leaders' STT, within each ballot type. */
 export function withCollidingIds(s: Session, rng: Rng): Session {
-  const n = s.leaders.length;
-  let p: number[];
-  do p = rng.shuffle(Array.from({ length: n }, (_, i) => i + 1));
-  while (!p.every((v, i) => v !== i + 1));
-  return { ...s, idKind: 'number-colliding', leaders: s.leaders.map((l, i) => ({ ...l, id: String(p[i]) })) };
+  const ids = new Map<Leader, string>();
+  for (const type of typesOf(s)) {
+    const mine = leadersOf(s, type);
+    let p: Leader[];
+    do p = rng.shuffle(mine);
+    while (!p.every((v, i) => v !== mine[i]));
+    mine.forEach((l, i) => ids.set(l, String((p[i] as Leader).stt)));
+  }
+  return { ...s, idKind: 'number-colliding', leaders: s.leaders.map((l) => ({ ...l, id: ids.get(l) as string })) };
 }
 
 export const ALL_FORMS: readonly Form[] = [...EQUIVALENT, ...REFUSED];

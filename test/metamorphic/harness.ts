@@ -39,7 +39,7 @@ interface JsonDoc {
   session: { quorum?: { met?: boolean } };
   ballotTypes: { id: string; issued: number; returned: number; voidBallots: number; validBallots: number; denominator: { basis: string; value: number | null } }[];
   cadres: JsonCadre[];
-  problems: { severity: string; code: string; message: string; cell?: string; row?: number }[];
+  problems: { severity: string; code: string; message: string; cell?: string; row?: number; ballot?: string | number }[];
   rows?: { file: string; sheet: string | null; rowsRead: number; countedRows: number; ballots: number; rowsWithErrors: number; nonBallot: Record<string, number>; rejected: number }[];
 }
 
@@ -50,11 +50,17 @@ export function formsFor(s: Session): Form[] {
 }
 
 export async function runForm(seed: number, form: Form, session: Session = generate(seed)): Promise<Outcome> {
+  return runBuilt(seed, form.name, session, (dir) => form.build(session, new Rng(`${seed}/${form.name}`), dir));
+}
+
+/** Run any built input (a form, or a hand-written regression case) and judge it. */
+export async function runBuilt(seed: number, name: string, session: Session, build: (dir: string) => Built | Promise<Built>): Promise<Outcome> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'tally-variants-'));
+  const form = { name };
   let built: Built;
   try {
-    built = await form.build(session, new Rng(`${seed}/${form.name}`), dir);
+    built = await build(dir);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     return { seed, form: form.name, failure: `could not build the form: ${(e as Error).message}`, sketch: '', command: '', ms: Date.now() - started };
@@ -91,7 +97,7 @@ function judge(session: Session, built: Built, run: { code: number; stdout: stri
     const hits = errors.filter((p) => codes.includes(p.code));
     if (hits.length === 0) return `expected a ${codes.join('|')} error, got: ${errorText() || '(no error)'}`;
     for (const m of e.mentions ?? []) {
-      if (!hits.some((p) => mentionsNumber(p.message, m))) return `the ${hits[0]?.code} error does not name "${m}": ${hits[0]?.message}`;
+      if (!hits.some((p) => mentionsNumber(p.message, m) || (p.ballot !== undefined && mentionsNumber(String(p.ballot), m)))) return `the ${hits[0]?.code} error does not name "${m}": ${hits[0]?.message}`;
     }
     if (doc.cadres.length > 0) return `refused, but cadres are not empty (${doc.cadres.length})`;
     return null;
