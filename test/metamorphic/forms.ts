@@ -362,7 +362,7 @@ const sketchRows = (rows: readonly (readonly Cell[])[], n = 4) =>
     .map((r) => r.map((c) => (c === null ? '' : JSON.stringify(c))).join(' | '))
     .join('\n');
 
-function sideFiles(s: Session, dir: string, files: Record<string, Buffer>, o: CsvOptions = {}): string[] {
+export function sideFiles(s: Session, dir: string, files: Record<string, Buffer>, o: CsvOptions = {}): string[] {
   const args: string[] = [];
   if (o.rosterAsXlsx === true) {
     files['danh-sach.xlsx'] = workbook([{ name: 'Danh sách', rows: rosterRows(s, { numbers: true, nameFirst: o.rosterNameFirst ?? false }) }], { shared: true });
@@ -383,7 +383,7 @@ function sideFiles(s: Session, dir: string, files: Record<string, Buffer>, o: Cs
 }
 
 /** One CSV file per ballot type with the wide layout. */
-function csvForm(name: string, wideOpts: (s: Session, rng: Rng) => WideOptions, o: CsvOptions = {}, applies?: (s: Session) => boolean): Form {
+export function csvForm(name: string, wideOpts: (s: Session, rng: Rng) => WideOptions, o: CsvOptions = {}, applies?: (s: Session) => boolean): Form {
   return {
     name,
     ...(applies !== undefined ? { applies } : {}),
@@ -415,7 +415,7 @@ interface BookForm {
 }
 
 /** The self-contained workbook: roster, session and one ballot sheet per type. */
-function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideOptions, b: BookForm = {}, applies?: (s: Session) => boolean): Form {
+export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideOptions, b: BookForm = {}, applies?: (s: Session) => boolean): Form {
   return {
     name,
     ...(applies !== undefined ? { applies } : {}),
@@ -446,7 +446,7 @@ const TITLE_ROWS: Cell[][] = [['ĐẢNG BỘ HUYỆN TÂN LẬP'], ['KẾT QUẢ
 const MERGED_TITLES: Cell[][] = [['KẾT QUẢ KIỂM PHIẾU LẤY PHIẾU TÍN NHIỆM'], ['Hội nghị Ban Chấp hành, ngày 13/12/2023']];
 
 /** The long layout, one CSV/XLSX per type. */
-function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?: boolean; xlsx?: boolean; synonyms?: boolean; cadres: 'name' | 'mixed' }): Form {
+export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?: boolean; xlsx?: boolean; synonyms?: boolean; cadres: 'name' | 'mixed' }): Form {
   return {
     name,
     build(s, rng, dir) {
@@ -499,7 +499,7 @@ function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?: boole
 }
 
 /** `tally template --roster … --ballots N`, then the Hội nghị and Phiếu sheets filled in. */
-const templateForm: Form = {
+export const templateForm: Form = {
   name: 'template-filled',
   async build(s, rng, dir) {
     const files: Record<string, Buffer> = {};
