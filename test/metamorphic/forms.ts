@@ -66,6 +66,8 @@ export const fold = (s: string) => strip(s.normalize('NFC').toLowerCase()).trim(
 
 /** Whether a leader's name typed without diacritics is unique on the roster. */
 export const strippedUnique = (s: Session, l: Leader) => s.leaders.filter((o) => fold(o.name) === fold(l.name)).length === 1;
+/** The same within the leader's ballot type (where a header is looked up). */
+export const strippedUniqueInType = (s: Session, l: Leader) => s.leaders.filter((o) => o.type === l.type && fold(o.name) === fold(l.name)).length === 1;
 
 // ---------------------------------------------------------------------------------------------
 // Headers.
@@ -170,8 +172,9 @@ export interface WideOptions {
   readonly titles?: readonly (readonly Cell[])[];
   /** A total row at the end ('Tổng cộng' with the high counts). */
   readonly total?: boolean;
-  /** The header row repeated before this data row (two pages pasted together). */
+  /** The header row repeated before a data row (two pages pasted together): a random one, or this index. */
   readonly repeatHeader?: boolean;
+  readonly repeatAt?: number;
   /** Void ballots sorted together by reason, their void cells merged vertically (XLSX). */
   readonly mergeVoid?: boolean;
   readonly voidPosition?: 'after-ballot' | 'end' | 'first';
@@ -235,7 +238,7 @@ export function wide(s: Session, type: string, rng: Rng, o: WideOptions = {}): W
   const headerRow = cols.map((c) => c.head);
   rows.push(headerRow);
   const rowOf = new Map<number, number>();
-  const repeatAt = o.repeatHeader === true && ballots.length >= 2 ? rng.int(1, ballots.length - 1) : -1;
+  const repeatAt = o.repeatAt ?? (o.repeatHeader === true && ballots.length >= 2 ? rng.int(1, ballots.length - 1) : -1);
   ballots.forEach((b, k) => {
     if (k === repeatAt) {
       rows.push([...headerRow]);
@@ -499,7 +502,11 @@ export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?
 }
 
 /** `tally template --roster … --ballots N`, then the Hội nghị and Phiếu sheets filled in. */
-export const templateForm: Form = {
+export const templateForm: Form = templateWith(null);
+
+/** The template form, with this many numbered rows left unused (null: 0 to 3 at random). */
+export function templateWith(unused: number | null): Form {
+  return {
   name: 'template-filled',
   async build(s, rng, dir) {
     const files: Record<string, Buffer> = {};
@@ -508,7 +515,7 @@ export const templateForm: Form = {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'danh-sach.csv'), files['danh-sach.csv']);
     const R = Math.max(...s.types.map((t) => t.returned));
-    const extra = rng.int(0, 3);
+    const extra = unused ?? rng.int(0, 3);
     const made = await tally(['template', '--roster', join(dir, 'danh-sach.csv'), '--ballots', String(R + extra), '-o', join(dir, 'mau.xlsx')]);
     if (made.code !== 0) throw new Error(`tally template failed (exit ${made.code}): ${made.stderr.slice(0, 300)}`);
     const sessionValue = (key: string): Cell | undefined => {
@@ -555,7 +562,8 @@ export const templateForm: Form = {
       sketch,
     };
   },
-};
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The equivalent forms.
@@ -694,7 +702,7 @@ export const REFUSED: readonly Form[] = [
   refusedCsv(
     'refused-no-diacritics-header-of-two-people',
     (s, t) => {
-      const a = s.leaders.find((l) => l.type === typesOf(s)[0] && !strippedUnique(s, l));
+      const a = s.leaders.find((l) => l.type === typesOf(s)[0] && !strippedUniqueInType(s, l));
       if (a === undefined) return null;
       const h = t.rows.findIndex((r) => r.includes(a.name));
       const row = t.rows[h] as Cell[];
@@ -702,7 +710,7 @@ export const REFUSED: readonly Form[] = [
       return { expect: { kind: 'refused', code: 'ambiguous-name' } };
     },
     {},
-    (s) => s.leaders.some((l) => l.type === typesOf(s)[0] && !strippedUnique(s, l)),
+    (s) => s.leaders.some((l) => l.type === typesOf(s)[0] && !strippedUniqueInType(s, l)),
   ),
   refusedCsv('refused-valid-word-in-void-column', (s, t, rng) => {
     const [num, row, r] = pickBallotRow(s, t, rng);
@@ -747,7 +755,7 @@ export const REFUSED: readonly Form[] = [
       t.rows.splice(1 + k, 0, t.rows[0]?.map(() => null) ?? []);
       return { expect: { kind: 'refused', code: 'empty-row' } };
     },
-    (s, rng) => ({ ballotColumn: false, headers: mixedHeaders(s, rng) }),
+    { ballotColumn: false },
     (s) => ballotsOf(s, typesOf(s)[0] as string).length >= 2,
   ),
   refusedCsv(
@@ -761,7 +769,7 @@ export const REFUSED: readonly Form[] = [
     {},
   ),
   refusedCsv('refused-repeated-level-11', (s, t, rng) => {
-    const [num, row, r] = pickBallotRow(s, t, rng);
+    const [num, row, r] = pickBallotRow(s, t, rng, [0, 1, 3, 10, 11, 30, 33]);
     const lc = row.length - 1;
     row[lc] = rng.pick(['11', '33', '1,1', '30', '10']);
     return { expect: { kind: 'refused', code: 'bad-cell', mentions: [String(num)] }, row: r };
@@ -777,7 +785,7 @@ export const REFUSED: readonly Form[] = [
       typesOf(s).forEach((type, k) => {
         const t = wide(s, type, rng, { codes: 'numbers' });
         if (k === 0) {
-          const [n, row] = pickBallotRow(s, t, rng);
+          const [n, row] = pickBallotRow(s, t, rng, [1, 3, 13]);
           num = n;
           row[row.length - 1] = 1.3;
         }
@@ -805,9 +813,11 @@ export const REFUSED: readonly Form[] = [
   },
 ];
 
-function pickBallotRow(s: Session, t: WideTable, rng: Rng): [number, Cell[], number] {
-  const ballots = ballotsOf(s, typesOf(s)[0] as string);
-  const b = rng.pick(ballots);
+function pickBallotRow(s: Session, t: WideTable, rng: Rng, avoid: readonly number[] = []): [number, Cell[], number] {
+  // A ballot whose number cannot be read by coincidence in the message (e.g. 13 in "gõ '13'").
+  const all = ballotsOf(s, typesOf(s)[0] as string);
+  const fine = all.filter((b) => !avoid.includes(b.number));
+  const b = rng.pick(fine.length > 0 ? fine : all);
   const r = t.rowOf.get(b.number) as number;
   return [b.number, t.rows[r - 1] as Cell[], r];
 }

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csv, encode, type Cell } from './encode.js';
-import { bookForm, csvForm, longForm, rosterRows, sessionRows, sideFiles, templateForm, wide, type Built, type Form } from './forms.js';
+import { bookForm, csvForm, longForm, rosterRows, sessionRows, sideFiles, templateWith, wide, type Built, type Form } from './forms.js';
 import { runBuilt, runForm, report } from './harness.js';
 import { Rng } from './prng.js';
 import type { Ballot, Leader, Line, Session } from './session.js';
@@ -125,7 +125,8 @@ describe('defects found by the metamorphic suite', () => {
 
   it('template rows left unused after the last typed ballot are not ballots', async () => {
     const s = hand({ names: THREE, ballots: [{ n: 1, marks: '123' }, { n: 2, marks: '321' }, { n: 3, marks: '-x0' }] });
-    await expectAgrees('template', s, templateForm);
+    await expectAgrees('template, 2 rows unused', s, templateWith(2));
+    await expectAgrees('template, no row unused', s, templateWith(0));
   });
 
   it("a word meaning 'valid' or 'none' in the void column is refused (bad-cell) and names the ballot", async () => {
@@ -141,8 +142,10 @@ describe('defects found by the metamorphic suite', () => {
   });
 
   it('a header repeated mid-sheet (two pages pasted) is set aside as a header wherever it is', async () => {
-    const ballots = Array.from({ length: 60 }, (_, i) => ({ n: i + 1, marks: ['123', '312', '231'][i % 3] as string }));
+    const ballots = Array.from({ length: 40 }, (_, i) => ({ n: i + 1, marks: ['123', '312', '231'][i % 3] as string }));
     const s = hand({ names: THREE, ballots });
-    await expectAgrees('repeated header', s, csvForm('repeated', () => ({ repeatHeader: true })));
+    await expectAgrees('after 1 ballot', s, csvForm('repeated', () => ({ repeatAt: 1 })));
+    await expectAgrees('after 3 ballots', s, csvForm('repeated', () => ({ repeatAt: 3 })));
+    await expectAgrees('after 35 ballots', s, csvForm('repeated', () => ({ repeatAt: 35 })));
   });
 });
