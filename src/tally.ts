@@ -113,14 +113,14 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
     // No result, but each type's own numbers are still checked so every problem shows now.
     for (const [id, c] of counts) {
       const seen = sheets.filter((s) => s.ballotType === id).reduce((n, s) => n + s.ballotsSeen, 0);
-      addProblems(problems, sessionChecks(regime, { id, ...c, location: locationOf(id) }, seen));
+      addProblems(problems, sessionChecks(regime, { id, ...c, location: locationOf(id), numbers: tallies.get(id)?.wholeNumbers() ?? null }, seen));
     }
     return { ...base, ballotTypes: null, problems };
   }
 
   const types: BallotTypeInput[] = typeIds.map((id) => {
     const t = tallyFor(id);
-    return { id, ...(counts.get(id) as TypeCounts), cadres: t.cadres, count: t.result(), location: locationOf(id) };
+    return { id, ...(counts.get(id) as TypeCounts), cadres: t.cadres, count: t.result(), location: locationOf(id), numbers: t.wholeNumbers() };
   });
   const evaluation = evaluate(regime, basis, types);
   addProblems(problems, evaluation.problems);

@@ -19,6 +19,14 @@ export class BallotNumbers<Place> {
     return this.count;
   }
 
+  /** The numbers seen when every one is a whole number, in ascending order; null when some are not. */
+  wholeNumbers(): number[] | null {
+    if (this.byText.size > 0) return null;
+    const out: number[] = [];
+    for (let n = 0; n < this.byValue.length; n++) if (this.byValue[n] !== 0) out.push(n);
+    return out;
+  }
+
   /**
    * Remembers `number` at `place` (packed as a non-negative integer, or anything else); when
    * it was seen before, returns the earlier place and remembers nothing.

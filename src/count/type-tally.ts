@@ -94,15 +94,38 @@ export class TypeTally {
     return this.accept(number, voidReason, codes, sheet, row, remembered, null);
   }
 
+  /**
+   * Notes a ballot that is in the input but cannot be counted (a cell error, not typed yet):
+   * its number is taken, so a second ballot with it is still a duplicate and the numbers
+   * missing from the input can be named. False when the number was seen before.
+   */
+  reserve(typed: string, sheet: BallotSheet, row: number): boolean {
+    const number = ballotKey(typed);
+    let slot = this.sheets.lastIndexOf(sheet);
+    if (slot < 0) slot = this.sheets.push(sheet) - 1;
+    const prev = this.numbers.remember(number, slot < SHEET_SLOTS ? row * SHEET_SLOTS + slot : sheet.locate(row));
+    if (prev === undefined) return true;
+    this.duplicate(number, prev, sheet.locate(row));
+    return false;
+  }
+
+  /** The ballot numbers seen, when every one is a whole number (ascending); else null. */
+  wholeNumbers(): number[] | null {
+    return this.numbers.wholeNumbers();
+  }
+
+  private duplicate(number: string, prev: number | Location, location: Location): void {
+    const before = this.located(prev);
+    const otherFile = before.file !== location.file ? { otherFile: before.file ?? '' } : {};
+    this.problems.push(problem('duplicate-ballot', 'error', { ...location, ballot: number }, { ballot: number, otherRow: before.row ?? 0, ...otherFile }, number));
+  }
+
   private accept(typed: string, voidReason: string | null, codes: Uint8Array, sheet: BallotSheet, row: number, remembered: number | Location, detail: LineDetail | null): boolean {
     // 3, 03 and 3.0 are one ballot (SPEC §2.4).
     const number = ballotKey(typed);
     const prev = this.numbers.remember(number, remembered);
     if (prev !== undefined) {
-      const before = this.located(prev);
-      const location = sheet.locate(row);
-      const otherFile = before.file !== location.file ? { otherFile: before.file ?? '' } : {};
-      this.problems.push(problem('duplicate-ballot', 'error', location, { ballot: number, otherRow: before.row ?? 0, ...otherFile }, number));
+      this.duplicate(number, prev, sheet.locate(row));
       return false;
     }
     this.digestBallot(number, voidReason, codes, detail);

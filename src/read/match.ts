@@ -159,17 +159,17 @@ export class Roster {
     return this.byType.get(type) ?? new RosterIndex([]);
   }
 
-  /** The ballot type whose leaders the most headers name; null when two types tie. */
+  /**
+   * The ballot type whose leaders the most headers name (a header naming two of its people
+   * counts: the type is clear, the header is not); null when two types tie.
+   */
   bestType(headers: readonly string[]): string | null {
     let best: string | null = null;
     let bestCount = -1;
     let tie = false;
     for (const t of this.types) {
       const index = this.forType(t);
-      const n = headers.filter((h) => {
-        const k = index.match(h).kind;
-        return k === 'exact' || k === 'without-diacritics';
-      }).length;
+      const n = headers.filter((h) => index.names(h)).length;
       if (n > bestCount) [best, bestCount, tie] = [t, n, false];
       else if (n === bestCount) tie = true;
     }

@@ -38,6 +38,8 @@ export type TallyFor = (ballotType: string) => {
   add(ballot: Ballot): boolean;
   /** A ballot as line codes (model/line-codes.ts), one per leader in roster order. */
   addCodes(number: string, voidReason: string | null, codes: Uint8Array, sheet: BallotSheet, row: number): boolean;
+  /** A ballot in the input that cannot be counted (a cell error): its number is taken all the same. */
+  reserve(number: string, sheet: BallotSheet, row: number): boolean;
 };
 
 /** What a reader reports about one sheet or file once all its rows are read. */

@@ -171,6 +171,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
     for (const u of pendingUntyped) {
       problems.push(problem('untyped-ballot', 'error', where(u.row, ballotCol ?? undefined, ballotCol === null ? undefined : headerOf(ballotCol), u.number), { ballot: u.number }));
       rowsWithErrors++;
+      tally.reserve(u.number, sheet, u.row);
     }
     pendingUntyped = [];
   };
@@ -338,6 +339,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
       }
       if (!rowOk) {
         rowsWithErrors++;
+        tally.reserve(number, sheet, rowNumber);
         continue;
       }
       // The tally refuses a number it has seen, in this sheet or another of the type.

@@ -17,6 +17,8 @@ export interface BallotTypeInput {
   readonly count: BallotTypeCount;
   /** Where the session values came from, for messages. */
   readonly location: Location;
+  /** The ballot numbers in the input when all are whole numbers (ascending), to name the missing or extra ones. */
+  readonly numbers?: readonly number[] | null;
 }
 
 export interface Quorum {
@@ -85,7 +87,7 @@ export function evaluate(regime: Regime, basis: DenominatorBasis, types: readonl
  */
 export function sessionChecks(
   regime: Regime,
-  t: Pick<BallotTypeInput, 'id' | 'convened' | 'present' | 'issued' | 'returned' | 'location'>,
+  t: Pick<BallotTypeInput, 'id' | 'convened' | 'present' | 'issued' | 'returned' | 'location' | 'numbers'>,
   ballots: number,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -99,7 +101,7 @@ export function sessionChecks(
     if (av > bv) problems.push(problem('accounting', 'error', t.location, { ...params, smaller: a, larger: b }));
   }
   if (ballots !== t.returned) {
-    problems.push(problem('rows-vs-returned', 'error', t.location, { ...params, ballots }));
+    problems.push(problem('rows-vs-returned', 'error', t.location, { ...params, ballots, ...namedBallots(t.numbers ?? null, ballots, t.returned) }));
   }
   const quorum = quorumOf(t.convened, t.present);
   if (!quorum.met) {
@@ -107,6 +109,31 @@ export function sessionChecks(
   }
 
   return problems;
+}
+
+/** Ballots numbered at most this many are named one by one in rows-vs-returned. */
+const NAMED = 20;
+
+/**
+ * Which ballot numbers are missing or extra, when the numbers allow it: all whole numbers, and
+ * exactly as many missing from 1…returned (or beyond returned) as the counts differ by.
+ */
+function namedBallots(numbers: readonly number[] | null, ballots: number, returned: number): { missing?: string[]; extra?: string[]; more?: number } {
+  if (numbers === null || numbers.length !== ballots) return {};
+  const named = (list: number[]) => ({ list: list.slice(0, NAMED).map(String), more: Math.max(0, list.length - NAMED) });
+  if (ballots < returned) {
+    if (numbers.some((n) => n < 1 || n > returned)) return {};
+    const seen = new Set(numbers);
+    const missing: number[] = [];
+    for (let n = 1; n <= returned; n++) if (!seen.has(n)) missing.push(n);
+    if (missing.length !== returned - ballots) return {};
+    const { list, more } = named(missing);
+    return { missing: list, ...(more > 0 ? { more } : {}) };
+  }
+  const extra = numbers.filter((n) => n < 1 || n > returned);
+  if (extra.length !== ballots - returned) return {};
+  const { list, more } = named(extra);
+  return { extra: list, ...(more > 0 ? { more } : {}) };
 }
 
 function evaluateType(regime: Regime, basis: DenominatorBasis, t: BallotTypeInput, problems: Problem[]): BallotTypeResult {

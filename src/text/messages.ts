@@ -88,6 +88,10 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
   },
 };
 
+/** "7, 12, 30 và 4 phiếu khác" */
+const listed = (list: ParamValue | undefined, more: ParamValue | undefined, lang: Lang) =>
+  `${(Array.isArray(list) ? list : []).join(', ')}${more ? (lang === 'vi' ? ` và ${s(more)} phiếu khác` : ` and ${s(more)} more`) : ''}`;
+
 /** "(dòng 2–4) " for a run of rows set aside together. */
 const rowsSpan = (p: Params, lang: Lang) => (p['count'] === undefined || p['count'] === 1 ? '' : lang === 'vi' ? `${s(p['count'])} dòng (đến dòng ${s(p['last'])}): ` : `${s(p['count'])} rows (to row ${s(p['last'])}): `);
 const NON_BALLOT_VI: Record<string, Wording> = {
@@ -193,8 +197,12 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `${s(p['count'])} empty row(s) at the end, ignored`,
   },
   'rows-vs-returned': {
-    vi: (p) => `có ${s(p['ballots'])} phiếu trong dữ liệu nhưng số phiếu thu về là ${s(p['returned'])}`,
-    en: (p) => `${s(p['ballots'])} ballots in the data but ${s(p['returned'])} ballots returned`,
+    vi: (p) =>
+      `có ${s(p['ballots'])} phiếu trong dữ liệu nhưng số phiếu thu về là ${s(p['returned'])}` +
+      (p['missing'] ? ` — thiếu phiếu số ${listed(p['missing'], p['more'], 'vi')}` : p['extra'] ? ` — thừa phiếu số ${listed(p['extra'], p['more'], 'vi')}` : ''),
+    en: (p) =>
+      `${s(p['ballots'])} ballots in the data but ${s(p['returned'])} ballots returned` +
+      (p['missing'] ? ` — ballot${(p['missing'] as readonly string[]).length > 1 ? 's' : ''} ${listed(p['missing'], p['more'], 'en')} missing` : p['extra'] ? ` — extra ballot${(p['extra'] as readonly string[]).length > 1 ? 's' : ''} ${listed(p['extra'], p['more'], 'en')}` : ''),
   },
   accounting: {
     vi: (p) => `${keyLabel(p['smaller'], 'vi')} (${s(p[s(p['smaller'])])}) lớn hơn ${keyLabel(p['larger'], 'vi').toLocaleLowerCase('vi')} (${s(p[s(p['larger'])])}); phải có: thu về ≤ phát ra ≤ có mặt ≤ triệu tập`,
