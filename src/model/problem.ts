@@ -47,6 +47,7 @@ export const PROBLEM_CODES = [
   'duplicate-file',
   'not-a-session',
   'matched-by-name',
+  'unknown-record-column',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
