@@ -92,9 +92,13 @@ function meaningOf(label: string): Meaning | null {
   return null;
 }
 
-/** A cell of a second header row: a part of a label ("Số phiếu", "Tỷ lệ %", a level's name). */
-function isHeaderPart(value: CellValue | undefined): boolean {
+/**
+ * A cell of a second header row: a part of a label ("Số phiếu", "Tỷ lệ %", a level's name),
+ * or the cell above repeated (a header merged down over both rows, such as STT).
+ */
+function isHeaderPart(value: CellValue | undefined, above: CellValue | undefined): boolean {
   if (isEmptyCell(value)) return true;
+  if (typeof value === 'string' && typeof above === 'string' && fold(value) === fold(above)) return true;
   if (typeof value !== 'string') return false;
   const t = words(value);
   if (/\d/.test(t)) return false;
@@ -150,7 +154,7 @@ function findHeader(rows: readonly Row[]): Header | null {
     const row = head[i] as Row;
     if (isEmptyRow(row)) continue;
     const next = head[i + 1];
-    const two = next !== undefined && !isEmptyRow(next) && next.cells.every(isHeaderPart);
+    const two = next !== undefined && !isEmptyRow(next) && next.cells.every((v, k) => isHeaderPart(v, row.cells[k]));
     const tries: [number, Header['columns']][] = two ? [[i + 1, interpret(labels(row.cells, next.cells))]] : [];
     tries.push([i, interpret(labels(row.cells, null))]);
     for (const [last, columns] of tries) {
