@@ -115,3 +115,49 @@ describe('every record of a session', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('a Results sheet published with two header rows', () => {
+  /** The 2023 workbook with its Kết quả sheet retyped: each level merged over Số phiếu / Tỷ lệ %. */
+  async function retyped(change: (rows: unknown[][]) => void): Promise<string> {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(ARCHIVE, '2023', 'hoi-nghi-huyen.xlsx'));
+    const old = wb.getWorksheet('Kết quả');
+    const rows: unknown[][] = [];
+    // Mã, name, high, confidence, low, their shares (fractions in percent cells), band.
+    old?.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)));
+    wb.removeWorksheet(old?.id ?? 0);
+    change(rows);
+    const ws = wb.addWorksheet('Kết quả');
+    ws.addRow(['Mã', 'Họ và tên', 'Tín nhiệm cao', null, 'Tín nhiệm', null, 'Tín nhiệm thấp', null, 'Mức']);
+    ws.addRow([null, null, 'Số phiếu', 'Tỷ lệ %', 'Số phiếu', 'Tỷ lệ %', 'Số phiếu', 'Tỷ lệ %', null]);
+    for (const range of ['A1:A2', 'B1:B2', 'C1:D1', 'E1:F1', 'G1:H1', 'I1:I2']) ws.mergeCells(range);
+    for (const [id, name, high, confidence, low, hp, cp, lp, band] of rows) {
+      const row = ws.addRow([id, name, high, hp, confidence, cp, low, lp, band]);
+      for (const c of [4, 6, 8]) row.getCell(c).numFmt = '0.00%';
+    }
+    const dir = temp();
+    const path = join(dir, 'hoi-nghi-huyen.xlsx');
+    await wb.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('agrees figure by figure, and a mistyped share differs', async () => {
+    const same = await tally(['check', await retyped(() => {}), '--json']);
+    expect(JSON.parse(same.stdout).sessions.map((s: { status: string }) => s.status)).toEqual(['ok']);
+    // Nguyễn Văn Hùng: 1 low vote of 41 returned is 2.439…% → 2.44%; typed 2.45%.
+    const typo = await tally(['check', await retyped((rows) => ((rows[0] as unknown[])[7] = 0.0245)), '--json']);
+    const [s] = JSON.parse(typo.stdout).sessions;
+    expect(s.status).toBe('differs');
+    expect(s.differences.map((d: { leader: string; field: string; recorded: number; recount: number }) => [d.leader, d.field, d.recorded, d.recount])).toEqual([['Nguyễn Văn Hùng', 'low_pct', 2.45, 2.44]]);
+  });
+});
+
+it('a copy of the ballot file inside a session folder is read once, the copy named', async () => {
+  const dir = temp();
+  cpSync(join(ARCHIVE, '2024', 'huyen'), dir, { recursive: true });
+  copyFileSync(join(dir, 'phieu.csv'), join(dir, 'phieu - Copy.csv'));
+  const [s] = JSON.parse((await tally(['check', dir, '--json'])).stdout).sessions;
+  expect(s.status).toBe('differs');
+  expect(s.problems.map((p: { code: string; copies: string[] }) => [p.code, p.copies])).toEqual([['duplicate-file', [join(dir, 'phieu - Copy.csv')]]]);
+});
