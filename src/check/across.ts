@@ -5,6 +5,7 @@ import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js
 import { caseFold } from '../text/fold.js';
 import type { CheckedSession } from './session.js';
 import { MAX_PLACES } from '../rules/regimes.js';
+import { naturalCompare } from './order.js';
 
 export interface PersonPoint {
   readonly session: string;
@@ -48,7 +49,7 @@ export function acrossSessions(sessions: readonly CheckedSession[]): { people: P
   }
   const people: Person[] = [];
   for (const g of groups.values()) {
-    const points = [...g.points].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.session.localeCompare(b.session));
+    const points = [...g.points].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || naturalCompare(a.session, b.session));
     const byRound = new Map<string, PersonPoint[]>();
     for (const p of points) byRound.set(p.round ?? '', [...(byRound.get(p.round ?? '') ?? []), p]);
     for (const [round, ps] of byRound) {

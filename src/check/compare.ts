@@ -1,64 +1,152 @@
 // Recorded figures against the recount: every difference, recorded value first, in a stable
-// order (recount order of leaders, then high, confidence, low, their shares, band).
+// order (recount order of leaders; then identity, the counts, their shares, valid, invalid,
+// issued, returned, band; then recorded rows that match nobody). An empty recorded figure is a
+// difference; a share agrees when the exact share, rounded half up to the decimals recorded,
+// equals it.
 import type { Band, Cadre, Level } from '../model/types.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
-import { caseFold } from '../text/fold.js';
-import type { Recorded, RecordedLeader } from './recorded.js';
+import type { Decimal } from '../rules/decimal.js';
+import { caseFold, fold } from '../text/fold.js';
+import type { CountField, Recorded, RecordedLeader } from './recorded.js';
 
-export type Field = Level | 'high_pct' | 'confidence_pct' | 'low_pct' | 'band' | 'leader';
+export type Field = CountField | 'high_pct' | 'confidence_pct' | 'low_pct' | 'band' | 'leader' | 'identity';
+
+/** Another denominator a recorded share matches (SPEC §4: the difference says so). */
+export type OtherBasis = 'returned' | 'issued' | 'present' | 'convened' | 'valid-ballots' | 'leader-valid';
 
 export interface Difference {
+  /** Which record: its label (a file, or a workbook's sheet). */
+  readonly record: string;
   readonly leader: string;
   readonly ballotType: string;
   readonly field: Field;
-  /** Counts as numbers, shares as hundredths of a percent, band as its code; null = absent. */
+  /**
+   * Counts as numbers; shares as decimal text in percent units with a point, at the
+   * precision recorded ("53.2"); band as its code; identity as "id · name"; null = empty or
+   * absent.
+   */
   readonly recorded: number | string | null;
   readonly recount: number | string | null;
+  /** A share that matches when computed on another basis. */
+  readonly matches?: BasisMatch;
+}
+
+export interface BasisMatch {
+  readonly basis: OtherBasis;
+  readonly value: number;
 }
 
 const LEVELS: readonly Level[] = ['high', 'confidence', 'low'];
 
-function matches(r: RecordedLeader, c: Cadre, several: boolean): boolean {
-  if (several && r.ballotType !== null && caseFold(r.ballotType) !== caseFold(c.ballotType)) return false;
-  if (r.id !== null && c.id !== null) return caseFold(r.id) === caseFold(c.id);
-  if (r.name !== null) return caseFold(r.name) === caseFold(c.name);
-  return r.stt !== null && r.stt === c.stt;
+/** round_half_up(100 × count / total, scale decimals), as the integer of a Decimal. */
+export function roundedShare(count: number, total: number, scale: number): bigint {
+  const c = BigInt(count);
+  const t = BigInt(total);
+  const f = 100n * 10n ** BigInt(scale);
+  return (2n * f * c + t) / (2n * t);
 }
+
+export function decimalText(d: Decimal): string {
+  const digits = d.num.toString().padStart(d.scale + 1, '0');
+  return d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
+}
+
+/** Which leader a recorded row names, by id, else name, else STT; and whether its names agree. */
+function identify(r: RecordedLeader, cadres: readonly Cadre[]): { cadre: Cadre | null; contradicts: boolean } {
+  const byId = r.id === null ? undefined : cadres.find((c) => c.id !== null && caseFold(c.id) === caseFold(r.id as string));
+  let byName: Cadre | undefined;
+  if (r.name !== null) {
+    byName = cadres.find((c) => caseFold(c.name) === caseFold(r.name as string));
+    // A name typed without diacritics names someone only when that is unique.
+    if (byName === undefined) {
+      const loose = cadres.filter((c) => fold(c.name) === fold(r.name as string));
+      if (loose.length === 1) byName = loose[0];
+    }
+  }
+  const bySttOnly = r.id === null && r.name === null && r.stt !== null ? cadres.find((c) => c.stt === r.stt) : undefined;
+  const cadre = byId ?? byName ?? bySttOnly ?? null;
+  // An id of one person with the name of another, or of nobody, is not a pass.
+  let contradicts = false;
+  if (r.id !== null && r.name !== null && (byId !== undefined || byName !== undefined)) contradicts = byId !== byName;
+  return { cadre, contradicts };
+}
+
+const identityText = (id: string | null, name: string | null) => [id, name].filter((x) => x !== null).join(' · ');
 
 export function compareRecorded(types: readonly BallotTypeResult[], recorded: Recorded): Difference[] {
   const out: Difference[] = [];
+  const record = recorded.label;
   const several = types.length > 1;
-  const used = new Set<RecordedLeader>();
+  // Each recorded row is matched once, to the leader it names (within its ballot type).
+  const matchOf = new Map<Cadre, RecordedLeader>();
+  const unmatched: RecordedLeader[] = [];
+  const contradictions = new Set<RecordedLeader>();
+  for (const r of recorded.leaders) {
+    const pool = types.filter((t) => !several || r.ballotType === null || caseFold(r.ballotType) === caseFold(t.id)).flatMap((t) => t.cadres.map((c) => c.cadre));
+    const { cadre, contradicts } = identify(r, pool);
+    if (cadre === null || matchOf.has(cadre)) {
+      unmatched.push(r);
+      continue;
+    }
+    matchOf.set(cadre, r);
+    if (contradicts) contradictions.add(r);
+  }
   for (const t of types) {
     for (const result of t.cadres) {
-      const r = recorded.leaders.find((x) => !used.has(x) && matches(x, result.cadre, several));
       const leader = result.cadre.name;
+      const r = matchOf.get(result.cadre);
       if (r === undefined) {
-        out.push({ leader, ballotType: t.id, field: 'leader', recorded: null, recount: leader });
+        out.push({ record, leader, ballotType: t.id, field: 'leader', recorded: null, recount: leader });
         continue;
       }
-      used.add(r);
-      out.push(...fieldDifferences(r, result, t.id));
+      if (contradictions.has(r)) out.push({ record, leader, ballotType: t.id, field: 'identity', recorded: identityText(r.id, r.name), recount: identityText(result.cadre.id, result.cadre.name) });
+      out.push(...fieldDifferences(r, result, t, record));
     }
   }
-  for (const r of recorded.leaders) {
-    if (!used.has(r)) out.push({ leader: r.name ?? r.id ?? String(r.stt ?? ''), ballotType: r.ballotType ?? '', field: 'leader', recorded: r.name ?? r.id ?? String(r.stt ?? ''), recount: null });
+  for (const r of unmatched) {
+    const name = r.name ?? r.id ?? (r.stt === null ? '' : String(r.stt));
+    out.push({ record, leader: name, ballotType: r.ballotType ?? '', field: 'leader', recorded: identityText(r.id, r.name) || name, recount: null });
   }
   return out;
 }
 
-function fieldDifferences(r: RecordedLeader, c: CadreResult, ballotType: string): Difference[] {
+function fieldDifferences(r: RecordedLeader, c: CadreResult, t: BallotTypeResult, record: string): Difference[] {
   const out: Difference[] = [];
-  const leader = c.cadre.name;
-  for (const level of LEVELS) {
-    const v = r.counts[level];
-    if (v !== undefined && v !== c[level]) out.push({ leader, ballotType, field: level, recorded: v, recount: c[level] });
-  }
+  const base = { record, leader: c.cadre.name, ballotType: t.id };
+  const count = (field: CountField, recount: number) => {
+    const v = r.counts[field];
+    if (v === undefined) return;
+    if (v === 'empty' || v !== recount) out.push({ ...base, field, recorded: v === 'empty' ? null : v, recount });
+  };
+  for (const level of LEVELS) count(level, c[level]);
   for (const level of LEVELS) {
     const v = r.percent[level];
-    const recount = c.percent?.[level] ?? null;
-    if (v !== undefined && v !== recount) out.push({ leader, ballotType, field: `${level}_pct`, recorded: v, recount });
+    if (v === undefined) continue;
+    const T = c.denominator;
+    const scale = v === 'empty' ? 2 : Math.max(v.scale, 2);
+    const recount = T === null || T === 0 ? null : decimalText({ num: roundedShare(c[level], T, scale), scale });
+    if (v === 'empty') {
+      if (recount !== null) out.push({ ...base, field: `${level}_pct`, recorded: null, recount });
+      continue;
+    }
+    if (T !== null && T > 0 && roundedShare(c[level], T, v.scale) === v.num) continue;
+    const matches = otherBasis(v, c, t, level);
+    out.push({ ...base, field: `${level}_pct`, recorded: decimalText(v), recount, ...(matches === null ? {} : { matches }) });
   }
-  if (r.band !== null && r.band !== c.band) out.push({ leader, ballotType, field: 'band', recorded: r.band, recount: c.band as Band | null });
+  count('valid', c.valid);
+  count('invalid', c.invalid);
+  count('issued', t.issued);
+  count('returned', t.returned);
+  if (r.band !== undefined && r.band !== c.band) out.push({ ...base, field: 'band', recorded: r.band === 'empty' ? null : r.band, recount: c.band as Band | null });
   return out;
+}
+
+/** The first other denominator on which the recorded share is right, if any. */
+function otherBasis(v: Decimal, c: CadreResult, t: BallotTypeResult, level: Level): BasisMatch | null {
+  const candidates: [OtherBasis, number][] = [['returned', t.returned], ['issued', t.issued], ['present', t.present], ['convened', t.convened], ['valid-ballots', t.validBallots], ['leader-valid', c.valid]];
+  for (const [basis, value] of candidates) {
+    if (value <= 0 || value === c.denominator) continue;
+    if (roundedShare(c[level], value, v.scale) === v.num) return { basis, value };
+  }
+  return null;
 }

@@ -4,6 +4,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { fold } from '../text/fold.js';
+import { naturalCompare } from './order.js';
 
 export interface FolderSession {
   readonly kind: 'folder';
@@ -12,7 +13,7 @@ export interface FolderSession {
   readonly ballots: readonly string[];
   readonly roster: string;
   readonly session: string;
-  readonly results: string | null;
+  readonly results: readonly string[];
   readonly adjudications: string | null;
 }
 
@@ -63,7 +64,7 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
     }
     if (!info.isDirectory()) return;
     // Directory entries say what they are: no stat per file.
-    const entries = (await readdir(abs, { withFileTypes: true })).filter((e) => !SKIP.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (await readdir(abs, { withFileTypes: true })).filter((e) => !SKIP.test(e.name)).sort((a, b) => naturalCompare(a.name, b.name));
     const files: string[] = [];
     for (const e of entries) {
       const child = join(abs, e.name);
@@ -76,12 +77,12 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
     const ballots = byRole('ballots');
     const claimed = new Set<string>();
     if (roster !== undefined && session !== undefined && ballots.length > 0) {
-      found.push({ kind: 'folder', path: abs, roster, session, ballots, results: byRole('results')[0] ?? null, adjudications: byRole('adjudications')[0] ?? null });
+      found.push({ kind: 'folder', path: abs, roster, session, ballots, results: byRole('results'), adjudications: byRole('adjudications')[0] ?? null });
       for (const f of [roster, session, ...ballots, ...byRole('results'), ...byRole('adjudications')]) claimed.add(f);
     }
     for (const f of files) if (!claimed.has(f) && /\.xlsx$/i.test(f)) found.push({ kind: 'workbook', path: f });
   };
   for (const p of paths) await visit(p);
-  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  found.sort((a, b) => naturalCompare(a.path, b.path));
   return { found, missing };
 }

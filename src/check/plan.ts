@@ -1,5 +1,5 @@
-// From paths to check jobs: each session once, with the best record of it (a summary this tool
-// wrote, else a results sheet or file typed at the time, else none).
+// From paths to check jobs: each session once, with every record of it (summaries this tool
+// wrote, results files typed at the time; a workbook's own Results sheet is found when read).
 import { relative, resolve } from 'node:path';
 import { problem, type Problem } from '../model/problem.js';
 import { InputFileError, openInput } from '../read/files.js';
@@ -9,6 +9,8 @@ import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { sheetNamesHere, type SheetNames } from './pool.js';
 import { auditSheetOf, isAuditSheetName, readSummary } from './recorded.js';
 import { summaryInputs, type SessionJob } from './session.js';
+import { foldCopies } from './copies.js';
+import { naturalCompare } from './order.js';
 
 export interface Plan {
   readonly jobs: readonly SessionJob[];
@@ -21,10 +23,19 @@ const key = (files: readonly string[]) => files.map((f) => resolve(f)).sort().jo
 
 /** `sheetNames` reads the workbooks' sheet names: in this thread, or by a pool's workers. */
 export async function planJobs(paths: readonly string[], limits: Limits = DEFAULT_LIMITS, sheetNames: (files: readonly string[]) => Promise<SheetNames[]> = sheetNamesHere): Promise<Plan> {
-  const { found, missing } = await discover(paths);
+  const { found: all, missing } = await discover(paths);
   const problems: Problem[] = missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' }));
+  // A byte-identical copy of a workbook is not a second session (nor a second place).
+  const workbookCopies = await foldCopies(all.flatMap((f) => (f.kind === 'folder' ? [] : [f.path])));
+  const kept = new Set(workbookCopies.kept);
+  const found = all.filter((f) => f.kind === 'folder' || kept.has(f.path));
+  const copiesOf = (path: string) => {
+    const c = workbookCopies.copies.get(path);
+    return c === undefined ? [] : [{ of: label(path), copies: c.map(label) }];
+  };
   const jobs = new Map<string, SessionJob>();
-  const summaries: SessionJob[] = [];
+  const summaries: { job: SessionJob; copies: SessionJob['copies'] }[] = [];
+  const sessionJob = (path: string): SessionJob => ({ label: label(path), inputs: { files: [label(path)] }, resultsFiles: [], summaries: [], missing: [], copies: copiesOf(path) });
   // Sheet names tell a session from anything else: read for every workbook first, several at a
   // time. null when unreadable (the job says why).
   const workbooks = found.flatMap((f) => (f.kind === 'folder' ? [] : [f.path]));
@@ -32,9 +43,12 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
   const namesOf = new Map(workbooks.map((w, i) => [w, read[i] ?? null]));
   for (const f of found) {
     if (f.kind === 'folder') {
+      // Two identical ballot files in one folder are one file, the copy named.
+      const ballots = await foldCopies(f.ballots);
+      const copies = [...ballots.copies].map(([of, c]) => ({ of: label(of), copies: c.map(label) }));
       // Paths relative to where the clerk runs the command read best in messages.
-      const inputs = { files: f.ballots.map(label), roster: label(f.roster), session: label(f.session), ...(f.adjudications === null ? {} : { adjudications: label(f.adjudications) }) };
-      jobs.set(key(f.ballots), { label: label(f.path), inputs, resultsFile: f.results === null ? null : label(f.results), summary: null, missing: [] });
+      const inputs = { files: ballots.kept.map(label), roster: label(f.roster), session: label(f.session), ...(f.adjudications === null ? {} : { adjudications: label(f.adjudications) }) };
+      jobs.set(key(ballots.kept), { label: label(f.path), inputs, resultsFiles: f.results.map(label), summaries: [], missing: [], copies });
       continue;
     }
     // Only a workbook with an audit sheet (a summary this tool wrote) is read whole here;
@@ -42,7 +56,7 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     const names = namesOf.get(f.path) ?? null;
     const sessionLike = names === null || (names.some((n) => sheetRole(n) === 'roster') && names.some((n) => ballotSheetType(n) !== null));
     if (names === null || !names.some(isAuditSheetName)) {
-      if (sessionLike) jobs.set(key([f.path]), { label: label(f.path), inputs: { files: [label(f.path)] }, resultsFile: null, summary: null, missing: [] });
+      if (sessionLike) jobs.set(key([f.path]), sessionJob(f.path));
       else problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));
       continue;
     }
@@ -51,31 +65,31 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
       sheets = (await openInput(f.path, limits)).sheets;
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
-      jobs.set(key([f.path]), { label: label(f.path), inputs: { files: [label(f.path)] }, resultsFile: null, summary: null, missing: [] });
+      jobs.set(key([f.path]), sessionJob(f.path));
       continue;
     }
     if (auditSheetOf(sheets) !== null) {
-      // A summary is never a session: it is the record of the session its audit names.
-      const recorded = readSummary(f.path, sheets);
+      // A summary is never a session: it is a record of the session its audit names.
+      const recorded = readSummary(label(f.path), sheets);
       const { inputs, missing: absent } = await summaryInputs(f.path, recorded);
-      summaries.push({ label: label(f.path), inputs: inputs ?? { files: [] }, resultsFile: null, summary: recorded, missing: inputs === null && absent.length === 0 ? [f.path] : absent });
+      summaries.push({
+        job: { label: label(f.path), inputs: inputs ?? { files: [] }, resultsFiles: [], summaries: [recorded], missing: inputs === null && absent.length === 0 ? [label(f.path)] : absent, copies: [] },
+        copies: copiesOf(f.path),
+      });
       continue;
     }
     const roles = new Set(sheets.map((s) => (s.name === null ? null : sheetRole(s.name))));
     const hasBallots = sheets.some((s) => s.name !== null && ballotSheetType(s.name) !== null);
-    if (roles.has('roster') && hasBallots) {
-      jobs.set(key([f.path]), { label: label(f.path), inputs: { files: [label(f.path)] }, resultsFile: null, summary: null, missing: [] });
-    } else {
-      problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));
-    }
+    if (roles.has('roster') && hasBallots) jobs.set(key([f.path]), sessionJob(f.path));
+    else problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));
   }
-  // A summary takes the place of the session it describes, as its record.
-  for (const s of summaries) {
-    const k = key(s.inputs.files);
+  // A summary is a record of the session it describes, beside the others: every one is compared.
+  for (const { job: s, copies } of summaries) {
+    const k = s.inputs.files.length > 0 ? key(s.inputs.files) : `summary:${s.label}`;
     const session = jobs.get(k);
-    if (session !== undefined && s.inputs.files.length > 0) jobs.set(k, { ...session, label: session.label, summary: s.summary, resultsFile: null, missing: s.missing });
-    else jobs.set(`summary:${s.label}`, s);
+    if (session === undefined) jobs.set(k, { ...s, copies });
+    else jobs.set(k, { ...session, summaries: [...session.summaries, ...s.summaries], missing: [...session.missing, ...s.missing], copies: [...session.copies, ...copies] });
   }
-  const all = [...jobs.values()].map((j) => ({ ...j, inputs: { ...j.inputs, limits } }));
-  return { jobs: all.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)), problems };
+  const list = [...jobs.values()].map((j) => ({ ...j, inputs: { ...j.inputs, limits } }));
+  return { jobs: list.sort((a, b) => naturalCompare(a.label, b.label)), problems };
 }

@@ -133,7 +133,8 @@ function ask(worker: Worker, question: Question): Promise<Answer> {
 
 function crashed(job: SessionJob, e: unknown): CheckedSession {
   return {
-    label: job.label, status: 'invalid', title: null, date: null, round: null, regime: null, record: null, differences: [], leaders: [],
+    label: job.label, status: 'invalid', title: null, date: null, round: null, regime: null, record: null, records: [], differences: [], leaders: [],
     problems: [{ code: 'unreadable-file', severity: 'error', location: { file: job.label }, params: { reason: (e as Error).message ?? String(e) } }],
+    problemCounts: [{ severity: 'error', code: 'unreadable-file', total: 1, listed: 1 }],
   };
 }

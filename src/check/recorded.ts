@@ -1,126 +1,329 @@
 // The figures recorded at the time of a session: a Results / Kết quả sheet or results file
-// typed then, or a summary workbook this tool wrote (with its audit sheet).
+// typed then, or a summary workbook this tool wrote (with its audit sheet). Records are read
+// the way results are published (SPEC §4): one header row, or two (each level's name merged
+// over `Số phiếu` / `Tỷ lệ %`), a `Tỷ lệ` column after each count, optional `Phát ra` /
+// `Thu về` / `Hợp lệ` / `Không hợp lệ`, rows by id, STT or name. Every column is interpreted
+// or reported; an empty recorded figure is kept as empty, never as agreement.
 import { problem, type Problem } from '../model/problem.js';
+import type { SessionFlags } from '../model/session.js';
 import type { Band, Level, Location } from '../model/types.js';
-import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from '../read/grid.js';
-import { findHeader } from '../read/table.js';
-import { parseDecimal } from '../rules/decimal.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row, type Sheet } from '../read/grid.js';
+import type { Decimal } from '../rules/decimal.js';
 import { LABELS } from '../text/labels.js';
 import { clean, fold } from '../text/fold.js';
+
+/** Counts a record may carry per leader row: the three levels and the ballot accounting. */
+export type CountField = Level | 'valid' | 'invalid' | 'issued' | 'returned';
+export const COUNT_FIELDS: readonly CountField[] = ['high', 'confidence', 'low', 'valid', 'invalid', 'issued', 'returned'];
+const LEVELS: readonly Level[] = ['high', 'confidence', 'low'];
+
+/** A recorded cell that is there but empty: a difference, never agreement. */
+export type Empty = 'empty';
 
 export interface RecordedLeader {
   readonly id: string | null;
   readonly stt: number | null;
   readonly name: string | null;
   readonly ballotType: string | null;
-  readonly counts: Partial<Record<Level, number>>;
-  /** Hundredths of a percent. */
-  readonly percent: Partial<Record<Level, number>>;
-  readonly band: Band | null;
+  /** Only the columns the record has; a bad value is a problem and is left out. */
+  readonly counts: Partial<Record<CountField, number | Empty>>;
+  /** In percent units at the precision recorded: 53.2 is { num: 532n, scale: 1 }. */
+  readonly percent: Partial<Record<Level, Decimal | Empty>>;
+  /** undefined when the record has no band column. */
+  readonly band?: Band | Empty;
   readonly location: Location;
 }
 
 export interface Recorded {
   readonly source: 'results' | 'summary';
+  /** The record as the clerk knows it: a file, or a workbook's sheet ("a.xlsx › Kết quả"). */
+  readonly label: string;
   readonly file: string;
   readonly leaders: readonly RecordedLeader[];
   /** A summary's digest of the normalised inputs and the inputs it names. */
   readonly digest: string | null;
   readonly inputs: readonly { readonly path: string; readonly role: string; readonly sha256: string }[];
+  /** A summary's options given on the command line, to re-tally with (SPEC §4). */
+  readonly flags: SessionFlags;
   readonly problems: readonly Problem[];
 }
 
-type ResultColumn = 'id' | 'stt' | 'name' | 'ballot_type' | Level | 'high_pct' | 'confidence_pct' | 'low_pct' | 'band';
+// ---------------------------------------------------------------------------------------------
+// Header: what each column holds.
 
-const ALIASES: Record<ResultColumn, readonly string[]> = {
-  id: ['id', 'mã', 'mã cán bộ'],
-  stt: ['stt', 'số thứ tự'],
-  name: ['name', 'họ và tên', 'họ tên'],
-  ballot_type: ['ballot_type', 'loại phiếu'],
-  high: ['high', 'tín nhiệm cao', 'số phiếu tín nhiệm cao'],
-  confidence: ['confidence', 'tín nhiệm', 'số phiếu tín nhiệm'],
-  low: ['low', 'tín nhiệm thấp', 'số phiếu tín nhiệm thấp'],
-  high_pct: ['high_pct', 'high %', '% tín nhiệm cao', 'tỷ lệ tín nhiệm cao', 'tỉ lệ tín nhiệm cao'],
-  confidence_pct: ['confidence_pct', 'confidence %', '% tín nhiệm', 'tỷ lệ tín nhiệm', 'tỉ lệ tín nhiệm'],
-  low_pct: ['low_pct', 'low %', '% tín nhiệm thấp', 'tỷ lệ tín nhiệm thấp', 'tỉ lệ tín nhiệm thấp'],
-  band: ['band', 'mức', 'kết quả'],
-};
-const columnIndex = new Map<string, ResultColumn>();
-for (const [k, list] of Object.entries(ALIASES) as [ResultColumn, readonly string[]][]) for (const a of list) columnIndex.set(fold(a), k);
-const resultColumn = (t: string): ResultColumn | null => columnIndex.get(fold(t)) ?? null;
+type Meaning =
+  | { readonly kind: 'id' | 'stt' | 'name' | 'ballot_type' | 'band' | 'ignored' }
+  | { readonly kind: 'count'; readonly field: CountField }
+  | { readonly kind: 'percent'; readonly level: Level }
+  /** `Tỷ lệ` alone: the share of the count column before it. */
+  | { readonly kind: 'percent-of-previous' };
 
-/** Band as recorded: a code, or the regulation's wording in Vietnamese or English. */
+const EXACT: Record<string, Meaning> = {};
+const exact = (m: Meaning, ...names: string[]) => names.forEach((n) => (EXACT[n] = m));
+exact({ kind: 'id' }, 'id', 'ma', 'ma can bo', 'ma so');
+exact({ kind: 'stt' }, 'stt', 'so thu tu', 'tt');
+exact({ kind: 'name' }, 'name', 'ho va ten', 'ho ten', 'ten', 'ho va ten nguoi duoc lay phieu');
+exact({ kind: 'ballot_type' }, 'ballot type', 'loai phieu');
+exact({ kind: 'band' }, 'band', 'muc', 'ket qua', 'muc tin nhiem thap', 'muc vuot nguong');
+// Columns a published table carries that are not figures: read, and not compared.
+exact({ kind: 'ignored' }, 'position', 'chuc vu', 'ghi chu', 'notes', 'note', 'don vi', 'unit');
+
+const LEVEL_WORDS: Record<string, Level> = { 'tin nhiem cao': 'high', high: 'high', 'tin nhiem': 'confidence', confidence: 'confidence', 'tin nhiem thap': 'low', low: 'low' };
+const ACCOUNTING_WORDS: Record<string, CountField> = { 'phat ra': 'issued', issued: 'issued', 'thu ve': 'returned', returned: 'returned', 'hop le': 'valid', valid: 'valid', 'khong hop le': 'invalid', invalid: 'invalid' };
+const PERCENT_MARK = /(^| )(ty le|ti le|%|pct|percent|share)(?= |$)/g;
+const COUNT_MARK = /(^| )(so phieu|so luong|sl|phieu|count|votes)(?= |$)/g;
+
+/** A header text in its matching form: folded, `_` and brackets as spaces, `%` a word. */
+const words = (text: string) => fold(text).replace(/[_()[\]:.]/g, ' ').replace(/%/g, ' % ').replace(/\s+/g, ' ').trim();
+
+/** What a header label means; null when it cannot be interpreted. */
+function meaningOf(label: string): Meaning | null {
+  const t = words(label);
+  if (t === '') return null;
+  const known = EXACT[t];
+  if (known !== undefined) return known;
+  const percent = t.match(PERCENT_MARK) !== null;
+  const rest = t.replace(PERCENT_MARK, ' ').replace(COUNT_MARK, ' ').replace(/\s+/g, ' ').trim();
+  const level = LEVEL_WORDS[rest];
+  if (level !== undefined) return percent ? { kind: 'percent', level } : { kind: 'count', field: level };
+  const accounting = ACCOUNTING_WORDS[rest];
+  if (accounting !== undefined && !percent) return { kind: 'count', field: accounting };
+  if (rest === '' && percent) return { kind: 'percent-of-previous' };
+  return null;
+}
+
+/**
+ * A cell of a second header row: a part of a label ("Số phiếu", "Tỷ lệ %", a level's name),
+ * or the cell above repeated (a header merged down over both rows, such as STT).
+ */
+function isHeaderPart(value: CellValue | undefined, above: CellValue | undefined): boolean {
+  if (isEmptyCell(value)) return true;
+  if (typeof value === 'string' && typeof above === 'string' && fold(value) === fold(above)) return true;
+  if (typeof value !== 'string') return false;
+  const t = words(value);
+  if (/\d/.test(t)) return false;
+  const rest = t.replace(PERCENT_MARK, ' ').replace(COUNT_MARK, ' ').trim();
+  return rest === '' || LEVEL_WORDS[rest] !== undefined || ACCOUNTING_WORDS[rest] !== undefined;
+}
+
+interface Header {
+  /** Index into sheet.rows of the last header row. */
+  readonly last: number;
+  readonly columns: readonly { readonly index: number; readonly label: string; readonly meaning: Meaning | null }[];
+}
+
+/** Labels of one header row, or of two combined (top over bottom; a merged top is repeated). */
+function labels(top: readonly CellValue[], bottom: readonly CellValue[] | null): string[] {
+  const width = Math.max(top.length, bottom?.length ?? 0);
+  const out: string[] = [];
+  let group = '';
+  for (let i = 0; i < width; i++) {
+    const a = clean(cellText(top[i] ?? null));
+    const b = bottom === null ? '' : clean(cellText(bottom[i] ?? null));
+    // A top cell spans the parts under it: read from a merge, or carried from the left in a
+    // file without merges (CSV), while parts follow.
+    if (a !== '') group = a;
+    else if (b === '') group = '';
+    const over = a !== '' ? a : group;
+    out.push(b === '' ? over : over === '' || fold(over) === fold(b) ? b : `${over} ${b}`);
+  }
+  return out;
+}
+
+function interpret(texts: readonly string[]): Header['columns'] {
+  const columns: { index: number; label: string; meaning: Meaning | null }[] = [];
+  texts.forEach((label, index) => {
+    let meaning = meaningOf(label);
+    if (meaning?.kind === 'percent-of-previous') {
+      const before = columns[columns.length - 1]?.meaning;
+      meaning = before?.kind === 'count' && (LEVELS as readonly string[]).includes(before.field) ? { kind: 'percent', level: before.field as Level } : null;
+    }
+    columns.push({ index, label, meaning });
+  });
+  return columns;
+}
+
+const HEADER_ROWS = 30;
+const isFigure = (m: Meaning | null) => m !== null && (m.kind === 'percent' || (m.kind === 'count' && (LEVELS as readonly string[]).includes(m.field)));
+const isIdentity = (m: Meaning | null) => m !== null && (m.kind === 'id' || m.kind === 'stt' || m.kind === 'name');
+
+/** The first row (or pair of rows) among the first 30 naming a leader column and a level figure. */
+function findHeader(rows: readonly Row[]): Header | null {
+  const head = rows.slice(0, HEADER_ROWS);
+  for (let i = 0; i < head.length; i++) {
+    const row = head[i] as Row;
+    if (isEmptyRow(row)) continue;
+    const next = head[i + 1];
+    const two = next !== undefined && !isEmptyRow(next) && next.cells.every((v, k) => isHeaderPart(v, row.cells[k]));
+    const tries: [number, Header['columns']][] = two ? [[i + 1, interpret(labels(row.cells, next.cells))]] : [];
+    tries.push([i, interpret(labels(row.cells, null))]);
+    for (const [last, columns] of tries) {
+      if (columns.some((c) => isFigure(c.meaning)) && columns.some((c) => isIdentity(c.meaning))) return { last, columns };
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values.
+
+/** Band as recorded: a code, the regulation's wording, or the marks "> 1/2", "≥ 2/3". */
 export function parseBand(value: CellValue): Band | null | undefined {
-  const t = fold(cellText(value));
-  if (t === '' ) return undefined;
-  if (/^(none|khong|-|—|–)$/.test(t)) return 'none';
+  const t = fold(cellText(value)).replace(/\s*\(\*\)$/, '');
+  if (t.trim() === '') return undefined;
+  if (/^(none|khong|-|—|–|0)$/.test(t.trim())) return 'none';
   if (/review|tren 50|qua nua|more than 50|> ?1\/2/.test(t)) return 'review';
   if (/dismissal|2\/3/.test(t)) return 'dismissal';
   return null;
 }
 
-/** A recorded percentage in hundredths: 53.19, "53,19%", or Excel's 0.5319 in a percent cell. */
-export function parsePercent(value: CellValue): number | null | undefined {
-  if (isEmptyCell(value)) return undefined;
-  let text = typeof value === 'number' ? String(value) : clean(cellText(value));
-  const asFraction = typeof value === 'number' && value <= 1 && !/%$/.test(text);
-  text = text.replace(/%$/, '').trim();
-  const d = parseDecimal(text);
-  if (d === null) return null;
-  // To hundredths of a percent, rounded half up (an Excel float may carry noise digits).
-  const shift = (asFraction ? 4 : 2) - d.scale;
-  const scaled = shift >= 0 ? d.num * 10n ** BigInt(shift) : (d.num * 2n + 10n ** BigInt(-shift)) / (2n * 10n ** BigInt(-shift));
-  return Number(scaled);
+/** Shares are compared at most at four decimals of a percent: more is a formula's float. */
+const MAX_SCALE = 4;
+
+function roundTo(d: Decimal, scale: number): Decimal {
+  if (d.scale <= scale) return d;
+  const f = 10n ** BigInt(d.scale - scale);
+  return { num: (d.num * 2n + f) / (2n * f), scale };
 }
 
-function count(value: CellValue): number | null | undefined {
-  if (isEmptyCell(value)) return undefined;
-  const d = parseDecimal(cellText(value));
-  return d !== null && d.scale === 0 ? Number(d.num) : null;
+/** A number as a decimal, as written: 0.5319 → {5319, 4}. */
+function numberDecimal(v: number): Decimal | null {
+  if (!Number.isFinite(v) || v < 0) return null;
+  const text = v.toFixed(12).replace(/\.?0+$/, '');
+  const [whole, frac = ''] = text.split('.');
+  return { num: BigInt(`${whole}${frac}`), scale: frac.length };
 }
+
+/**
+ * A recorded share in percent units, at the precision recorded. `53,19%` and `53.19` are 53.19
+ * (two decimals); `53.2` has one. A number without `%` in a column whose numbers are all at
+ * most 1 is a fraction, as Excel stores a percent-formatted cell (0.5319 is 53.19%, two decimals).
+ */
+export function parsePercent(value: CellValue, fractions: boolean): Decimal | null | undefined {
+  if (isEmptyCell(value)) return undefined;
+  let d: Decimal | null;
+  let fraction = fractions;
+  if (typeof value === 'number') d = numberDecimal(value);
+  else {
+    const text = clean(cellText(value));
+    const m = /^(\d+)(?:[.,](\d+))?\s*(%)?$/.exec(text);
+    if (m === null) return null;
+    if (m[3] !== undefined) fraction = false;
+    d = { num: BigInt(`${m[1]}${m[2] ?? ''}`), scale: (m[2] ?? '').length };
+  }
+  if (d === null) return null;
+  if (fraction) d = d.scale >= 2 ? { num: d.num, scale: d.scale - 2 } : { num: d.num * 10n ** BigInt(2 - d.scale), scale: 0 };
+  return roundTo(d, MAX_SCALE);
+}
+
+/** Whether a share column holds fractions: every number in it without `%` is at most 1. */
+function holdsFractions(values: readonly CellValue[]): boolean {
+  return values.every((v) => {
+    if (isEmptyCell(v)) return true;
+    if (typeof v === 'number') return v <= 1;
+    const m = /^(\d+(?:[.,]\d+)?)\s*(%)?$/.exec(clean(cellText(v)));
+    return m === null || m[2] !== undefined || Number((m[1] as string).replace(',', '.')) <= 1;
+  });
+}
+
+/**
+ * A recorded count: 9, `9.0` (a whole number written with decimals), or `9 phiếu` (the unit
+ * is accepted). `9.000` is refused: it may be nine or nine thousand.
+ */
+export function parseCount(value: CellValue): { ok: number } | { bad: 'count' | 'grouped' } | undefined {
+  if (isEmptyCell(value)) return undefined;
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? { ok: value } : { bad: 'count' };
+  const t = fold(cellText(value)).replace(/\s*phieu$/, '').trim();
+  if (/^\d+$/.test(t)) return { ok: Number(t) };
+  if (/^\d{1,3}([.,]\d{3})+$/.test(t)) return { bad: 'grouped' };
+  if (/^\d+[.,]0+$/.test(t)) return { ok: Number(t.replace(/[.,]0+$/, '')) };
+  return { bad: 'count' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading.
 
 export function readResultsSheet(sheet: Sheet): Recorded {
   const problems: Problem[] = [];
   const base = { file: sheet.file, ...(sheet.name === null ? {} : { sheet: sheet.name }) };
-  const header = findHeader(sheet, resultColumn, ['low']);
-  const leaders: RecordedLeader[] = [];
+  const label = sheet.name === null ? sheet.file : `${sheet.file} › ${sheet.name}`;
+  const empty = { source: 'results' as const, label, file: sheet.file, digest: null, inputs: [], flags: {} };
+  const header = findHeader(sheet.rows);
   if (header === null) {
     problems.push(problem('missing-column', 'error', base, { column: 'Tín nhiệm thấp / low', table: 'results' }));
-    return { source: 'results', file: sheet.file, leaders, digest: null, inputs: [], problems };
+    return { ...empty, leaders: [], problems };
   }
-  const cell = (cells: readonly CellValue[], k: ResultColumn) => {
-    const i = header.columns.get(k);
-    return i === undefined ? null : (cells[i] ?? null);
-  };
-  for (const row of sheet.rows.slice(header.index + 1)) {
-    if (isEmptyRow(row)) continue;
-    const location: Location = { ...base, row: row.row };
-    const counts: Partial<Record<Level, number>> = {};
-    const percent: Partial<Record<Level, number>> = {};
-    for (const level of ['high', 'confidence', 'low'] as const) {
-      const c = count(cell(row.cells, level));
-      if (c === null) problems.push(problem('bad-cell', 'error', location, { hint: 'count' }, cellText(cell(row.cells, level))));
-      else if (c !== undefined) counts[level] = c;
-      const p = parsePercent(cell(row.cells, `${level}_pct`));
-      if (p === null) problems.push(problem('bad-cell', 'error', location, { hint: 'percent' }, cellText(cell(row.cells, `${level}_pct`))));
-      else if (p !== undefined) percent[level] = p;
+  const body = sheet.rows.slice(header.last + 1).filter((r) => !isEmptyRow(r));
+  const headerRow = (sheet.rows[header.last] as Row).row;
+  // Every column is interpreted or reported; a column with values and no header too.
+  const width = Math.max(header.columns.length, ...body.map((r) => r.cells.length));
+  const used = new Map<string, number>();
+  for (let i = 0; i < width; i++) {
+    const c = header.columns[i];
+    const values = body.map((r) => r.cells[i] ?? null).filter((v) => !isEmptyCell(v));
+    if (c === undefined || c.label === '') {
+      if (values.length > 0) problems.push(problem('bad-cell', 'error', { ...base, row: headerRow, columnLetter: columnLetter(i) }, { hint: 'no-header' }, cellText(values[0] ?? null)));
+      continue;
     }
-    const band = parseBand(cell(row.cells, 'band'));
-    if (band === null) problems.push(problem('bad-cell', 'error', location, { hint: 'band' }, cellText(cell(row.cells, 'band'))));
-    const text = (k: ResultColumn) => {
-      const t = clean(cellText(cell(row.cells, k)));
+    if (c.meaning === null) {
+      problems.push(problem('unknown-record-column', 'error', { ...base, row: headerRow, columnLetter: columnLetter(i) }, {}, c.label));
+      continue;
+    }
+    const key = c.meaning.kind === 'count' ? `count:${c.meaning.field}` : c.meaning.kind === 'percent' ? `percent:${c.meaning.level}` : c.meaning.kind;
+    if (c.meaning.kind !== 'ignored' && used.has(key)) {
+      problems.push(problem('unknown-record-column', 'error', { ...base, row: headerRow, columnLetter: columnLetter(i) }, { twice: columnLetter(used.get(key) as number) }, c.label));
+      continue;
+    }
+    used.set(key, i);
+  }
+  const at = (key: string) => used.get(key);
+  const fractions = new Map(LEVELS.map((l) => [l, holdsFractions(body.map((r) => r.cells[at(`percent:${l}`) ?? -1] ?? null))]));
+  const leaders: RecordedLeader[] = [];
+  for (const row of body) {
+    const cell = (key: string): CellValue => {
+      const i = at(key);
+      return i === undefined ? null : (row.cells[i] ?? null);
+    };
+    const where = (key: string): Location => ({ ...base, row: row.row, columnLetter: columnLetter(at(key) ?? 0) });
+    const counts: Partial<Record<CountField, number | Empty>> = {};
+    for (const f of COUNT_FIELDS) {
+      if (at(`count:${f}`) === undefined) continue;
+      const c = parseCount(cell(`count:${f}`));
+      if (c === undefined) counts[f] = 'empty';
+      else if ('ok' in c) counts[f] = c.ok;
+      else problems.push(problem('bad-cell', 'error', where(`count:${f}`), { hint: c.bad === 'grouped' ? 'recorded-count-grouped' : 'recorded-count' }, cellText(cell(`count:${f}`))));
+    }
+    const percent: Partial<Record<Level, Decimal | Empty>> = {};
+    for (const l of LEVELS) {
+      if (at(`percent:${l}`) === undefined) continue;
+      const p = parsePercent(cell(`percent:${l}`), fractions.get(l) === true);
+      if (p === undefined) percent[l] = 'empty';
+      else if (p === null) problems.push(problem('bad-cell', 'error', where(`percent:${l}`), { hint: 'recorded-percent' }, cellText(cell(`percent:${l}`))));
+      else percent[l] = p;
+    }
+    let band: Band | Empty | undefined;
+    if (at('band') !== undefined) {
+      const b = parseBand(cell('band'));
+      if (b === null) problems.push(problem('bad-cell', 'error', where('band'), { hint: 'recorded-band' }, cellText(cell('band'))));
+      else band = b ?? 'empty';
+    }
+    const text = (k: string) => {
+      const t = clean(cellText(cell(k)));
       return t === '' ? null : t;
     };
     const sttText = text('stt');
-    leaders.push({ id: text('id'), stt: sttText !== null && /^\d+$/.test(sttText) ? Number(sttText) : null, name: text('name'), ballotType: text('ballot_type'), counts, percent, band: band ?? null, location });
+    leaders.push({
+      id: text('id'), stt: sttText !== null && /^\d+$/.test(sttText) ? Number(sttText) : null, name: text('name'), ballotType: text('ballot_type'),
+      counts, percent, ...(band === undefined ? {} : { band }), location: { ...base, row: row.row },
+    });
   }
-  return { source: 'results', file: sheet.file, leaders, digest: null, inputs: [], problems };
+  return { ...empty, leaders, problems };
 }
 
-/** The audit sheet of a summary this tool wrote, in either language. */
 /** The name of the audit sheet of a summary this tool writes, in either language. */
 export const isAuditSheetName = (name: string) => name === LABELS.vi.sheets.audit || name === LABELS.en.sheets.audit;
 
+/** The audit sheet of a summary this tool wrote, in either language. */
 export function auditSheetOf(sheets: readonly Sheet[]): Sheet | null {
   return (
     sheets.find(
@@ -132,34 +335,48 @@ export function auditSheetOf(sheets: readonly Sheet[]): Sheet | null {
   );
 }
 
+/** Options a summary's audit sheet records as given on the command line, as flags again. */
+const FLAG_OPTIONS = new Set(['regime', 'denominator', 'strict', 'title', 'body', 'place', 'date', 'round', 'convened', 'present', 'issued', 'returned']);
+
 export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
   const problems: Problem[] = [];
   const audit = auditSheetOf(sheets) as Sheet;
   const summary = sheets.find((s) => s.name === LABELS.vi.sheets.summary || s.name === LABELS.en.sheets.summary);
   const leaders: RecordedLeader[] = [];
-  // Our own layout (src/report/xlsx.ts): A STT, B name, D type, G/I/K counts, H/J/L shares, M band.
+  // Our own layout (src/report/xlsx.ts): A STT, B name, D type, E valid, F invalid,
+  // G/I/K counts, H/J/L shares (fractions in percent-formatted cells), M band.
   for (const row of summary?.rows ?? []) {
     const [stt, name] = row.cells;
     if (typeof stt !== 'number' || typeof name !== 'string') continue;
     const c = (i: number) => row.cells[i] ?? null;
-    const pct = (i: number) => parsePercent(c(i)) ?? undefined;
-    const counts = { high: Number(c(6)), confidence: Number(c(8)), low: Number(c(10)) };
-    const percent: Partial<Record<Level, number>> = {};
-    for (const [level, i] of [['high', 7], ['confidence', 9], ['low', 11]] as const) {
-      const p = pct(i);
-      if (typeof p === 'number') percent[level] = p;
+    const counts: Partial<Record<CountField, number | Empty>> = {};
+    for (const [f, i] of [['valid', 4], ['invalid', 5], ['high', 6], ['confidence', 8], ['low', 10]] as const) {
+      const n = parseCount(c(i));
+      counts[f] = n === undefined ? 'empty' : 'ok' in n ? n.ok : 'empty';
     }
-    const band = parseBand(String(c(12) ?? '').replace(/\s*\(\*\)$/, ''));
-    leaders.push({ id: null, stt, name, ballotType: clean(cellText(c(3))) || null, counts, percent, band: band ?? null, location: { file, sheet: summary?.name ?? '', row: row.row } });
+    const percent: Partial<Record<Level, Decimal | Empty>> = {};
+    for (const [level, i] of [['high', 7], ['confidence', 9], ['low', 11]] as const) {
+      const p = parsePercent(c(i), true);
+      if (p !== undefined && p !== null) percent[level] = p;
+    }
+    const band = parseBand(c(12));
+    leaders.push({ id: null, stt, name, ballotType: clean(cellText(c(3))) || null, counts, percent, ...(band === undefined || band === null ? {} : { band }), location: { file, sheet: summary?.name ?? '', row: row.row } });
   }
   let digest: string | null = null;
   const inputs: { path: string; role: string; sha256: string }[] = [];
+  const flags: Record<string, string | boolean> = {};
   const roleOf = new Map([...Object.entries(LABELS.vi.audit.roles), ...Object.entries(LABELS.en.audit.roles)].map(([k, v]) => [v, k]));
+  const fromFlag = new Set<string>([LABELS.vi.audit.origins.flag, LABELS.en.audit.origins.flag]);
   for (const row of audit.rows) {
     const [a, b, c] = row.cells.map((x) => clean(cellText(x ?? null)));
     if (a === LABELS.vi.audit.digest || a === LABELS.en.audit.digest) digest = b ?? null;
     if (a && b && c && /^[0-9a-f]{64}$/.test(c) && roleOf.has(b)) inputs.push({ path: a, role: roleOf.get(b) as string, sha256: c });
+    // An option row: name, value, where it came from.
+    if (a && b && c && fromFlag.has(c) && FLAG_OPTIONS.has(a)) {
+      if (a !== 'strict') flags[a] = b;
+      else if (b === 'true') flags[a] = true;
+    }
   }
   if (digest === null) problems.push(problem('missing-column', 'error', { file }, { column: LABELS.vi.audit.digest, table: 'audit' }));
-  return { source: 'summary', file, leaders, digest, inputs, problems };
+  return { source: 'summary', label: file, file, leaders, digest, inputs, flags: flags as SessionFlags, problems };
 }

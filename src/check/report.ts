@@ -1,7 +1,7 @@
 // What `tally check` shows: the sessions with their status and differences, and each person
 // across sessions — as terminal text, a JSON document, or an XLSX workbook.
 import { terminalStyle } from '../report/style.js';
-import type { Problem } from '../model/problem.js';
+import type { Problem, Severity } from '../model/problem.js';
 import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
 import { hundredthsToNumber } from '../rules/exact.js';
 import { bandMark, formatDate, formatPercent } from '../report/format.js';
@@ -11,7 +11,9 @@ import { renderTable } from '../report/table.js';
 import type { Lang } from '../text/lang.js';
 import { cellRef, locationText, problemMessage } from '../text/messages.js';
 import type { Person } from './across.js';
-import type { Difference, Field } from './compare.js';
+import type { Difference, Field, OtherBasis } from './compare.js';
+import { unlisted } from './cap.js';
+import { naturalCompare } from './order.js';
 import type { CheckedSession, Status } from './session.js';
 
 export interface CheckReport {
@@ -27,12 +29,22 @@ export const CHECK_TEXT = {
     heading: 'KIỂM TRA LẠI CÁC HỘI NGHỊ ĐÃ LẤY PHIẾU',
     status: { ok: 'đúng', differs: 'sai khác', 'inputs changed': 'dữ liệu phiếu đã thay đổi', 'inputs missing': 'thiếu tệp dữ liệu', 'no record': 'không có số liệu ghi nhận', invalid: 'không hợp lệ' } satisfies Record<Status, string>,
     summary: (n: number, parts: string) => `${n} hội nghị: ${parts}`,
-    field: { high: 'tín nhiệm cao', confidence: 'tín nhiệm', low: 'tín nhiệm thấp', high_pct: 'tỷ lệ tín nhiệm cao', confidence_pct: 'tỷ lệ tín nhiệm', low_pct: 'tỷ lệ tín nhiệm thấp', band: 'mức', leader: 'người được lấy phiếu' } satisfies Record<Field, string>,
+    field: {
+      high: 'tín nhiệm cao', confidence: 'tín nhiệm', low: 'tín nhiệm thấp', high_pct: 'tỷ lệ tín nhiệm cao', confidence_pct: 'tỷ lệ tín nhiệm', low_pct: 'tỷ lệ tín nhiệm thấp', band: 'mức', leader: 'người được lấy phiếu',
+      identity: 'mã và họ tên', valid: 'số phiếu hợp lệ', invalid: 'số phiếu không hợp lệ', issued: 'số phiếu phát ra', returned: 'số phiếu thu về',
+    } satisfies Record<Field, string>,
     diff: (leader: string, field: string, recorded: string, recount: string) => `${leader} · ${field}: ghi nhận ${recorded}, kiểm lại ${recount}`,
+    empty: '(trống)',
+    matches: (basis: string, value: number) => `khớp nếu tính trên ${basis} (${value})`,
+    basis: { returned: 'số phiếu thu về', issued: 'số phiếu phát ra', present: 'số người có mặt', convened: 'số người được triệu tập', 'valid-ballots': 'số phiếu hợp lệ', 'leader-valid': 'số phiếu hợp lệ của người này' } satisfies Record<OtherBasis, string>,
+    records: 'Đối chiếu với',
+    same: 'như trên',
+    noRecords: 'không có số liệu ghi nhận nào',
+    more: (n: number, severity: Severity, code: string) => `… và ${n.toLocaleString('vi-VN')} ${severity === 'error' ? 'lỗi' : severity === 'warning' ? 'cảnh báo' : 'ghi chú'} khác cùng loại (${code})`,
     noBand: 'không',
     across: 'Qua các đợt — tỷ lệ tín nhiệm thấp và mức của từng người',
     flaggedTwice: 'vượt ngưỡng ở từ hai đợt trở lên (thông tin)',
-    cols: { name: 'Họ và tên', session: 'Hội nghị', status: 'Kết quả', date: 'Ngày', round: 'Đợt', leader: 'Người được lấy phiếu', field: 'Nội dung', recorded: 'Ghi nhận', recount: 'Kiểm lại', ballotType: 'Loại phiếu' },
+    cols: { name: 'Họ và tên', session: 'Hội nghị', status: 'Kết quả', date: 'Ngày', round: 'Đợt', leader: 'Người được lấy phiếu', field: 'Nội dung', recorded: 'Ghi nhận', recount: 'Kiểm lại', ballotType: 'Loại phiếu', record: 'Số liệu ghi nhận', note: 'Ghi chú' },
     sheets: { sessions: 'Kết quả kiểm tra', differences: 'Sai khác', people: 'Qua các đợt' },
     noDifferences: 'Không có sai khác.',
   },
@@ -40,12 +52,22 @@ export const CHECK_TEXT = {
     heading: 'RE-CHECK OF EARLIER SESSIONS',
     status: { ok: 'ok', differs: 'differs', 'inputs changed': 'inputs changed', 'inputs missing': 'inputs missing', 'no record': 'no record', invalid: 'invalid' } satisfies Record<Status, string>,
     summary: (n: number, parts: string) => `${n} session(s): ${parts}`,
-    field: { high: 'high', confidence: 'confidence', low: 'low', high_pct: 'high share', confidence_pct: 'confidence share', low_pct: 'low share', band: 'band', leader: 'leader' } satisfies Record<Field, string>,
+    field: {
+      high: 'high', confidence: 'confidence', low: 'low', high_pct: 'high share', confidence_pct: 'confidence share', low_pct: 'low share', band: 'band', leader: 'leader',
+      identity: 'id and name', valid: 'valid lines', invalid: 'invalid lines', issued: 'ballots issued', returned: 'ballots returned',
+    } satisfies Record<Field, string>,
     diff: (leader: string, field: string, recorded: string, recount: string) => `${leader} · ${field}: recorded ${recorded}, recount ${recount}`,
+    empty: '(empty)',
+    matches: (basis: string, value: number) => `matches if computed on ${basis} (${value})`,
+    basis: { returned: 'ballots returned', issued: 'ballots issued', present: 'those present', convened: 'those convened', 'valid-ballots': 'valid ballots', 'leader-valid': 'this leader’s valid lines' } satisfies Record<OtherBasis, string>,
+    records: 'Compared with',
+    same: 'same as above',
+    noRecords: 'no record',
+    more: (n: number, severity: Severity, code: string) => `… and ${n.toLocaleString('en-US')} more ${severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note'}(s) of the same kind (${code})`,
     noBand: 'none',
     across: 'Across rounds — each person’s low-confidence share and band',
     flaggedTwice: 'flagged in two or more rounds (information)',
-    cols: { name: 'Name', session: 'Session', status: 'Status', date: 'Date', round: 'Round', leader: 'Leader', field: 'Field', recorded: 'Recorded', recount: 'Recount', ballotType: 'Ballot type' },
+    cols: { name: 'Name', session: 'Session', status: 'Status', date: 'Date', round: 'Round', leader: 'Leader', field: 'Field', recorded: 'Recorded', recount: 'Recount', ballotType: 'Ballot type', record: 'Record', note: 'Note' },
     sheets: { sessions: 'Sessions', differences: 'Differences', people: 'Across rounds' },
     noDifferences: 'No differences.',
   },
@@ -65,15 +87,35 @@ function bandText(band: Band, regime: RegimeId | null, lang: Lang): string {
 }
 
 export function valueText(field: Field, v: number | string | null, lang: Lang, regime: RegimeId | null): string {
-  if (v === null) return '—';
-  if (field.endsWith('_pct') && typeof v === 'number') return formatPercent(v, lang);
+  if (v === null) return field === 'leader' ? '—' : CHECK_TEXT[lang].empty;
+  // Shares are decimal text at the precision recorded ("53.2"), shown as the clerk writes them.
+  if (field.endsWith('_pct') && typeof v === 'string') return `${lang === 'vi' ? v.replace('.', ',') : v}%`;
   if (field === 'band') return bandText(v as Band, regime, lang);
   return String(v);
 }
 
+/** "khớp nếu tính trên số phiếu phát ra (47)", or null. */
+export function matchesText(d: Difference, lang: Lang): string | null {
+  const T = CHECK_TEXT[lang];
+  return d.matches === undefined ? null : T.matches(T.basis[d.matches.basis], d.matches.value);
+}
+
 export function differenceText(d: Difference, lang: Lang, regime: RegimeId | null): string {
   const T = CHECK_TEXT[lang];
-  return T.diff(d.leader, T.field[d.field], valueText(d.field, d.recorded, lang, regime), valueText(d.field, d.recount, lang, regime));
+  const text = T.diff(d.leader, T.field[d.field], valueText(d.field, d.recorded, lang, regime), valueText(d.field, d.recount, lang, regime));
+  const note = matchesText(d, lang);
+  return note === null ? text : `${text} — ${note}`;
+}
+
+/** "ket-qua.csv: sai khác (1); tong-hop.xlsx (--denominator issued): đúng" */
+function recordsText(s: CheckedSession, lang: Lang): string {
+  const T = CHECK_TEXT[lang];
+  return s.records.map((r) => `${r.label}${r.options.length > 0 ? ` (${r.options.join(' ')})` : ''}: ${T.status[r.status]}${r.differences > 0 ? ` (${r.differences})` : ''}`).join('; ');
+}
+
+/** The "… và 8.950 lỗi khác cùng loại" lines of a session. */
+function moreLines(s: CheckedSession, lang: Lang): string[] {
+  return unlisted(s.problemCounts).map((c) => CHECK_TEXT[lang].more(c.total - c.listed, c.severity, c.code));
 }
 
 function pointText(p: Person['points'][number], lang: Lang): string {
@@ -92,8 +134,19 @@ export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, 
     const mark = s.status === 'ok' ? c.green('✓') : failed(s, requireRecord) ? c.red('✗') : c.yellow('•');
     const when = [formatDate(s.date, lang), s.round === null ? '' : `${lang === 'vi' ? 'đợt' : 'round'} ${s.round}`].filter((x) => x).join(', ');
     out.push(`${mark} ${s.label}${when ? ` (${when})` : ''}: ${s.status === 'ok' ? T.status.ok : c.bold(T.status[s.status])}`);
-    for (const d of s.differences) out.push(`    ${differenceText(d, lang, s.regime)}`);
-    for (const p of s.problems) out.push(`    ${locationText(p.location, lang)}: ${problemMessage(p, lang)}`);
+    if (s.records.length > 0) out.push(`    ${T.records}: ${recordsText(s, lang)}`);
+    const several = s.records.length > 1;
+    for (const d of s.differences) out.push(`    ${several ? `[${d.record}] ` : ''}${differenceText(d, lang, s.regime)}`);
+    // The same message again (the same bad value in many cells) is written once: the next
+    // ones show where, "như trên".
+    let previous = '';
+    for (const p of s.problems) {
+      const where = locationText(p.location, lang);
+      const message = problemMessage(p, lang);
+      out.push(`    ${where ? `${where}: ` : ''}${message === previous && where ? T.same : message}`);
+      previous = message;
+    }
+    for (const line of moreLines(s, lang)) out.push(`    ${line}`);
   }
   for (const p of r.problems) out.push(`${p.severity === 'error' ? c.red('✗') : c.yellow('•')} ${problemMessage(p, lang)}`);
 
@@ -101,7 +154,7 @@ export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, 
   if (people.length > 0) {
     const sessions = r.sessions
       .filter((s) => s.leaders.length > 0)
-      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.label.localeCompare(b.label))
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || naturalCompare(a.label, b.label))
       .map((s) => s.label);
     const dateOf = new Map(r.sessions.map((s) => [s.label, s.date]));
     const head = [T.cols.name, ...sessions.map((s) => formatDate(dateOf.get(s) ?? null, lang) || s)];
@@ -117,14 +170,19 @@ export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, 
 
 export function checkJson(r: CheckReport, lang: Lang): string {
   const count = (s: Status) => r.sessions.filter((x) => x.status === s).length;
-  const value = (field: Field, v: number | string | null) => (field.endsWith('_pct') && typeof v === 'number' ? hundredthsToNumber(v) : v);
-  const problemJson = (p: Problem) => ({ severity: p.severity, code: p.code, message: problemMessage(p, lang), file: p.location.file ?? null, sheet: p.location.sheet ?? null, cell: cellRef(p.location), row: p.location.row ?? null, column: p.location.column ?? null, value: p.value ?? null });
+  const value = (field: Field, v: number | string | null) => (field.endsWith('_pct') && typeof v === 'string' ? Number(v) : v);
+  // A message may cut a long list; the document keeps it whole.
+  const lists = (p: Problem) => Object.fromEntries(['places', 'copies'].flatMap((k) => (Array.isArray(p.params[k]) ? [[k, p.params[k]]] : [])));
+  const problemJson = (p: Problem) => ({ severity: p.severity, code: p.code, message: problemMessage(p, lang), file: p.location.file ?? null, sheet: p.location.sheet ?? null, cell: cellRef(p.location), row: p.location.row ?? null, column: p.location.column ?? null, value: p.value ?? null, ...lists(p) });
   const doc = {
     summary: { sessions: r.sessions.length, ok: count('ok'), differs: count('differs'), inputsChanged: count('inputs changed'), inputsMissing: count('inputs missing'), noRecord: count('no record'), invalid: count('invalid') },
     sessions: r.sessions.map((s) => ({
       path: s.label, status: s.status, title: s.title, date: s.date, round: s.round, regime: s.regime, record: s.record,
-      differences: s.differences.map((d) => ({ leader: d.leader, ballotType: d.ballotType, field: d.field, recorded: value(d.field, d.recorded), recount: value(d.field, d.recount) })),
+      records: s.records.map((x) => ({ source: x.source, path: x.label, options: x.options, status: x.status, differences: x.differences })),
+      differences: s.differences.map((d) => ({ record: d.record, leader: d.leader, ballotType: d.ballotType, field: d.field, recorded: value(d.field, d.recorded), recount: value(d.field, d.recount), ...(d.matches === undefined ? {} : { matches: d.matches }) })),
+      // At most SHOWN_PER_KIND problems of each kind; problemCounts has each kind's exact total.
       problems: s.problems.map(problemJson),
+      problemCounts: s.problemCounts.map((c) => ({ severity: c.severity, code: c.code, total: c.total, listed: c.listed })),
     })),
     people: r.people.map((p) => ({
       id: p.id, name: p.name, flaggedRounds: p.flaggedRounds,
@@ -154,16 +212,17 @@ export async function checkXlsx(r: CheckReport, lang: Lang): Promise<Uint8Array>
     ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
     return ws;
   };
-  const sessions = sheet(T.sheets.sessions, [T.cols.session, T.cols.date, T.cols.round, T.cols.status, T.cols.field], [50, 12, 8, 26, 60]);
+  const sessions = sheet(T.sheets.sessions, [T.cols.session, T.cols.date, T.cols.round, T.cols.status, T.cols.field, T.cols.record], [50, 12, 8, 26, 60, 40]);
   for (const s of r.sessions) {
-    const row = sessions.addRow([s.label, formatDate(s.date, lang), s.round, T.status[s.status], s.problems.map((p) => problemMessage(p, lang)).join('\n')]);
+    const problems = [...s.problems.map((p) => problemMessage(p, lang)), ...moreLines(s, lang)].join('\n');
+    const row = sessions.addRow([s.label, formatDate(s.date, lang), s.round, T.status[s.status], problems, s.records.length > 0 ? recordsText(s, lang) : T.noRecords]);
     // The problems, one to a line, wrapped: the sheet fits the page's width without shrinking.
     row.alignment = { vertical: 'top', wrapText: true };
-    fitHeight(sessions, row, [1, 5]);
+    fitHeight(sessions, row, [1, 5, 6]);
   }
-  const diffs = sheet(T.sheets.differences, [T.cols.session, T.cols.leader, T.cols.ballotType, T.cols.field, T.cols.recorded, T.cols.recount], [50, 26, 10, 22, 12, 12]);
+  const diffs = sheet(T.sheets.differences, [T.cols.session, T.cols.leader, T.cols.ballotType, T.cols.field, T.cols.recorded, T.cols.recount, T.cols.record, T.cols.note], [50, 26, 10, 22, 12, 12, 30, 30]);
   for (const s of r.sessions) {
-    for (const d of s.differences) diffs.addRow([s.label, d.leader, typeText(d.ballotType), T.field[d.field], valueText(d.field, d.recorded, lang, s.regime), valueText(d.field, d.recount, lang, s.regime)]);
+    for (const d of s.differences) diffs.addRow([s.label, d.leader, typeText(d.ballotType), T.field[d.field], valueText(d.field, d.recorded, lang, s.regime), valueText(d.field, d.recount, lang, s.regime), d.record, matchesText(d, lang)]);
   }
   const people = sheet(T.sheets.people, [T.cols.name, T.cols.session, T.cols.date, T.cols.round, T.cols.ballotType, T.field.low, T.field.low_pct, T.field.band], [26, 50, 12, 8, 10, 10, 12, 14]);
   for (const p of r.people) {

@@ -2,12 +2,14 @@
 // what was recorded at the time. Jobs and results are plain data (they cross worker threads).
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { hasErrors, type Problem } from '../model/problem.js';
+import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
+import type { SessionFlags } from '../model/session.js';
 import type { Band, RegimeId } from '../model/types.js';
 import { InputFileError, openInput } from '../read/files.js';
 import { gatherInputs, type InputPaths } from '../read/inputs.js';
 import { isBlocking } from '../rules/evaluate.js';
-import { tallySession } from '../tally.js';
+import { tallySession, type TallyOutcome } from '../tally.js';
+import { capProblems, type ProblemCount } from './cap.js';
 import { compareRecorded, type Difference } from './compare.js';
 import { readResultsSheet, type Recorded } from './recorded.js';
 
@@ -17,12 +19,14 @@ export interface SessionJob {
   /** The path shown to the clerk. */
   readonly label: string;
   readonly inputs: InputPaths;
-  /** A results file of a folder session. */
-  readonly resultsFile: string | null;
-  /** A summary this tool wrote, already read. */
-  readonly summary: Recorded | null;
+  /** Results files of a folder session: each one is a record. */
+  readonly resultsFiles: readonly string[];
+  /** Summaries this tool wrote of this session, already read: each one is a record. */
+  readonly summaries: readonly Recorded[];
   /** Inputs a summary names that are not there. */
   readonly missing: readonly string[];
+  /** Byte-identical copies of the session's files (same SHA-256), checked once as this session. */
+  readonly copies: readonly { readonly of: string; readonly copies: readonly string[] }[];
 }
 
 export interface LeaderPoint {
@@ -35,6 +39,16 @@ export interface LeaderPoint {
   readonly band: Band | null;
 }
 
+/** One record of a session and what comparing it gave. */
+export interface RecordChecked {
+  readonly source: 'results' | 'summary';
+  readonly label: string;
+  /** Command-line options the session was re-tallied with for this record (a summary's). */
+  readonly options: readonly string[];
+  readonly status: 'ok' | 'differs' | 'inputs changed' | 'invalid';
+  readonly differences: number;
+}
+
 export interface CheckedSession {
   readonly label: string;
   readonly status: Status;
@@ -42,46 +56,90 @@ export interface CheckedSession {
   readonly date: string | null;
   readonly round: string | null;
   readonly regime: RegimeId | null;
+  /** The kind of the first record compared (see `records` for every one). */
   readonly record: 'results' | 'summary' | null;
+  readonly records: readonly RecordChecked[];
   readonly differences: readonly Difference[];
+  /** At most SHOWN_PER_KIND of each kind; `problemCounts` has every kind's total. */
   readonly problems: readonly Problem[];
+  readonly problemCounts: readonly ProblemCount[];
   readonly leaders: readonly LeaderPoint[];
 }
 
+/** Flags as the clerk typed them: "--denominator issued", "--strict". */
+export function flagsText(flags: SessionFlags): string[] {
+  return Object.entries(flags).map(([k, v]) => (v === true ? `--${k}` : `--${k} ${String(v)}`));
+}
+
 export async function checkSession(job: SessionJob): Promise<CheckedSession> {
-  const empty = { title: null, date: null, round: null, regime: null, differences: [], leaders: [] };
-  const record: CheckedSession['record'] = job.summary !== null ? 'summary' : job.resultsFile !== null ? 'results' : null;
+  const empty = { title: null, date: null, round: null, regime: null, records: [], differences: [], leaders: [] };
+  const copies: Problem[] = job.copies.map((c) => problem('duplicate-file', 'info', { file: c.of }, { copies: c.copies }));
+  const done = (s: Omit<CheckedSession, 'problems' | 'problemCounts'>, problems: readonly Problem[]): CheckedSession => {
+    const capped = capProblems([...copies, ...problems]);
+    return { ...s, problems: capped.problems, problemCounts: capped.counts };
+  };
+  const firstKind: CheckedSession['record'] = job.summaries.length > 0 ? 'summary' : job.resultsFiles.length > 0 ? 'results' : null;
   if (job.missing.length > 0) {
-    return { ...empty, label: job.label, status: 'inputs missing', record, problems: job.missing.map((m) => ({ code: 'unreadable-file', severity: 'error', location: { file: m }, params: { reason: 'not-found' } })) };
+    return done({ ...empty, label: job.label, status: 'inputs missing', record: firstKind }, job.missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' })));
   }
-  let outcome;
+  // The session's own options: those of its summary when it has one (SPEC §4), else its files'.
+  const own: SessionFlags = job.summaries[0]?.flags ?? {};
+  const tallies = new Map<string, Promise<TallyOutcome>>();
+  const tallyWith = (flags: SessionFlags) => {
+    const k = JSON.stringify(flags);
+    let t = tallies.get(k);
+    if (t === undefined) tallies.set(k, (t = gatherInputs(job.inputs).then((inputs) => tallySession(inputs, flags))));
+    return t;
+  };
+  let outcome: TallyOutcome;
   try {
-    outcome = await tallySession(await gatherInputs(job.inputs), {});
+    outcome = await tallyWith(own);
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
-    return { ...empty, label: job.label, status: 'invalid', record, problems: [{ code: 'unreadable-file', severity: 'error', location: { file: e.path }, params: { reason: e.reason } }] };
+    return done({ ...empty, label: job.label, status: 'invalid', record: firstKind }, [problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason })]);
   }
   const { session } = outcome;
-  const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime, record };
+  const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime };
   if (outcome.ballotTypes === null || hasErrors(outcome.problems)) {
-    return { ...base, status: 'invalid', differences: [], leaders: [], problems: outcome.problems.filter((p) => p.severity === 'error') };
+    return done({ ...base, status: 'invalid', record: firstKind, records: [], differences: [], leaders: [] }, outcome.problems.filter((p) => p.severity === 'error'));
   }
   const leaders = outcome.ballotTypes.flatMap((t) =>
     t.cadres.map((c) => ({ id: c.cadre.id, name: c.cadre.name, ballotType: t.id, low: c.low, lowPercent: c.percent?.low ?? null, band: c.band })),
   );
-  let recorded: Recorded | null = job.summary;
-  if (recorded === null && job.resultsFile !== null) {
-    const f = await openInput(job.resultsFile, job.inputs.limits);
-    recorded = f.sheets[0] === undefined ? null : readResultsSheet(f.sheets[0]);
+  // Every record, each compared: the workbook's Results sheet, results files, summaries.
+  const records: Recorded[] = [];
+  if (outcome.resultsSheet !== null) records.push(readResultsSheet(outcome.resultsSheet));
+  const problems: Problem[] = [];
+  for (const file of job.resultsFiles) {
+    try {
+      const f = await openInput(file, job.inputs.limits);
+      if (f.sheets[0] !== undefined) records.push(readResultsSheet(f.sheets[0]));
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      problems.push(problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason }));
+    }
   }
-  if (recorded === null && outcome.resultsSheet !== null) recorded = readResultsSheet(outcome.resultsSheet);
-  if (recorded === null) return { ...base, status: 'no record', differences: [], leaders, problems: [] };
-  const recordProblems = recorded.problems.filter(isBlocking);
-  if (recordProblems.length > 0) return { ...base, record: recorded.source, status: 'invalid', differences: [], leaders, problems: recordProblems };
-  const differences = compareRecorded(outcome.ballotTypes, recorded);
-  const changed = recorded.digest !== null && recorded.digest !== outcome.inputDigest;
-  const status: Status = changed ? 'inputs changed' : differences.length > 0 ? 'differs' : 'ok';
-  return { ...base, record: recorded.source, status, differences, leaders, problems: [] };
+  records.push(...job.summaries);
+  if (records.length === 0) {
+    return done({ ...base, status: problems.length > 0 ? 'invalid' : 'no record', record: null, records: [], differences: [], leaders }, problems);
+  }
+  const differences: Difference[] = [];
+  const checked: RecordChecked[] = [];
+  for (const r of records) {
+    const errors = r.problems.filter(isBlocking);
+    addProblems(problems, r.problems);
+    const o = r.source === 'summary' ? await tallyWith(r.flags).catch(() => null) : outcome;
+    const types = o?.ballotTypes ?? null;
+    const found = types === null ? [] : compareRecorded(types, r);
+    for (const d of found) differences.push(d);
+    if (types === null && o !== null) addProblems(problems, o.problems.filter((p) => p.severity === 'error'));
+    const changed = o !== null && r.digest !== null && r.digest !== o.inputDigest;
+    const status: RecordChecked['status'] = errors.length > 0 || types === null ? 'invalid' : changed ? 'inputs changed' : found.length > 0 ? 'differs' : 'ok';
+    checked.push({ source: r.source, label: r.label, options: flagsText(r.flags), status, differences: found.length });
+  }
+  const worst = (['invalid', 'inputs changed', 'differs'] as const).find((s) => checked.some((c) => c.status === s)) ?? 'ok';
+  const status: Status = problems.some((p) => p.severity === 'error') ? 'invalid' : worst;
+  return done({ ...base, status, record: records[0]?.source ?? null, records: checked, differences, leaders }, problems);
 }
 
 /**

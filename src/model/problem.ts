@@ -50,6 +50,7 @@ export const PROBLEM_CODES = [
   'untyped-ballot',
   'position-mismatch',
   'ignored-column',
+  'unknown-record-column',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

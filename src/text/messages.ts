@@ -11,6 +11,10 @@ type Wording = (p: Params, value: string | undefined) => string;
 
 const fills = (v: ParamValue | undefined): string => (Array.isArray(v) ? v.map((x) => (x === '' ? '–' : x)).join(' / ') : '');
 const s = (v: ParamValue | undefined): string => (v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
+/** A long list cut after a few, with how many more (the JSON document keeps the list whole). */
+const LISTED = 5;
+const someOf = (v: ParamValue | undefined, more: (n: number) => string): string =>
+  Array.isArray(v) && v.length > LISTED + 1 ? `${v.slice(0, LISTED).join('; ')}; ${more(v.length - LISTED)}` : s(v);
 
 /** The clerk's wording of why a file cannot be read, when it needs no detail filled in. */
 function fileReason(lang: Lang, p: Params): string | null {
@@ -81,6 +85,23 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
   'blank-with-marks': {
     vi: (_p, v) => `phiếu ghi '${v}' (phiếu trắng) nhưng có đánh dấu; hãy kiểm tra lại phiếu`,
     en: (_p, v) => `the ballot says '${v}' (blank ballot) but has marks; check the paper ballot`,
+  },
+  // Figures recorded at the time (tally check): a count, a share or a band that cannot be read.
+  'recorded-count': {
+    vi: (_p, v) => `số phiếu ghi nhận '${v}' không đọc được: cần số nguyên không âm (ví dụ 9 hoặc 9 phiếu)`,
+    en: (_p, v) => `recorded count '${v}' cannot be read: a whole number is needed (e.g. 9 or 9 phiếu)`,
+  },
+  'recorded-count-grouped': {
+    vi: (_p, v) => `số phiếu ghi nhận '${v}' không rõ nghĩa (có dấu chấm/phẩy phân cách hàng nghìn hay phần thập phân?); ghi số không có dấu phân cách`,
+    en: (_p, v) => `recorded count '${v}' is ambiguous (a thousands separator or decimals?); write the number without separators`,
+  },
+  'recorded-percent': {
+    vi: (_p, v) => `tỷ lệ ghi nhận '${v}' không đọc được (ví dụ 53,19% hoặc 53,19)`,
+    en: (_p, v) => `recorded percentage '${v}' cannot be read (e.g. 53.19% or 53.19)`,
+  },
+  'recorded-band': {
+    vi: (_p, v) => `mức ghi nhận '${v}' không đọc được (ví dụ: —, Trên 50% đến dưới 2/3 phiếu tín nhiệm thấp, Từ 2/3 phiếu tín nhiệm thấp trở lên)`,
+    en: (_p, v) => `recorded band '${v}' cannot be read (e.g. none, review, dismissal, or the regulation's wording)`,
   },
   'no-header': {
     vi: (_p, v) => `có giá trị '${v}' ở cột không có tiêu đề`,
@@ -283,8 +304,8 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `ballot ${s(p['ballot'])}, ${s(p['name'])}: applied decision '${s(p['decision'])}' by ${s(p['by'])}`,
   },
   'too-many-places': {
-    vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi${p['round'] ? ` trong đợt ${s(p['round'])}` : ''} (${s(p['places'])}); tối đa ${MAX_PLACES} nơi (Quy định 96)`,
-    en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places${p['round'] ? ` in round ${s(p['round'])}` : ''} (${s(p['places'])}); at most ${MAX_PLACES} (Regulation 96)`,
+    vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi${p['round'] ? ` trong đợt ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `và ${n.toLocaleString('vi-VN')} nơi khác`)}); tối đa ${MAX_PLACES} nơi (Quy định 96)`,
+    en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places${p['round'] ? ` in round ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `and ${n.toLocaleString('en-US')} other places`)}); at most ${MAX_PLACES} (Regulation 96)`,
   },
   'missing-sheet': {
     vi: (p) => `không tìm thấy trang '${s(p['sheet'])}'${p['flag'] ? `; hoặc dùng ${s(p['flag'])} tệp` : ''}`,
@@ -302,8 +323,12 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `${s(p['name'])}: matched across sessions by name${p['id'] ? ` (id ${s(p['id'])} appears with different names)` : ' (no id)'}`,
   },
   'duplicate-file': {
-    vi: (p) => `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`,
-    en: (p) => `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`,
+    vi: (p) => (p['copies'] !== undefined ? `có bản sao giống hệt (cùng SHA-256), kiểm tra một lần như cùng một hội nghị: ${someOf(p['copies'], (n) => `và ${n.toLocaleString('vi-VN')} bản khác`)}` : `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`),
+    en: (p) => (p['copies'] !== undefined ? `byte-identical copies (same SHA-256), checked once as the same session: ${someOf(p['copies'], (n) => `and ${n.toLocaleString('en-US')} more`)}` : `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`),
+  },
+  'unknown-record-column': {
+    vi: (p, v) => (p['twice'] !== undefined ? `cột '${v}' của số liệu ghi nhận trùng nghĩa với cột ${s(p['twice'])}; không biết dùng cột nào để đối chiếu` : `không hiểu cột '${v}' của số liệu ghi nhận nên chưa đối chiếu được; đặt tiêu đề như: Tín nhiệm cao, Tỷ lệ %, Phát ra, Thu về, Hợp lệ, Không hợp lệ, Mức, Ghi chú`),
+    en: (p, v) => (p['twice'] !== undefined ? `recorded column '${v}' means the same as column ${s(p['twice'])}; which one to compare is unclear` : `recorded column '${v}' cannot be interpreted, so it is not compared; use headers such as high, confidence, low, Tỷ lệ %, issued, returned, valid, invalid, band, notes`),
   },
 };
 

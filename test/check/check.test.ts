@@ -63,7 +63,7 @@ describe('tally check fixtures/archive', () => {
     const diffs: unknown[][] = [];
     wb.getWorksheet('Sai khác')?.eachRow((row, n) => n > 1 && diffs.push((row.values as unknown[]).slice(1)));
     expect(diffs).toHaveLength(5);
-    expect(diffs[0]).toEqual([join(ARCHIVE, '2024', 'huyen'), 'Dương Văn Khải', undefined, 'tín nhiệm thấp', '15', '18']);
+    expect(diffs[0]).toEqual([join(ARCHIVE, '2024', 'huyen'), 'Dương Văn Khải', undefined, 'tín nhiệm thấp', '15', '18', join(ARCHIVE, '2024', 'huyen', 'ket-qua.csv')]);
     // Dates as the clerk writes them; bands as the session's regime draws them.
     const sessions = wb.getWorksheet('Kết quả kiểm tra');
     expect(sessions?.getRow(2).getCell(2).value).toBe('13/12/2023');
@@ -154,14 +154,14 @@ describe('other statuses', () => {
 
 describe('bands in the re-check', () => {
   const session = (label: string, date: string, regime: 'party-96' | 'assembly-35', low: number, lowPercent: number, band: 'review' | 'dismissal', differences: Difference[] = []): CheckedSession => ({
-    label, status: differences.length > 0 ? 'differs' : 'ok', title: null, date, round: date.slice(0, 4), regime, record: 'results', differences, problems: [],
+    label, status: differences.length > 0 ? 'differs' : 'ok', title: null, date, round: date.slice(0, 4), regime, record: 'results', records: [], differences, problems: [], problemCounts: [],
     leaders: [{ id: 'CB01', name: 'Đặng Quốc Bảo', ballotType: 'default', low, lowPercent, band }],
   });
 
   it('are drawn from each session’s own regime: "≥ 2/3" under Regulation 96, "> 2/3" under Resolution 35', () => {
     const sessions = [
       session('a.xlsx', '2023-12-13', 'party-96', 28, 6829, 'dismissal'),
-      session('b.xlsx', '2024-12-13', 'assembly-35', 31, 6889, 'dismissal', [{ leader: 'Đặng Quốc Bảo', ballotType: 'default', field: 'band', recorded: 'review', recount: 'dismissal' }]),
+      session('b.xlsx', '2024-12-13', 'assembly-35', 31, 6889, 'dismissal', [{ record: 'b.xlsx', leader: 'Đặng Quốc Bảo', ballotType: 'default', field: 'band', recorded: 'review', recount: 'dismissal' }]),
     ];
     const { people, problems } = acrossSessions(sessions);
     const text = renderCheckTerminal({ sessions, people, problems }, 'vi', false, false, false);
