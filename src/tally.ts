@@ -83,7 +83,8 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
   // Listed in the order of the adjudications file, as the committee recorded them.
   const order = new Map(decisions.adjudications.map((a, i) => [a, i]));
   const adjudications = [...tallies.values()].flatMap((t) => t.applied).sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
-  addProblems(problems, unmatchedAdjudications(decisions.adjudications, adjudications));
+  const repeats = new Map([...tallies.values()].flatMap((t) => [...t.repeats]));
+  addProblems(problems, unmatchedAdjudications(decisions.adjudications, adjudications, repeats));
 
   // Ballot types: those with leaders to vote on; each needs its ballots.
   const typeIds = [...new Set(roster.cadres.filter((c) => c.excluded === null).map((c) => c.ballotType))];

@@ -226,11 +226,15 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
       p['hint'] === 'decision' ? `quyết định '${v}' không hợp lệ (dùng mã mức 1/2/3, none hoặc invalid)`
       : p['hint'] === 'decided-by' ? 'thiếu người quyết định (decided_by)'
       : p['hint'] === 'ambiguous-ballot' ? `phiếu ${s(p['ballot'])} có ở nhiều loại phiếu; thêm cột Loại phiếu`
+      : p['hint'] === 'conflict' ? `phiếu ${s(p['ballot'])}, ${s(p['cadre'])}: quyết định '${s(p['decision'])}' mâu thuẫn với quyết định '${s(p['otherDecision'])}' ở dòng ${s(p['otherRow'])}; mỗi dòng phiếu chỉ một quyết định — sửa tệp quyết định`
+      : p['hint'] === 'repeated' ? `phiếu ${s(p['ballot'])}, ${s(p['cadre'])}: quyết định '${s(p['decision'])}' ghi lặp lại (giống dòng ${s(p['otherRow'])}); chỉ áp dụng một lần`
       : 'thiếu số phiếu hoặc người được lấy phiếu',
     en: (p, v) =>
       p['hint'] === 'decision' ? `decision '${v}' is not valid (use a level code 1/2/3, none or invalid)`
       : p['hint'] === 'decided-by' ? 'missing who decided (decided_by)'
       : p['hint'] === 'ambiguous-ballot' ? `ballot ${s(p['ballot'])} exists in several ballot types; add a ballot type column`
+      : p['hint'] === 'conflict' ? `ballot ${s(p['ballot'])}, ${s(p['cadre'])}: decision '${s(p['decision'])}' contradicts decision '${s(p['otherDecision'])}' in row ${s(p['otherRow'])}; one decision per line — correct the adjudications file`
+      : p['hint'] === 'repeated' ? `ballot ${s(p['ballot'])}, ${s(p['cadre'])}: decision '${s(p['decision'])}' given twice (as in row ${s(p['otherRow'])}); applied once`
       : 'missing ballot number or leader',
   },
   adjudicated: {

@@ -1,0 +1,14 @@
+// Ballot numbers compare as numbers when they are numbers (SPEC §2.4): "3", "03" and "3.0" are
+// one ballot. Shared by the readers and the tally, so a decision about ballot "03" finds ballot 3.
+
+const WHOLE = /^0*(\d+)(?:[.,]0{1,2})?$/;
+
+/**
+ * The number a ballot is known by: a whole number as its digits without leading zeros ("03",
+ * "3.0", "3,00" → "3"); any other text as it is. At most two zeros after the point or comma, so
+ * a thousands grouping ("1.000") is never read as 1.
+ */
+export function ballotKey(text: string): string {
+  const m = WHOLE.exec(text);
+  return m === null ? text : (m[1] as string);
+}
