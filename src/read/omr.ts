@@ -93,9 +93,10 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
     const lines: (LineReading | undefined)[] = new Array(cadres.length);
     for (const l of columns) {
       const value = row.cells[l.col] ?? null;
-      const r = readAnswer(value, letters, layout);
-      if (r === null) {
-        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), { hint: 'omr-letter', ballot: number, letters: [...letters.keys()].join(', ') }, cellText(value)));
+      const r = readAnswer(value, letters);
+      if (!r.ok) {
+        const known = [...letters].map(([letter, level]) => `${letter}=${level}`).join(', ');
+        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), { hint: r.hint, ballot: number, letters: known, unknown: r.letters.join(', ') }, cellText(value)));
         ok = false;
         continue;
       }
@@ -119,13 +120,25 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
   };
 }
 
-/** "A" → a level; "" → no mark; "AB", "A|B" → several marks; unknown or repeated letters → null. */
-function readAnswer(value: CellValue, letters: ReadonlyMap<string, Level>, layout: Layout): { reading: LineReading; allThree: boolean } | null {
+type Answer =
+  | { readonly ok: true; readonly reading: LineReading; readonly allThree: boolean }
+  | { readonly ok: false; readonly hint: 'omr-letter' | 'omr-repeated'; readonly letters: readonly string[] };
+
+/**
+ * "A" → a level; "" → no mark; several letters run together ("AB", OMRChecker) or joined by
+ * "|" ("A|B", FormScanner), in either tool's export, → several marks (SPEC §2.5). A letter not
+ * in the --omr-letters map, or a letter given twice, is an error naming it: never guessed.
+ */
+export function readAnswer(value: CellValue, letters: ReadonlyMap<string, Level>): Answer {
   const text = clean(cellText(value)).toUpperCase();
-  if (text === '') return { reading: { kind: 'invalid', reason: 'no-mark' }, allThree: false };
-  const parts = layout === 'formscanner' ? text.split('|').map((p) => p.trim()) : [...text.replace(/\s+/g, '')];
-  const levels = parts.map((p) => letters.get(p));
-  if (levels.some((l) => l === undefined) || new Set(parts).size !== parts.length) return null;
-  if (levels.length === 1) return { reading: { kind: 'mark', level: levels[0] as Level }, allThree: false };
-  return { reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: levels.length === 3 };
+  if (text === '') return { ok: true, reading: { kind: 'invalid', reason: 'no-mark' }, allThree: false };
+  const parts = [...text.replace(/[|\s]/g, '')];
+  const unknown = [...new Set(parts.filter((p) => !letters.has(p)))];
+  // "A|" or "|": a separator with no letter on one side is not an answer either.
+  if (unknown.length > 0 || parts.length === 0 || /^\||\|$|\|\s*\|/.test(text)) return { ok: false, hint: 'omr-letter', letters: unknown };
+  const repeated = parts.filter((p, i) => parts.indexOf(p) !== i);
+  if (repeated.length > 0) return { ok: false, hint: 'omr-repeated', letters: [...new Set(repeated)] };
+  const levels = parts.map((p) => letters.get(p) as Level);
+  if (levels.length === 1) return { ok: true, reading: { kind: 'mark', level: levels[0] as Level }, allThree: false };
+  return { ok: true, reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: levels.length === 3 };
 }

@@ -3,7 +3,13 @@ import { DEFAULT_THRESHOLDS, markState, readMarks } from '../../src/read/marks.j
 import { legacyEncoding } from '../../src/read/legacy.js';
 import { compareDecimal, formatDecimal, parseDecimal } from '../../src/rules/decimal.js';
 import type { CellValue } from '../../src/read/grid.js';
-import { tally } from '../cli/run.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAnswer } from '../../src/read/omr.js';
+import type { Level } from '../../src/model/types.js';
+import { SAMPLE, tally } from '../cli/run.js';
+import { pick } from '../helpers.js';
 
 describe('fill ratios against the thresholds (mark ≥ 0.5, blank ≤ 0.2)', () => {
   it.each([
@@ -55,5 +61,67 @@ describe('legacy encodings', () => {
   it('recognises TCVN3 and VNI text', () => {
     expect(legacyEncoding(sheet(['Hä vµ tªn', 'NguyÔn V¨n Hïng', 'Chøc vô']))).toBe('TCVN3');
     expect(legacyEncoding(sheet(['Hoï vaø teân', 'Nguyeãn Vaên Huøng', 'Chöùc vuï']))).toBe('VNI');
+  });
+});
+
+describe('OMR answers (SPEC §2.5): several letters run together or joined by | are several marks', () => {
+  const LETTERS = new Map<string, Level>([['A', 'high'], ['B', 'confidence'], ['C', 'low']]);
+  it.each([
+    ['A', { ok: true, reading: { kind: 'mark', level: 'high' }, allThree: false }],
+    ['c', { ok: true, reading: { kind: 'mark', level: 'low' }, allThree: false }],
+    ['', { ok: true, reading: { kind: 'invalid', reason: 'no-mark' }, allThree: false }],
+    ['AB', { ok: true, reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: false }],
+    ['A|B', { ok: true, reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: false }],
+    ['B | C', { ok: true, reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: false }],
+    ['CBA', { ok: true, reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: true }],
+    ['A|B|C', { ok: true, reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: true }],
+    ['AD', { ok: false, hint: 'omr-letter', letters: ['D'] }],
+    ['D|A', { ok: false, hint: 'omr-letter', letters: ['D'] }],
+    ['X', { ok: false, hint: 'omr-letter', letters: ['X'] }],
+    ['A|', { ok: false, hint: 'omr-letter', letters: [] }],
+    ['AA', { ok: false, hint: 'omr-repeated', letters: ['A'] }],
+    ['A|A', { ok: false, hint: 'omr-repeated', letters: ['A'] }],
+  ] as [string, unknown][])('%o', (text, expected) => {
+    expect(readAnswer(text, LETTERS)).toEqual(expected);
+  });
+
+  const OMR = join(SAMPLE, '..', 'corpus', 'omrchecker');
+  const FORMSCANNER = join(SAMPLE, '..', 'corpus', 'formscanner');
+  /** The FormScanner sample with its text edited, tallied as the corpus case is. */
+  async function formScanner(edit: (text: string) => string, extra: string[] = []) {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-fs-'));
+    writeFileSync(join(dir, 'ket-qua.csv'), edit(readFileSync(join(FORMSCANNER, 'ket-qua.csv'), 'utf8')));
+    const r = await tally([join(dir, 'ket-qua.csv'), '--roster', join(OMR, 'danh-sach.csv'), '--session', join(OMR, 'hoi-nghi.csv'), '--json', ...extra]);
+    return { ...r, doc: JSON.parse(r.stdout) };
+  }
+  const expected = () => JSON.parse(readFileSync(join(FORMSCANNER, 'expected.json'), 'utf8'));
+
+  it('a FormScanner export with AB instead of A|B tallies the same (README worked example)', async () => {
+    const r = await formScanner((t) => t.replace(';A|B', ';AB').replace(';B|C;', ';CB;'));
+    expect(r.code).toBe(0);
+    expect(pick(r.doc, expected())).toEqual(expected());
+  });
+
+  it('an OMRChecker export with A|B instead of AB tallies the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-omr-'));
+    const text = readFileSync(join(OMR, 'Results', 'Results_09AM.csv'), 'utf8');
+    writeFileSync(join(dir, 'Results.csv'), text.replace(',AB\n', ',A|B\n').replace(',BC,', ',B|C,'));
+    const r = await tally([join(dir, 'Results.csv'), '--roster', join(OMR, 'danh-sach.csv'), '--session', join(OMR, 'hoi-nghi.csv'), '--json']);
+    expect(r.code).toBe(0);
+    expect(pick(JSON.parse(r.stdout), expected())).toEqual(expected());
+  });
+
+  it('a letter outside --omr-letters is an error naming the letter and the map', async () => {
+    const r = await formScanner((t) => t.replace(';A|B', ';A|D'));
+    expect(r.code).toBe(1);
+    expect(r.doc.problems).toEqual([
+      expect.objectContaining({ code: 'bad-cell', row: 7, cell: 'E7', message: "câu trả lời 'A|D' không hợp lệ: chữ D không có trong bảng chữ cái (A=high, B=confidence, C=low; xem --omr-letters)" }),
+    ]);
+    // With D in the map (and no C), the same cell is several marks; C elsewhere is now unknown.
+    const mapped = await formScanner((t) => t.replace(';A|B', ';A|D'), ['--omr-letters', 'A=high,B=confidence,D=low', '--lang', 'en']);
+    expect(mapped.doc.problems.length).toBeGreaterThan(0);
+    expect(mapped.doc.problems.map((p: { message: string }) => p.message.replace(/^answer '(C|B\|C)' /, ''))).toEqual(
+      mapped.doc.problems.map(() => 'is not valid: letter C is not in the letter map (A=high, B=confidence, D=low; see --omr-letters)'),
+    );
   });
 });
