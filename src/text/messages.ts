@@ -75,8 +75,8 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
     en: (p, v) => `answer '${v}' repeats letter ${s(p['unknown'])}; not guessed — check the paper ballot`,
   },
   mark: {
-    vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1)`,
-    en: (_p, v) => `mark cell '${v}' is not valid (use x, 1, true, empty, 0, or a fill ratio from 0 to 1)`,
+    vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1 hay từ 0% đến 100%)`,
+    en: (_p, v) => `mark cell '${v}' is not valid (use x, 1, true, empty, 0, or a fill ratio from 0 to 1 or 0% to 100%)`,
   },
   'no-header': {
     vi: (_p, v) => `có giá trị '${v}' ở cột không có tiêu đề`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, markState, readMarks } from '../../src/read/marks.js';
+import { DEFAULT_THRESHOLDS, fillRatio, markState, readMarks } from '../../src/read/marks.js';
 import { legacyEncoding } from '../../src/read/legacy.js';
 import { compareDecimal, formatDecimal, parseDecimal } from '../../src/rules/decimal.js';
 import type { CellValue } from '../../src/read/grid.js';
@@ -17,6 +17,10 @@ describe('fill ratios against the thresholds (mark ≥ 0.5, blank ≤ 0.2)', () 
     ['0.4999', 'undecided'], ['0.2001', 'undecided'], ['0,35', 'undecided'],
     ['0.2', 'blank'], ['0,20', 'blank'], ['0', 'blank'], [0, 'blank'], [null, 'blank'], ['', 'blank'], [false, 'blank'],
     ['1.01', 'bad'], ['2', 'bad'], ['-0.1', 'bad'], ['v', 'bad'], ['0.5.1', 'bad'],
+    // Percentages, as some scanners export fill ratios.
+    ['62%', 'marked'], ['62,5%', 'marked'], ['50%', 'marked'], ['100%', 'marked'], ['100,0 %', 'marked'],
+    ['49,99%', 'undecided'], ['35 %', 'undecided'], ['20%', 'blank'], ['0%', 'blank'], ['0.62%', 'blank'],
+    ['101%', 'bad'], ['100.01%', 'bad'], ['-5%', 'bad'], ['%', 'bad'], ['62%%', 'bad'], ['62% x', 'bad'],
   ] as [CellValue, string][])('%o → %s', (v, state) => {
     expect(markState(v, DEFAULT_THRESHOLDS)).toBe(state);
   });
@@ -32,6 +36,32 @@ describe('fill ratios against the thresholds (mark ≥ 0.5, blank ≤ 0.2)', () 
     expect(r('0.9', '0.3', '0')).toMatchObject({ reading: { kind: 'undecided', fills: ['0.9', '0.3', '0'] } });
     expect(r('0.3', '0', '0')).toMatchObject({ reading: { kind: 'undecided' } });
     expect(r('0.9', 'v', '0')).toEqual({ ok: false, bad: ['confidence'] });
+  });
+
+  it('reads a percentage as the fraction it stands for', () => {
+    expect(fillRatio('62%')).toEqual({ num: 62n, scale: 2 });
+    expect(fillRatio('62,5%')).toEqual({ num: 625n, scale: 3 });
+    expect(fillRatio('0.62')).toEqual({ num: 62n, scale: 2 });
+    expect(fillRatio('-1%')).toBeNull();
+  });
+
+  it('a scanner export with fill ratios as percentages tallies as the one with fractions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-pct-'));
+    const SCAN = join(SAMPLE, '..', 'corpus', 'scanner-fill-ratios');
+    // 0.81 → 81%, "0,72" → 72%: every fill of the corpus case, same values.
+    const text = readFileSync(join(SCAN, 'quet.csv'), 'utf8').replace(/\b0\.(\d\d)\b/g, '$1%').replace(/"0,(\d\d)"/g, '$1%');
+    expect(text).toContain(',35%,');
+    writeFileSync(join(dir, 'quet.csv'), text);
+    const args = ['--roster', join(SAMPLE, 'danh-sach.csv'), '--session', join(SAMPLE, 'hoi-nghi.csv'), '--adjudications', join(SCAN, 'quyet-dinh.csv'), '--json'];
+    const r = await tally([join(dir, 'quet.csv'), ...args]);
+    expect(r.code).toBe(0);
+    const expected = JSON.parse(readFileSync(join(SCAN, 'expected.json'), 'utf8'));
+    expect(pick(JSON.parse(r.stdout), expected)).toEqual(expected);
+    // Above 100% is refused, naming the cell.
+    writeFileSync(join(dir, 'quet.csv'), text.replace(/^(1,Nguyễn Văn Hùng,)81%/m, '$1181%'));
+    const over = await tally([join(dir, 'quet.csv'), ...args]);
+    expect(over.code).toBe(1);
+    expect(JSON.parse(over.stdout).problems).toEqual([expect.objectContaining({ code: 'bad-cell', cell: 'C2', value: '181%' })]);
   });
 
   it('compares decimals exactly', () => {
