@@ -58,6 +58,10 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
     vi: (_p, v) => `số phiếu '${v}' không phải số nguyên`,
     en: (_p, v) => `ballot number '${v}' is not a whole number`,
   },
+  'total-label': {
+    vi: (_p, v) => `'${v}' ở cột số phiếu nhưng dòng có dấu chứ không phải số liệu tổng; ghi số phiếu, hoặc xóa dòng nếu là dòng tổng`,
+    en: (_p, v) => `'${v}' in the ballot-number column, but the row holds marks, not totals; write the ballot number, or delete the row if it is a total`,
+  },
   'ambiguous-void': {
     vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ là không rõ nghĩa: ghi lý do nếu phiếu không hợp lệ, để trống nếu hợp lệ`,
     en: (_p, v) => `'${v}' in the void column is ambiguous: write the reason if the ballot is void, leave it empty otherwise`,
@@ -152,8 +156,8 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => (p['count'] === undefined ? 'empty row between ballots; not counted as a ballot' : `${s(p['count'])} empty rows in a row between ballots (to row ${s(p['last'])}); not counted as ballots`),
   },
   'non-ballot-row': {
-    vi: (p, v) => (p['kind'] === 'total' ? `dòng tổng cộng '${v}' không phải phiếu; không tính` : 'dòng tiêu đề lặp lại; không phải phiếu'),
-    en: (p, v) => (p['kind'] === 'total' ? `total row '${v}' is not a ballot; not counted` : 'repeated header row; not a ballot'),
+    vi: (p, v) => (p['kind'] === 'total' ? `dòng tổng cộng '${v}' không phải phiếu; không tính` : p['kind'] === 'title' ? `dòng tiêu đề '${v}' phía trên hàng tên cột; không phải phiếu` : 'dòng tiêu đề lặp lại; không phải phiếu'),
+    en: (p, v) => (p['kind'] === 'total' ? `total row '${v}' is not a ballot; not counted` : p['kind'] === 'title' ? `title row '${v}' above the column headers; not a ballot` : 'repeated header row; not a ballot'),
   },
   'trailing-empty-rows': {
     vi: (p) => `${s(p['count'])} dòng trống cuối trang, bỏ qua`,
