@@ -69,11 +69,14 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
   const sheets: BallotSheetRead[] = [];
   for (const input of inputs.ballotSources) {
     const { head, source } = await peek(input, LAYOUT_ROWS);
-    const omr = omrLayout(head);
+    // Each layout by its own signature: a long-layout header (ballot and leader columns) first,
+    // so a scanner's long output numbering ballots by image file is not taken for FormScanner.
+    const long = isLongLayout(head);
+    const omr = long ? null : omrLayout(head);
     const read =
       omr !== null
         ? await readOmrExport(source, index, session.omrLetters, omr, tallyFor)
-        : isLongLayout(head)
+        : long
           ? await readLongBallots(source, index, session.thresholds, tallyFor)
           : await readWideBallots(source, index, tallyFor);
     sheets.push(read);

@@ -14,13 +14,21 @@ import type { Roster } from './match.js';
 import { locator, noNonBallot, type BallotSheetRead, type Layout, type TallyFor } from './sheet-read.js';
 
 const OMRCHECKER_META = new Set(['file_id', 'input_path', 'output_path', 'score']);
+/** The columns every OMRChecker results file has. */
+const OMRCHECKER_SIGNATURE = ['file_id', 'input_path', 'score'];
+/** The scanned images FormScanner names in its first column. */
+const IMAGE_FILE = /\.(jpe?g|png|tiff?|bmp|gif)$/i;
 
-/** A scanner export, judged on its first row. */
+/**
+ * A scanner export, recognised only by its own signature (SPEC §2.4), never by the shape of
+ * leader headers ("1. Nguyễn Văn An" is a wide-layout header): OMRChecker by its file_id,
+ * input_path and score columns; FormScanner by a first column of image file names.
+ */
 export function omrLayout(head: readonly Row[]): Layout | null {
-  const header = head[0]?.cells.map((c) => fold(cellText(c))) ?? [];
-  if (header.includes('file_id') && header.includes('input_path')) return 'omrchecker';
-  const questions = header.slice(1).filter((h) => h !== '');
-  if (questions.length > 0 && questions.every((h) => /^[^.]+\.[^.]+$/.test(h))) return 'formscanner';
+  const header = head[0]?.cells.map((c) => fold(clean(cellText(c)))) ?? [];
+  if (OMRCHECKER_SIGNATURE.every((h) => header.includes(h))) return 'omrchecker';
+  const firsts = head.slice(1).filter((r) => !isEmptyRow(r)).map((r) => clean(cellText(r.cells[0] ?? null)));
+  if (firsts.length > 0 && firsts.every((f) => IMAGE_FILE.test(f))) return 'formscanner';
   return null;
 }
 

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { Row } from '../../src/read/grid.js';
+import { omrLayout } from '../../src/read/omr.js';
 import { tally } from '../cli/run.js';
 
 const ROSTER = ['STT,Họ và tên,Chức vụ', '1,Tống Văn Sơn,Bí thư', '2,Công Thị Hà,Phó Bí thư', '3,Nguyễn Văn An,Ủy viên'].join('\n');
@@ -102,5 +104,42 @@ describe('long layout', () => {
     const r = await tally([join(dir, 'quet.csv'), ...args]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).problems).toContainEqual(expect.objectContaining({ code: 'duplicate-line', row: 17 }));
+  });
+});
+
+describe('which layout: each by its own signature (SPEC §2.4)', () => {
+  const rows = (...lines: string[][]): Row[] => lines.map((cells, i) => ({ row: i + 1, cells }));
+  it('a wide header like "1. Nguyễn Văn An" is not a FormScanner export', () => {
+    expect(omrLayout(rows(['Số phiếu', '1. Nguyễn Văn An', '2. Trần Thị Bình'], ['1', '1', '2']))).toBeNull();
+    expect(omrLayout(rows(['STT', 'Nhóm.1', 'Nhóm.2'], ['1', 'A', 'B']))).toBeNull();
+  });
+  it('FormScanner by a first column of image file names', () => {
+    expect(omrLayout(rows(['File name', 'Phiếu.1', 'Phiếu.2'], ['phieu_001.jpg', 'A', 'B'], [], ['scan/phieu_002.TIFF', 'B', '']))).toBe('formscanner');
+    expect(omrLayout(rows(['File name', 'Phiếu.1'], ['phieu_001.jpg', 'A'], ['tong', '']))).toBeNull();
+    expect(omrLayout(rows(['File name', 'Phiếu.1']))).toBeNull();
+  });
+  it('OMRChecker by its file_id, input_path and score columns', () => {
+    expect(omrLayout(rows(['file_id', 'input_path', 'output_path', 'score', 'q1'], ['a.jpg', 'in/a.jpg', 'out/a.jpg', '0', 'A']))).toBe('omrchecker');
+    expect(omrLayout(rows(['file_id', 'input_path', 'q1'], ['1', 'x', 'A']))).toBeNull();
+  });
+
+  it('a wide sheet headed "1. Tống Văn Sơn" goes to the wide reader, not the scanner reader', async () => {
+    const { dir, args } = session('');
+    const wide = ['Số phiếu,1. Tống Văn Sơn,2. Công Thị Hà,3. Nguyễn Văn An', '1,1,1,2', '2,3,2,1', '3,1,3,1', '4,2,1,3'];
+    writeFileSync(join(dir, 'phieu.csv'), wide.join('\n'));
+    const doc = JSON.parse((await tally([join(dir, 'phieu.csv'), ...args])).stdout);
+    // How the wide reader matches such headers is its own business (test/read/match.test.ts).
+    expect(doc.rows[0].layout).toBe('wide');
+    expect(doc.problems.filter((p: { message: string }) => p.message.includes('--omr-letters'))).toEqual([]);
+  });
+
+  it('long scanner output numbering ballots by image file stays the long layout', async () => {
+    const lines = BALLOTS.slice(2, -1).map((l, i) => (i === 0 ? l : l.replace(/,(0?3|3\.0|\d),/, (_m, n: string) => `,phieu_00${Number(n)}.jpg,`)));
+    const { dir, args } = session(lines.join('\n'));
+    const r = await tally([join(dir, 'quet.csv'), ...args]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.rows[0]).toMatchObject({ layout: 'long', ballots: 4 });
+    for (const c of doc.cadres) expect(c).toMatchObject(EACH);
   });
 });
