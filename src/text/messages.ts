@@ -269,8 +269,14 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `${s(p['name'])}: matched across sessions by name${p['id'] ? ` (id ${s(p['id'])} appears with different names)` : ' (no id)'}`,
   },
   'duplicate-file': {
-    vi: (p) => `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`,
-    en: (p) => `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`,
+    vi: (p) =>
+      p['command'] === 'reconcile'
+        ? `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256): đối chiếu một tệp với chính nó không phát hiện được sai sót nào; hãy đưa các lần nhập độc lập`
+        : `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`,
+    en: (p) =>
+      p['command'] === 'reconcile'
+        ? `this file is identical to ${s(p['otherFile'])} (same SHA-256): comparing a file with itself finds nothing; give independent entries`
+        : `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`,
   },
 };
 
