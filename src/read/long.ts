@@ -7,6 +7,7 @@ import { clean, fold } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
 import { decodeCell } from './codes.js';
 import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
+import { BlankRows } from './blank-rows.js';
 import { readMarks, type Thresholds } from './marks.js';
 import type { CadreMatch, Roster } from './match.js';
 import { locator, noNonBallot, type BallotSheetRead, type TallyFor } from './sheet-read.js';
@@ -58,24 +59,16 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     problems.push(problem('missing-column', 'error', where(header.index + 1), { column: 'level / Mức, or Tín nhiệm cao + Tín nhiệm + Tín nhiệm thấp', table: 'ballots' }));
   }
   // Every row set aside is said out loud: titles one by one, blank rows as runs.
-  let blanks: number[] = [];
-  const flushBlanks = (trailing: boolean) => {
-    nonBallot.empty += blanks.length;
-    if (trailing && blanks.length > 0) problems.push(problem('trailing-empty-rows', 'warning', where(blanks[0] as number), { count: blanks.length }));
-    else {
-      for (const [first, last] of rowRuns(blanks)) problems.push(problem('empty-row', 'warning', where(first), last === first ? {} : { count: last - first + 1, last }));
-    }
-    blanks = [];
-  };
+  const blanks = new BlankRows(problems, where);
   for (const r of head.slice(0, header.index)) {
-    if (isEmptyRow(r)) blanks.push(r.row);
+    if (isEmptyRow(r)) blanks.add(r.row);
     else {
-      flushBlanks(false);
+      blanks.flush();
       nonBallot.title++;
       problems.push(problem('non-ballot-row', 'warning', where(r.row), { kind: 'title' }, clean(cellText(r.cells.find((c) => !isEmptyCell(c)) ?? null))));
     }
   }
-  flushBlanks(false);
+  blanks.flush();
   nonBallot.header++;
   // The ballot type is judged on the rows in the header window.
   const dataHead = head.slice(header.index + 1);
@@ -136,10 +129,10 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   };
   for await (const row of dataRows()) {
     if (isEmptyRow(row)) {
-      blanks.push(row.row);
+      blanks.add(row.row);
       continue;
     }
-    flushBlanks(false);
+    blanks.flush();
     const numberCell = get(row.cells, 'ballot');
     // A total row is known by its ballot-number cell alone, with counts (or nothing) where the
     // marks go; a label over marks is a mistyped number, not a reason to drop the row.
@@ -245,7 +238,8 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     }
   }
 
-  flushBlanks(true);
+  blanks.flush(true);
+  nonBallot.empty += blanks.count;
   // Every leader of the type once on every ballot: a missing line is never taken as blank.
   for (const b of pending.values()) {
     for (const c of cadres) if (!b.rows.has(c.key)) problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));
@@ -268,14 +262,4 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
       rejected,
     },
   };
-}
-
-/** Runs of consecutive row numbers, as [first, last]. */
-function* rowRuns(rows: readonly number[]): Generator<[number, number]> {
-  for (let i = 0; i < rows.length; i++) {
-    const first = rows[i] as number;
-    let last = first;
-    while (rows[i + 1] === last + 1) last = rows[++i] as number;
-    yield [first, last];
-  }
 }

@@ -9,6 +9,7 @@ import type { Cadre, Level, LineReading } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
 import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
+import { BlankRows } from './blank-rows.js';
 import { rowsOf, type RowSource } from './source.js';
 import type { Roster } from './match.js';
 import { locator, noNonBallot, type BallotSheetRead, type Layout, type TallyFor } from './sheet-read.js';
@@ -77,13 +78,15 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
   let counted = 0;
   let rowsWithErrors = 0;
   let rejected = 0;
+  const blanks = new BlankRows(problems, (row) => where(row));
   for (let next = await it.next(); next.done !== true; next = await it.next()) {
     const row = next.value;
     rowsRead++;
     if (isEmptyRow(row)) {
-      nonBallot.empty++;
+      blanks.add(row.row);
       continue;
     }
+    blanks.flush();
     const idCell = row.cells[idCol] ?? null;
     if (isEmptyCell(idCell)) {
       problems.push(problem('missing-ballot-number', 'error', where(row.row, idCol, headerCells[idCol])));
@@ -119,6 +122,8 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
     if (tally.add({ ballotType, number, voidReason: null, lines, location: where(row.row, idCol, headerCells[idCol]) })) counted++;
     else rejected++;
   }
+  blanks.flush(true);
+  nonBallot.empty += blanks.count;
   return {
     ballotType,
     cadres,

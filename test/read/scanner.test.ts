@@ -141,6 +141,14 @@ describe('OMR answers (SPEC §2.5): several letters run together or joined by | 
     expect(pick(JSON.parse(r.stdout), expected())).toEqual(expected());
   });
 
+  it('a blank row in a scanner export is a warning with its row, counted as set aside', async () => {
+    const r = await formScanner((t) => t.replace('\nphieu_004.jpg', '\n;;;;\nphieu_004.jpg'));
+    expect(r.code).toBe(0);
+    expect(r.doc.problems).toEqual([expect.objectContaining({ code: 'empty-row', severity: 'warning', row: 5 })]);
+    expect(r.doc.rows[0]).toMatchObject({ rowsRead: 14, countedRows: 12, nonBallot: { title: 0, header: 1, empty: 1, total: 0 } });
+    expect(pick(r.doc.cadres, expected().cadres)).toEqual(expected().cadres);
+  });
+
   it('a letter outside --omr-letters is an error naming the letter and the map', async () => {
     const r = await formScanner((t) => t.replace(';A|B', ';A|D'));
     expect(r.code).toBe(1);
