@@ -107,7 +107,7 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
       const r = readAnswer(value, letters);
       if (!r.ok) {
         const known = [...letters].map(([letter, level]) => `${letter}=${level}`).join(', ');
-        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), { hint: r.hint, ballot: number, letters: known, unknown: r.letters.join(', ') }, cellText(value)));
+        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), { hint: r.hint, ballot: number, letters: known, letter: r.letters.join(', ') }, cellText(value)));
         ok = false;
         continue;
       }

@@ -71,12 +71,12 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
     en: (_p, v) => `the cell holds a formula with no computed value (${v}); open the file in Excel, save it and run again`,
   },
   'omr-letter': {
-    vi: (p, v) => `câu trả lời '${v}' không hợp lệ${p['unknown'] ? `: chữ ${s(p['unknown'])} không có trong bảng chữ cái` : ''} (${s(p['letters'])}; xem --omr-letters)`,
-    en: (p, v) => `answer '${v}' is not valid${p['unknown'] ? `: letter ${s(p['unknown'])} is not in the letter map` : ''} (${s(p['letters'])}; see --omr-letters)`,
+    vi: (p, v) => `câu trả lời '${v}' không hợp lệ${p['letter'] ? `: chữ ${s(p['letter'])} không có trong bảng chữ cái` : ''} (${s(p['letters'])}; xem --omr-letters)`,
+    en: (p, v) => `answer '${v}' is not valid${p['letter'] ? `: letter ${s(p['letter'])} is not in the letter map` : ''} (${s(p['letters'])}; see --omr-letters)`,
   },
   'omr-repeated': {
-    vi: (p, v) => `câu trả lời '${v}' lặp lại chữ ${s(p['unknown'])}; không đoán — hãy kiểm tra lại phiếu`,
-    en: (p, v) => `answer '${v}' repeats letter ${s(p['unknown'])}; not guessed — check the paper ballot`,
+    vi: (p, v) => `câu trả lời '${v}' lặp lại chữ ${s(p['letter'])}; không đoán — hãy kiểm tra lại phiếu`,
+    en: (p, v) => `answer '${v}' repeats letter ${s(p['letter'])}; not guessed — check the paper ballot`,
   },
   mark: {
     vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1 hay từ 0% đến 100%)`,
