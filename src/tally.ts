@@ -72,11 +72,14 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
   const sheets: BallotSheetRead[] = [];
   for (const input of inputs.ballotSources) {
     const { head, source } = await peek(input, LAYOUT_ROWS);
-    const omr = omrLayout(head);
+    // Each layout by its own signature: a long-layout header (ballot and leader columns) first,
+    // so a scanner's long output numbering ballots by image file is not taken for FormScanner.
+    const long = isLongLayout(head);
+    const omr = long ? null : omrLayout(head);
     const read =
       omr !== null
         ? await readOmrExport(source, index, session.omrLetters, omr, tallyFor)
-        : isLongLayout(head)
+        : long
           ? await readLongBallots(source, index, session.thresholds, tallyFor)
           : await readWideBallots(source, index, tallyFor);
     sheets.push(read);
@@ -86,7 +89,8 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
   // Listed in the order of the adjudications file, as the committee recorded them.
   const order = new Map(decisions.adjudications.map((a, i) => [a, i]));
   const adjudications = [...tallies.values()].flatMap((t) => t.applied).sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
-  addProblems(problems, unmatchedAdjudications(decisions.adjudications, adjudications));
+  const repeats = new Map([...tallies.values()].flatMap((t) => [...t.repeats]));
+  addProblems(problems, unmatchedAdjudications(decisions.adjudications, adjudications, repeats));
 
   // Ballot types: those with leaders to vote on; each needs its ballots.
   const typeIds = [...new Set(roster.cadres.filter((c) => c.excluded === null).map((c) => c.ballotType))];

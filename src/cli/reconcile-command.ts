@@ -52,11 +52,22 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
     }
   }
   const read = [];
+  const seen = new Map<string, string>();
   for (const path of entries) {
     const f = await openInput(path, limits, 'file-mb');
+    // The same bytes twice would agree with themselves: a usage mistake, never a comparison.
+    const same = seen.get(f.sha256);
+    if (same !== undefined) {
+      io.stderr.write(renderProblems([problem('duplicate-file', 'error', { file: f.path }, { otherFile: same, command: 'reconcile' })], lang, useColor(io.stderr, io)));
+      return 2;
+    }
+    seen.set(f.sha256, f.path);
     const sheet = f.sheets.find((s) => s.name !== null && ballotSheetType(s.name) !== null) ?? f.sheets[0];
     if (sheet === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
-    else read.push(readEntry(sheet, roster));
+    else {
+      const r = readEntry(sheet, roster);
+      read.push({ ...r, entry: { ...r.entry, sha256: f.sha256 } });
+    }
   }
   addProblems(problems, read.flatMap((r) => r.problems));
   if (problems.length > 0) io.stderr.write(renderProblems(problems, lang, useColor(io.stderr, io)));

@@ -2,6 +2,7 @@
 // is refused, the counting committee's decisions are applied, undecided lines are reported,
 // each ballot is hashed for the input digest, and the rest is counted.
 import { createHash } from 'node:crypto';
+import { ballotKey } from '../model/ballot-number.js';
 import { MISSING, UNDECIDED, lineCode, readingOf } from '../model/line-codes.js';
 import { problem, type Problem } from '../model/problem.js';
 import type { Ballot, Cadre, LineReading, Location } from '../model/types.js';
@@ -9,7 +10,6 @@ import type { Adjudication, AppliedAdjudication } from '../read/adjudications.js
 import type { RosterIndex } from '../read/match.js';
 import { fold } from '../text/fold.js';
 import { BallotNumbers } from './ballot-numbers.js';
-import { ballotKey } from '../model/ballot-number.js';
 import { Counter, countable, type BallotTypeCount } from './count.js';
 
 interface Decision {
@@ -18,6 +18,8 @@ interface Decision {
   readonly line: number;
   readonly adjudication: Adjudication;
 }
+
+const sameReading = (a: LineReading, b: LineReading): boolean => lineCode(a) === lineCode(b);
 
 /** One sheet or file of ballots: a ballot's location is its row there. */
 export interface BallotSheet {
@@ -38,6 +40,11 @@ const SHEET_SLOTS = 256;
 export class TypeTally {
   readonly problems: Problem[] = [];
   readonly applied: AppliedAdjudication[] = [];
+  /**
+   * Decisions set aside because an earlier row of the file decides the same line: each with
+   * that earlier decision (reported as a repeat when they agree, an error when they do not).
+   */
+  readonly repeats = new Map<Adjudication, Adjudication>();
   /** The ballots as read, hashed in order for the input digest. */
   private readonly hash = createHash('sha256');
   /** Each number seen: where, as a packed sheet row or a location. */
@@ -59,8 +66,27 @@ export class TypeTally {
       const m = index.match(a.cadreText);
       if (m.kind !== 'exact' && m.kind !== 'without-diacritics') continue;
       const line = cadres.indexOf(m.cadre);
-      const ballot = ballotKey(a.ballot);
-      if (line >= 0) this.decisions.set(ballot, [...(this.decisions.get(ballot) ?? []), { cadre: m.cadre, line, adjudication: a }]);
+      if (line < 0) continue;
+      const key = ballotKey(a.ballot);
+      const onBallot = this.decisions.get(key) ?? [];
+      // One decision per line: applying two in turn would make the count depend on row order.
+      const first = onBallot.find((d) => d.line === line);
+      if (first !== undefined) {
+        this.repeats.set(a, first.adjudication);
+        const same = sameReading(first.adjudication.decision, a.decision);
+        this.problems.push(
+          problem('bad-adjudication', same ? 'warning' : 'error', a.location, {
+            hint: same ? 'repeated' : 'conflict',
+            ballot: key,
+            cadre: m.cadre.name,
+            otherRow: first.adjudication.location.row ?? 0,
+            decision: a.decisionText,
+            otherDecision: first.adjudication.decisionText,
+          }, a.decisionText),
+        );
+        continue;
+      }
+      this.decisions.set(key, [...onBallot, { cadre: m.cadre, line, adjudication: a }]);
     }
   }
 

@@ -1,14 +1,14 @@
-// Ballot numbers are compared as numbers when they are numbers (SPEC §2.4): "3", "03" and
-// "3.0" are one ballot, typed by two clerks with two habits. Anything else is compared as
-// the text typed (after white space is tidied).
+// Ballot numbers compare as numbers when they are numbers (SPEC §2.4): "3", "03" and "3.0" are
+// one ballot. Shared by the readers and the tally, so a decision about ballot "03" finds ballot 3.
 
-const ZERO_PADDED = /^0+(?=\d)/;
-const WHOLE_WITH_ZERO_DECIMALS = /^(\d+)[.,]0+$/;
+const WHOLE = /^0*(\d+)(?:[.,]0{1,2})?$/;
 
-/** The form a ballot number is compared and shown in. */
+/**
+ * The number a ballot is known by: a whole number as its digits without leading zeros ("03",
+ * "3.0", "3,00" → "3"); any other text as it is. At most two zeros after the point or comma, so
+ * a thousands grouping ("1.000") is never read as 1.
+ */
 export function ballotKey(text: string): string {
-  const t = text.trim();
-  const whole = WHOLE_WITH_ZERO_DECIMALS.exec(t);
-  const digits = whole === null ? t : (whole[1] as string);
-  return /^\d+$/.test(digits) ? digits.replace(ZERO_PADDED, '') : t;
+  const m = WHOLE.exec(text);
+  return m === null ? text : (m[1] as string);
 }

@@ -83,10 +83,19 @@ export function readAdjudications(sheet: Sheet): { adjudications: Adjudication[]
   return { adjudications, problems };
 }
 
-/** Decisions that matched no line, or lines in several ballot types (give a type then). */
-export function unmatchedAdjudications(adjudications: readonly Adjudication[], applied: readonly AppliedAdjudication[]): Problem[] {
+/**
+ * Decisions that matched no line, or lines in several ballot types (give a type then). A
+ * decision set aside as a repeat of an earlier row (`repeats`: repeat → earlier) is already
+ * reported; it matches when the earlier one does.
+ */
+export function unmatchedAdjudications(
+  adjudications: readonly Adjudication[],
+  applied: readonly AppliedAdjudication[],
+  repeats: ReadonlyMap<Adjudication, Adjudication> = new Map(),
+): Problem[] {
   const out: Problem[] = [];
   for (const a of adjudications) {
+    if (repeats.has(a)) continue;
     const uses = applied.filter((x) => x.source === a);
     const types = new Set(uses.map((u) => u.ballotType));
     if (uses.length === 0) out.push(problem('adjudication-unmatched', 'error', a.location, { ballot: a.ballot, cadre: a.cadreText }));

@@ -1,20 +1,33 @@
 // Ballots in the long layout (SPEC §2.5, scanner output): one row per ballot line — ballot,
 // cadre, and a level code or three mark columns. Every (ballot, leader) pair exactly once.
+import { ballotKey } from '../model/ballot-number.js';
 import { problem, type Problem } from '../model/problem.js';
 import type { Cadre, Level, LineReading, Location } from '../model/types.js';
-import { clean } from '../text/fold.js';
+import { clean, fold } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
 import { decodeCell } from './codes.js';
 import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
+import { BlankRows } from './blank-rows.js';
 import { readMarks, type Thresholds } from './marks.js';
 import type { CadreMatch, Roster } from './match.js';
-import { locator, noNonBallot, totalRowLabel, type BallotSheetRead, type TallyFor } from './sheet-read.js';
+import { locator, noNonBallot, type BallotSheetRead, type TallyFor } from './sheet-read.js';
 import { findHeaderIn } from './table.js';
 import { rowsOf, take, type RowSource } from './source.js';
-
-const HEADER_ROWS = 30;
 import { longColumn, type LongColumn } from './vocabulary.js';
 
+const HEADER_ROWS = 30;
+
+/** A total label alone or followed by a colon or a number (SPEC §2.4): "Tổng", "Cộng: 41", "Total 41". */
+const TOTAL_LABEL = /^(tong cong|tong|cong|total)\s*:?\s*(\d[\d.,\s]*)?$/;
+
+/** The cells of a total row: empty, or a count. */
+const isCount = (v: CellValue): boolean => isEmptyCell(v) || /^\d+$/.test(clean(cellText(v)));
+
+/** The ballot-number cell's text when it is a total label; never a leader's name ("Tống", "Công"). */
+export function totalLabelIn(ballotCell: CellValue): string | null {
+  if (typeof ballotCell !== 'string') return null;
+  return TOTAL_LABEL.test(fold(clean(ballotCell))) ? clean(ballotCell) : null;
+}
 
 /** A long-layout sheet, judged on its first rows. */
 export function isLongLayout(head: readonly Row[]): boolean {
@@ -45,7 +58,17 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   if (!marksMode && col('level') === undefined) {
     problems.push(problem('missing-column', 'error', where(header.index + 1), { column: 'level / Mức, or Tín nhiệm cao + Tín nhiệm + Tín nhiệm thấp', table: 'ballots' }));
   }
-  for (const r of head.slice(0, header.index)) nonBallot[isEmptyRow(r) ? 'empty' : 'title']++;
+  // Every row set aside is said out loud: titles one by one, blank rows as runs.
+  const blanks = new BlankRows(problems, where);
+  for (const r of head.slice(0, header.index)) {
+    if (isEmptyRow(r)) blanks.add(r.row);
+    else {
+      blanks.flush();
+      nonBallot.title++;
+      problems.push(problem('non-ballot-row', 'warning', where(r.row), { kind: 'title' }, clean(cellText(r.cells.find((c) => !isEmptyCell(c)) ?? null))));
+    }
+  }
+  blanks.flush();
   nonBallot.header++;
   // The ballot type is judged on the rows in the header window.
   const dataHead = head.slice(header.index + 1);
@@ -61,6 +84,7 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     return i === undefined ? null : (cells[i] ?? null);
   };
   const headerText = (k: LongColumn) => header.texts[col(k) ?? -1] ?? '';
+  const markColumns = (['level', 'high', 'confidence', 'low'] as const).filter((k) => col(k) !== undefined);
   const loc = (row: number, k: LongColumn) => where(row, col(k), headerText(k));
 
   const cadreTexts = [...new Set(dataHead.map((r) => clean(cellText(get(r.cells, 'cadre')))).filter((t) => t !== ''))];
@@ -105,22 +129,31 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   };
   for await (const row of dataRows()) {
     if (isEmptyRow(row)) {
-      nonBallot.empty++;
+      blanks.add(row.row);
       continue;
     }
-    const total = totalRowLabel(row);
-    if (total !== null) {
-      nonBallot.total++;
-      problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, total));
-      continue;
-    }
+    blanks.flush();
     const numberCell = get(row.cells, 'ballot');
+    // A total row is known by its ballot-number cell alone, with counts (or nothing) where the
+    // marks go; a label over marks is a mistyped number, not a reason to drop the row.
+    const total = totalLabelIn(numberCell);
+    if (total !== null) {
+      if (markColumns.every((k) => isCount(get(row.cells, k)))) {
+        nonBallot.total++;
+        problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, total));
+      } else {
+        problems.push(problem('bad-cell', 'error', loc(row.row, 'ballot'), { hint: 'total-label' }, total));
+        rejected++;
+      }
+      continue;
+    }
     if (isEmptyCell(numberCell) || (typeof numberCell === 'number' && !Number.isInteger(numberCell))) {
       problems.push(isEmptyCell(numberCell) ? problem('missing-ballot-number', 'error', loc(row.row, 'ballot')) : problem('bad-cell', 'error', loc(row.row, 'ballot'), { hint: 'ballot-number' }, cellText(numberCell)));
       rejected++;
       continue;
     }
-    const number = clean(cellText(numberCell));
+    // Compared as numbers (SPEC §2.4): 3, 03 and 3.0 are one ballot.
+    const number = ballotKey(clean(cellText(numberCell)));
     const cadreText = clean(cellText(get(row.cells, 'cadre')));
     let ok = true;
 
@@ -205,6 +238,8 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     }
   }
 
+  blanks.flush(true);
+  nonBallot.empty += blanks.count;
   // Every leader of the type once on every ballot: a missing line is never taken as blank.
   for (const b of pending.values()) {
     for (const c of cadres) if (!b.rows.has(c.key)) problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));

@@ -25,11 +25,22 @@ export function markState(value: CellValue, t: Thresholds): MarkState {
   const text = fold(String(value));
   if (text === '' || text === 'false') return 'blank';
   if (text === 'x' || text === 'true') return 'marked';
-  const d = parseDecimal(text);
+  const d = fillRatio(text);
   if (d === null || compareDecimal(d, ONE) > 0) return 'bad';
   if (compareDecimal(d, t.mark) >= 0) return 'marked';
   if (compareDecimal(d, t.blank) <= 0) return 'blank';
   return 'undecided';
+}
+
+/**
+ * A fill ratio as scanners export it: "0.62", "0,62", or a percentage "62%", "62,5 %" (read
+ * as 0.62, 0.625). A sign is never accepted, so a negative value is refused with the rest.
+ */
+export function fillRatio(text: string): Decimal | null {
+  const percent = /^(.*?)\s*%$/.exec(text);
+  if (percent === null) return parseDecimal(text);
+  const d = parseDecimal(percent[1] as string);
+  return d === null ? null : { num: d.num, scale: d.scale + 2 };
 }
 
 export type MarksReading = { readonly ok: true; readonly reading: LineReading; readonly allThree: boolean } | { readonly ok: false; readonly bad: readonly Level[] };

@@ -9,18 +9,27 @@ import type { Cadre, Level, LineReading } from '../model/types.js';
 import { clean, fold } from '../text/fold.js';
 import { decideBallotType } from './ballot-type.js';
 import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
+import { BlankRows } from './blank-rows.js';
 import { rowsOf, type RowSource } from './source.js';
 import type { Roster } from './match.js';
 import { locator, noNonBallot, type BallotSheetRead, type Layout, type TallyFor } from './sheet-read.js';
 
 const OMRCHECKER_META = new Set(['file_id', 'input_path', 'output_path', 'score']);
+/** The columns every OMRChecker results file has. */
+const OMRCHECKER_SIGNATURE = ['file_id', 'input_path', 'score'];
+/** The scanned images FormScanner names in its first column. */
+const IMAGE_FILE = /\.(jpe?g|png|tiff?|bmp|gif)$/i;
 
-/** A scanner export, judged on its first row. */
+/**
+ * A scanner export, recognised only by its own signature (SPEC §2.4), never by the shape of
+ * leader headers ("1. Nguyễn Văn An" is a wide-layout header): OMRChecker by its file_id,
+ * input_path and score columns; FormScanner by a first column of image file names.
+ */
 export function omrLayout(head: readonly Row[]): Layout | null {
-  const header = head[0]?.cells.map((c) => fold(cellText(c))) ?? [];
-  if (header.includes('file_id') && header.includes('input_path')) return 'omrchecker';
-  const questions = header.slice(1).filter((h) => h !== '');
-  if (questions.length > 0 && questions.every((h) => /^[^.]+\.[^.]+$/.test(h))) return 'formscanner';
+  const header = head[0]?.cells.map((c) => fold(clean(cellText(c)))) ?? [];
+  if (OMRCHECKER_SIGNATURE.every((h) => header.includes(h))) return 'omrchecker';
+  const firsts = head.slice(1).filter((r) => !isEmptyRow(r)).map((r) => clean(cellText(r.cells[0] ?? null)));
+  if (firsts.length > 0 && firsts.every((f) => IMAGE_FILE.test(f))) return 'formscanner';
   return null;
 }
 
@@ -69,13 +78,15 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
   let counted = 0;
   let rowsWithErrors = 0;
   let rejected = 0;
+  const blanks = new BlankRows(problems, (row) => where(row));
   for (let next = await it.next(); next.done !== true; next = await it.next()) {
     const row = next.value;
     rowsRead++;
     if (isEmptyRow(row)) {
-      nonBallot.empty++;
+      blanks.add(row.row);
       continue;
     }
+    blanks.flush();
     const idCell = row.cells[idCol] ?? null;
     if (isEmptyCell(idCell)) {
       problems.push(problem('missing-ballot-number', 'error', where(row.row, idCol, headerCells[idCol])));
@@ -93,9 +104,10 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
     const lines: (LineReading | undefined)[] = new Array(cadres.length);
     for (const l of columns) {
       const value = row.cells[l.col] ?? null;
-      const r = readAnswer(value, letters, layout);
-      if (r === null) {
-        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), { hint: 'omr-letter', ballot: number, letters: [...letters.keys()].join(', ') }, cellText(value)));
+      const r = readAnswer(value, letters);
+      if (!r.ok) {
+        const known = [...letters].map(([letter, level]) => `${letter}=${level}`).join(', ');
+        problems.push(problem('bad-cell', 'error', where(row.row, l.col, l.header), { hint: r.hint, ballot: number, letters: known, letter: r.letters.join(', ') }, cellText(value)));
         ok = false;
         continue;
       }
@@ -110,6 +122,8 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
     if (tally.add({ ballotType, number, voidReason: null, lines, location: where(row.row, idCol, headerCells[idCol]) })) counted++;
     else rejected++;
   }
+  blanks.flush(true);
+  nonBallot.empty += blanks.count;
   return {
     ballotType,
     cadres,
@@ -119,13 +133,25 @@ export async function readOmrExport(source: RowSource, roster: Roster, letters: 
   };
 }
 
-/** "A" → a level; "" → no mark; "AB", "A|B" → several marks; unknown or repeated letters → null. */
-function readAnswer(value: CellValue, letters: ReadonlyMap<string, Level>, layout: Layout): { reading: LineReading; allThree: boolean } | null {
+type Answer =
+  | { readonly ok: true; readonly reading: LineReading; readonly allThree: boolean }
+  | { readonly ok: false; readonly hint: 'omr-letter' | 'omr-repeated'; readonly letters: readonly string[] };
+
+/**
+ * "A" → a level; "" → no mark; several letters run together ("AB", OMRChecker) or joined by
+ * "|" ("A|B", FormScanner), in either tool's export, → several marks (SPEC §2.5). A letter not
+ * in the --omr-letters map, or a letter given twice, is an error naming it: never guessed.
+ */
+export function readAnswer(value: CellValue, letters: ReadonlyMap<string, Level>): Answer {
   const text = clean(cellText(value)).toUpperCase();
-  if (text === '') return { reading: { kind: 'invalid', reason: 'no-mark' }, allThree: false };
-  const parts = layout === 'formscanner' ? text.split('|').map((p) => p.trim()) : [...text.replace(/\s+/g, '')];
-  const levels = parts.map((p) => letters.get(p));
-  if (levels.some((l) => l === undefined) || new Set(parts).size !== parts.length) return null;
-  if (levels.length === 1) return { reading: { kind: 'mark', level: levels[0] as Level }, allThree: false };
-  return { reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: levels.length === 3 };
+  if (text === '') return { ok: true, reading: { kind: 'invalid', reason: 'no-mark' }, allThree: false };
+  const parts = [...text.replace(/[|\s]/g, '')];
+  const unknown = [...new Set(parts.filter((p) => !letters.has(p)))];
+  // "A|" or "|": a separator with no letter on one side is not an answer either.
+  if (unknown.length > 0 || parts.length === 0 || /^\||\|$|\|\s*\|/.test(text)) return { ok: false, hint: 'omr-letter', letters: unknown };
+  const repeated = parts.filter((p, i) => parts.indexOf(p) !== i);
+  if (repeated.length > 0) return { ok: false, hint: 'omr-repeated', letters: [...new Set(repeated)] };
+  const levels = parts.map((p) => letters.get(p) as Level);
+  if (levels.length === 1) return { ok: true, reading: { kind: 'mark', level: levels[0] as Level }, allThree: false };
+  return { ok: true, reading: { kind: 'invalid', reason: 'multiple-marks' }, allThree: levels.length === 3 };
 }

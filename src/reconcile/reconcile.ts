@@ -1,12 +1,14 @@
 // `tally reconcile`: ballots typed two or three times independently, compared by meaning
 // (1 and "cao" agree) for each ballot number and leader. Pure once the entries are read.
+import { basename } from 'node:path';
 import { problem, type Problem } from '../model/problem.js';
+import type { Level, LineReading } from '../model/types.js';
 import { decodeCell } from '../read/codes.js';
 import { cellText, isEmptyCell, isEmptyRow, type Sheet } from '../read/grid.js';
 import type { RosterIndex } from '../read/match.js';
 import { findHeader } from '../read/table.js';
 import { ballotColumn } from '../read/vocabulary.js';
-import { caseFold, clean } from '../text/fold.js';
+import { caseFold, clean, fold } from '../text/fold.js';
 
 export interface EntryCell {
   readonly raw: string;
@@ -16,6 +18,8 @@ export interface EntryCell {
 
 export interface Entry {
   readonly file: string;
+  /** SHA-256 of the file's bytes, when known: reports name each entry by file and digest. */
+  readonly sha256?: string;
   /** Leader key → display name, in column order. */
   readonly leaders: ReadonlyMap<string, string>;
   readonly ballots: ReadonlyMap<string, ReadonlyMap<string, EntryCell>>;
@@ -70,6 +74,61 @@ export function readEntry(sheet: Sheet, roster: RosterIndex | null): { entry: En
   return { entry, problems };
 }
 
+const LEVEL_NUMBER: Readonly<Record<Level, number>> = { high: 1, confidence: 2, low: 3 };
+
+/**
+ * What a line says, as entries are compared (SPEC §4: `1` and `cao` agree): a level, an
+ * invalid reason, "undecided", or "?" and the normalised text of a cell that does not decode.
+ * Several marks list which (`multiple-marks:1,3`): typists who read 12 and 123 on the same
+ * paper disagree although both lines are invalid. `marks` are the levels marked, when the
+ * reader knows them; else they are taken from the raw text.
+ */
+export function meaningOf(reading: LineReading | null, raw: string, marks?: readonly Level[]): string {
+  if (reading === null) return `?${caseFold(raw)}`;
+  switch (reading.kind) {
+    case 'mark':
+      return reading.level;
+    case 'undecided':
+      return 'undecided';
+    case 'invalid': {
+      if (reading.reason !== 'multiple-marks') return reading.reason;
+      const levels = marks ?? marksIn(raw);
+      if (levels === null) return `multiple-marks:?${caseFold(raw)}`;
+      return `multiple-marks:${[...new Set(levels.map((l) => LEVEL_NUMBER[l]))].sort((a, b) => a - b).join(',')}`;
+    }
+  }
+}
+
+/** The levels in a several-marks cell ("13", "1,3", "cao+thấp"), or null when they cannot be told. */
+function marksIn(raw: string): Level[] | null {
+  const text = fold(raw);
+  const parts = /[,;|+/]/.test(text) ? text.split(/[,;|+/]/).map((p) => p.trim()) : /^\d{2,}$/.test(text) ? [...text] : null;
+  if (parts === null) return null;
+  const levels: Level[] = [];
+  for (const p of parts) {
+    const d = decodeCell(p);
+    if (!d.ok || d.reading.kind !== 'mark') return null;
+    levels.push(d.reading.level);
+  }
+  return levels;
+}
+
+/** The key two entries' cells are compared by: the meaning, with several marks told apart. */
+export function comparable(cell: EntryCell): string {
+  if (cell.meaning === 'multiple-marks') return meaningOf({ kind: 'invalid', reason: 'multiple-marks' }, cell.raw);
+  if (cell.meaning.startsWith('?')) return `?${caseFold(cell.meaning.slice(1))}`;
+  return cell.meaning;
+}
+
+/** Which file is which entry: numbered from 1 in the order given. */
+export interface EntrySource {
+  readonly entry: number;
+  /** The file's name, or its path as given when two entries share a name. */
+  readonly name: string;
+  readonly path: string;
+  readonly sha256: string | null;
+}
+
 export interface CellDifference {
   readonly ballot: string;
   readonly leader: string;
@@ -87,7 +146,7 @@ export interface MissingBallot {
 }
 
 export interface Reconciliation {
-  readonly entries: readonly string[];
+  readonly entries: readonly EntrySource[];
   readonly differences: readonly CellDifference[];
   readonly missing: readonly MissingBallot[];
   /** Leader columns some entries lack. */
@@ -117,21 +176,33 @@ export function reconcile(entries: readonly Entry[]): Reconciliation {
     if (present.length < 2) continue;
     for (const k of leaderKeys) {
       const cells = rows.map((r) => r?.get(k));
-      const meanings = cells.filter((c): c is EntryCell => c !== undefined).map((c) => c.meaning);
+      const keys = cells.map((c) => (c === undefined ? undefined : comparable(c)));
+      const meanings = keys.filter((m): m is string => m !== undefined);
       if (new Set(meanings).size <= 1) continue;
       const counts = new Map<string, number>();
       for (const m of meanings) counts.set(m, (counts.get(m) ?? 0) + 1);
       const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1])[0] as [string, number];
       const majority = entries.length === 3 && topCount >= 2 ? top : null;
-      const majorityRaw = majority === null ? null : (cells.find((c) => c?.meaning === majority)?.raw ?? null);
+      const majorityRaw = majority === null ? null : (cells[keys.indexOf(majority)]?.raw ?? null);
       differences.push({
         ballot: n,
         leader: names.get(k) ?? k,
         values: cells.map((c) => (c === undefined ? null : c.raw)),
         majority: majorityRaw,
-        disagreeing: majority === null ? [] : cells.flatMap((c, i) => (c !== undefined && c.meaning !== majority ? [i + 1] : [])),
+        disagreeing: majority === null ? [] : keys.flatMap((m, i) => (m !== undefined && m !== majority ? [i + 1] : [])),
       });
     }
   }
-  return { entries: entries.map((e) => e.file), differences, missing, missingLeaders };
+  return { entries: entrySources(entries), differences, missing, missingLeaders };
+}
+
+/** Each entry by its file name, or by its path where two entries share a name. */
+function entrySources(entries: readonly Entry[]): EntrySource[] {
+  const names = entries.map((e) => basename(e.file));
+  return entries.map((e, i) => ({
+    entry: i + 1,
+    name: names.filter((n) => n === names[i]).length > 1 ? e.file : (names[i] as string),
+    path: e.file,
+    sha256: e.sha256 ?? null,
+  }));
 }

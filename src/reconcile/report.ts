@@ -8,41 +8,49 @@ import type { Reconciliation } from './reconcile.js';
 const TEXT = {
   vi: {
     heading: 'ĐỐI CHIẾU CÁC LẦN NHẬP PHIẾU',
-    entries: (files: readonly string[]) => files.map((f, i) => `  Lần ${i + 1}: ${f}`).join('\n'),
+    entry: (n: number) => `Lần nhập ${n}`,
     none: 'Các lần nhập khớp nhau hoàn toàn.',
     summary: (d: number, m: number) => `${d} ô khác nhau, ${m} phiếu chỉ có ở một số lần nhập`,
     cell: (b: string, l: string, values: string, majority: string) => `  Phiếu ${b} · ${l}: ${values}${majority}`,
     majority: (v: string, who: string) => ` — đa số: '${v}', lần nhập ${who} khác`,
     missing: (b: string, present: string, absent: string) => `  Phiếu ${b}: có ở lần ${present}, thiếu ở lần ${absent}`,
     leaderMissing: (l: string, absent: string) => `  Cột ${l}: thiếu ở lần ${absent}`,
-    entry: 'Lần',
     cols: ['Phiếu số', 'Người được lấy phiếu', 'Đa số', 'Lần nhập khác'],
+    entriesSheet: 'Các lần nhập',
+    entryCols: ['Lần nhập', 'Tệp', 'Đường dẫn', 'SHA-256'],
   },
   en: {
     heading: 'RECONCILIATION OF INDEPENDENT ENTRIES',
-    entries: (files: readonly string[]) => files.map((f, i) => `  Entry ${i + 1}: ${f}`).join('\n'),
+    entry: (n: number) => `Entry ${n}`,
     none: 'The entries agree completely.',
     summary: (d: number, m: number) => `${d} differing cell(s), ${m} ballot(s) missing from some entries`,
     cell: (b: string, l: string, values: string, majority: string) => `  Ballot ${b} · ${l}: ${values}${majority}`,
     majority: (v: string, who: string) => ` — majority: '${v}', entry ${who} disagrees`,
     missing: (b: string, present: string, absent: string) => `  Ballot ${b}: in entry ${present}, missing from entry ${absent}`,
     leaderMissing: (l: string, absent: string) => `  Column ${l}: missing from entry ${absent}`,
-    entry: 'Entry',
     cols: ['Ballot', 'Leader', 'Majority', 'Disagreeing entry'],
+    entriesSheet: 'Entries',
+    entryCols: ['Entry', 'File', 'Path', 'SHA-256'],
   },
 } as const;
 
 const shown = (v: string | null) => (v === null ? '—' : `'${v}'`);
 
+/** "Lần nhập 1: nhap-1.xlsx": every report says which file is which entry. */
+function named(r: Reconciliation, entry: number, lang: Lang): string {
+  const e = r.entries[entry - 1];
+  return `${TEXT[lang].entry(entry)}: ${e?.name ?? ''}`;
+}
+
 export function renderReconcile(r: Reconciliation, lang: Lang, color: boolean): string {
   const T = TEXT[lang];
   const c = terminalStyle(color);
-  const out = [c.bold(T.heading), T.entries(r.entries), ''];
+  const out = [c.bold(T.heading), ...r.entries.map((e) => `  ${named(r, e.entry, lang)}`), ''];
   if (r.differences.length === 0 && r.missing.length === 0 && r.missingLeaders.length === 0) return `${[...out, c.green(T.none)].join('\n')}\n`;
   out.push(c.bold(T.summary(r.differences.length, r.missing.length)));
   for (const m of r.missingLeaders) out.push(c.red(T.leaderMissing(m.leader, m.missingIn.join(', '))));
   for (const d of r.differences) {
-    const values = d.values.map((v, i) => `${T.entry} ${i + 1} ${shown(v)}`).join(', ');
+    const values = d.values.map((v, i) => `${T.entry(i + 1)} ${shown(v)}`).join(', ');
     out.push(T.cell(d.ballot, d.leader, values, d.majority === null ? '' : T.majority(d.majority, d.disagreeing.join(', '))));
   }
   for (const m of r.missing) out.push(T.missing(m.ballot, m.presentIn.join(', '), m.missingIn.join(', ')));
@@ -55,7 +63,7 @@ export function reconcileJson(r: Reconciliation): string {
 
 function rows(r: Reconciliation, lang: Lang): (string | null)[][] {
   const T = TEXT[lang];
-  const head = [T.cols[0], T.cols[1], ...r.entries.map((_, i) => `${T.entry} ${i + 1}`), T.cols[2], T.cols[3]];
+  const head = [T.cols[0], T.cols[1], ...r.entries.map((e) => named(r, e.entry, lang)), T.cols[2], T.cols[3]];
   const body = r.differences.map((d) => [d.ballot, d.leader, ...d.values, d.majority, d.disagreeing.join(', ')]);
   const missing = r.missing.map((m) => [m.ballot, '', ...r.entries.map((_, i) => (m.missingIn.includes(i + 1) ? '—' : '✓')), null, m.missingIn.join(', ')]);
   return [head, ...body, ...missing];
@@ -80,7 +88,13 @@ export async function reconcileXlsx(r: Reconciliation, lang: Lang): Promise<Uint
   const h = ws.addRow(head);
   h.font = { bold: true };
   for (const row of body) ws.addRow(row);
-  ws.columns = (head ?? []).map((_, i) => ({ width: i === 1 ? 26 : 14 }));
+  ws.columns = (head ?? []).map((_, i) => ({ width: i === 1 ? 26 : i >= 2 && i < 2 + r.entries.length ? 24 : 14 }));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
+  // Which file is which entry, with its digest: the comparison can be traced to the bytes.
+  const T = TEXT[lang];
+  const files = wb.addWorksheet(T.entriesSheet);
+  files.addRow([...T.entryCols]).font = { bold: true };
+  for (const e of r.entries) files.addRow([T.entry(e.entry), e.name, e.path, e.sha256 ?? '']);
+  files.columns = [{ width: 14 }, { width: 28 }, { width: 48 }, { width: 66 }];
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -62,6 +62,10 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
     vi: (_p, v) => `số phiếu '${v}' không phải số nguyên`,
     en: (_p, v) => `ballot number '${v}' is not a whole number`,
   },
+  'total-label': {
+    vi: (_p, v) => `'${v}' ở cột số phiếu nhưng dòng có dấu chứ không phải số liệu tổng; ghi số phiếu, hoặc xóa dòng nếu là dòng tổng`,
+    en: (_p, v) => `'${v}' in the ballot-number column, but the row holds marks, not totals; write the ballot number, or delete the row if it is a total`,
+  },
   'ambiguous-void': {
     vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ là không rõ nghĩa: ghi lý do nếu phiếu không hợp lệ, để trống nếu hợp lệ`,
     en: (_p, v) => `'${v}' in the void column is ambiguous: write the reason if the ballot is void, leave it empty otherwise`,
@@ -71,12 +75,16 @@ const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
     en: (_p, v) => `the cell holds a formula with no computed value (${v}); open the file in Excel, save it and run again`,
   },
   'omr-letter': {
-    vi: (p, v) => `câu trả lời '${v}' không hợp lệ (các chữ cái: ${s(p['letters'])}; xem --omr-letters)`,
-    en: (p, v) => `answer '${v}' is not valid (letters: ${s(p['letters'])}; see --omr-letters)`,
+    vi: (p, v) => `câu trả lời '${v}' không hợp lệ${p['letter'] ? `: chữ ${s(p['letter'])} không có trong bảng chữ cái` : ''} (${s(p['letters'])}; xem --omr-letters)`,
+    en: (p, v) => `answer '${v}' is not valid${p['letter'] ? `: letter ${s(p['letter'])} is not in the letter map` : ''} (${s(p['letters'])}; see --omr-letters)`,
+  },
+  'omr-repeated': {
+    vi: (p, v) => `câu trả lời '${v}' lặp lại chữ ${s(p['letter'])}; không đoán — hãy kiểm tra lại phiếu`,
+    en: (p, v) => `answer '${v}' repeats letter ${s(p['letter'])}; not guessed — check the paper ballot`,
   },
   mark: {
-    vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1)`,
-    en: (_p, v) => `mark cell '${v}' is not valid (use x, 1, true, empty, 0, or a fill ratio from 0 to 1)`,
+    vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1 hay từ 0% đến 100%)`,
+    en: (_p, v) => `mark cell '${v}' is not valid (use x, 1, true, empty, 0, or a fill ratio from 0 to 1 or 0% to 100%)`,
   },
   'total-or-ballot': {
     vi: (_p, v) => `'${v}' ở cột số phiếu là nhãn dòng tổng cộng nhưng dòng có mã phiếu: không rõ là phiếu hay dòng tổng — sửa số phiếu, hoặc xóa dòng tổng`,
@@ -292,11 +300,15 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
       p['hint'] === 'decision' ? `quyết định '${v}' không hợp lệ (dùng mã mức 1/2/3, none hoặc invalid)`
       : p['hint'] === 'decided-by' ? 'thiếu người quyết định (decided_by)'
       : p['hint'] === 'ambiguous-ballot' ? `phiếu ${s(p['ballot'])} có ở nhiều loại phiếu; thêm cột Loại phiếu`
+      : p['hint'] === 'conflict' ? `phiếu ${s(p['ballot'])}, ${s(p['cadre'])}: quyết định '${s(p['decision'])}' mâu thuẫn với quyết định '${s(p['otherDecision'])}' ở dòng ${s(p['otherRow'])}; mỗi dòng phiếu chỉ một quyết định — sửa tệp quyết định`
+      : p['hint'] === 'repeated' ? `phiếu ${s(p['ballot'])}, ${s(p['cadre'])}: quyết định '${s(p['decision'])}' ghi lặp lại (giống dòng ${s(p['otherRow'])}); chỉ áp dụng một lần`
       : 'thiếu số phiếu hoặc người được lấy phiếu',
     en: (p, v) =>
       p['hint'] === 'decision' ? `decision '${v}' is not valid (use a level code 1/2/3, none or invalid)`
       : p['hint'] === 'decided-by' ? 'missing who decided (decided_by)'
       : p['hint'] === 'ambiguous-ballot' ? `ballot ${s(p['ballot'])} exists in several ballot types; add a ballot type column`
+      : p['hint'] === 'conflict' ? `ballot ${s(p['ballot'])}, ${s(p['cadre'])}: decision '${s(p['decision'])}' contradicts decision '${s(p['otherDecision'])}' in row ${s(p['otherRow'])}; one decision per line — correct the adjudications file`
+      : p['hint'] === 'repeated' ? `ballot ${s(p['ballot'])}, ${s(p['cadre'])}: decision '${s(p['decision'])}' given twice (as in row ${s(p['otherRow'])}); applied once`
       : 'missing ballot number or leader',
   },
   adjudicated: {
@@ -323,8 +335,18 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `${s(p['name'])}: matched across sessions by name${p['id'] ? ` (id ${s(p['id'])} appears with different names)` : ' (no id)'}`,
   },
   'duplicate-file': {
-    vi: (p) => (p['copies'] !== undefined ? `có bản sao giống hệt (cùng SHA-256), kiểm tra một lần như cùng một hội nghị: ${someOf(p['copies'], (n) => `và ${n.toLocaleString('vi-VN')} bản khác`)}` : `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`),
-    en: (p) => (p['copies'] !== undefined ? `byte-identical copies (same SHA-256), checked once as the same session: ${someOf(p['copies'], (n) => `and ${n.toLocaleString('en-US')} more`)}` : `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`),
+    vi: (p) =>
+      p['copies'] !== undefined
+        ? `có bản sao giống hệt (cùng SHA-256), kiểm tra một lần như cùng một hội nghị: ${someOf(p['copies'], (n) => `và ${n.toLocaleString('vi-VN')} bản khác`)}`
+        : p['command'] === 'reconcile'
+          ? `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256): đối chiếu một tệp với chính nó không phát hiện được sai sót nào; hãy đưa các lần nhập độc lập`
+          : `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`,
+    en: (p) =>
+      p['copies'] !== undefined
+        ? `byte-identical copies (same SHA-256), checked once as the same session: ${someOf(p['copies'], (n) => `and ${n.toLocaleString('en-US')} more`)}`
+        : p['command'] === 'reconcile'
+          ? `this file is identical to ${s(p['otherFile'])} (same SHA-256): comparing a file with itself finds nothing; give independent entries`
+          : `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`,
   },
   'unknown-record-column': {
     vi: (p, v) => (p['twice'] !== undefined ? `cột '${v}' của số liệu ghi nhận trùng nghĩa với cột ${s(p['twice'])}; không biết dùng cột nào để đối chiếu` : `không hiểu cột '${v}' của số liệu ghi nhận nên chưa đối chiếu được; đặt tiêu đề như: Tín nhiệm cao, Tỷ lệ %, Phát ra, Thu về, Hợp lệ, Không hợp lệ, Mức, Ghi chú`),

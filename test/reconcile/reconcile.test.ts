@@ -1,14 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE, tally } from '../cli/run.js';
+import { comparable, meaningOf } from '../../src/reconcile/reconcile.js';
+import { SAMPLE, setCell, tally } from '../cli/run.js';
 
 const DIR = join(SAMPLE, '..', 'reconcile');
 const E1 = join(SAMPLE, 'hoi-nghi-huyen.xlsx');
 const E2 = join(DIR, 'nhap-2.csv');
 const E3 = join(DIR, 'nhap-3.csv');
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const expected = (n: number) => JSON.parse(readFileSync(join(DIR, `expected-${n}.json`), 'utf8'));
 
 describe('tally reconcile', () => {
@@ -53,11 +56,82 @@ describe('tally reconcile', () => {
     await wb.xlsx.readFile(join(dir, 'doi-chieu.xlsx'));
     const rows: unknown[][] = [];
     wb.getWorksheet('Đối chiếu')?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows[0]).toEqual(['Phiếu số', 'Người được lấy phiếu', 'Lần 1', 'Lần 2', 'Lần 3', 'Đa số', 'Lần nhập khác']);
+    expect(rows[0]).toEqual(['Phiếu số', 'Người được lấy phiếu', 'Lần nhập 1: hoi-nghi-huyen.xlsx', 'Lần nhập 2: nhap-2.csv', 'Lần nhập 3: nhap-3.csv', 'Đa số', 'Lần nhập khác']);
     expect(rows).toHaveLength(5);
+    // Which file is which entry, with the digest of its bytes.
+    const files: unknown[][] = [];
+    wb.getWorksheet('Các lần nhập')?.eachRow((row) => files.push((row.values as unknown[]).slice(1)));
+    expect(files).toEqual([
+      ['Lần nhập', 'Tệp', 'Đường dẫn', 'SHA-256'],
+      ['Lần nhập 1', 'hoi-nghi-huyen.xlsx', E1, sha256(E1)],
+      ['Lần nhập 2', 'nhap-2.csv', E2, sha256(E2)],
+      ['Lần nhập 3', 'nhap-3.csv', E3, sha256(E3)],
+    ]);
     const csv = readFileSync(join(dir, 'doi-chieu.csv'), 'utf8');
     expect(csv.startsWith('\ufeff')).toBe(true);
+    expect(csv.split('\r\n')[0]).toBe('\ufeffPhiếu số,Người được lấy phiếu,Lần nhập 1: hoi-nghi-huyen.xlsx,Lần nhập 2: nhap-2.csv,Lần nhập 3: nhap-3.csv,Đa số,Lần nhập khác');
     expect(csv).toContain('20,Đỗ Văn Long,');
+  });
+
+  it('names which file is which entry on the terminal and in JSON', async () => {
+    const vi = await tally(['reconcile', E1, E2]);
+    expect(vi.stdout).toContain('  Lần nhập 1: hoi-nghi-huyen.xlsx\n  Lần nhập 2: nhap-2.csv\n');
+    expect(vi.stdout).toContain("Lần nhập 1 '");
+    const en = await tally(['reconcile', E1, E2, '--lang', 'en']);
+    expect(en.stdout).toContain('  Entry 1: hoi-nghi-huyen.xlsx\n  Entry 2: nhap-2.csv\n');
+    const doc = JSON.parse((await tally(['reconcile', E1, E2, '--json'])).stdout);
+    expect(doc.entries).toEqual([
+      { entry: 1, name: 'hoi-nghi-huyen.xlsx', path: E1, sha256: sha256(E1) },
+      { entry: 2, name: 'nhap-2.csv', path: E2, sha256: sha256(E2) },
+    ]);
+  });
+
+  it('two entries of the same name in different folders are named by their paths', async () => {
+    const [a, b] = [mkdtempSync(join(tmpdir(), 'tally-rec-')), mkdtempSync(join(tmpdir(), 'tally-rec-'))];
+    copyFileSync(E2, join(a, 'phieu.csv'));
+    copyFileSync(E3, join(b, 'phieu.csv'));
+    const doc = JSON.parse((await tally(['reconcile', join(a, 'phieu.csv'), join(b, 'phieu.csv'), '--json'])).stdout);
+    expect(doc.entries.map((e: { name: string }) => e.name)).toEqual([join(a, 'phieu.csv'), join(b, 'phieu.csv')]);
+  });
+
+  it('refuses the same file given twice, or a byte-identical copy, naming both', async () => {
+    const same = await tally(['reconcile', E2, E2]);
+    expect(same.code).toBe(2);
+    expect(same.stdout).toBe('');
+    expect(same.stderr).toContain(`tệp này giống hệt tệp ${E2} (cùng SHA-256)`);
+    const dir = mkdtempSync(join(tmpdir(), 'tally-rec-'));
+    copyFileSync(E2, join(dir, 'ban-sao.csv'));
+    const copy = await tally(['reconcile', E1, E2, join(dir, 'ban-sao.csv'), '--lang', 'en']);
+    expect(copy.code).toBe(2);
+    expect(copy.stderr).toContain(`this file is identical to ${E2} (same SHA-256)`);
+  });
+
+  it('several marks are compared mark by mark: 12 and 123 differ, 13, 31 and 1,3 agree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-rec-'));
+    const sample = readFileSync(join(SAMPLE, 'phieu.csv'), 'utf8').replace(/\r\n/g, '\n');
+    // Ballot 1 (row 2): Nguyễn Văn Hùng (column C) and Trần Thị Mai (column D).
+    const entry = (name: string, hung: string, mai: string) => {
+      writeFileSync(join(dir, name), setCell(setCell(sample, 2, 2, hung), 2, 3, mai));
+      return join(dir, name);
+    };
+    const [a, b, c] = [entry('a.csv', '12', '13'), entry('b.csv', '123', '31'), entry('c.csv', '1+2', '1,3')];
+    const two = await tally(['reconcile', a, b, '--json']);
+    expect(two.code).toBe(1);
+    expect(JSON.parse(two.stdout).differences).toEqual([{ ballot: '1', leader: 'Nguyễn Văn Hùng', values: ['12', '123'], majority: null, disagreeing: [] }]);
+    const three = JSON.parse((await tally(['reconcile', a, b, c, '--json'])).stdout);
+    expect(three.differences).toEqual([{ ballot: '1', leader: 'Nguyễn Văn Hùng', values: ['12', '123', '1+2'], majority: '12', disagreeing: [2] }]);
+  });
+
+  it('the meaning of a line, as entries are compared', () => {
+    const several = { kind: 'invalid', reason: 'multiple-marks' } as const;
+    expect(meaningOf({ kind: 'mark', level: 'high' }, 'cao')).toBe('high');
+    expect(meaningOf(several, '123')).toBe('multiple-marks:1,2,3');
+    expect(meaningOf(several, 'thấp / cao')).toBe('multiple-marks:1,3');
+    expect(meaningOf(several, 'AB', ['confidence', 'high'])).toBe('multiple-marks:1,2');
+    expect(meaningOf({ kind: 'invalid', reason: 'no-mark' }, '')).toBe('no-mark');
+    expect(meaningOf(null, 'Xyz')).toBe('?xyz');
+    expect(comparable({ raw: '13', meaning: 'multiple-marks' })).toBe(comparable({ raw: '3;1', meaning: 'multiple-marks' }));
+    expect(comparable({ raw: '12', meaning: 'multiple-marks' })).not.toBe(comparable({ raw: '123', meaning: 'multiple-marks' }));
   });
 
   it('needs two or three entries', async () => {
