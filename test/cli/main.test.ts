@@ -149,7 +149,9 @@ describe('bad input: exit 1, every problem with file, row, column and value', ()
     const { args } = sampleCopy({ 'phieu.csv': (t) => setCell(t, 12, 0, '3') });
     const r = await tally(args);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('phieu.csv, ô A12: số phiếu 3 trùng với dòng 4');
+    expect(r.stderr).toContain('phieu.csv, phiếu số 3, ô A12: số phiếu 3 trùng với dòng 4');
+    // Row 12 held ballot 11: the ballots 1–41 now lack exactly that one.
+    expect(r.stderr).toContain('có 40 phiếu trong dữ liệu nhưng số phiếu thu về là 41 — thiếu phiếu số 11');
   });
 
   it('an excluded roster entry on the ballot', async () => {

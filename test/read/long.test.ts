@@ -63,7 +63,7 @@ describe('long layout', () => {
     ]);
     expect(doc.problems.every((p: { severity: string }) => p.severity === 'warning')).toBe(true);
     expect(doc.rows).toEqual([
-      expect.objectContaining({ rowsRead: 17, countedRows: 12, ballots: 4, rowsWithErrors: 0, rejected: 0, nonBallot: { title: 1, header: 1, empty: 2, total: 1 } }),
+      expect.objectContaining({ rowsRead: 17, countedRows: 12, ballots: 4, rowsWithErrors: 0, rejected: 0, nonBallot: { title: 1, header: 1, empty: 2, total: 1, unused: 0 } }),
     ]);
   });
 
