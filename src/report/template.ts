@@ -32,8 +32,10 @@ const INSTRUCTIONS = [
   '   1 = Tín nhiệm cao; 2 = Tín nhiệm; 3 = Tín nhiệm thấp; để trống = không đánh dấu;',
   '   13, 12, 23, 123 = đánh dấu nhiều ô; gx = gạch tên; 0 = Ban kiểm phiếu xác định không hợp lệ.',
   '   Phiếu không hợp lệ cả phiếu (không do Ban kiểm phiếu phát ra, ghi thêm tên hoặc nội dung khác): ghi lý do ở cột "Phiếu không hợp lệ"; vẫn nhập dòng đó.',
-  '   Phiếu trắng (không đánh dấu ai) vẫn là một dòng có số phiếu.',
-  '4. Số dòng ở trang Phiếu phải bằng số phiếu thu về. Không thêm dòng tổng cộng.',
+  '   Phiếu trắng (không đánh dấu ô nào): ghi "trắng" ở cột "Phiếu không hợp lệ". Dòng chỉ có số phiếu là phiếu chưa nhập:',
+  '   chương trình báo lỗi nếu nó nằm giữa các phiếu đã nhập, và bỏ qua (có báo) các dòng như vậy sau phiếu cuối cùng.',
+  '   Có nhiều loại phiếu: mỗi loại một trang "Phiếu <loại>"; trang Hội nghị ghi số phiếu phát ra, thu về của từng loại ở cột "Loại phiếu".',
+  '4. Số phiếu đã nhập phải bằng số phiếu thu về. Không thêm dòng tổng cộng.',
   '5. Lưu tệp (định dạng .xlsx) rồi chạy:  tally <tên tệp>.xlsx',
   '   Xuất báo cáo Excel cho Ban Thường vụ:  tally <tên tệp>.xlsx -o tong-hop.xlsx',
   '',
@@ -65,45 +67,57 @@ export async function renderTemplate(options: TemplateOptions): Promise<Uint8Arr
   }
   roster.views = [{ state: 'frozen', ySplit: 1 }];
 
+  // One ballot sheet per ballot type ("Phiếu <loại>"), or one "Phiếu" (SPEC §2.1).
+  const voters = options.cadres?.filter((c) => c.excluded === null) ?? null;
+  const types = [...new Set((voters ?? []).map((c) => c.ballotType))];
+  const several = types.length > 1;
+
   const session = wb.addWorksheet('Hội nghị');
-  session.addRow(['Mục', 'Giá trị']).font = { bold: true };
-  session.columns = [{ width: 28 }, { width: 70 }];
+  session.addRow(several ? ['Mục', 'Giá trị', 'Loại phiếu'] : ['Mục', 'Giá trị']).font = { bold: true };
+  session.columns = [{ width: 28 }, { width: 70 }, { width: 14 }];
+  const countCell = (row: { getCell(n: number): { dataValidation: object } }) => {
+    row.getCell(2).dataValidation = {
+      type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true,
+      errorTitle: 'Số không hợp lệ', error: 'Nhập một số nguyên không âm.',
+    };
+  };
   for (const key of SESSION_KEYS) {
-    const row = session.addRow([key, key === 'Quy định' ? '96-QĐ/TW' : key === 'Số phiếu thu về' && options.ballots !== null ? options.ballots : null]);
-    if (COUNT_KEYS.has(key)) {
-      row.getCell(2).dataValidation = {
-        type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true,
-        errorTitle: 'Số không hợp lệ', error: 'Nhập một số nguyên không âm.',
-      };
+    // With several ballot types, each type has its own ballots issued and returned.
+    const perType = several && (key === 'Số phiếu phát ra' || key === 'Số phiếu thu về');
+    for (const type of perType ? types : [null]) {
+      const row = session.addRow([key, key === 'Quy định' ? '96-QĐ/TW' : key === 'Số phiếu thu về' && options.ballots !== null ? options.ballots : null, type]);
+      if (COUNT_KEYS.has(key)) countCell(row);
+      if (key === 'Ngày') row.getCell(2).numFmt = 'dd/mm/yyyy';
     }
-    if (key === 'Ngày') row.getCell(2).numFmt = 'dd/mm/yyyy';
   }
 
-  const ballots = wb.addWorksheet('Phiếu');
-  const voters = options.cadres?.filter((c) => c.excluded === null) ?? null;
-  const slots = voters?.length ?? SLOTS_WITHOUT_ROSTER;
-  const header: (string | { formula: string; result: string })[] = ['Số phiếu', 'Phiếu không hợp lệ'];
-  for (let i = 0; i < slots; i++) {
-    const v = voters?.[i];
-    // Without a roster, each header shows the name typed on the roster sheet's row i + 2.
-    header.push(v !== undefined ? v.name : { formula: `IF('Danh sách'!C${i + 2}="","",'Danh sách'!C${i + 2})`, result: '' });
+  for (const type of several ? types : [null]) {
+    const ballots = wb.addWorksheet(type === null ? 'Phiếu' : `Phiếu ${type}`);
+    const onSheet = voters === null ? null : voters.filter((c) => type === null || c.ballotType === type);
+    const slots = onSheet?.length ?? SLOTS_WITHOUT_ROSTER;
+    const header: (string | { formula: string; result: string })[] = ['Số phiếu', 'Phiếu không hợp lệ'];
+    for (let i = 0; i < slots; i++) {
+      const v = onSheet?.[i];
+      // Without a roster, each header shows the name typed on the roster sheet's row i + 2.
+      header.push(v !== undefined ? v.name : { formula: `IF('Danh sách'!C${i + 2}="","",'Danh sách'!C${i + 2})`, result: '' });
+    }
+    const head = ballots.addRow(header);
+    head.font = { bold: true };
+    head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    head.height = 45;
+    ballots.columns = [10, 22, ...Array.from({ length: slots }, () => 14)].map((width) => ({ width }));
+    for (let n = 1; n <= (options.ballots ?? 0); n++) ballots.addRow([n]);
+    const last = columnLetter(header.length - 1);
+    const rows = Math.max(ENTRY_ROWS, (options.ballots ?? 0) + 1);
+    // One validation rule for the whole entry area.
+    // exceljs has a range form of data validation that its type definitions leave out.
+    (ballots as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(`C2:${last}${rows}`, {
+      type: 'list', allowBlank: true, formulae: [`"${CODES.join(',')}"`], showErrorMessage: true, errorStyle: 'stop',
+      errorTitle: 'Mã không hợp lệ',
+      error: '1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp, trống = không đánh dấu, 13/12/23/123 = nhiều ô, gx = gạch tên, 0 = không hợp lệ.',
+    });
+    ballots.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   }
-  const head = ballots.addRow(header);
-  head.font = { bold: true };
-  head.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  head.height = 45;
-  ballots.columns = [10, 22, ...Array.from({ length: slots }, () => 14)].map((width) => ({ width }));
-  for (let n = 1; n <= (options.ballots ?? 0); n++) ballots.addRow([n]);
-  const last = columnLetter(header.length - 1);
-  const rows = Math.max(ENTRY_ROWS, (options.ballots ?? 0) + 1);
-  // One validation rule for the whole entry area.
-  // exceljs has a range form of data validation that its type definitions leave out.
-  (ballots as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add(`C2:${last}${rows}`, {
-    type: 'list', allowBlank: true, formulae: [`"${CODES.join(',')}"`], showErrorMessage: true, errorStyle: 'stop',
-    errorTitle: 'Mã không hợp lệ',
-    error: '1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp, trống = không đánh dấu, 13/12/23/123 = nhiều ô, gx = gạch tên, 0 = không hợp lệ.',
-  });
-  ballots.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

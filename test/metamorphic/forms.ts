@@ -518,9 +518,9 @@ export function templateWith(unused: number | null): Form {
     const extra = unused ?? rng.int(0, 3);
     const made = await tally(['template', '--roster', join(dir, 'danh-sach.csv'), '--ballots', String(R + extra), '-o', join(dir, 'mau.xlsx')]);
     if (made.code !== 0) throw new Error(`tally template failed (exit ${made.code}): ${made.stderr.slice(0, 300)}`);
-    const sessionValue = (key: string): Cell | undefined => {
+    const sessionValue = (key: string, type: string | null): Cell | undefined => {
       const k = fold(key);
-      const t = s.types[0];
+      const t = type === null ? s.types[0] : s.types.find((x) => x.code === type);
       if (t === undefined) return undefined;
       if (k === fold('Tên hội nghị')) return s.title;
       if (k === fold('Số người được triệu tập')) return s.convened;
@@ -530,18 +530,22 @@ export function templateWith(unused: number | null): Form {
       if (k === fold('Ngày')) return '13/12/2023';
       return undefined;
     };
-    let sketch = '';
+    const sketches: string[] = [];
+    const rowsOut: { sheet: string; ballots: number; unused: number }[] = [];
     const bytes = fillTemplate(readFileSync(join(dir, 'mau.xlsx')), {
       session: sessionValue,
-      ballots: (headers, templateRows) => {
+      ballots: (sheetType, headers, templateRows) => {
         const rows = new Map<number, Map<number, Cell>>();
-        if (twoTypes(s)) throw new Error(`the template for a roster of two ballot types (${typesOf(s).join(', ')}) has one sheet "Phiếu" mixing both (SPEC §2.1: one sheet per ballot type)`);
-        if (templateRows < R) throw new Error(`the template has ${templateRows} numbered rows, asked for ${R + extra}`);
-        const leaders = leadersOf(s, 'default');
+        const type = sheetType ?? 'default';
+        if (twoTypes(s) !== (sheetType !== null)) throw new Error(`the template's ballot sheets do not follow the roster's ballot types (${typesOf(s).join(', ')}): sheet for ${sheetType ?? 'one type'}`);
+        const typed = ballotsOf(s, type);
+        if (templateRows < typed.length) throw new Error(`the template has ${templateRows} numbered rows, asked for ${R + extra}`);
+        const leaders = leadersOf(s, type);
         const colOf = headers.map((h) => leaders.findIndex((l) => l.name === h));
         const voidCol = headers.findIndex((h) => fold(h) === fold('Phiếu không hợp lệ'));
         if (leaders.some((_, i) => !colOf.includes(i)) || voidCol < 0) throw new Error(`template headers do not name every leader: ${headers.join(' | ')}`);
-        ballotsOf(s, 'default').forEach((b, k) => {
+        // The template numbers its rows 1, 2, …: ballot k goes on row k + 2 whatever its own number.
+        typed.forEach((b, k) => {
           const cells = new Map<number, Cell>();
           cells.set(voidCol, voidCell(b, 'digits', rng));
           colOf.forEach((li, c) => {
@@ -549,16 +553,19 @@ export function templateWith(unused: number | null): Form {
           });
           rows.set(k + 2, cells);
         });
-        sketch = `mau.xlsx (tally template --ballots ${R + extra}), sheet Phiếu, headers: ${headers.join(' | ')}; ${R} of ${templateRows} numbered rows typed`;
+        const sheet = sheetType === null ? 'Phiếu' : `Phiếu ${sheetType}`;
+        rowsOut.push({ sheet, ballots: typed.length, unused: templateRows - typed.length });
+        sketches.push(`${sheet}: headers ${headers.join(' | ')}; ${typed.length} of ${templateRows} numbered rows typed`);
         return rows;
       },
     });
+    const sketch = `mau.xlsx (tally template --ballots ${R + extra}); ${sketches.join('; ')}`;
     delete files['danh-sach.csv'];
     files['phieu-mau.xlsx'] = bytes;
     return {
       files,
       args: [join(dir, 'phieu-mau.xlsx')],
-      expect: { kind: 'ok', rows: [{ file: 'phieu-mau.xlsx', sheet: 'Phiếu', ballots: R, nonBallot: 1 + (R + extra - R) }] },
+      expect: { kind: 'ok', rows: rowsOut.map((r) => ({ file: 'phieu-mau.xlsx', sheet: r.sheet, ballots: r.ballots, nonBallot: 1 + r.unused })) },
       sketch,
     };
   },

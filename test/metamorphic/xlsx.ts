@@ -168,10 +168,10 @@ export function colIndex(letters: string): number {
 }
 
 export interface TemplateFill {
-  /** Session values by the key texts as the template writes them (folded compare is up to the caller). */
-  readonly session: (keyText: string) => Cell | undefined;
-  /** Ballot sheet: given the header texts, the cells for data row i (0-based) by column index, or null past the end. */
-  readonly ballots: (headers: readonly string[], templateRows: number) => Map<number, Map<number, Cell>>;
+  /** Session values by the key texts as the template writes them, and the ballot type in column C if any (folded compare is up to the caller). */
+  readonly session: (keyText: string, ballotType: string | null) => Cell | undefined;
+  /** Each ballot sheet ("Phiếu", or "Phiếu <type>" with its type): given the header texts, the cells by row number and column index. */
+  readonly ballots: (ballotType: string | null, headers: readonly string[], templateRows: number) => Map<number, Map<number, Cell>>;
 }
 
 /** A template workbook (bytes of `tally template`) with its Hội nghị and Phiếu sheets filled in. */
@@ -192,20 +192,25 @@ export function fillTemplate(bytes: Buffer, fill: TemplateFill): Buffer {
   for (const [ref, text] of hnCells) {
     const m = /^A(\d+)$/.exec(ref);
     if (m === null) continue;
-    const v = fill.session(text);
+    const v = fill.session(text, hnCells.get(`C${m[1]}`) ?? null);
     if (v !== undefined) sessionRows.set(Number(m[1]), new Map([[1, v]]));
   }
   hn.data = Buffer.from(setRows(hn.data.toString('utf8'), sessionRows), 'utf8');
-  // Ballots under the header row.
-  const ph = part('Phiếu');
-  const phXml = ph.data.toString('utf8');
-  const phCells = cellsOf(phXml, sst);
-  const headers: string[] = [];
-  for (const [ref, text] of phCells) {
-    const m = /^([A-Z]+)1$/.exec(ref);
-    if (m !== null) headers[colIndex(m[1] as string)] = text;
+  // Ballots under the header row of each ballot sheet.
+  const ballotSheets = [...parts.keys()].filter((n) => /^Phiếu( .+)?$/u.test(n));
+  if (ballotSheets.length === 0) part('Phiếu');
+  for (const name of ballotSheets) {
+    const ph = part(name);
+    const phXml = ph.data.toString('utf8');
+    const phCells = cellsOf(phXml, sst);
+    const headers: string[] = [];
+    for (const [ref, text] of phCells) {
+      const m = /^([A-Z]+)1$/.exec(ref);
+      if (m !== null) headers[colIndex(m[1] as string)] = text;
+    }
+    const templateRows = Math.max(0, ...[...phCells.keys()].map((r) => Number(/\d+$/.exec(r)?.[0]))) - 1;
+    const type = name === 'Phiếu' ? null : name.slice('Phiếu '.length);
+    ph.data = Buffer.from(setRows(phXml, fill.ballots(type, Array.from(headers, (h) => h ?? ''), templateRows)), 'utf8');
   }
-  const templateRows = Math.max(0, ...[...phCells.keys()].map((r) => Number(/\d+$/.exec(r)?.[0]))) - 1;
-  ph.data = Buffer.from(setRows(phXml, fill.ballots(Array.from(headers, (h) => h ?? ''), templateRows)), 'utf8');
   return zip(files.map((f) => ({ name: f.name, data: f.data }))) as Buffer;
 }
