@@ -1,10 +1,10 @@
 // `tally reconcile <entry1> <entry2> [entry3]`: compare independent entries of the same ballots.
 import { extname } from 'node:path';
-import { openInput } from '../read/files.js';
+import { openBallotInput, openInput } from '../read/files.js';
 import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
-import { RosterIndex } from '../read/match.js';
+import { Roster } from '../read/match.js';
 import { readRoster } from '../read/roster.js';
-import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
+import { sheetRole } from '../read/vocabulary.js';
 import { reconcile, readEntry } from '../reconcile/reconcile.js';
 import { reconcileCsv, reconcileJson, reconcileXlsx, renderReconcile } from '../reconcile/report.js';
 import { renderProblems } from '../report/terminal.js';
@@ -40,7 +40,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   await checkOutputs(outputs, [...entries, ...(opts.roster === undefined ? [] : [opts.roster])]);
 
   const problems: Problem[] = [];
-  let roster: RosterIndex | null = null;
+  let roster: Roster | null = null;
   if (opts.roster !== undefined) {
     const f = await openInput(opts.roster, limits);
     const sheet = f.sheets.find((s) => s.name !== null && sheetRole(s.name) === 'roster') ?? f.sheets[0];
@@ -48,13 +48,13 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
     else {
       const rosterRead = readRoster(sheet);
       addProblems(problems, rosterRead.problems);
-      roster = new RosterIndex(rosterRead.cadres);
+      roster = new Roster(rosterRead.cadres);
     }
   }
   const read = [];
   const seen = new Map<string, string>();
   for (const path of entries) {
-    const f = await openInput(path, limits, 'file-mb');
+    const f = await openBallotInput(path, limits);
     // The same bytes twice would agree with themselves: a usage mistake, never a comparison.
     const same = seen.get(f.sha256);
     if (same !== undefined) {
@@ -62,10 +62,11 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
       return 2;
     }
     seen.set(f.sha256, f.path);
-    const sheet = f.sheets.find((s) => s.name !== null && ballotSheetType(s.name) !== null) ?? f.sheets[0];
-    if (sheet === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
+    // The entry's ballots as `tally` reads them: a CSV's stream, a workbook's first ballot sheet.
+    const source = f.stream ?? f.sources?.[0];
+    if (source === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
     else {
-      const r = readEntry(sheet, roster);
+      const r = await readEntry(source, roster);
       read.push({ ...r, entry: { ...r.entry, sha256: f.sha256 } });
     }
   }

@@ -32,6 +32,8 @@ export interface WideBallotCells {
 }
 
 export interface WideOptions {
+  /** Called once the header is read, with the leaders that have a column (their line: roster order within the type). */
+  readonly onLeaders?: (leaders: readonly { readonly line: number; readonly cadre: Cadre; readonly header: string }[]) => void;
   /** Called with every row read as a ballot, counted or not. */
   readonly onBallot?: (ballot: WideBallotCells) => void;
 }
@@ -129,6 +131,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
   const lineOf = new Map(cadres.map((c, i) => [c.key, i]));
   const leaderColumns = Int32Array.from(leaderCols, (l) => l.col);
   const leaderLines = Int32Array.from(leaderCols, (l) => lineOf.get(l.cadre.key) as number);
+  options.onLeaders?.(leaderCols.map((l, i) => ({ line: leaderLines[i] as number, cadre: l.cadre, header: l.header })));
   const headerWidth = headerRow.cells.length;
   const headerFolded = headerRow.cells.map((c) => fold(cellText(c)));
   /** Header texts that are evidence when a row repeats them: not numbers, not the void column's title. */

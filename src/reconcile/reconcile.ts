@@ -1,13 +1,15 @@
 // `tally reconcile`: ballots typed two or three times independently, compared by meaning
 // (1 and "cao" agree) for each ballot number and leader. Pure once the entries are read.
 import { basename } from 'node:path';
-import { problem, type Problem } from '../model/problem.js';
-import type { Level, LineReading } from '../model/types.js';
+import { problem, type Problem, type ProblemCode } from '../model/problem.js';
+import { DEFAULT_BALLOT_TYPE, type Cadre, type Level, type LineReading } from '../model/types.js';
 import { decodeCell } from '../read/codes.js';
-import { cellText, isEmptyCell, isEmptyRow, type Sheet } from '../read/grid.js';
-import type { RosterIndex } from '../read/match.js';
-import { findHeader } from '../read/table.js';
+import { cellText } from '../read/grid.js';
+import { Roster } from '../read/match.js';
+import { peek, type RowSource } from '../read/source.js';
+import { findHeaderIn } from '../read/table.js';
 import { ballotColumn } from '../read/vocabulary.js';
+import { readVoidCell, readWideBallots } from '../read/wide.js';
 import { caseFold, clean, fold } from '../text/fold.js';
 
 export interface EntryCell {
@@ -27,52 +29,75 @@ export interface Entry {
 
 const VOID = '\u0000void';
 
-/** One entry: a wide ballots sheet; leaders keyed by roster entry, or by header text without a roster. */
-export function readEntry(sheet: Sheet, roster: RosterIndex | null): { entry: Entry; problems: Problem[] } {
+/**
+ * One entry, read by the same wide reader as `tally` (SPEC §2.4: the same bytes read the same
+ * way in every command). Leaders are keyed by roster entry; without a roster, by the header
+ * text of the row that holds the ballot column. Cell errors are not errors here: what a typist
+ * typed is compared as typed.
+ */
+export async function readEntry(source: RowSource, roster: Roster | null): Promise<{ entry: Entry; problems: Problem[] }> {
   const problems: Problem[] = [];
-  const header = findHeader(sheet, ballotColumn, ['ballot']);
   const leaders = new Map<string, string>();
   const ballots = new Map<string, Map<string, EntryCell>>();
-  const entry = { file: sheet.file, leaders, ballots };
-  if (header === null) {
-    problems.push(problem('missing-column', 'error', { file: sheet.file }, { column: 'Số phiếu / ballot', table: 'ballots' }));
-    return { entry, problems };
-  }
-  const ballotCol = header.columns.get('ballot') as number;
-  const voidCol = header.columns.get('void');
-  const cols: { col: number; key: string }[] = [];
-  header.texts.forEach((text, col) => {
-    if (col === ballotCol || col === voidCol || text === '') return;
-    let key = caseFold(text);
-    let name = text;
-    if (roster !== null) {
-      const m = roster.match(text);
-      if (m.kind === 'exact' || m.kind === 'without-diacritics') [key, name] = [`#${m.cadre.key}`, m.cadre.name];
-      else problems.push(problem(m.kind === 'ambiguous' ? 'ambiguous-name' : 'unknown-cadre', 'warning', { file: sheet.file, row: header.index + 1 }, { suggestions: [], candidates: [] }, text));
+  const entry = { file: source.file, leaders, ballots };
+  let index = roster;
+  let input = source;
+  if (index === null) {
+    // Without a roster, every headed column beside the fixed ones is somebody.
+    const { head, source: whole } = await peek(source, 30);
+    input = whole;
+    const found = findHeaderIn(head, ballotColumn, ['ballot']);
+    if (found === null) {
+      problems.push(problem('missing-column', 'error', { file: source.file }, { column: 'Số phiếu / ballot', table: 'ballots' }));
+      return { entry, problems };
     }
-    leaders.set(key, name);
-    cols.push({ col, key });
+    // A header over two rows (the ballot column merged down): the names are on its last row.
+    let header = found;
+    for (;;) {
+      const next = findHeaderIn(head.slice(header.index + 1, header.index + 2), ballotColumn, ['ballot']);
+      if (next === null || next.columns.get('ballot') !== header.columns.get('ballot')) break;
+      header = { ...next, index: header.index + 1 };
+    }
+    const fixed = [...header.columns.values()];
+    const names = header.texts.filter((t, col) => t !== '' && !fixed.includes(col));
+    index = new Roster([...new Set(names)].map((name, key) => ({ key, id: null, stt: null, name, position: '', unit: null, ballotType: DEFAULT_BALLOT_TYPE, excluded: null, location: { file: source.file } })));
+  }
+  let lines: { key: string; line: number }[] = [];
+  const rows = new Map<string, number>();
+  const accept = () => true;
+  const read = await readWideBallots(input, index, () => ({ add: accept, addCodes: accept, reserve: accept }), {
+    onLeaders: (found) => {
+      // Entries are aligned by roster entry, or without a roster by the header text itself.
+      const keyOf = (c: Cadre) => (roster === null ? caseFold(c.name) : `#${c.key}`);
+      lines = found.map((l) => ({ key: keyOf(l.cadre), line: l.line }));
+      for (const l of found) leaders.set(keyOf(l.cadre), l.cadre.name);
+      leaders.set(VOID, 'Phiếu không hợp lệ');
+    },
+    onBallot: (b) => {
+      const before = rows.get(b.number);
+      if (before !== undefined) {
+        problems.push(problem('duplicate-ballot', 'error', { file: source.file, ...(source.name === null ? {} : { sheet: source.name }), row: b.row, ballot: b.number }, { ballot: b.number, otherRow: before }, b.number));
+        return;
+      }
+      rows.set(b.number, b.row);
+      const cells = new Map<string, EntryCell>();
+      for (const { key, line } of lines) {
+        const value = b.cells[line] ?? null;
+        const d = decodeCell(value);
+        cells.set(key, { raw: cellText(value), meaning: meaningOf(d.ok ? d.reading : null, clean(cellText(value))) });
+      }
+      const v = readVoidCell(b.voidText);
+      cells.set(VOID, { raw: b.voidText, meaning: v.kind === 'none' ? '' : v.kind === 'blank' ? 'blank' : v.kind === 'void' ? `void:${caseFold(v.reason)}` : `?${caseFold(b.voidText)}` });
+      ballots.set(b.number, cells);
+    },
   });
-  if (voidCol !== undefined) leaders.set(VOID, header.texts[voidCol] ?? '');
-  for (const row of sheet.rows.slice(header.index + 1)) {
-    if (isEmptyRow(row) || isEmptyCell(row.cells[ballotCol])) continue;
-    const number = clean(cellText(row.cells[ballotCol] ?? null));
-    const cells = new Map<string, EntryCell>();
-    for (const { col, key } of cols) {
-      const value = row.cells[col] ?? null;
-      const d = decodeCell(value);
-      const meaning = !d.ok ? `?${clean(cellText(value))}` : d.reading.kind === 'mark' ? d.reading.level : d.reading.kind === 'invalid' ? d.reading.reason : 'undecided';
-      cells.set(key, { raw: cellText(value), meaning });
-    }
-    if (voidCol !== undefined) {
-      const v = clean(cellText(row.cells[voidCol] ?? null));
-      cells.set(VOID, { raw: v, meaning: v === '' ? '' : `void:${caseFold(v)}` });
-    }
-    if (ballots.has(number)) problems.push(problem('duplicate-ballot', 'error', { file: sheet.file, row: row.row }, { ballot: number, otherRow: 0 }, number));
-    else ballots.set(number, cells);
-  }
+  // What a typist typed is compared, not refused: cell errors and missing columns show as differences.
+  for (const p of read.problems) if (!COMPARED.has(p.code)) problems.push(p);
   return { entry, problems };
 }
+
+/** Reader problems that reconcile shows as differences instead. */
+const COMPARED = new Set<ProblemCode>(['bad-cell', 'missing-cadre', 'untyped-ballot']);
 
 const LEVEL_NUMBER: Readonly<Record<Level, number>> = { high: 1, confidence: 2, low: 3 };
 

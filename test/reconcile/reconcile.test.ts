@@ -139,3 +139,49 @@ describe('tally reconcile', () => {
     expect((await tally(['reconcile', E1, E2, E3, E1])).code).toBe(2);
   });
 });
+
+describe('tally reconcile reads entries as tally does (one reader per layout)', () => {
+  const MESSY = join(SAMPLE, '..', 'corpus', 'messy-workbook', 'so-tay.xlsx');
+  const CSV = join(SAMPLE, 'phieu.csv');
+
+  it('a workbook with titles, a two-row header, a blank row and a total row agrees with the plain CSV of the same ballots', async () => {
+    // so-tay.xlsx holds the sample's 41 ballots (its README); nothing else in it is a ballot.
+    for (const extra of [[], ['--roster', join(SAMPLE, 'danh-sach.csv')]]) {
+      const r = await tally(['reconcile', MESSY, CSV, ...extra, '--json']);
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect([doc.differences, doc.missing, doc.missingLeaders]).toEqual([[], [], []]);
+    }
+  });
+
+  it('a total row or a repeated header in one entry is set aside there, not compared as a ballot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-rec-'));
+    const text = readFileSync(CSV, 'utf8').replace(/^\ufeff/, '').replace(/\r\n$/, '');
+    const lines = text.split('\r\n');
+    // The header again after ballot 20 (two pages pasted), and a total row at the end.
+    const pasted = [...lines.slice(0, 21), lines[0], ...lines.slice(21), `Tổng cộng,,${Array(15).fill('41').join(',')}`];
+    writeFileSync(join(dir, 'dan-trang.csv'), pasted.join('\r\n'));
+    const r = await tally(['reconcile', CSV, join(dir, 'dan-trang.csv'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("dòng 22: hàng tiêu đề cột lặp lại ('Số phiếu')");
+    expect(r.stderr).toContain("dòng 44: dòng tổng cộng 'Tổng cộng'");
+  });
+
+  it('ballot numbers compare as numbers: 07 in one entry is ballot 7 of the other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-rec-'));
+    const padded = readFileSync(CSV, 'utf8').replace(/\r\n7,/, '\r\n07,');
+    writeFileSync(join(dir, 'dem-0.csv'), padded);
+    const r = await tally(['reconcile', CSV, join(dir, 'dem-0.csv'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).missing).toEqual([]);
+  });
+
+  it('a ballot typed twice names the row it repeats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-rec-'));
+    // Row 12 holds ballot 11; typing 3 there repeats ballot 3 of row 4.
+    writeFileSync(join(dir, 'trung.csv'), setCell(readFileSync(CSV, 'utf8').replace(/\r\n/g, '\n'), 12, 0, '3'));
+    const r = await tally(['reconcile', CSV, join(dir, 'trung.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('phiếu số 3, dòng 12: số phiếu 3 trùng với dòng 4');
+  });
+});
