@@ -1,25 +1,19 @@
-// One session, from gathered inputs to results: normalise + validate → count → rules.
-// Pure: the files were read before, the reports are written after.
+// One session, from inputs already read to results: validate → count → rules. Pure but for
+// the ballots, which stream in through the readers the inputs hold; no file is opened here.
 import { TypeTally } from './count/type-tally.js';
 import { addProblems, problem, type Problem } from './model/problem.js';
 import { inputDigest } from './model/digest.js';
-import { resolveSession, resolveTypeCounts, type Session, type SessionFlags, type TypeCounts } from './model/session.js';
-import { readSessionSheet, type SessionEntries, type SessionRead } from './read/session.js';
+import type { AppliedAdjudication } from './model/adjudication.js';
+import type { Sheet } from './model/grid.js';
+import type { InputFile, SessionInputs } from './model/inputs.js';
+import { Roster } from './model/roster-index.js';
+import type { SessionEntries } from './model/session-keys.js';
+import type { BallotSheetRead, RowAccounting } from './model/sheet.js';
 import type { Cadre, DenominatorBasis } from './model/types.js';
-import type { GatheredInputs } from './read/inputs.js';
-import { Roster } from './read/match.js';
-import { readRoster } from './read/roster.js';
-import { readWideBallots } from './read/wide.js';
-import { isLongLayout, readLongBallots } from './read/long.js';
-import { omrLayout, readOmrExport } from './read/omr.js';
-import { readAdjudications, unmatchedAdjudications, type AppliedAdjudication } from './read/adjudications.js';
-import type { BallotSheetRead, RowAccounting } from './read/sheet-read.js';
-import { peek } from './read/source.js';
-
-/** Rows looked at to tell a sheet's layout (the readers' header window). */
-const LAYOUT_ROWS = 30;
 import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
 import { REGIMES, type Regime } from './rules/regimes.js';
+import { unmatchedAdjudications } from './validate/adjudications.js';
+import { resolveSession, resolveTypeCounts, type Session, type SessionFlags, type TypeCounts } from './validate/session.js';
 
 export interface TallyOutcome {
   readonly session: Session;
@@ -29,28 +23,24 @@ export interface TallyOutcome {
   /** null when a data error leaves no result (SPEC §3 "On exit 1" (a)). */
   readonly ballotTypes: readonly BallotTypeResult[] | null;
   readonly rows: readonly RowAccounting[];
-  readonly files: GatheredInputs['files'];
+  readonly files: readonly InputFile[];
   readonly problems: readonly Problem[];
   /** A Results sheet found beside the ballots (figures recorded at the time). */
-  readonly resultsSheet: GatheredInputs['resultsSheet'];
+  readonly resultsSheet: Sheet | null;
   /** The counting committee's decisions, as applied. */
   readonly adjudications: readonly AppliedAdjudication[];
   /** SHA-256 of the normalised inputs (see model/digest.ts). */
   readonly inputDigest: string;
 }
 
-export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, typedFlags: ReadonlyMap<string, SessionEntries> = new Map()): Promise<TallyOutcome> {
+export async function tallySession(inputs: SessionInputs, flags: SessionFlags, typedFlags: ReadonlyMap<string, SessionEntries> = new Map()): Promise<TallyOutcome> {
   const problems: Problem[] = [...inputs.problems];
-  const roster = inputs.rosterSheet === null ? { cadres: [], problems: [] } : readRoster(inputs.rosterSheet);
-  addProblems(problems, roster.problems);
+  const roster = { cadres: inputs.cadres };
   const index = new Roster(roster.cadres);
-  const sessionRead: SessionRead =
-    inputs.session === null ? { entries: {}, perType: new Map(), problems: [] } : 'sheet' in inputs.session ? readSessionSheet(inputs.session.sheet, index.types) : inputs.session.read;
-  addProblems(problems, sessionRead.problems);
+  const sessionRead = inputs.session;
   const { session, problems: sessionProblems } = resolveSession(sessionRead.entries, flags);
   addProblems(problems, sessionProblems);
-  const decisions = inputs.adjudicationSheet === null ? { adjudications: [], problems: [] } : readAdjudications(inputs.adjudicationSheet);
-  addProblems(problems, decisions.problems);
+  const decisions = { adjudications: inputs.adjudications };
   const regime = REGIMES[session.regime];
   const basis = session.denominator ?? regime.defaultBasis;
   if (regime.basisFixed && basis !== regime.defaultBasis) {
@@ -68,22 +58,13 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
     }
     return t;
   };
-  // Each ballot sheet or file is read once, row by row; its first rows tell its layout.
+  // Each ballot sheet or file is read once, row by row, by the reader of its layout.
   const sheets: BallotSheetRead[] = [];
-  for (const input of inputs.ballotSources) {
-    const { head, source } = await peek(input, LAYOUT_ROWS);
-    // Each layout by its own signature: a long-layout header (ballot and leader columns) first,
-    // so a scanner's long output numbering ballots by image file is not taken for FormScanner.
-    const long = isLongLayout(head);
-    const omr = long ? null : omrLayout(head);
-    const read =
-      omr !== null
-        ? await readOmrExport(source, index, session.omrLetters, omr, tallyFor)
-        : long
-          ? await readLongBallots(source, index, session.thresholds, tallyFor)
-          : await readWideBallots(source, index, tallyFor);
-    sheets.push(read);
-    addProblems(problems, read.problems);
+  const context = { roster: index, thresholds: session.thresholds, omrLetters: session.omrLetters };
+  for (const read of inputs.ballots) {
+    const sheet = await read(context, tallyFor);
+    sheets.push(sheet);
+    addProblems(problems, sheet.problems);
   }
   for (const t of tallies.values()) addProblems(problems, t.problems);
   // Listed in the order of the adjudications file, as the committee recorded them.
@@ -95,7 +76,7 @@ export async function tallySession(inputs: GatheredInputs, flags: SessionFlags, 
   // Ballot types: those with leaders to vote on; each needs its ballots.
   const typeIds = [...new Set(roster.cadres.filter((c) => c.excluded === null).map((c) => c.ballotType))];
   for (const id of typeIds) {
-    if (inputs.rosterSheet !== null && !sheets.some((s) => s.ballotType === id)) {
+    if (inputs.rosterGiven && !sheets.some((s) => s.ballotType === id)) {
       problems.push(problem('missing-sheet', 'error', { file: inputs.files[0]?.path ?? '' }, { sheet: `Phiếu ${id}` }));
     }
   }

@@ -2,7 +2,7 @@
 // person's low-confidence share and band session by session, in date order.
 import { problem, type Problem } from '../model/problem.js';
 import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
-import { caseFold } from '../text/fold.js';
+import { caseFold } from '../model/fold.js';
 import type { CheckedSession } from './session.js';
 import { MAX_PLACES } from '../rules/regimes.js';
 import { naturalCompare } from './order.js';

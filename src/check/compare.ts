@@ -5,8 +5,8 @@
 // equals it.
 import type { Band, Cadre, Level } from '../model/types.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
-import type { Decimal } from '../rules/decimal.js';
-import { caseFold, fold } from '../text/fold.js';
+import type { Decimal } from '../model/decimal.js';
+import { caseFold, fold } from '../model/fold.js';
 import type { CountField, Recorded, RecordedLeader } from './recorded.js';
 
 export type Field = CountField | 'high_pct' | 'confidence_pct' | 'low_pct' | 'band' | 'leader' | 'identity';

@@ -3,7 +3,7 @@
 // this tool wrote, recognised by their audit sheet and paired with the inputs it names.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { fold } from '../text/fold.js';
+import { fold } from '../model/fold.js';
 import { naturalCompare } from './order.js';
 
 export interface FolderSession {

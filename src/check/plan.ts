@@ -5,7 +5,7 @@ import { problem, type Problem } from '../model/problem.js';
 import { InputFileError, openInput } from '../read/files.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
 import { discover } from './discover.js';
-import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import { sheetNamesHere, type SheetNames } from './pool.js';
 import { auditSheetOf, isAuditSheetName, readSummary } from './recorded.js';
 import { summaryInputs, type SessionJob } from './session.js';

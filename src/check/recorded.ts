@@ -5,12 +5,12 @@
 // `Thu về` / `Hợp lệ` / `Không hợp lệ`, rows by id, STT or name. Every column is interpreted
 // or reported; an empty recorded figure is kept as empty, never as agreement.
 import { problem, type Problem } from '../model/problem.js';
-import type { SessionFlags } from '../model/session.js';
+import type { SessionFlags } from '../validate/session.js';
 import type { Band, Level, Location } from '../model/types.js';
-import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row, type Sheet } from '../read/grid.js';
-import type { Decimal } from '../rules/decimal.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row, type Sheet } from '../model/grid.js';
+import type { Decimal } from '../model/decimal.js';
 import { LABELS } from '../text/labels.js';
-import { clean, fold } from '../text/fold.js';
+import { clean, fold } from '../model/fold.js';
 
 /** Counts a record may carry per leader row: the three levels and the ballot accounting. */
 export type CountField = Level | 'valid' | 'invalid' | 'issued' | 'returned';

@@ -3,7 +3,7 @@
 import { terminalStyle } from '../report/style.js';
 import type { Problem, Severity } from '../model/problem.js';
 import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
-import { hundredthsToNumber } from '../rules/exact.js';
+import { hundredthsToNumber } from '../model/exact.js';
 import { bandMark, formatDate, formatPercent } from '../report/format.js';
 import { fitHeight } from '../report/xlsx-layout.js';
 import { REGIMES } from '../rules/regimes.js';

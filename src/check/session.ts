@@ -3,10 +3,10 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
-import type { SessionFlags } from '../model/session.js';
+import type { SessionFlags } from '../validate/session.js';
 import type { Band, RegimeId } from '../model/types.js';
 import { InputFileError, openInput } from '../read/files.js';
-import { gatherInputs, type InputPaths } from '../read/inputs.js';
+import { readSessionInputs, type InputPaths } from '../read/inputs.js';
 import { isBlocking } from '../rules/evaluate.js';
 import { tallySession, type TallyOutcome } from '../tally.js';
 import { capProblems, type ProblemCount } from './cap.js';
@@ -88,7 +88,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   const tallyWith = (flags: SessionFlags) => {
     const k = JSON.stringify(flags);
     let t = tallies.get(k);
-    if (t === undefined) tallies.set(k, (t = gatherInputs(job.inputs).then((inputs) => tallySession(inputs, flags))));
+    if (t === undefined) tallies.set(k, (t = readSessionInputs(job.inputs).then((inputs) => tallySession(inputs, flags))));
     return t;
   };
   let outcome: TallyOutcome;

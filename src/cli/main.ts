@@ -1,6 +1,6 @@
 // The command line: main(argv, io) → exit code. 0 done; 1 the data has problems that stop a
 // valid result; 2 usage error or internal failure. Nothing here calls process.exit.
-import { InputFileError } from '../read/input-error.js';
+import { InputFileError } from '../model/input-error.js';
 import type { Lang } from '../text/lang.js';
 import { HELP } from './help.js';
 import { OutputRefused } from './output-error.js';

@@ -1,12 +1,12 @@
 // Command-line options checked at the boundary and turned into session flags. The checks are
 // written out rather than declared with zod: importing zod alone cost about 60 ms per run,
 // most of the clerk's wait on a normal session (see npm run bench).
-import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseOmrLetters, parseRegime, parseThreshold, type SessionFlags } from '../model/session.js';
-import type { SessionEntries } from '../read/session.js';
-import { compareDecimal, type Decimal } from '../rules/decimal.js';
-import { clean } from '../text/fold.js';
+import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseOmrLetters, parseRegime, parseThreshold, type SessionFlags } from '../validate/session.js';
+import type { SessionEntries } from '../model/session-keys.js';
+import { compareDecimal, type Decimal } from '../model/decimal.js';
+import { clean } from '../model/fold.js';
 import { LANGS, type Lang } from '../text/lang.js';
-import { parseLimits, type Limits } from '../read/limits.js';
+import { parseLimits, type Limits } from '../model/limits.js';
 import type { OptionSpec, OptionValue } from './args.js';
 import { HELP } from './help.js';
 import { usageError, type Io } from './main.js';

@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { openBallotInput, openInput } from '../read/files.js';
 import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
-import { Roster } from '../read/match.js';
+import { Roster } from '../model/roster-index.js';
 import { readRoster } from '../read/roster.js';
 import { sheetRole } from '../read/vocabulary.js';
 import { reconcile, readEntry } from '../reconcile/reconcile.js';

@@ -1,5 +1,5 @@
 // `tally <files…>`: one session, reported on screen and to the requested files.
-import { gatherInputs } from '../read/inputs.js';
+import { readSessionInputs } from '../read/inputs.js';
 import type { ReportContext } from '../report/context.js';
 import { reporterFor } from '../report/registry.js';
 import { renderProblems, renderTerminal } from '../report/terminal.js';
@@ -72,7 +72,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   const inputPaths = [...files, ...[o.roster, o.session, o.adjudications].filter((p): p is string => p !== undefined)];
   await checkOutputs(o.output, inputPaths);
 
-  const inputs = await gatherInputs({
+  const inputs = await readSessionInputs({
     files,
     ...(o.roster === undefined ? {} : { roster: o.roster }),
     ...(o.session === undefined ? {} : { session: o.session }),

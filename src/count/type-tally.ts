@@ -6,9 +6,10 @@ import { ballotKey } from '../model/ballot-number.js';
 import { MISSING, UNDECIDED, lineCode, readingOf } from '../model/line-codes.js';
 import { problem, type Problem } from '../model/problem.js';
 import type { Ballot, Cadre, LineReading, Location } from '../model/types.js';
-import type { Adjudication, AppliedAdjudication } from '../read/adjudications.js';
-import type { RosterIndex } from '../read/match.js';
-import { fold } from '../text/fold.js';
+import type { Adjudication, AppliedAdjudication } from '../model/adjudication.js';
+import type { BallotSheet } from '../model/sheet.js';
+import type { RosterIndex } from '../model/roster-index.js';
+import { fold } from '../model/fold.js';
 import { BallotNumbers } from './ballot-numbers.js';
 import { Counter, countable, type BallotTypeCount } from './count.js';
 
@@ -21,10 +22,6 @@ interface Decision {
 
 const sameReading = (a: LineReading, b: LineReading): boolean => lineCode(a) === lineCode(b);
 
-/** One sheet or file of ballots: a ballot's location is its row there. */
-export interface BallotSheet {
-  locate(row: number): Location;
-}
 
 /** What a ballot given as readings (long layout, scanner exports) has beside its codes. */
 interface LineDetail {

@@ -1,33 +1,14 @@
 // Adjudications (SPEC §2.5): the counting committee's decision on a line, usually an
 // undecided scanned mark. Each names ballot, cadre, decision and who decided.
 import { problem, type Problem } from '../model/problem.js';
-import type { Cadre, LineReading, Location } from '../model/types.js';
-import { clean, fold } from '../text/fold.js';
+import type { LineReading, Location } from '../model/types.js';
+import { clean, fold } from '../model/fold.js';
 import { decodeCell } from './codes.js';
-import { cellText, columnLetter, isEmptyRow, type Sheet } from './grid.js';
+import { cellText, columnLetter, isEmptyRow, type Sheet } from '../model/grid.js';
 import { findHeader } from './table.js';
 import { longColumn } from './vocabulary.js';
 
-export interface Adjudication {
-  readonly ballot: string;
-  readonly cadreText: string;
-  readonly ballotType: string | null;
-  readonly decision: LineReading;
-  readonly decisionText: string;
-  readonly decidedBy: string;
-  readonly location: Location;
-}
-
-export interface AppliedAdjudication {
-  readonly ballotType: string;
-  readonly ballot: string;
-  readonly cadre: Cadre;
-  readonly before: LineReading;
-  readonly decision: LineReading;
-  readonly decidedBy: string;
-  /** The line of the adjudications file it came from. */
-  readonly source: Adjudication;
-}
+import type { Adjudication } from '../model/adjudication.js';
 
 const NONE = new Set(['none', 'khong danh dau', 'trong']);
 const INVALID = new Set(['invalid', 'khong hop le', 'khl', '0']);
@@ -81,25 +62,4 @@ export function readAdjudications(sheet: Sheet): { adjudications: Adjudication[]
     adjudications.push({ ballot, cadreText, ballotType: type === '' ? null : type, decision, decisionText, decidedBy, location: at(row.row, 'ballot') });
   }
   return { adjudications, problems };
-}
-
-/**
- * Decisions that matched no line, or lines in several ballot types (give a type then). A
- * decision set aside as a repeat of an earlier row (`repeats`: repeat → earlier) is already
- * reported; it matches when the earlier one does.
- */
-export function unmatchedAdjudications(
-  adjudications: readonly Adjudication[],
-  applied: readonly AppliedAdjudication[],
-  repeats: ReadonlyMap<Adjudication, Adjudication> = new Map(),
-): Problem[] {
-  const out: Problem[] = [];
-  for (const a of adjudications) {
-    if (repeats.has(a)) continue;
-    const uses = applied.filter((x) => x.source === a);
-    const types = new Set(uses.map((u) => u.ballotType));
-    if (uses.length === 0) out.push(problem('adjudication-unmatched', 'error', a.location, { ballot: a.ballot, cadre: a.cadreText }));
-    else if (types.size > 1) out.push(problem('bad-adjudication', 'error', a.location, { hint: 'ambiguous-ballot', ballot: a.ballot, cadre: a.cadreText }));
-  }
-  return out;
 }

@@ -2,8 +2,8 @@
 // else a ballot_type column, else the type whose leaders it names. One sheet, one type.
 import { problem, type Problem } from '../model/problem.js';
 import type { Location } from '../model/types.js';
-import { fold } from '../text/fold.js';
-import type { Roster } from './match.js';
+import { fold } from '../model/fold.js';
+import type { Roster } from '../model/roster-index.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 import { ballotSheetType } from './vocabulary.js';
 

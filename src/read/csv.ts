@@ -4,10 +4,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { CsvSyntaxError, DelimitedTokenizer, decoderFor } from './delimited.js';
-import { InputFileError } from './input-error.js';
-import { DEFAULT_LIMITS, LimitExceeded, pastLimit, type Limits } from './limits.js';
+import { InputFileError } from '../model/input-error.js';
+import { DEFAULT_LIMITS, LimitExceeded, pastLimit, type Limits } from '../model/limits.js';
 import type { RowSource } from './source.js';
-import type { Row, Sheet } from './grid.js';
+import type { Row, Sheet } from '../model/grid.js';
 export { CsvSyntaxError };
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';

@@ -5,8 +5,8 @@
 // the delimiters, quotes and line breaks are single ASCII bytes that no other character
 // contains, so records are found without decoding. A field becomes a string only when asked
 // for; short plain fields get keys (source.ts) from their bytes alone.
-import type { CellValue, Row } from './grid.js';
-import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './limits.js';
+import type { CellValue, Row } from '../model/grid.js';
+import { DEFAULT_LIMITS, LimitExceeded, type Limits } from '../model/limits.js';
 import { EMPTY, OTHER, type RowBatch } from './source.js';
 
 export class CsvSyntaxError extends Error {

@@ -2,15 +2,15 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { CsvSyntaxError, csvFile, isFileError, readCsv } from './csv.js';
-import { DEFAULT_LIMITS, LimitExceeded, limitValue, pastLimit, type Limits } from './limits.js';
+import { DEFAULT_LIMITS, LimitExceeded, limitValue, pastLimit, type Limits } from '../model/limits.js';
 import { ZipError } from './zip.js';
 import { legacyChecked, type RowSource } from './source.js';
 import { ballotSheetType, sheetRole } from './vocabulary.js';
 import { createReadStream } from 'node:fs';
-import type { Sheet } from './grid.js';
+import type { Sheet } from '../model/grid.js';
 import { readXlsx, Workbook, type Fingerprint } from './xlsx.js';
 import { legacyEncoding } from './legacy.js';
-import { InputFileError } from './input-error.js';
+import { InputFileError } from '../model/input-error.js';
 
 export type FileKind = 'xlsx' | 'xls' | 'csv' | 'json' | 'binary' | 'text-as-xlsx';
 
@@ -22,7 +22,7 @@ export interface OpenedFile {
   readonly json?: unknown;
 }
 
-export { InputFileError } from './input-error.js';
+export { InputFileError } from '../model/input-error.js';
 
 export function sniffKind(path: string, bytes: Uint8Array): FileKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';

@@ -1,12 +1,21 @@
 // Gathering a session's inputs from files: which sheet is the roster, the session values
 // and the ballots. The only part of reading that decides by file and sheet names.
-import { problem, type Problem } from '../model/problem.js';
-import type { Sheet } from './grid.js';
+import { addProblems, problem, type Problem } from '../model/problem.js';
+import type { BallotReader, SessionInputs } from '../model/inputs.js';
+import { readAdjudications } from './adjudications.js';
+import { isLongLayout, readLongBallots } from './long.js';
+import { omrLayout, readOmrExport } from './omr.js';
+import { readRoster } from './roster.js';
+import { readSessionSheet } from './session.js';
+import { peek } from './source.js';
+import { readWideBallots } from './wide.js';
+import type { Sheet } from '../model/grid.js';
 import type { RowSource } from './source.js';
 import { openBallotInput, openInput, type OpenedFile } from './files.js';
-import { readSessionJson, type SessionRead } from './session.js';
+import { readSessionJson } from './session.js';
+import type { SessionRead } from '../model/session-keys.js';
 import { sheetRole } from './vocabulary.js';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 
 export interface InputPaths {
   readonly files: readonly string[];
@@ -108,4 +117,40 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
     adjudicationSheet = f.sheets[0] ?? null;
   }
   return { files, rosterSheet, session, ballotSources: order.flatMap((o) => ('batches' in o ? [o] : (ballotsOf.get(o) ?? []))), adjudicationSheet, resultsSheet, problems };
+}
+
+/** Rows looked at to tell a sheet's layout (the readers' header window). */
+const LAYOUT_ROWS = 30;
+
+/**
+ * A session's inputs read: the roster, the session values (a sheet's third column judged
+ * against the roster's ballot types), the adjudications, and each ballot source with its
+ * layout told by its first rows — each layout by its own signature, a long-layout header
+ * (ballot and leader columns) first, so a scanner's long output numbering ballots by image
+ * file is not taken for FormScanner.
+ */
+export async function readSessionInputs(paths: InputPaths): Promise<SessionInputs> {
+  const g = await gatherInputs(paths);
+  const problems: Problem[] = [...g.problems];
+  const roster = g.rosterSheet === null ? { cadres: [], problems: [] } : readRoster(g.rosterSheet);
+  addProblems(problems, roster.problems);
+  const types = [...new Set(roster.cadres.map((c) => c.ballotType))];
+  const session: SessionRead = g.session === null ? { entries: {}, perType: new Map(), problems: [] } : 'sheet' in g.session ? readSessionSheet(g.session.sheet, types) : g.session.read;
+  addProblems(problems, session.problems);
+  const decisions = g.adjudicationSheet === null ? { adjudications: [], problems: [] } : readAdjudications(g.adjudicationSheet);
+  addProblems(problems, decisions.problems);
+  const ballots: BallotReader[] = [];
+  for (const input of g.ballotSources) {
+    const { head, source } = await peek(input, LAYOUT_ROWS);
+    const long = isLongLayout(head);
+    const omr = long ? null : omrLayout(head);
+    ballots.push(
+      omr !== null
+        ? (c, tallyFor) => readOmrExport(source, c.roster, c.omrLetters, omr, tallyFor)
+        : long
+          ? (c, tallyFor) => readLongBallots(source, c.roster, c.thresholds, tallyFor)
+          : (c, tallyFor) => readWideBallots(source, c.roster, tallyFor),
+    );
+  }
+  return { files: g.files, problems, cadres: roster.cadres, rosterGiven: g.rosterSheet !== null, session, adjudications: decisions.adjudications, ballots, resultsSheet: g.resultsSheet };
 }

@@ -1,7 +1,7 @@
 // Text typed in the legacy Vietnamese font encodings shows up as Latin-1 symbols inside words:
 // TCVN3 (ABC, .VnTime fonts) puts letters on ¡–¾; VNI puts tone marks on separate bytes that
 // read as ø ï ö ñ ä å ë ü û after a letter. Real Vietnamese text has neither.
-import type { Sheet } from './grid.js';
+import type { Sheet } from '../model/grid.js';
 
 export type LegacyEncoding = 'TCVN3' | 'VNI';
 

@@ -1,18 +1,12 @@
 // Reading scanner mark cells (SPEC §2.5): x / 1 / true marked, empty / 0 / false not, or a
 // fill ratio judged against the thresholds, with the band between them left undecided.
 import type { Level, LineReading } from '../model/types.js';
-import { compareDecimal, parseDecimal, type Decimal } from '../rules/decimal.js';
-import { fold } from '../text/fold.js';
-import { cellText, type CellValue } from './grid.js';
+import { compareDecimal, parseDecimal, type Decimal } from '../model/decimal.js';
+import type { Thresholds } from '../model/thresholds.js';
+import { fold } from '../model/fold.js';
+import { cellText, type CellValue } from '../model/grid.js';
 
-export interface Thresholds {
-  /** At or above: marked. */
-  readonly mark: Decimal;
-  /** At or below: not marked. */
-  readonly blank: Decimal;
-}
 
-export const DEFAULT_THRESHOLDS: Thresholds = { mark: { num: 5n, scale: 1 }, blank: { num: 2n, scale: 1 } };
 
 export type MarkState = 'marked' | 'blank' | 'undecided' | 'bad';
 

@@ -6,13 +6,14 @@
 import { basename } from 'node:path';
 import { problem, type Problem } from '../model/problem.js';
 import type { Cadre, Level, LineReading } from '../model/types.js';
-import { clean, fold } from '../text/fold.js';
+import { clean, fold } from '../model/fold.js';
 import { decideBallotType } from './ballot-type.js';
-import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
+import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from '../model/grid.js';
 import { BlankRows } from './blank-rows.js';
 import { rowsOf, type RowSource } from './source.js';
-import type { Roster } from './match.js';
-import { locator, noNonBallot, type BallotSheetRead, type Layout, type TallyFor } from './sheet-read.js';
+import type { Roster } from '../model/roster-index.js';
+import { locator } from './sheet-read.js';
+import { noNonBallot, type BallotSheetRead, type Layout, type TallyFor } from '../model/sheet.js';
 
 const OMRCHECKER_META = new Set(['file_id', 'input_path', 'output_path', 'score']);
 /** The columns every OMRChecker results file has. */

@@ -1,8 +1,8 @@
 // The roster (SPEC §2.2): who is on which ballot type, in ballot order.
 import { hasErrors, problem, type Problem } from '../model/problem.js';
 import type { Cadre } from '../model/types.js';
-import { clean, fold } from '../text/fold.js';
-import { cellText, columnLetter, isEmptyRow, type CellValue, type Sheet } from './grid.js';
+import { clean, fold } from '../model/fold.js';
+import { cellText, columnLetter, isEmptyRow, type CellValue, type Sheet } from '../model/grid.js';
 import { rosterColumn, type RosterColumn } from './vocabulary.js';
 import { MAX_PLACES } from '../rules/regimes.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';

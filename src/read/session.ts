@@ -1,22 +1,11 @@
 // Session values (SPEC §2.3): key/value rows from a sheet or CSV, a JSON object, or flags.
 import { problem, type Problem } from '../model/problem.js';
 import type { Location } from '../model/types.js';
-import { clean, fold } from '../text/fold.js';
-import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Sheet } from './grid.js';
-import { ballotColumn, sessionKey, type SessionKey } from './vocabulary.js';
+import { clean, fold } from '../model/fold.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type Sheet } from '../model/grid.js';
+import { ballotColumn, sessionKey } from './vocabulary.js';
+import type { SessionEntries, SessionEntry, SessionKey, SessionRead } from '../model/session-keys.js';
 
-export interface SessionEntry {
-  readonly value: CellValue;
-  readonly location: Location;
-}
-export type SessionEntries = Partial<Record<SessionKey, SessionEntry>>;
-
-export interface SessionRead {
-  readonly entries: SessionEntries;
-  /** Values given for one ballot type (a third column, or "ballotTypes" in JSON). */
-  readonly perType: ReadonlyMap<string, SessionEntries>;
-  readonly problems: readonly Problem[];
-}
 
 function setTyped(perType: Map<string, SessionEntries>, type: string, key: SessionKey, entry: SessionEntry): SessionEntry | undefined {
   const m = perType.get(type) ?? {};

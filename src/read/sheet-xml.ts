@@ -2,8 +2,8 @@
 // whole numbers and shared strings become keys (source.ts), and any other cell is read from
 // its own bytes when asked for. Excel's own limits bound a sheet: 1,048,576 rows of 16,384
 // columns, rows in ascending order.
-import type { CellValue, Row } from './grid.js';
-import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './limits.js';
+import type { CellValue, Row } from '../model/grid.js';
+import { DEFAULT_LIMITS, LimitExceeded, type Limits } from '../model/limits.js';
 import { IntList } from '../model/int-list.js';
 import { EMPTY, OTHER, type RowBatch } from './source.js';
 import { decodeEntities, XmlError } from './xml.js';

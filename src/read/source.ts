@@ -4,8 +4,8 @@
 // interned (within one source an id always stands for the same value), or OTHER for any other
 // value, which cell() reads. Hot loops decide once per key and make no string for a cell they
 // do not need; everything else reads rows as usual.
-import type { CellValue, Row } from './grid.js';
-import { InputFileError } from './input-error.js';
+import type { CellValue, Row } from '../model/grid.js';
+import { InputFileError } from '../model/input-error.js';
 import { legacyEncoding } from './legacy.js';
 
 export const EMPTY = 0;

@@ -1,6 +1,6 @@
 // Finding a header row and its columns in a sheet whose columns have fixed names.
-import { clean } from '../text/fold.js';
-import { cellText, isEmptyRow, type Row, type Sheet } from './grid.js';
+import { clean } from '../model/fold.js';
+import { cellText, isEmptyRow, type Row, type Sheet } from '../model/grid.js';
 
 const HEADER_SEARCH_ROWS = 30;
 

@@ -1,6 +1,7 @@
 // Fixed headers, sheet names and keys, with their aliases. Lookups use folded text
 // (case and diacritics ignored), so each alias is written once, as a clerk would type it.
-import { fold } from '../text/fold.js';
+import { fold } from '../model/fold.js';
+import { SESSION_KEYS } from '../model/session-keys.js';
 
 function lookup<K extends string>(table: Record<K, readonly string[]>): (text: string) => K | null {
   const index = new Map<string, K>();
@@ -49,26 +50,6 @@ export const sheetRole = lookup({
   results: ['kết quả'],
 });
 
-export const SESSION_KEYS = {
-  title: ['tên hội nghị'],
-  body: ['cơ quan', 'cấp ủy'],
-  place: ['địa danh'],
-  date: ['ngày'],
-  round: ['đợt'],
-  regime: ['quy định'],
-  convened: ['số người được triệu tập', 'tổng số đại biểu'],
-  present: ['số người có mặt'],
-  issued: ['số phiếu phát ra'],
-  returned: ['số phiếu thu về'],
-  counting_committee: ['ban kiểm phiếu'],
-  classification: ['độ mật'],
-  denominator: ['cơ sở tính tỷ lệ'],
-  strict: [],
-  mark_threshold: ['ngưỡng đánh dấu'],
-  blank_threshold: ['ngưỡng để trống'],
-  omr_letters: ['chữ cái omr'],
-} as const satisfies Record<string, readonly string[]>;
-export type SessionKey = keyof typeof SESSION_KEYS;
 export const sessionKey = lookup(SESSION_KEYS);
 
 /** A sheet named "Phiếu" / "Ballots", or "Phiếu <code>" for one of several ballot types. */

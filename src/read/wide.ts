@@ -6,17 +6,18 @@
 import { problem, type Problem } from '../model/problem.js';
 import type { Cadre, Location } from '../model/types.js';
 import { ballotKey } from '../model/ballot-number.js';
-import { clean, fold } from '../text/fold.js';
+import { clean, fold } from '../model/fold.js';
 import { decodeCell } from './codes.js';
-import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row } from './grid.js';
+import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row } from '../model/grid.js';
 import { EMPTY, openRows, type RowBatch, type RowSource } from './source.js';
 import { MISSING, NO_MARK, lineCode } from '../model/line-codes.js';
-import type { BallotSheet } from '../count/type-tally.js';
-import type { Roster, RosterIndex } from './match.js';
+import type { BallotSheet } from '../model/sheet.js';
+import type { Roster, RosterIndex } from '../model/roster-index.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 import { ballotColumn } from './vocabulary.js';
 import { decideBallotType } from './ballot-type.js';
-import { locator, noNonBallot, totalLabel, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from './sheet-read.js';
+import { locator, totalLabel } from './sheet-read.js';
+import { noNonBallot, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from '../model/sheet.js';
 
 /** Rows the header search looks at: titles above a header are a few rows, not pages. */
 const HEADER_SEARCH_ROWS = 30;

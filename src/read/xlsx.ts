@@ -2,9 +2,9 @@
 // only for writing). Sizes are capped, so a small file cannot inflate without bound.
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { InputFileError } from './input-error.js';
-import type { Row, Sheet } from './grid.js';
-import { DEFAULT_LIMITS, LimitExceeded, type Limits } from './limits.js';
+import { InputFileError } from '../model/input-error.js';
+import type { Row, Sheet } from '../model/grid.js';
+import { DEFAULT_LIMITS, LimitExceeded, type Limits } from '../model/limits.js';
 import { SheetScanner } from './sheet-xml.js';
 import { EMPTY, OTHER, type RowBatch, type RowSource } from './source.js';
 import { attributes, cellRef, decodeEntities, refuseDoctype } from './xml.js';

@@ -4,13 +4,13 @@ import { basename } from 'node:path';
 import { problem, type Problem, type ProblemCode } from '../model/problem.js';
 import { DEFAULT_BALLOT_TYPE, type Cadre, type Level, type LineReading } from '../model/types.js';
 import { decodeCell } from '../read/codes.js';
-import { cellText } from '../read/grid.js';
-import { Roster } from '../read/match.js';
+import { cellText } from '../model/grid.js';
+import { Roster } from '../model/roster-index.js';
 import { peek, type RowSource } from '../read/source.js';
 import { findHeaderIn } from '../read/table.js';
 import { ballotColumn } from '../read/vocabulary.js';
 import { readVoidCell, readWideBallots } from '../read/wide.js';
-import { caseFold, clean, fold } from '../text/fold.js';
+import { caseFold, clean, fold } from '../model/fold.js';
 
 export interface EntryCell {
   readonly raw: string;

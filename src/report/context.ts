@@ -1,5 +1,5 @@
 // What every file reporter receives: one result, the language, and what the audit needs.
-import type { Origin } from '../model/session.js';
+import type { Origin } from '../validate/session.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';

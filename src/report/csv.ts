@@ -1,6 +1,6 @@
 // One row per leader, UTF-8 with BOM so Excel shows Vietnamese. Column names are stable
 // (English, snake_case) whatever the language; percentages use a decimal point.
-import { formatHundredths } from '../rules/exact.js';
+import { formatHundredths } from '../model/exact.js';
 import { allCadres, type ReportContext } from './context.js';
 import { bandAction } from './format.js';
 

@@ -1,6 +1,6 @@
 // Formatting shared by the reports: numbers, dates and the regime's texts in one language.
 import type { Band, LineReading } from '../model/types.js';
-import { formatHundredths } from '../rules/exact.js';
+import { formatHundredths } from '../model/exact.js';
 import { bandRule, type Regime } from '../rules/regimes.js';
 import type { Lang } from '../text/lang.js';
 import { LABELS } from '../text/labels.js';

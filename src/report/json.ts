@@ -1,6 +1,6 @@
 // The JSON document of SPEC §3. Key names are a contract: change none, add with care.
 import { INVALID_REASONS, type InvalidReason, type LineReading } from '../model/types.js';
-import { hundredthsToNumber } from '../rules/exact.js';
+import { hundredthsToNumber } from '../model/exact.js';
 import { quorumOf } from '../rules/evaluate.js';
 import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';

@@ -1,6 +1,6 @@
 // The empty self-contained workbook a clerk types ballots into (SPEC §4 `tally template`).
 import { DEFAULT_BALLOT_TYPE, type Cadre } from '../model/types.js';
-import { columnLetter } from '../read/grid.js';
+import { columnLetter } from '../model/grid.js';
 
 export interface TemplateOptions {
   /** Leaders to put on the ballot sheet; null leaves formulas that follow the roster sheet. */

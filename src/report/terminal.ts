@@ -7,7 +7,7 @@ import type { Lang } from '../text/lang.js';
 import { locationText, problemMessage } from '../text/messages.js';
 import type { Problem } from '../model/problem.js';
 import { renderTable, type TableRow } from './table.js';
-import { NON_BALLOT_KINDS, nonBallotRows } from '../read/sheet-read.js';
+import { NON_BALLOT_KINDS, nonBallotRows } from '../model/sheet.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent, readingLabel } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';

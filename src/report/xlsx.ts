@@ -5,7 +5,7 @@ import { DEFAULT_BALLOT_TYPE, type Band } from '../model/types.js';
 import type { CadreResult } from '../rules/evaluate.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
-import { nonBallotRows } from '../read/sheet-read.js';
+import { nonBallotRows } from '../model/sheet.js';
 import { allCadres, compareBallots, documentDate, type ReportContext } from './context.js';
 import { bandAction, bandLabel, formatDate, placeDateLine, readingLabel } from './format.js';
 import { fitHeight } from './xlsx-layout.js';

@@ -3,7 +3,7 @@
 import type { BallotTypeCount, CadreCount } from '../count/count.js';
 import { addProblems, problem, type Problem } from '../model/problem.js';
 import type { Band, Cadre, DenominatorBasis, InvalidReason, Level, Location } from '../model/types.js';
-import { equalsFraction, percentHundredths, twoThirdsCeil } from './exact.js';
+import { equalsFraction, percentHundredths, twoThirdsCeil } from '../model/exact.js';
 import { bandOf, type Regime } from './regimes.js';
 
 export interface BallotTypeInput {

@@ -1,6 +1,6 @@
 // The regulation as data: one entry per regime. A new regime is a new entry here.
 import type { Band, DenominatorBasis, RegimeId } from '../model/types.js';
-import { meets, type Threshold } from './exact.js';
+import { meets, type Threshold } from '../model/exact.js';
 
 export interface Text {
   readonly vi: string;

@@ -1,6 +1,6 @@
 // Why a file cannot be read at all, in the clerk's words: said by every command on a usage
 // error, and by `tally check` for a round's file. {0} and {1} are filled by the caller.
-import type { InputFileReason } from '../read/input-error.js';
+import type { InputFileReason } from '../model/input-error.js';
 import type { Lang } from './lang.js';
 
 export const FILE_REASONS: Readonly<Record<Lang, Readonly<Record<InputFileReason, string>>>> = {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRecorded, type Difference } from '../../src/check/compare.js';
 import { parseCount, parsePercent, readResultsSheet } from '../../src/check/recorded.js';
-import type { CellValue, Sheet } from '../../src/read/grid.js';
+import type { CellValue, Sheet } from '../../src/model/grid.js';
 import type { BallotTypeResult } from '../../src/rules/evaluate.js';
 import { problemMessage } from '../../src/text/messages.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseRegime, resolveSession, resolveTypeCounts } from '../../src/model/session.js';
+import { parseDate, parseRegime, resolveSession, resolveTypeCounts } from '../../src/validate/session.js';
 import type { SessionEntries } from '../../src/read/session.js';
 
 const entries = (o: Record<string, string | number>): SessionEntries =>

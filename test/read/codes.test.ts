@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCell } from '../../src/read/codes.js';
-import type { CellValue } from '../../src/read/grid.js';
+import type { CellValue } from '../../src/model/grid.js';
 
 const reading = (v: CellValue) => {
   const d = decodeCell(v);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Row } from '../../src/read/grid.js';
+import type { Row } from '../../src/model/grid.js';
 import { omrLayout } from '../../src/read/omr.js';
 import { tally } from '../cli/run.js';
 

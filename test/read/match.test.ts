@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RosterIndex } from '../../src/read/match.js';
+import { RosterIndex } from '../../src/model/roster-index.js';
 import { cadre } from '../helpers.js';
 
 const roster = new RosterIndex([

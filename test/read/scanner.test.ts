@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLDS, fillRatio, markState, readMarks } from '../../src/read/marks.js';
+import { fillRatio, markState, readMarks } from '../../src/read/marks.js';
+import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
 import { legacyEncoding } from '../../src/read/legacy.js';
-import { compareDecimal, formatDecimal, parseDecimal } from '../../src/rules/decimal.js';
-import type { CellValue } from '../../src/read/grid.js';
+import { compareDecimal, formatDecimal, parseDecimal } from '../../src/model/decimal.js';
+import type { CellValue } from '../../src/model/grid.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CellValue, Row } from '../../src/read/grid.js';
+import type { CellValue, Row } from '../../src/model/grid.js';
 import { MAX_COLUMNS, MAX_ROWS, SheetScanner } from '../../src/read/sheet-xml.js';
 import { EMPTY, type RowBatch } from '../../src/read/source.js';
 

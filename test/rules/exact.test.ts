@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equalsFraction, formatHundredths, hundredthsToNumber, percentHundredths, twoThirdsCeil } from '../../src/rules/exact.js';
+import { equalsFraction, formatHundredths, hundredthsToNumber, percentHundredths, twoThirdsCeil } from '../../src/model/exact.js';
 
 describe('percentHundredths: 100·count/T in hundredths, rounded half up', () => {
   it.each([

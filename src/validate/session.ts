@@ -1,14 +1,13 @@
 // Turning raw session values into a typed session: pure, every problem collected.
-import { problem, type Problem } from './problem.js';
-import { DENOMINATOR_BASES, type DenominatorBasis, type Level, type Location, type RegimeId } from './types.js';
+import { problem, type Problem } from '../model/problem.js';
+import { DENOMINATOR_BASES, type DenominatorBasis, type Level, type Location, type RegimeId } from '../model/types.js';
 import { REGIME_ALIASES } from '../rules/regimes.js';
-import { clean, fold } from '../text/fold.js';
+import { clean, fold } from '../model/fold.js';
 import { decodeCell } from '../read/codes.js';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../read/marks.js';
-import { compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../rules/decimal.js';
-import type { SessionEntries, SessionEntry } from '../read/session.js';
-import type { SessionKey } from '../read/vocabulary.js';
-import type { CellValue } from '../read/grid.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.js';
+import { compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../model/decimal.js';
+import type { SessionEntries, SessionEntry, SessionKey } from '../model/session-keys.js';
+import type { CellValue } from '../model/grid.js';
 
 export const COUNT_KEYS = ['convened', 'present', 'issued', 'returned'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];

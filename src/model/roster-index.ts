@@ -2,8 +2,8 @@
 // by id, stt or full name with diacritics; a name typed without diacritics only when unique;
 // and the forms clerks type: "1. Nguyễn Văn An", "1 - Nguyễn Văn An", "Nguyễn Văn An (Bí thư)",
 // "Nguyễn Văn An - Bí thư". A text that could be two people is ambiguous, never resolved.
-import type { Cadre } from '../model/types.js';
-import { caseFold, clean, closest, fold, hasDiacritics } from '../text/fold.js';
+import type { Cadre } from './types.js';
+import { caseFold, clean, closest, fold, hasDiacritics } from './fold.js';
 
 interface Found {
   readonly cadre: Cadre;

@@ -2,7 +2,6 @@
 // name, never read on until memory or patience runs out; `--limit name=value` raises a limit
 // for a file that is right but large. The defaults hold every real session with room to spare
 // (Excel's own sheet is 1,048,576 rows × 16,384 columns of cells up to 32,767 characters).
-import type { PastLimit } from './input-error.js';
 
 export interface Limits {
   /** A ballot file's size (ballot files are streamed). */
@@ -44,6 +43,13 @@ export const LIMIT_NAMES = {
 } as const satisfies Record<string, { key: keyof Limits; unit: number }>;
 
 export type LimitName = keyof typeof LIMIT_NAMES;
+
+/** Which limit a file is past: its name, the value in force, and the line or row where. */
+export interface PastLimit {
+  readonly name: LimitName;
+  readonly value: number;
+  readonly where: { readonly kind: 'line' | 'row'; readonly n: number } | null;
+}
 
 /** A limit's value as the clerk gives it ("file-mb" in megabytes). */
 export function limitValue(limits: Limits, name: LimitName): number {
