@@ -2,7 +2,7 @@
 // the ballots, which stream in through the readers the inputs hold; no file is opened here.
 import { TypeTally } from './count/type-tally.js';
 import { addProblems, problem, type Problem } from './model/problem.js';
-import { inputDigest } from './model/digest.js';
+import { inputDigest } from './validate/digest.js';
 import type { AppliedAdjudication } from './model/adjudication.js';
 import type { Sheet } from './model/grid.js';
 import type { InputFile, SessionInputs } from './model/inputs.js';
@@ -10,9 +10,10 @@ import { Roster } from './model/roster-index.js';
 import type { SessionEntries } from './model/session-keys.js';
 import type { BallotSheetRead, RowAccounting } from './model/sheet.js';
 import type { Cadre, DenominatorBasis } from './model/types.js';
-import { evaluate, isBlocking, sessionChecks, type BallotTypeInput, type BallotTypeResult } from './rules/evaluate.js';
+import { evaluate, isBlocking, quorumOf, sessionChecks, type BallotTypeInput, type BallotTypeResult, type Quorum } from './rules/evaluate.js';
 import { REGIMES, type Regime } from './rules/regimes.js';
 import { unmatchedAdjudications } from './validate/adjudications.js';
+import { rosterPlaces } from './validate/roster.js';
 import { resolveSession, resolveTypeCounts, type Session, type SessionFlags, type TypeCounts } from './validate/session.js';
 
 export interface TallyOutcome {
@@ -29,13 +30,16 @@ export interface TallyOutcome {
   readonly resultsSheet: Sheet | null;
   /** The counting committee's decisions, as applied. */
   readonly adjudications: readonly AppliedAdjudication[];
-  /** SHA-256 of the normalised inputs (see model/digest.ts). */
+  /** SHA-256 of the normalised inputs (see validate/digest.ts). */
   readonly inputDigest: string;
+  /** The session's quorum (Quy định 96, Điều 3), when both counts are known. */
+  readonly quorum: Quorum | null;
 }
 
 export async function tallySession(inputs: SessionInputs, flags: SessionFlags, typedFlags: ReadonlyMap<string, SessionEntries> = new Map()): Promise<TallyOutcome> {
   const problems: Problem[] = [...inputs.problems];
   const roster = { cadres: inputs.cadres };
+  addProblems(problems, rosterPlaces(roster.cadres));
   const index = new Roster(roster.cadres);
   const sessionRead = inputs.session;
   const { session, problems: sessionProblems } = resolveSession(sessionRead.entries, flags);
@@ -87,7 +91,9 @@ export async function tallySession(inputs: SessionInputs, flags: SessionFlags, t
     [...tallies.values()].map((t) => [t.ballotType, t.digest()] as const),
     adjudications.map((a) => [a.ballotType, a.ballot, a.cadre.name, JSON.stringify(a.decision), a.decidedBy]),
   );
-  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, resultsSheet: inputs.resultsSheet, adjudications, inputDigest: digest };
+  const { convened, present } = session.counts;
+  const quorum = convened !== null && present !== null ? quorumOf(convened, present) : null;
+  const base = { session, regime, basis, cadres: roster.cadres, rows, files: inputs.files, resultsSheet: inputs.resultsSheet, adjudications, inputDigest: digest, quorum };
   const { counts, problems: countProblems } = resolveTypeCounts(session, typeIds, mergeTyped(sessionRead.perType, typedFlags, problems));
   addProblems(problems, countProblems);
   const locationOf = (id: string) => {

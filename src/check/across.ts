@@ -4,7 +4,7 @@ import { problem, type Problem } from '../model/problem.js';
 import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
 import { caseFold } from '../model/fold.js';
 import type { CheckedSession } from './session.js';
-import { MAX_PLACES } from '../rules/regimes.js';
+import { MAX_PLACES, overPlaces } from '../rules/places.js';
 import { naturalCompare } from './order.js';
 
 export interface PersonPoint {
@@ -50,10 +50,8 @@ export function acrossSessions(sessions: readonly CheckedSession[]): { people: P
   const people: Person[] = [];
   for (const g of groups.values()) {
     const points = [...g.points].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || naturalCompare(a.session, b.session));
-    const byRound = new Map<string, PersonPoint[]>();
-    for (const p of points) byRound.set(p.round ?? '', [...(byRound.get(p.round ?? '') ?? []), p]);
-    for (const [round, ps] of byRound) {
-      if (ps.length > MAX_PLACES) problems.push(problem('too-many-places', 'error', { file: ps[MAX_PLACES]?.session ?? '' }, { name: g.name, round, places: ps.map((p) => `${p.session}${p.ballotType === DEFAULT_BALLOT_TYPE ? '' : ` (${p.ballotType})`}`) }));
+    for (const ps of overPlaces(points, (p) => p.round ?? '')) {
+      problems.push(problem('too-many-places', 'error', { file: ps[MAX_PLACES]?.session ?? '' }, { name: g.name, round: ps[0]?.round ?? '', places: ps.map((p) => `${p.session}${p.ballotType === DEFAULT_BALLOT_TYPE ? '' : ` (${p.ballotType})`}`), max: MAX_PLACES }));
     }
     const flaggedRounds = [...new Set(points.filter((p) => p.band === 'review' || p.band === 'dismissal').map((p) => p.round ?? ''))];
     people.push({ id: g.id, name: g.name, points, flaggedRounds });

@@ -3,7 +3,7 @@
 import { problem, type Problem } from '../model/problem.js';
 import type { LineReading, Location } from '../model/types.js';
 import { clean, fold } from '../model/fold.js';
-import { decodeCell } from './codes.js';
+import { decodeCell } from '../model/codes.js';
 import { cellText, columnLetter, isEmptyRow, type Sheet } from '../model/grid.js';
 import { findHeader } from './table.js';
 import { longColumn } from './vocabulary.js';

@@ -5,7 +5,7 @@ import { problem, type Problem } from '../model/problem.js';
 import type { Cadre, Level, LineReading, Location } from '../model/types.js';
 import { clean, fold } from '../model/fold.js';
 import { decideBallotType } from './ballot-type.js';
-import { decodeCell } from './codes.js';
+import { decodeCell } from '../model/codes.js';
 import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from '../model/grid.js';
 import { BlankRows } from './blank-rows.js';
 import { readMarks } from './marks.js';

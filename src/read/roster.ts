@@ -4,7 +4,6 @@ import type { Cadre } from '../model/types.js';
 import { clean, fold } from '../model/fold.js';
 import { cellText, columnLetter, isEmptyRow, type CellValue, type Sheet } from '../model/grid.js';
 import { rosterColumn, type RosterColumn } from './vocabulary.js';
-import { MAX_PLACES } from '../rules/regimes.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 
 
@@ -99,19 +98,6 @@ export function readRoster(sheet: Sheet): RosterRead {
       excluded: excludedText === '' ? null : excludedText,
       location: at(row.row, columns.get('name') ?? 0),
     });
-  }
-  // Quy định 96, principle 3: at most two places per person.
-  const typesById = new Map<string, Set<string>>();
-  for (const c of cadres) {
-    if (c.id === null) continue;
-    const k = c.id.toLocaleLowerCase('vi');
-    typesById.set(k, (typesById.get(k) ?? new Set()).add(c.ballotType));
-  }
-  for (const [k, types] of typesById) {
-    if (types.size > MAX_PLACES) {
-      const first = cadres.find((c) => c.id?.toLocaleLowerCase('vi') === k) as Cadre;
-      problems.push(problem('too-many-places', 'error', first.location, { name: first.name, places: [...types] }, first.id ?? ''));
-    }
   }
   // A roster with nobody to vote on cannot make a session (or a template).
   if (!hasErrors(problems) && !cadres.some((c) => c.excluded === null)) {

@@ -7,7 +7,7 @@ import { problem, type Problem } from '../model/problem.js';
 import type { Cadre, Location } from '../model/types.js';
 import { ballotKey } from '../model/ballot-number.js';
 import { clean, fold } from '../model/fold.js';
-import { decodeCell } from './codes.js';
+import { decodeCell } from '../model/codes.js';
 import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row } from '../model/grid.js';
 import { EMPTY, openRows, type RowBatch, type RowSource } from './source.js';
 import { MISSING, NO_MARK, lineCode } from '../model/line-codes.js';

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { problem, type Problem, type ProblemCode } from '../model/problem.js';
 import { DEFAULT_BALLOT_TYPE, type Cadre, type Level, type LineReading } from '../model/types.js';
-import { decodeCell } from '../read/codes.js';
+import { decodeCell } from '../model/codes.js';
 import { cellText } from '../model/grid.js';
 import { Roster } from '../model/roster-index.js';
 import { peek, type RowSource } from '../read/source.js';

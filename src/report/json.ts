@@ -1,7 +1,6 @@
 // The JSON document of SPEC §3. Key names are a contract: change none, add with care.
 import { INVALID_REASONS, type InvalidReason, type LineReading } from '../model/types.js';
 import { hundredthsToNumber } from '../model/exact.js';
-import { quorumOf } from '../rules/evaluate.js';
 import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { cellRef, problemMessage } from '../text/messages.js';
@@ -10,7 +9,7 @@ import { bandAction, bandLabel } from './format.js';
 export function jsonDocument(outcome: TallyOutcome, lang: Lang): Record<string, unknown> {
   const { session, regime } = outcome;
   const { convened, present, issued, returned } = session.counts;
-  const quorum = convened !== null && present !== null ? quorumOf(convened, present) : null;
+  const { quorum } = outcome;
   const types = outcome.ballotTypes ?? [];
   const nameOf = new Map(outcome.cadres.map((c) => [c.key, c]));
   return {

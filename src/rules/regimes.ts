@@ -148,7 +148,6 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
 };
 
 /** A person is voted on in at most this many places in one round (Quy định 96, principle 3). */
-export const MAX_PLACES = 2;
 
 export const EXACTLY_TWO_THIRDS_NOTE: Text = {
   vi: "Đúng 2/3: thuộc mức 'từ 2/3 trở lên' theo Quy định 96 (Điều 11 khoản 3); Quy định 41-QĐ/TW (2021) ghi 'trên 2/3' — cần đối chiếu quy định hiện hành.",

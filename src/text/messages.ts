@@ -4,7 +4,6 @@ import type { Problem, ProblemCode, ParamValue } from '../model/problem.js';
 import type { Location } from '../model/types.js';
 import type { Lang } from './lang.js';
 import { FILE_REASONS } from './file-reasons.js';
-import { MAX_PLACES } from '../rules/regimes.js';
 
 type Params = Readonly<Record<string, ParamValue>>;
 type Wording = (p: Params, value: string | undefined) => string;
@@ -316,8 +315,8 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
     en: (p) => `ballot ${s(p['ballot'])}, ${s(p['name'])}: applied decision '${s(p['decision'])}' by ${s(p['by'])}`,
   },
   'too-many-places': {
-    vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi${p['round'] ? ` trong đợt ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `và ${n.toLocaleString('vi-VN')} nơi khác`)}); tối đa ${MAX_PLACES} nơi (Quy định 96)`,
-    en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places${p['round'] ? ` in round ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `and ${n.toLocaleString('en-US')} other places`)}); at most ${MAX_PLACES} (Regulation 96)`,
+    vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi${p['round'] ? ` trong đợt ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `và ${n.toLocaleString('vi-VN')} nơi khác`)}); tối đa ${s(p['max'])} nơi (Quy định 96)`,
+    en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places${p['round'] ? ` in round ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `and ${n.toLocaleString('en-US')} other places`)}); at most ${s(p['max'])} (Regulation 96)`,
   },
   'missing-sheet': {
     vi: (p) => `không tìm thấy trang '${s(p['sheet'])}'${p['flag'] ? `; hoặc dùng ${s(p['flag'])} tệp` : ''}`,

@@ -3,7 +3,7 @@ import { problem, type Problem } from '../model/problem.js';
 import { DENOMINATOR_BASES, type DenominatorBasis, type Level, type Location, type RegimeId } from '../model/types.js';
 import { REGIME_ALIASES } from '../rules/regimes.js';
 import { clean, fold } from '../model/fold.js';
-import { decodeCell } from '../read/codes.js';
+import { decodeCell } from '../model/codes.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.js';
 import { compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../model/decimal.js';
 import type { SessionEntries, SessionEntry, SessionKey } from '../model/session-keys.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCell } from '../../src/read/codes.js';
+import { decodeCell } from '../../src/model/codes.js';
 import type { CellValue } from '../../src/model/grid.js';
 
 const reading = (v: CellValue) => {

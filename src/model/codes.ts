@@ -1,8 +1,8 @@
 // Decoding one wide-layout cell into a line reading (SPEC §2.4). Anything not in the
 // table is a data-entry error, never a guess.
-import type { Level, LineReading } from '../model/types.js';
-import { fold } from '../model/fold.js';
-import type { CellValue } from '../model/grid.js';
+import type { Level, LineReading } from './types.js';
+import { fold } from './fold.js';
+import type { CellValue } from './grid.js';
 
 export type CellDecoding =
   | { readonly ok: true; readonly reading: LineReading }

@@ -1,8 +1,8 @@
 // A digest of the normalised inputs: what was read after decoding, independent of file format
 // and cell formatting. `tally check` compares it with a summary's audit sheet.
 import { createHash } from 'node:crypto';
-import type { Session } from '../validate/session.js';
-import type { Cadre } from './types.js';
+import type { Session } from './session.js';
+import type { Cadre } from '../model/types.js';
 
 /** Roster, session values, each ballot type's ballot digest (count/type-tally.ts) and the decisions. */
 export function inputDigest(
