@@ -8,6 +8,7 @@ import { problem, type Problem } from '../model/problem.js';
 import type { SessionFlags } from '../validate/session.js';
 import type { Band, Level, Location } from '../model/types.js';
 import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row, type Sheet } from '../model/grid.js';
+import { ballotCellTotal } from '../read/sheet-read.js';
 import type { Decimal } from '../model/decimal.js';
 import { LABELS } from '../text/labels.js';
 import { clean, fold } from '../model/fold.js';
@@ -280,6 +281,10 @@ export function readResultsSheet(sheet: Sheet): Recorded {
   const fractions = new Map(LEVELS.map((l) => [l, holdsFractions(body.map((r) => r.cells[at(`percent:${l}`) ?? -1] ?? null))]));
   const leaders: RecordedLeader[] = [];
   for (const row of body) {
+    if (isTotalRow(row)) {
+      problems.push(problem('non-ballot-row', 'warning', { ...base, row: row.row }, { kind: 'total' }, clean(cellText(row.cells.find((c) => typeof c === 'string' && c.trim() !== '') ?? null))));
+      continue;
+    }
     const cell = (key: string): CellValue => {
       const i = at(key);
       return i === undefined ? null : (row.cells[i] ?? null);
@@ -379,4 +384,10 @@ export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
   }
   if (digest === null) problems.push(problem('missing-column', 'error', { file }, { column: LABELS.vi.audit.digest, table: 'audit' }));
   return { source: 'summary', label: file, file, leaders, digest, inputs, flags: flags as SessionFlags, problems };
+}
+
+/** A total row under the table ("Tổng cộng", "Cộng"): its words a total's label, and no name beside it. */
+function isTotalRow(row: Row): boolean {
+  const words = row.cells.filter((c): c is string => typeof c === 'string' && /\p{L}/u.test(c));
+  return words.length > 0 && words.every((w) => ballotCellTotal(w) !== null);
 }

@@ -5,10 +5,12 @@ const WHOLE = /^0*(\d+)(?:[.,]0{1,2})?$/;
 
 /**
  * The number a ballot is known by: a whole number as its digits without leading zeros ("03",
- * "3.0", "3,00" → "3"); any other text as it is. At most two zeros after the point or comma, so
- * a thousands grouping ("1.000") is never read as 1.
+ * "3.0", "3,00" → "3"). At most two zeros after the point or comma, so a thousands grouping
+ * ("1.000") is never read as 1. Other text in capitals with the numbers in it unpadded:
+ * "P01", "p01" and "P1" are one ballot, typed by two clerks with two habits.
  */
 export function ballotKey(text: string): string {
   const m = WHOLE.exec(text);
-  return m === null ? text : (m[1] as string);
+  if (m !== null) return m[1] as string;
+  return text.toLocaleUpperCase('vi').replace(/(^|[^\d.,])0+(?=\d)/g, '$1');
 }

@@ -55,7 +55,9 @@ function decodeUncached(value: CellValue): CellDecoding {
     // Excel in a Vietnamese locale turns a typed "1,3" into the number 1.3.
     if (!Number.isInteger(value)) {
       const digits = String(value).replace('.', '');
-      return { ok: false, hint: 'decimal-number', ...(DIGIT_RUN.test(digits) ? { suggestion: digits } : {}) };
+      // Suggested only when the digits are distinct levels, which is what several marks are.
+      const levels = /^[123]+$/.test(digits) && new Set(digits).size === digits.length;
+      return { ok: false, hint: 'decimal-number', ...(DIGIT_RUN.test(digits) && levels ? { suggestion: digits } : {}) };
     }
     return decodeText(String(value));
   }

@@ -25,6 +25,8 @@ const NUMBERED = /^(\d{1,9})\s*[.):\-–—]\s*(\S.*)$/u;
 const PAREN = /^(.+?)\s*\(([^()]+)\)$/u;
 /** "Name - Position": a dash with spaces around it. */
 const DASHED = /^(.+?)\s+[-–—]\s+(.+)$/u;
+/** How a ballot may address a person before the name: "Ông", "Bà", "Đồng chí", "Đ/c". */
+const HONORIFIC = /^(ông|bà|anh|chị|đồng chí|đ\/c|đ\.c\.?|đc|ong|ba|dong chi|d\/c|dc)\s+(?=\S)/iu;
 
 export class RosterIndex {
   private readonly byId = new Map<string, Cadre[]>();
@@ -98,10 +100,15 @@ export class RosterIndex {
     return null;
   }
 
-  /** A name, alone or followed by a position: "Name (Position)", "Name - Position". */
-  private named(text: string): CadreMatch {
-    const alone = this.byNameOnly(text);
+  /** A name, alone or followed by a position ("Name (Position)", "Name - Position"), perhaps after "Ông", "Bà", "Đồng chí". */
+  private named(written: string): CadreMatch {
+    const alone = this.byNameOnly(written);
     if (alone !== null) return alone;
+    const text = written.replace(HONORIFIC, '');
+    if (text !== written) {
+      const addressed = this.byNameOnly(text);
+      if (addressed !== null) return addressed;
+    }
     for (const form of [PAREN, DASHED]) {
       const m = form.exec(text);
       if (m === null) continue;

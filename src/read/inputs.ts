@@ -125,9 +125,7 @@ const LAYOUT_ROWS = 30;
 /**
  * A session's inputs read: the roster, the session values (a sheet's third column judged
  * against the roster's ballot types), the adjudications, and each ballot source with its
- * layout told by its first rows — each layout by its own signature, a long-layout header
- * (ballot and leader columns) first, so a scanner's long output numbering ballots by image
- * file is not taken for FormScanner.
+ * layout told by its first rows (SPEC §2.4), the scanner exports by their own signatures.
  */
 export async function readSessionInputs(paths: InputPaths): Promise<SessionInputs> {
   const g = await gatherInputs(paths);
@@ -142,8 +140,12 @@ export async function readSessionInputs(paths: InputPaths): Promise<SessionInput
   const ballots: BallotReader[] = [];
   for (const input of g.ballotSources) {
     const { head, source } = await peek(input, LAYOUT_ROWS);
+    // Each layout by its whole signature: an OMRChecker export by its columns; the long layout
+    // by its ballot, leader and level (or mark) columns — before FormScanner, so a scanner's
+    // long output numbering ballots by image file stays the long layout; else a wide sheet.
     const long = isLongLayout(head);
-    const omr = long ? null : omrLayout(head);
+    const scanner = omrLayout(head);
+    const omr = scanner === 'omrchecker' || (scanner !== null && !long) ? scanner : null;
     ballots.push(
       omr !== null
         ? (c, tallyFor) => readOmrExport(source, c.roster, c.omrLetters, omr, tallyFor)

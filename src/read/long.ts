@@ -3,7 +3,7 @@
 import { ballotKey } from '../model/ballot-number.js';
 import { problem, type Problem } from '../model/problem.js';
 import type { Cadre, Level, LineReading, Location } from '../model/types.js';
-import { clean, fold } from '../model/fold.js';
+import { clean } from '../model/fold.js';
 import { decideBallotType } from './ballot-type.js';
 import { decodeCell } from '../model/codes.js';
 import { cellText, isEmptyCell, isEmptyRow, type CellValue, type Row } from '../model/grid.js';
@@ -14,26 +14,28 @@ import type { CadreMatch, Roster } from '../model/roster-index.js';
 import { locator } from './sheet-read.js';
 import { noNonBallot, type BallotSheetRead, type TallyFor } from '../model/sheet.js';
 import { findHeaderIn } from './table.js';
+import { ballotCellTotal } from './sheet-read.js';
 import { rowsOf, take, type RowSource } from './source.js';
 import { longColumn, type LongColumn } from './vocabulary.js';
 
 const HEADER_ROWS = 30;
 
-/** A total label alone or followed by a colon or a number (SPEC §2.4): "Tổng", "Cộng: 41", "Total 41". */
-const TOTAL_LABEL = /^(tong cong|tong|cong|total)\s*:?\s*(\d[\d.,\s]*)?$/;
 
 /** The cells of a total row: empty, or a count. */
 const isCount = (v: CellValue): boolean => isEmptyCell(v) || /^\d+$/.test(clean(cellText(v)));
 
 /** The ballot-number cell's text when it is a total label; never a leader's name ("Tống", "Công"). */
 export function totalLabelIn(ballotCell: CellValue): string | null {
-  if (typeof ballotCell !== 'string') return null;
-  return TOTAL_LABEL.test(fold(clean(ballotCell))) ? clean(ballotCell) : null;
+  return typeof ballotCell === 'string' ? ballotCellTotal(ballotCell) : null;
 }
 
-/** A long-layout sheet, judged on its first rows. */
+/**
+ * A long-layout sheet, judged on its first rows by its whole signature (SPEC §2.5): a ballot
+ * column, a leader column, and a level column or the three mark columns. A ballot column and a
+ * "Họ và tên" title over a wide sheet's names are not one.
+ */
 export function isLongLayout(head: readonly Row[]): boolean {
-  return findHeaderIn(head, longColumn, ['ballot', 'cadre']) !== null;
+  return findHeaderIn(head, longColumn, ['ballot', 'cadre', 'level']) !== null || findHeaderIn(head, longColumn, ['ballot', 'cadre', 'high', 'confidence', 'low']) !== null;
 }
 
 interface PendingBallot {

@@ -3,6 +3,7 @@ import { hasErrors, problem, type Problem } from '../model/problem.js';
 import type { Cadre } from '../model/types.js';
 import { clean, fold } from '../model/fold.js';
 import { cellText, columnLetter, isEmptyRow, type CellValue, type Sheet } from '../model/grid.js';
+import { ballotCellTotal } from './sheet-read.js';
 import { rosterColumn, type RosterColumn } from './vocabulary.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 
@@ -52,6 +53,13 @@ export function readRoster(sheet: Sheet): RosterRead {
     if (isEmptyRow(row)) continue;
     const name = clean(cellText(get(row.cells, 'name')));
     const position = clean(cellText(get(row.cells, 'position')));
+    // A total row ("Tổng cộng: 15") under the list: its first cell a total's label, no position.
+    const first = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
+    const label = typeof first === 'string' && position === '' ? ballotCellTotal(first) : null;
+    if (label !== null) {
+      problems.push(problem('non-ballot-row', 'warning', { file: sheet.file, ...(sheet.name === null ? {} : { sheet: sheet.name }), row: row.row }, { kind: 'total' }, label));
+      continue;
+    }
     const loc = (key: RosterColumn) => at(row.row, columns.get(key) ?? 0, headerText(key));
     if (name === '') problems.push(problem('bad-roster', 'error', loc('name'), { field: 'name' }, ''));
     if (position === '' && columns.has('position')) problems.push(problem('bad-roster', 'error', loc('position'), { field: 'position' }, ''));

@@ -8,7 +8,8 @@ function lookup<K extends string>(table: Record<K, readonly string[]>): (text: s
   for (const key of Object.keys(table) as K[]) {
     for (const alias of [key, key.replace(/_/g, ' '), ...table[key]]) index.set(fold(alias), key);
   }
-  return (text) => index.get(fold(text)) ?? null;
+  // "Số phiếu thu về:" is the key "Số phiếu thu về": a colon typed after a label says nothing.
+  return (text) => index.get(fold(text).replace(/\s*:\s*$/, '')) ?? null;
 }
 
 export const rosterColumn = lookup({

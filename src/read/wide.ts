@@ -16,7 +16,7 @@ import type { Roster, RosterIndex } from '../model/roster-index.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 import { ballotColumn } from './vocabulary.js';
 import { decideBallotType } from './ballot-type.js';
-import { locator, totalLabel } from './sheet-read.js';
+import { ballotCellTotal, locator } from './sheet-read.js';
 import { noNonBallot, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from '../model/sheet.js';
 
 /** Rows the header search looks at: titles above a header are a few rows, not pages. */
@@ -46,16 +46,30 @@ export interface WideOptions {
  */
 export type VoidReading = { readonly kind: 'none' } | { readonly kind: 'blank' } | { readonly kind: 'ambiguous' } | { readonly kind: 'void'; readonly reason: string };
 
-/** Folded, without spaces or punctuation: "Không." and "không  có" read as "khong", "khongco". */
-const bare = (text: string) => fold(text).replace(/[\s\p{P}\p{S}]/gu, '');
-const MEANS_VALID = new Set(['hople', 'khong', 'khongco', 'no', 'none', 'false', '0', 'valid', 'ok', 'khongsao', ''].map(bare));
-const MEANS_BLANK = new Set(['trang', 'phieutrang', 'blank', 'blankballot'].map(bare));
+/** Folded, without a remark in brackets, spaces or punctuation: "Không." → "khong", "Hợp lệ (đúng mẫu)" → "hople". */
+const bare = (text: string) =>
+  fold(text)
+    .replace(/\([^()]*\)/g, '')
+    .replace(/[\s\p{P}\p{S}]/gu, '');
+/** Ticks: a mark in the void column voids the ballot. */
+const TICKS = new Set(['x', 'v', '✓', '✔', '☑', '✗', '✘', '☒', '×']);
+/** Words that say "valid", "none", "nothing", "normal" or "empty": the clerk may mean the ballot is fine. */
+const MEANS_VALID = new Set(
+  [
+    'hợp lệ', 'không', 'không có', 'không có gì', 'không sao', 'không vi phạm', 'không ghi thêm', 'bình thường',
+    'đúng', 'đạt', 'tốt', 'rỗng', 'trống', 'none', 'no', 'nope', 'nil', 'null', 'n/a', 'false', 'valid', 'ok', 'okay', 'empty', '0', '',
+  ].map(bare),
+);
+const MEANS_BLANK = new Set(['trắng', 'phiếu trắng', 'blank', 'blank ballot'].map(bare));
+/** Up to this many letters, a word that is not a tick is an abbreviation nobody can be sure of ("ko", "hl", "kh"). */
+const SHORT = 3;
 
 export function readVoidCell(text: string): VoidReading {
   if (text === '') return { kind: 'none' };
+  if (TICKS.has(text.trim().toLocaleLowerCase('vi'))) return { kind: 'void', reason: text };
   const b = bare(text);
   if (MEANS_BLANK.has(b)) return { kind: 'blank' };
-  if (MEANS_VALID.has(b)) return { kind: 'ambiguous' };
+  if (MEANS_VALID.has(b) || b.length <= SHORT) return { kind: 'ambiguous' };
   return { kind: 'void', reason: text };
 }
 
@@ -224,7 +238,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
             setAside('header', rowNumber, numberText);
             continue;
           }
-          const label = totalLabel(numberText);
+          const label = ballotCellTotal(numberText);
           if (label !== null) {
             if (countsOnly(cells, leaderColumns, -1)) {
               setAside('total', rowNumber, label);
@@ -368,27 +382,34 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
 /**
  * The header: the first row, among the first few, in which most non-empty cells name roster
  * leaders or fixed columns. A plain code (1, 2, 3) that is also somebody's STT or id counts
- * for neither reading, so a ballot row is never taken for the header; a row of nothing but
- * such numbers is the header only when no row above qualifies. -1 when there is none.
+ * for neither reading, so a ballot row is never taken for the header. When no row qualifies,
+ * the first row that can only be a header: one of distinct numbers that all name somebody (STT
+ * headers), or one of at least two distinct texts that are not codes (a header whose names the
+ * roster does not know — each is then reported with the closest names). -1 when there is none.
  */
 export function findHeaderRow(head: readonly Row[], roster: Roster): number {
   let fallback = -1;
   for (let i = 0; i < head.length; i++) {
     let named = 0;
     let neutral = 0;
-    let nonEmpty = 0;
+    const texts = new Set<string>();
+    const values: string[] = [];
     for (const c of (head[i] as Row).cells) {
       const text = clean(cellText(c));
       if (text === '') continue;
-      nonEmpty++;
+      values.push(text);
       if (ballotColumn(text) !== null) named++;
       else if (roster.all.names(text)) {
         if (isPlainCode(text)) neutral++;
         else named++;
       }
+      if (!isDigits(text) && !decodeCell(text).ok) texts.add(fold(text));
     }
-    if (named > 0 && named * 2 > nonEmpty - neutral) return i;
-    if (fallback < 0 && neutral > 0 && named + neutral === nonEmpty) fallback = i;
+    if (values.length === 0) continue;
+    if (named > 0 && named * 2 > values.length - neutral) return i;
+    if (fallback >= 0) continue;
+    const numbersOnly = neutral > 0 && named + neutral === values.length && new Set(values).size === values.length;
+    if (numbersOnly || texts.size >= 2) fallback = i;
   }
   return fallback;
 }
@@ -458,7 +479,7 @@ function matchLeaders(
 
 /** A total row's label in a cell, or null. */
 function cellLabel(value: CellValue): string | null {
-  return typeof value === 'string' ? totalLabel(value) : null;
+  return typeof value === 'string' ? ballotCellTotal(value) : null;
 }
 
 const COUNT = /^[\d\s.,%()]+$/;

@@ -274,11 +274,14 @@ interface MergedRange {
   master: Row['cells'][number] | undefined;
 }
 
+/** Columns a merged range always covers, even past the columns used so far: a header's group title. */
+const MERGE_REACH = 255;
+
 /**
  * Merged ranges applied to rows as they pass: every empty cell of a range shows its first
- * cell's value, as spreadsheet programs show it, within the columns used so far (a title
- * merged across a whole row adds nothing past them). The same for a sheet read whole or
- * streamed, so the same cells always read the same way.
+ * cell's value, as spreadsheet programs show it — within the first 256 columns, or the
+ * columns used so far if more (a title merged across a whole row does not fill 16,384
+ * cells). The same for a sheet read whole or streamed: the same cells always read alike.
  */
 class MergedCells {
   private readonly ranges: MergedRange[];
@@ -308,7 +311,7 @@ class MergedCells {
         if (r.top === n) r.master = batch.cell(i, r.left);
         const master = r.master;
         if (master === null || master === undefined) continue;
-        for (let c = r.left; c <= Math.min(r.right, this.width - 1); c++) {
+        for (let c = r.left; c <= Math.min(r.right, Math.max(this.width - 1, MERGE_REACH)); c++) {
           const current = cells === null ? batch.cell(i, c) : (cells[c] ?? null);
           if (current !== null) continue;
           cells ??= [...batch.row(i).cells];

@@ -87,7 +87,8 @@ export async function readEntry(source: RowSource, roster: Roster | null): Promi
         cells.set(key, { raw: cellText(value), meaning: meaningOf(d.ok ? d.reading : null, clean(cellText(value))) });
       }
       const v = readVoidCell(b.voidText);
-      cells.set(VOID, { raw: b.voidText, meaning: v.kind === 'none' ? '' : v.kind === 'blank' ? 'blank' : v.kind === 'void' ? `void:${caseFold(v.reason)}` : `?${caseFold(b.voidText)}` });
+      // Void is void whatever reason each typist wrote; a word nobody can read is compared as typed.
+      cells.set(VOID, { raw: b.voidText, meaning: v.kind === 'none' ? '' : v.kind === 'blank' ? 'blank' : v.kind === 'void' ? 'void' : `?${caseFold(b.voidText)}` });
       ballots.set(b.number, cells);
     },
   });
