@@ -107,6 +107,7 @@ export const LABELS = {
     members: 'CÁC THÀNH VIÊN',
     sheets: { summary: 'Tổng hợp', flagged: 'Cần xem xét', invalid: 'Không hợp lệ', audit: 'Kiểm tra' },
     notesTitle: 'Ghi chú',
+    chartHead: 'Biểu đồ: tín nhiệm thấp tính từ đầu thanh',
   },
   en: {
     heading: 'CONFIDENCE VOTE RESULT',
@@ -213,5 +214,6 @@ export const LABELS = {
     members: 'MEMBERS',
     sheets: { summary: 'Summary', flagged: 'Flagged', invalid: 'Invalid', audit: 'Audit' },
     notesTitle: 'Notes',
+    chartHead: 'Chart: low confidence from the start of the bar',
   },
 } as const;
