@@ -76,3 +76,28 @@ export function serifEverywhere(wb: Workbook): void {
     ),
   );
 }
+
+/** Title lines above a sheet's table, each merged across `1..lastCol`; returns the first free row. */
+export function xlsxTitle(ws: Worksheet, lines: readonly { text: string; bold?: boolean; size?: number; italic?: boolean }[], lastCol: number): number {
+  lines.forEach((l, i) => {
+    ws.mergeCells(i + 1, 1, i + 1, lastCol);
+    const c = ws.getCell(i + 1, 1);
+    c.value = l.text;
+    c.font = { name: SHEET_FONT, size: l.size ?? 12, bold: l.bold === true, italic: l.italic === true };
+    c.alignment = { horizontal: i === 0 ? 'center' : 'left', vertical: 'middle', wrapText: true };
+  });
+  return lines.length + 2;
+}
+
+/**
+ * The date of a check or reconciliation, only when given (TALLY_DATE, dd/mm/yyyy or
+ * yyyy-mm-dd): the same inputs give the same workbook, so no wall clock goes in unasked.
+ */
+export function reportDate(env: Readonly<Record<string, string | undefined>>): string | null {
+  const v = env['TALLY_DATE']?.trim();
+  if (v === undefined || v === '') return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m !== null) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  return m === null ? null : `${m[3]}-${(m[2] as string).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
+}
