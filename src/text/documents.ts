@@ -12,7 +12,7 @@ export const DOCUMENT_TEXT = {
     state: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
     /** Party: "Số 05-BB/BKP" or "Số     -BB/BKP"; State: "Số: 05/BB-BKP" or "Số:      /BB-BKP". */
     number: (convention: 'party' | 'state', given: string | null, symbol: { party: string; state: string }) =>
-      convention === 'party' ? `Số ${given ?? `     -${symbol.party}`}` : `Số: ${given ?? `      /${symbol.state}`}`,
+      convention === 'party' ? (given === null ? `Số     -${symbol.party}` : `Số ${given}`) : given === null ? `Số:      /${symbol.state}` : `Số: ${given}`,
     placeDate: (place: string | null, d: string | null, m: string | null, y: string | null) =>
       `${place ?? SHORT_DOTS}, ngày ${d ?? SHORT_DOTS} tháng ${m ?? SHORT_DOTS} năm ${y ?? SHORT_DOTS}`,
     /** "T/M" in Party documents, "TM." in State ones. */
@@ -30,7 +30,7 @@ export const DOCUMENT_TEXT = {
     party: ['COMMUNIST PARTY OF VIETNAM'],
     state: ['SOCIALIST REPUBLIC OF VIETNAM', 'Independence - Freedom - Happiness'],
     number: (convention: 'party' | 'state', given: string | null, symbol: { party: string; state: string }) =>
-      convention === 'party' ? `No. ${given ?? `     -${symbol.party}`}` : `No.: ${given ?? `      /${symbol.state}`}`,
+      convention === 'party' ? (given === null ? `No.     -${symbol.party}` : `No. ${given}`) : given === null ? `No.:      /${symbol.state}` : `No.: ${given}`,
     placeDate: (place: string | null, d: string | null, m: string | null, y: string | null) =>
       `${place ?? SHORT_DOTS}, ${y ?? SHORT_DOTS}-${m ?? SHORT_DOTS}-${d ?? SHORT_DOTS}`,
     onBehalf: (_convention: 'party' | 'state') => 'FOR THE',

@@ -196,3 +196,24 @@ describe('a session of 25 leaders with every heading value given', () => {
     expect(t).toContain('Phiếu số 30: Ghi thêm tên');
   }, 150_000);
 });
+
+describe('the minutes as a Word file', () => {
+  it('are A4 with the prescribed margins, Times New Roman, and identical content on every run', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { zipEntries } = await import('../zip.js');
+    const a = mkdtempSync(join(tmpdir(), 'tally-docx-'));
+    const b = mkdtempSync(join(tmpdir(), 'tally-docx-'));
+    for (const d of [a, b]) expect((await tally([join(SAMPLE, 'hoi-nghi-huyen.xlsx'), '-o', join(d, 'bb.docx')])).code).toBe(0);
+    const ea = zipEntries(readFileSync(join(a, 'bb.docx')));
+    const eb = zipEntries(readFileSync(join(b, 'bb.docx')));
+    expect([...eb.keys()].sort()).toEqual([...ea.keys()].sort());
+    for (const [name, content] of ea) expect(eb.get(name)?.equals(content), name).toBe(true);
+    expect(ea.get('docProps/core.xml')?.toString()).toContain('2023-12-13T00:00:00Z');
+    const doc = ea.get('word/document.xml')?.toString() ?? '';
+    // A4 is 11906 x 16838 twips; 20 mm = 1134, 30 mm = 1701, 15 mm = 850.
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+    expect(doc).toContain('w:ascii="Times New Roman"');
+    expect(doc).not.toMatch(/w:ascii="(?!Times New Roman)/);
+  });
+});
