@@ -1,7 +1,7 @@
 // Bundles the compiled CLI (dist/cli/main.js and what it imports) into one CommonJS file,
 // dist/tally.cjs, and the check worker into dist/check-worker.cjs: loading one file instead of ~50 modules, and as CommonJS, saves a
 // noticeable part of every run's start-up (see npm run bench). exceljs stays outside, loaded
-// only to write workbooks.
+// only to write workbooks; docx likewise, only to write the minutes.
 import { build } from 'esbuild';
 
 const common = {
@@ -9,7 +9,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['exceljs'],
+  external: ['exceljs', 'docx'],
   // The check pool finds its worker beside the bundle.
   inject: ['scripts/import-meta-url.js'],
   define: { 'import.meta.url': 'importMetaUrl' },

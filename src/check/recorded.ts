@@ -11,6 +11,7 @@ import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type R
 import { ballotCellTotal } from '../read/sheet-read.js';
 import type { Decimal } from '../model/decimal.js';
 import { LABELS } from '../text/labels.js';
+import { REGIMES } from '../rules/regimes.js';
 import { clean, fold } from '../model/fold.js';
 
 /** Counts a record may carry per leader row: the three levels and the ballot accounting. */
@@ -348,12 +349,18 @@ export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
   const audit = auditSheetOf(sheets) as Sheet;
   const summary = sheets.find((s) => s.name === LABELS.vi.sheets.summary || s.name === LABELS.en.sheets.summary);
   const leaders: RecordedLeader[] = [];
-  // Our own layout (src/report/xlsx.ts): A STT, B name, D type, E valid, F invalid,
-  // G/I/K counts, H/J/L shares (fractions in percent-formatted cells), M band.
+  // Our own layout (src/report/xlsx.ts): A STT, B name, C position, D type (only with several
+  // ballot types since 0.1; always in older summaries), then valid, invalid, the three counts
+  // each followed by its share (a fraction in a percent-formatted cell), and the band.
+  const typeHeaders = new Set<string>([LABELS.vi.col.ballotType, LABELS.en.col.ballotType]);
+  const sttHeaders = new Set<string>([LABELS.vi.col.stt, LABELS.en.col.stt]);
+  const header = summary?.rows.find((r) => typeof r.cells[0] === 'string' && sttHeaders.has(clean(r.cells[0])));
+  const typeColumn = header === undefined || typeHeaders.has(clean(cellText(header.cells[3] ?? null)));
+  const off = typeColumn ? 0 : -1;
   for (const row of summary?.rows ?? []) {
     const [stt, name] = row.cells;
     if (typeof stt !== 'number' || typeof name !== 'string') continue;
-    const c = (i: number) => row.cells[i] ?? null;
+    const c = (i: number) => (i === 3 && !typeColumn ? null : (row.cells[i < 4 ? i : i + off] ?? null));
     const counts: Partial<Record<CountField, number | Empty>> = {};
     for (const [f, i] of [['valid', 4], ['invalid', 5], ['high', 6], ['confidence', 8], ['low', 10]] as const) {
       const n = parseCount(c(i));
@@ -372,14 +379,23 @@ export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
   const flags: Record<string, string | boolean> = {};
   const roleOf = new Map([...Object.entries(LABELS.vi.audit.roles), ...Object.entries(LABELS.en.audit.roles)].map(([k, v]) => [v, k]));
   const fromFlag = new Set<string>([LABELS.vi.audit.origins.flag, LABELS.en.audit.origins.flag]);
+  const optionKeys = new Map<string, string>([...Object.entries(LABELS.vi.audit.optionNames), ...Object.entries(LABELS.en.audit.optionNames)].map(([k, v]) => [v, k]));
+  const optionValues = new Map<string, string>();
+  for (const lang of ['vi', 'en'] as const) {
+    for (const regime of Object.values(REGIMES)) optionValues.set(`regime\u0000${regime.instrument[lang]}`, regime.id);
+    for (const [basis, words] of Object.entries(LABELS[lang].basis)) optionValues.set(`denominator\u0000${words}`, basis);
+  }
   for (const row of audit.rows) {
     const [a, b, c] = row.cells.map((x) => clean(cellText(x ?? null)));
     if (a === LABELS.vi.audit.digest || a === LABELS.en.audit.digest) digest = b ?? null;
     if (a && b && c && /^[0-9a-f]{64}$/.test(c) && roleOf.has(b)) inputs.push({ path: a, role: roleOf.get(b) as string, sha256: c });
-    // An option row: name, value, where it came from.
-    if (a && b && c && fromFlag.has(c) && FLAG_OPTIONS.has(a)) {
-      if (a !== 'strict') flags[a] = b;
-      else if (b === 'true') flags[a] = true;
+    // An option row: name, value, where it came from. Names and values are in words since the
+    // audit sheet was put in the report's language; older summaries hold the keys and codes.
+    const key = a === undefined ? undefined : (optionKeys.get(a) ?? a);
+    if (key && b && c && fromFlag.has(c) && FLAG_OPTIONS.has(key)) {
+      if (key === 'strict') {
+        if (b === 'true' || b === LABELS.vi.audit.yes || b === LABELS.en.audit.yes) flags[key] = true;
+      } else flags[key] = optionValues.get(`${key}\u0000${b}`) ?? b;
     }
   }
   if (digest === null) problems.push(problem('missing-column', 'error', { file }, { column: LABELS.vi.audit.digest, table: 'audit' }));

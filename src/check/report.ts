@@ -6,6 +6,7 @@ import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js
 import { hundredthsToNumber } from '../model/exact.js';
 import { bandMark, formatDate, formatPercent } from '../report/format.js';
 import { fitHeight } from '../report/xlsx-layout.js';
+import { serifEverywhere, xlsxTitle } from '../report/xlsx-blocks.js';
 import { REGIMES } from '../rules/regimes.js';
 import { renderTable } from '../report/table.js';
 import type { Lang } from '../text/lang.js';
@@ -27,6 +28,7 @@ export const STATUSES: readonly Status[] = ['ok', 'differs', 'inputs changed', '
 export const CHECK_TEXT = {
   vi: {
     heading: 'KIỂM TRA LẠI CÁC HỘI NGHỊ ĐÃ LẤY PHIẾU',
+    checkedOn: 'Ngày kiểm tra',
     status: { ok: 'đúng', differs: 'sai khác', 'inputs changed': 'dữ liệu phiếu đã thay đổi', 'inputs missing': 'thiếu tệp dữ liệu', 'no record': 'không có số liệu ghi nhận', invalid: 'không hợp lệ' } satisfies Record<Status, string>,
     summary: (n: number, parts: string) => `${n} hội nghị: ${parts}`,
     field: {
@@ -50,6 +52,7 @@ export const CHECK_TEXT = {
   },
   en: {
     heading: 'RE-CHECK OF EARLIER SESSIONS',
+    checkedOn: 'Checked on',
     status: { ok: 'ok', differs: 'differs', 'inputs changed': 'inputs changed', 'inputs missing': 'inputs missing', 'no record': 'no record', invalid: 'invalid' } satisfies Record<Status, string>,
     summary: (n: number, parts: string) => `${n} session(s): ${parts}`,
     field: {
@@ -193,23 +196,28 @@ export function checkJson(r: CheckReport, lang: Lang): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export async function checkXlsx(r: CheckReport, lang: Lang): Promise<Uint8Array> {
+export async function checkXlsx(r: CheckReport, lang: Lang, date: string | null = null): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const T = CHECK_TEXT[lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'tally';
   wb.created = new Date('2000-01-01T00:00:00Z');
   wb.modified = wb.created;
+  // Each sheet opens with its title and, when given, the date of the check (no wall clock).
   const sheet = (name: string, head: string[], widths: number[]) => {
     const ws = wb.addWorksheet(name);
     ws.columns = widths.map((width) => ({ width }));
-    const h = ws.addRow(head);
+    const lines = [{ text: `${T.heading} — ${name}`, bold: true, size: 14 }, ...(date === null ? [] : [{ text: `${T.checkedOn}: ${formatDate(date, lang)}`, italic: true }])];
+    const first = xlsxTitle(ws, lines, head.length);
+    const h = ws.getRow(first);
+    h.values = head;
     h.font = { bold: true };
     h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     h.alignment = { vertical: 'top', wrapText: true };
     fitHeight(ws, h, head.map((_, i) => i + 1));
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+    ws.views = [{ state: 'frozen', ySplit: first }];
+    ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${first}:${first}`, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+    ws.headerFooter = { oddFooter: '&C&P / &N' };
     return ws;
   };
   const sessions = sheet(T.sheets.sessions, [T.cols.session, T.cols.date, T.cols.round, T.cols.status, T.cols.field, T.cols.record], [50, 12, 8, 26, 60, 40]);
@@ -232,5 +240,6 @@ export async function checkXlsx(r: CheckReport, lang: Lang): Promise<Uint8Array>
       if (p.flaggedRounds.length >= 2) row.getCell(1).font = { bold: true, color: { argb: 'FFC00000' } };
     }
   }
+  serifEverywhere(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

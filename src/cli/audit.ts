@@ -24,6 +24,9 @@ export function auditOptions(outcome: TallyOutcome, lang: Lang, langGiven: boole
     ['returned', session.counts.returned],
     ['counting_committee', session.countingCommittee.join('; ') || null],
     ['classification', session.classification],
+    ['parent_body', session.parentBody],
+    ['number', session.number],
+    ['time', session.time],
   ];
   for (const [name, value] of values) {
     if (value !== null) list.push({ name, value: String(value), origin: o[name] ?? 'default' });

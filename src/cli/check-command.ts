@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { acrossSessions } from '../check/across.js';
 import { Pool } from '../check/pool.js';
 import { planJobs } from '../check/plan.js';
+import { reportDate } from '../report/xlsx-blocks.js';
 import { checkJson, checkXlsx, failed, renderCheckTerminal, type CheckReport } from '../check/report.js';
 import type { Lang } from '../text/lang.js';
 import { problemMessage } from '../text/messages.js';
@@ -75,7 +76,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   const report: CheckReport = { sessions: results, people: across.people, problems: [...plan.problems, ...across.problems] };
 
   const files = await Promise.all(
-    outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.json' ? new TextEncoder().encode(checkJson(report, lang)) : await checkXlsx(report, lang) })),
+    outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.json' ? new TextEncoder().encode(checkJson(report, lang)) : await checkXlsx(report, lang, reportDate(io.env ?? {})) })),
   );
   if (files.length > 0) {
     await writeOutputs(files);

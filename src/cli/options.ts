@@ -19,6 +19,8 @@ export interface TallyOptions {
   readonly session?: string;
   readonly title?: string;
   readonly body?: string;
+  readonly parentBody?: string;
+  readonly number?: string;
   readonly date?: string;
   readonly round?: string;
   readonly regime?: string;
@@ -62,6 +64,8 @@ export function checkTallyOptions(raw: Record<string, unknown>): Checked {
     session: text('session'),
     title: text('title'),
     body: text('body'),
+    parentBody: text('parentBody'),
+    number: text('number'),
     date: text('date', (v) => parseDate(v) !== null),
     round: text('round'),
     regime: text('regime', (v) => parseRegime(v) !== null),
@@ -94,6 +98,8 @@ export function sessionFlags(o: TallyOptions): SessionFlags {
     const v = o[key];
     if (v !== undefined) flags[key] = v;
   }
+  if (o.parentBody !== undefined) flags.parent_body = o.parentBody;
+  if (o.number !== undefined) flags.number = o.number;
   for (const key of COUNT_KEYS) {
     const bare = o[key].find((v) => !TYPED.test(v));
     if (bare !== undefined) flags[key] = bare;

@@ -6,6 +6,7 @@ import { Roster } from '../model/roster-index.js';
 import { readRoster } from '../read/roster.js';
 import { sheetRole } from '../read/vocabulary.js';
 import { reconcile, readEntry } from '../reconcile/reconcile.js';
+import { reportDate } from '../report/xlsx-blocks.js';
 import { reconcileCsv, reconcileJson, reconcileXlsx, renderReconcile } from '../reconcile/report.js';
 import { renderProblems } from '../report/terminal.js';
 import type { Lang } from '../text/lang.js';
@@ -75,7 +76,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   if (hasErrors(problems)) return 1;
   const result = reconcile(read.map((r) => r.entry));
   if (outputs.length > 0) {
-    const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.csv' ? reconcileCsv(result, lang) : await reconcileXlsx(result, lang) })));
+    const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.csv' ? reconcileCsv(result, lang) : await reconcileXlsx(result, lang, reportDate(io.env ?? {})) })));
     await writeOutputs(files);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }

@@ -32,6 +32,8 @@ export function tallySpec(lang: Lang): CommandSpec {
       { name: '--session', value: 'file', help: h.session },
       { name: '--title', value: 'text', help: h.title },
       { name: '--body', value: 'text', help: h.body },
+      { name: '--parent-body', value: 'text', help: h.parentBody },
+      { name: '--number', value: 'text', help: h.number },
       { name: '--date', value: 'date', help: h.date },
       { name: '--round', value: 'text', help: h.round },
       { name: '--regime', value: 'regime', help: h.regime },

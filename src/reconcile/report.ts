@@ -3,11 +3,14 @@
 import { terminalStyle } from '../report/style.js';
 import { neutraliseFormula } from '../report/csv.js';
 import type { Lang } from '../text/lang.js';
+import { formatDate } from '../report/format.js';
+import { serifEverywhere, xlsxTitle } from '../report/xlsx-blocks.js';
 import type { Reconciliation } from './reconcile.js';
 
 const TEXT = {
   vi: {
     heading: 'ĐỐI CHIẾU CÁC LẦN NHẬP PHIẾU',
+    date: 'Ngày đối chiếu',
     entry: (n: number) => `Lần nhập ${n}`,
     none: 'Các lần nhập khớp nhau hoàn toàn.',
     summary: (d: number, m: number) => `${d} ô khác nhau, ${m} phiếu chỉ có ở một số lần nhập`,
@@ -21,6 +24,7 @@ const TEXT = {
   },
   en: {
     heading: 'RECONCILIATION OF INDEPENDENT ENTRIES',
+    date: 'Date',
     entry: (n: number) => `Entry ${n}`,
     none: 'The entries agree completely.',
     summary: (d: number, m: number) => `${d} differing cell(s), ${m} ballot(s) missing from some entries`,
@@ -77,24 +81,41 @@ export function reconcileCsv(r: Reconciliation, lang: Lang): Uint8Array {
   return new TextEncoder().encode(`\ufeff${rows(r, lang).map((row) => row.map(field).join(',')).join('\r\n')}\r\n`);
 }
 
-export async function reconcileXlsx(r: Reconciliation, lang: Lang): Promise<Uint8Array> {
+export async function reconcileXlsx(r: Reconciliation, lang: Lang, date: string | null = null): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'tally';
   wb.created = new Date('2000-01-01T00:00:00Z');
   wb.modified = wb.created;
+  const T = TEXT[lang];
   const ws = wb.addWorksheet(lang === 'vi' ? 'Đối chiếu' : 'Reconciliation');
   const [head, ...body] = rows(r, lang);
-  const h = ws.addRow(head);
+  // The title, the date when given (no wall clock), and which file is which entry.
+  const first = xlsxTitle(
+    ws,
+    [
+      { text: T.heading, bold: true, size: 14 },
+      ...(date === null ? [] : [{ text: `${T.date}: ${formatDate(date, lang)}`, italic: true }]),
+      ...r.entries.map((e) => ({ text: named(r, e.entry, lang) })),
+      { text: r.differences.length === 0 && r.missing.length === 0 && r.missingLeaders.length === 0 ? T.none : T.summary(r.differences.length, r.missing.length), bold: true },
+    ],
+    (head ?? []).length,
+  );
+  const h = ws.getRow(first);
+  h.values = head ?? [];
   h.font = { bold: true };
+  h.alignment = { vertical: 'top', wrapText: true };
   for (const row of body) ws.addRow(row);
   ws.columns = (head ?? []).map((_, i) => ({ width: i === 1 ? 26 : i >= 2 && i < 2 + r.entries.length ? 24 : 14 }));
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.views = [{ state: 'frozen', ySplit: first }];
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${first}:${first}`, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  ws.headerFooter = { oddFooter: '&C&P / &N' };
   // Which file is which entry, with its digest: the comparison can be traced to the bytes.
-  const T = TEXT[lang];
   const files = wb.addWorksheet(T.entriesSheet);
   files.addRow([...T.entryCols]).font = { bold: true };
   for (const e of r.entries) files.addRow([T.entry(e.entry), e.name, e.path, e.sha256 ?? '']);
   files.columns = [{ width: 14 }, { width: 28 }, { width: 48 }, { width: 66 }];
+  files.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  serifEverywhere(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -10,6 +10,7 @@ const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
     const { renderJson } = await import('./json.js');
     return async (ctx) => new TextEncoder().encode(renderJson(ctx.outcome, ctx.lang));
   },
+  '.docx': async () => (await import('./docx.js')).renderDocx,
   '.html': async () => (await import('./html.js')).renderHtml,
   '.htm': async () => (await import('./html.js')).renderHtml,
 };

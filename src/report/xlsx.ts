@@ -7,8 +7,11 @@ import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
 import { nonBallotRows } from '../model/sheet.js';
 import { allCadres, compareBallots, documentDate, type ReportContext } from './context.js';
-import { bandAction, bandLabel, formatDate, placeDateLine, readingLabel } from './format.js';
+import { bandAction, bandLabel, formatDate, readingLabel } from './format.js';
+import { documentHeading, signatureBlock, type DocumentKind } from './document.js';
+import { DOCUMENT_TEXT } from '../text/documents.js';
 import { fitHeight } from './xlsx-layout.js';
+import { serifEverywhere, xlsxHeading, xlsxSignature } from './xlsx-blocks.js';
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
@@ -27,7 +30,10 @@ export async function renderXlsx(ctx: ReportContext): Promise<Uint8Array> {
   summarySheet(wb.addWorksheet(L.sheets.summary), ctx);
   flaggedSheet(wb.addWorksheet(L.sheets.flagged), ctx);
   invalidSheet(wb.addWorksheet(L.sheets.invalid), ctx);
-  auditSheet(wb.addWorksheet(L.sheets.audit), ctx);
+  // The audit sheet is for whoever checks the tool, not for the committee: hidden, so printing
+  // the workbook leaves it out (unhide it to read or print it).
+  auditSheet(wb.addWorksheet(L.sheets.audit, { state: 'hidden' }), ctx);
+  serifEverywhere(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -72,32 +78,27 @@ function boxRow(row: Row, from: number, to: number): void {
   for (let i = from; i <= to; i++) row.getCell(i).border = BOX;
 }
 
+/** The band in words; "—" for no band (never "Không", which reads as "no confidence"). */
 function bandText(ctx: ReportContext, band: Band | null): string {
-  if (band === null) return '—';
-  return bandLabel(ctx.outcome.regime, band, ctx.lang) ?? LABELS[ctx.lang].bandNone;
+  return bandLabel(ctx.outcome.regime, band, ctx.lang) ?? '—';
+}
+
+/** The summary is the result sheet of the minutes: it carries the minutes' number. */
+function summaryKind(ctx: ReportContext): DocumentKind {
+  return { type: DOCUMENT_TEXT[ctx.lang].resultsType, subject: ctx.outcome.session.title, symbol: { party: 'BB/BKP', state: 'BB-BKP' } };
 }
 
 function summarySheet(ws: Worksheet, ctx: ReportContext): void {
   const L = LABELS[ctx.lang];
   const { session, regime } = ctx.outcome;
-  const LAST = 14;
-  ws.columns = [5, 24, 30, 10, 8, 9, 8, 9, 8, 9, 8, 9, 22, 48].map((width) => ({ width }));
+  // The ballot-type column only when there are several types: with one, it would say nothing.
+  const multi = !isSingleDefault(ctx);
+  const T = multi ? 1 : 0;
+  const C = { stt: 1, name: 2, position: 3, type: 4, valid: 4 + T, invalid: 5 + T, high: 6 + T, confidence: 8 + T, low: 10 + T, band: 12 + T, action: 13 + T };
+  const LAST = C.action;
+  ws.columns = [5, 24, 30, ...(multi ? [10] : []), 8, 9, 8, 9, 8, 9, 8, 9, 22, 48].map((width) => ({ width }));
 
-  let r = 1;
-  const top = ws.getRow(r);
-  top.getCell(1).value = (session.body ?? '').toLocaleUpperCase('vi');
-  top.getCell(1).font = { bold: true };
-  if (session.classification !== null) {
-    top.getCell(LAST).value = session.classification;
-    top.getCell(LAST).font = { bold: true, color: { argb: 'FFC00000' } };
-    top.getCell(LAST).alignment = { horizontal: 'right' };
-  }
-  r += 1;
-  title(ws, r++, L.heading, LAST, 14);
-  if (session.title !== null) {
-    title(ws, r, session.title, LAST, 12);
-    ws.getRow(r++).height = 32;
-  }
+  let r = xlsxHeading(ws, 1, documentHeading(session, regime, ctx.lang, summaryKind(ctx)), [1, 3], [C.band - 1, LAST], LAST);
   r++;
   const info = (label: string, value: string) => {
     ws.getCell(r, 1).value = `${label}:`;
@@ -126,13 +127,13 @@ function summarySheet(ws: Worksheet, ctx: ReportContext): void {
   const h1 = r;
   const h2 = r + 1;
   const single: [number, string][] = [
-    [1, L.col.stt], [2, L.col.name], [3, L.col.position], [4, L.col.ballotType], [5, L.col.valid], [6, L.col.invalid], [13, L.col.band], [14, L.col.action],
+    [C.stt, L.col.stt], [C.name, L.col.name], [C.position, L.col.position], ...(multi ? [[C.type, L.col.ballotType] as [number, string]] : []), [C.valid, L.col.valid], [C.invalid, L.col.invalid], [C.band, L.col.band], [C.action, L.col.action],
   ];
   for (const [col, text] of single) {
     ws.mergeCells(h1, col, h2, col);
     headerCell(ws.getCell(h1, col), text);
   }
-  ([[7, L.col.high], [9, L.col.confidence], [11, L.col.low]] as const).forEach(([col, text]) => {
+  ([[C.high, L.col.high], [C.confidence, L.col.confidence], [C.low, L.col.low]] as const).forEach(([col, text]) => {
     ws.mergeCells(h1, col, h1, col + 1);
     headerCell(ws.getCell(h1, col), text);
     headerCell(ws.getCell(h2, col), L.col.count);
@@ -150,7 +151,7 @@ function summarySheet(ws: Worksheet, ctx: ReportContext): void {
       result.cadre.stt,
       result.cadre.name,
       result.cadre.position,
-      type.id,
+      ...(multi ? [type.id] : []),
       result.valid,
       result.invalid,
       result.high,
@@ -162,16 +163,16 @@ function summarySheet(ws: Worksheet, ctx: ReportContext): void {
       bandText(ctx, result.band) + (twoThirds ? ' (*)' : ''),
       bandAction(regime, result.band, ctx.lang) ?? '',
     ];
-    for (const col of [8, 10, 12]) row.getCell(col).numFmt = PERCENT;
+    for (const col of [C.high + 1, C.confidence + 1, C.low + 1]) row.getCell(col).numFmt = PERCENT;
     row.alignment = { vertical: 'top', wrapText: true };
-    for (const col of [1, 5, 6, 7, 8, 9, 10, 11, 12]) row.getCell(col).alignment = { vertical: 'top', horizontal: 'right' };
+    for (const col of [C.stt, C.valid, C.invalid, C.high, C.high + 1, C.confidence, C.confidence + 1, C.low, C.low + 1]) row.getCell(col).alignment = { vertical: 'top', horizontal: 'right' };
+    row.getCell(C.band).alignment = { vertical: 'top', horizontal: 'center', wrapText: true };
     boxRow(row, 1, LAST);
     if (result.flagged) for (let i = 1; i <= LAST; i++) row.getCell(i).fill = FLAG_FILL;
     if (result.flagged) row.getCell(2).font = { bold: true };
-    fitHeight(ws, row, [2, 3, 13, 14]);
+    fitHeight(ws, row, [C.name, C.position, C.band, C.action]);
   }
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: h2, topLeftCell: `C${firstData}` }];
-  ws.getColumn(4).hidden = isSingleDefault(ctx);
   r++;
   if (anyTwoThirds) {
     ws.getCell(r, 1).value = `(*) ${EXACTLY_TWO_THIRDS_NOTE[ctx.lang]}`;
@@ -180,7 +181,7 @@ function summarySheet(ws: Worksheet, ctx: ReportContext): void {
     ws.getRow(r).height = 30;
     r += 2;
   }
-  signature(ws, r, ctx, LAST);
+  xlsxSignature(ws, r, signatureBlock(session, regime, ctx.lang), [1, 3], [C.band, LAST]);
   printSetup(ws, `${h1}:${h2}`, session.classification);
 }
 
@@ -188,47 +189,16 @@ function percentOrNull(result: CadreResult, level: 'high' | 'confidence' | 'low'
   return result.percent === null ? null : fraction(result.percent[level]);
 }
 
-/** The place and date line, then the counting committee's signatures. */
-function signature(ws: Worksheet, row: number, ctx: ReportContext, lastCol: number): void {
-  const L = LABELS[ctx.lang];
-  const { session } = ctx.outcome;
-  let r = row;
-  const line = placeDateLine(session.place, session.date, ctx.lang);
-  const right = (text: string, bold: boolean, italic = false) => {
-    ws.mergeCells(r, lastCol - 1, r, lastCol);
-    const c = ws.getCell(r, lastCol - 1);
-    c.value = text;
-    c.font = { bold, italic };
-    c.alignment = { horizontal: 'center' };
-  };
-  if (line !== null) {
-    right(line, false, true);
-    r++;
-  }
-  const start = r;
-  for (const text of L.signHead) {
-    right(text, true);
-    r++;
-  }
-  const [head, ...members] = session.countingCommittee;
-  r += 3;
-  if (head !== undefined) right(head, true);
-  if (members.length > 0) {
-    ws.getCell(start, 2).value = L.members;
-    ws.getCell(start, 2).font = { bold: true };
-    members.forEach((name, i) => (ws.getCell(start + 2 + i, 2).value = name));
-  }
-}
-
 function flaggedSheet(ws: Worksheet, ctx: ReportContext): void {
   const L = LABELS[ctx.lang];
   const { regime, session } = ctx.outcome;
-  const LAST = 8;
-  ws.columns = [5, 24, 30, 10, 12, 9, 28, 60].map((width) => ({ width }));
+  const multi = !isSingleDefault(ctx);
+  const LAST = multi ? 8 : 7;
+  ws.columns = [5, 24, 30, ...(multi ? [10] : []), 12, 9, 28, 60].map((width) => ({ width }));
   title(ws, 1, L.flaggedTitle, LAST, 13);
   if (session.title !== null) title(ws, 2, session.title, LAST, 11);
   const head = 4;
-  [L.col.stt, L.col.name, L.col.position, L.col.ballotType, `${L.col.count} ${L.col.low.toLocaleLowerCase(ctx.lang)}`, L.col.percent, L.col.band, L.col.action].forEach((t, i) =>
+  [L.col.stt, L.col.name, L.col.position, ...(multi ? [L.col.ballotType] : []), `${L.col.count} ${L.col.low.toLocaleLowerCase(ctx.lang)}`, L.col.percent, L.col.band, L.col.action].forEach((t, i) =>
     headerCell(ws.getCell(head, i + 1), t),
   );
   ws.getRow(head).height = 45;
@@ -245,16 +215,16 @@ function flaggedSheet(ws: Worksheet, ctx: ReportContext): void {
       result.cadre.stt,
       result.cadre.name,
       result.cadre.position,
-      type.id,
+      ...(multi ? [type.id] : []),
       result.low,
       percentOrNull(result, 'low'),
       bandText(ctx, result.band),
       bandAction(regime, result.band, ctx.lang) ?? '',
     ];
-    row.getCell(6).numFmt = PERCENT;
+    row.getCell(LAST - 2).numFmt = PERCENT;
     row.alignment = { vertical: 'top', wrapText: true };
     boxRow(row, 1, LAST);
-    fitHeight(ws, row, [2, 3, 7, 8]);
+    fitHeight(ws, row, [2, 3, LAST - 1, LAST]);
     if (result.notes.includes('exactly-two-thirds')) {
       const note = ws.getRow(r++);
       note.getCell(2).value = `(*) ${EXACTLY_TWO_THIRDS_NOTE[ctx.lang]}`;
@@ -264,18 +234,20 @@ function flaggedSheet(ws: Worksheet, ctx: ReportContext): void {
     }
   }
   ws.views = [{ state: 'frozen', ySplit: head }];
-  ws.getColumn(4).hidden = isSingleDefault(ctx);
   printSetup(ws, `${head}:${head}`, session.classification);
 }
 
 function invalidSheet(ws: Worksheet, ctx: ReportContext): void {
   const L = LABELS[ctx.lang];
-  const LAST = 4;
-  ws.columns = [10, 12, 30, 50].map((width) => ({ width }));
+  const names = new Map(ctx.outcome.cadres.map((c) => [c.key, c.name]));
+  // The ballot-type column only when there are several types.
+  const multi = !isSingleDefault(ctx);
+  const T = multi ? 1 : 0;
+  const LAST = 3 + T;
+  ws.columns = [...(multi ? [10] : []), 12, 30, 50, ...(multi ? [] : [24])].map((width) => ({ width }));
   title(ws, 1, L.invalidTitle, LAST, 13);
   let r = 3;
-  const names = new Map(ctx.outcome.cadres.map((c) => [c.key, c.name]));
-  const multi = !isSingleDefault(ctx);
+  const typeCell = (id: string) => (multi ? [id] : []);
 
   const section = (label: string) => {
     ws.getCell(r, 1).value = label;
@@ -284,45 +256,44 @@ function invalidSheet(ws: Worksheet, ctx: ReportContext): void {
     r++;
   };
   section(L.voidBallots);
-  [L.col.ballotType, L.col.ballot, L.col.reason].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
-  ws.mergeCells(r, 3, r, LAST);
+  [...typeCell(L.col.ballotType), L.col.ballot, L.col.reason].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+  ws.mergeCells(r, 2 + T, r, LAST);
   r++;
   const voided = ctx.outcome.ballotTypes.flatMap((t) => t.count.voidBallots.map((v) => ({ t: t.id, v })));
   if (voided.length === 0) ws.getCell(r++, 1).value = L.none;
   for (const { t, v } of voided.sort((a, b) => compareBallots(a.v.ballot, b.v.ballot))) {
     const reason = v.strictCause === undefined ? v.reason : L.strictCause(L.reasons[v.strictCause.reason], names.get(v.strictCause.cadreKey) ?? '');
     const row = ws.getRow(r);
-    row.values = [t, ballotValue(v.ballot), reason];
-    ws.mergeCells(r, 3, r, LAST);
+    row.values = [...typeCell(t), ballotValue(v.ballot), reason];
+    ws.mergeCells(r, 2 + T, r, LAST);
     boxRow(row, 1, LAST);
     r++;
   }
   r++;
   section(L.invalidLines);
-  [L.col.ballotType, L.col.ballot, L.col.leader, L.col.reason].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+  [...typeCell(L.col.ballotType), L.col.ballot, L.col.leader, L.col.reason].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
   r++;
   const lines = ctx.outcome.ballotTypes.flatMap((t) => t.count.invalidLines.map((l) => ({ t: t.id, l })));
   if (lines.length === 0) ws.getCell(r++, 1).value = L.none;
   for (const { t, l } of lines.sort((a, b) => compareBallots(a.l.ballot, b.l.ballot) || a.l.cadreKey - b.l.cadreKey)) {
     const row = ws.getRow(r++);
-    row.values = [t, ballotValue(l.ballot), names.get(l.cadreKey) ?? '', L.reasons[l.reason]];
+    row.values = [...typeCell(t), ballotValue(l.ballot), names.get(l.cadreKey) ?? '', L.reasons[l.reason]];
     boxRow(row, 1, LAST);
   }
   if (ctx.outcome.adjudications.length > 0) {
     r++;
     section(L.adjudicationsTitle);
-    [L.col.ballot, L.col.leader, `${L.adjudicationCols.before} → ${L.adjudicationCols.decision}`, L.adjudicationCols.by].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+    const cols = [L.col.ballot, L.col.leader, `${L.adjudicationCols.before} → ${L.adjudicationCols.decision}`, L.adjudicationCols.by];
+    cols.forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
     r++;
     for (const a of ctx.outcome.adjudications) {
       const row = ws.getRow(r++);
       row.values = [ballotValue(a.ballot), a.cadre.name, `${readingLabel(a.before, ctx.lang)} → ${readingLabel(a.decision, ctx.lang)}`, a.decidedBy];
       row.alignment = { vertical: 'top', wrapText: true };
-      boxRow(row, 1, LAST);
+      boxRow(row, 1, cols.length);
       fitHeight(ws, row, [3, 4]);
     }
   }
-  // One ballot type: its column says nothing, so it is hidden (and not printed).
-  ws.getColumn(1).hidden = !multi;
   printSetup(ws, undefined, ctx.outcome.session.classification);
 }
 
@@ -356,7 +327,7 @@ function auditSheet(ws: Worksheet, ctx: ReportContext): void {
   r++;
   for (const o of ctx.options) {
     const row = ws.getRow(r++);
-    row.values = [o.name, o.value, A.origins[o.origin]];
+    row.values = [A.optionNames[o.name as keyof typeof A.optionNames] ?? o.name, auditValue(ctx, o.name, o.value), A.origins[o.origin]];
     row.alignment = { vertical: 'top', wrapText: true };
     boxRow(row, 1, 3);
     fitHeight(ws, row, [2]);
@@ -390,4 +361,23 @@ function auditSheet(ws: Worksheet, ctx: ReportContext): void {
     }
   }
   printSetup(ws, undefined, ctx.outcome.session.classification);
+}
+
+/** An option's value in words: the regime's instrument, the basis, yes or no, a date as written. */
+function auditValue(ctx: ReportContext, name: string, value: string): string {
+  const L = LABELS[ctx.lang];
+  switch (name) {
+    case 'regime':
+      return ctx.outcome.regime.instrument[ctx.lang];
+    case 'denominator':
+      return L.basis[value as keyof typeof L.basis] ?? value;
+    case 'strict':
+      return value === 'true' ? L.audit.yes : L.audit.no;
+    case 'lang':
+      return L.audit.langs[value as keyof typeof L.audit.langs] ?? value;
+    case 'date':
+      return formatDate(value, ctx.lang);
+    default:
+      return value;
+  }
 }

@@ -25,6 +25,11 @@ export interface Regime {
   readonly dismissal: BandRule | null;
   /** Note at exactly two thirds (Quy định 96 Điều 11 khoản 3 vs Quy định 41 "trên 2/3"). */
   readonly exactlyTwoThirdsNote: boolean;
+  /**
+   * How its documents look: the Party's (Hướng dẫn 36-HD/VPTW, signed "T/M") or the State's
+   * (Nghị định 30/2020/NĐ-CP, signed "TM.") — People's Councils and the National Assembly.
+   */
+  readonly convention: 'party' | 'state';
 }
 
 const OVER_HALF: Threshold = { num: 1, den: 2, inclusive: false };
@@ -50,6 +55,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
   // Quy định 96-QĐ/TW (2023), Điều 11 khoản 2 and 3.
   'party-96': {
     id: 'party-96',
+    convention: 'party',
     instrument: { vi: 'Quy định 96-QĐ/TW (2023)', en: 'Regulation 96-QĐ/TW (2023)' },
     defaultBasis: 'returned',
     basisFixed: false,
@@ -75,6 +81,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
   // Quy định 262-QĐ/TW (2014): only "trên 50%" has a consequence.
   'party-262': {
     id: 'party-262',
+    convention: 'party',
     instrument: { vi: 'Quy định 262-QĐ/TW (2014)', en: 'Regulation 262-QĐ/TW (2014)' },
     defaultBasis: 'returned',
     basisFixed: false,
@@ -93,6 +100,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
   // Nghị quyết 96/2023/QH15: the base is ballots returned (Điều 19 khoản 3).
   'assembly-96': {
     id: 'assembly-96',
+    convention: 'state',
     instrument: { vi: 'Nghị quyết 96/2023/QH15', en: 'Resolution 96/2023/QH15' },
     defaultBasis: 'returned',
     basisFixed: true,
@@ -118,6 +126,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
   // Nghị quyết 85/2014/QH13: percentages of the total number of deputies (Điều 17 khoản 1).
   'assembly-85': {
     id: 'assembly-85',
+    convention: 'state',
     instrument: { vi: 'Nghị quyết 85/2014/QH13', en: 'Resolution 85/2014/QH13' },
     defaultBasis: 'convened',
     basisFixed: true,
@@ -129,6 +138,7 @@ export const REGIMES: Readonly<Record<RegimeId, Regime>> = {
   // Nghị quyết 35/2012/QH13: "trên 2/3 tổng số đại biểu" is strict.
   'assembly-35': {
     id: 'assembly-35',
+    convention: 'state',
     instrument: { vi: 'Nghị quyết 35/2012/QH13', en: 'Resolution 35/2012/QH13' },
     defaultBasis: 'convened',
     basisFixed: true,

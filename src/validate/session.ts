@@ -26,6 +26,12 @@ export interface Session {
   readonly strict: boolean;
   readonly countingCommittee: readonly string[];
   readonly classification: string | null;
+  /** The body over `body`, for the document heading (SPEC §2.3). */
+  readonly parentBody: string | null;
+  /** The minutes' number and symbol, e.g. "05-BB/BKP". */
+  readonly number: string | null;
+  /** When the count started, as the clerk wrote it ("14:30", "14 giờ 30"). */
+  readonly time: string | null;
   readonly counts: Readonly<Record<CountKey, number | null>>;
   /** Fill ratios for scanned marks (SPEC §2.5). */
   readonly thresholds: Thresholds;
@@ -192,6 +198,9 @@ export function resolveSession(entries: SessionEntries, flags: SessionFlags, fla
     strict,
     countingCommittee: committee === null ? [] : committee.split(';').map(clean).filter((n) => n !== ''),
     classification: text('classification'),
+    parentBody: text('parent_body'),
+    number: text('number'),
+    time: text('time'),
     counts,
     thresholds: { mark, blank },
     omrLetters,

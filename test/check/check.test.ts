@@ -61,12 +61,15 @@ describe('tally check fixtures/archive', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Kết quả kiểm tra', 'Sai khác', 'Qua các đợt']);
     const diffs: unknown[][] = [];
-    wb.getWorksheet('Sai khác')?.eachRow((row, n) => n > 1 && diffs.push((row.values as unknown[]).slice(1)));
+    wb.getWorksheet('Sai khác')?.eachRow((row, n) => n > 3 && diffs.push((row.values as unknown[]).slice(1)));
+    // A title above the table; no date of the check unless TALLY_DATE gives it.
+    expect(wb.getWorksheet('Sai khác')?.getRow(1).getCell(1).value).toBe('KIỂM TRA LẠI CÁC HỘI NGHỊ ĐÃ LẤY PHIẾU — Sai khác');
+    expect(wb.getWorksheet('Sai khác')?.getRow(3).getCell(1).value).toBe('Hội nghị');
     expect(diffs).toHaveLength(5);
     expect(diffs[0]).toEqual([join(ARCHIVE, '2024', 'huyen'), 'Dương Văn Khải', undefined, 'tín nhiệm thấp', '15', '18', join(ARCHIVE, '2024', 'huyen', 'ket-qua.csv')]);
     // Dates as the clerk writes them; bands as the session's regime draws them.
     const sessions = wb.getWorksheet('Kết quả kiểm tra');
-    expect(sessions?.getRow(2).getCell(2).value).toBe('13/12/2023');
+    expect(sessions?.getRow(4).getCell(2).value).toBe('13/12/2023');
     const bao: unknown[][] = [];
     wb.getWorksheet('Qua các đợt')?.eachRow((row) => row.getCell(1).value === 'Đặng Quốc Bảo' && bao.push([row.getCell(3).value, row.getCell(8).value]));
     expect(bao).toEqual([['13/12/2023', '> 1/2'], ['10/12/2024', '> 1/2'], ['09/12/2025', '≥ 2/3']]);

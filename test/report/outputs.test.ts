@@ -59,8 +59,9 @@ describe('-o on the sample session', () => {
       expect(row.getCell(1).value).toBe(e.stt);
       expect(row.getCell(2).value).toBe(e.name);
       expect(row.getCell(3).value).toBe(e.position);
-      expect([5, 6, 7, 9, 11].map((c) => row.getCell(c).value)).toEqual([e.valid, e.invalid, e.high, e.confidence, e.low]);
-      for (const [col, level] of [[8, 'high'], [10, 'confidence'], [12, 'low']] as const) {
+      // One ballot type: no ballot-type column, so valid is column D.
+      expect([4, 5, 6, 8, 10].map((c) => row.getCell(c).value)).toEqual([e.valid, e.invalid, e.high, e.confidence, e.low]);
+      for (const [col, level] of [[7, 'high'], [9, 'confidence'], [11, 'low']] as const) {
         expect(row.getCell(col).numFmt).toBe('0.00%');
         expect(row.getCell(col).value).toBeCloseTo(e.percent[level] / 100, 10);
       }
@@ -68,13 +69,14 @@ describe('-o on the sample session', () => {
       expect(fill?.fgColor?.argb === 'FFFCE4D6').toBe(e.flagged);
     });
     const flagged = rows[6] as ExcelJS.Row;
-    expect(flagged.getCell(13).value).toBe('Trên 50% đến dưới 2/3 phiếu tín nhiệm thấp');
-    expect(String(flagged.getCell(14).value)).toMatch(/^Cấp có thẩm quyền đưa ra khỏi quy hoạch chức vụ cao hơn/);
-    expect(rows[0]?.getCell(13).value).toBe('Không');
+    expect(flagged.getCell(12).value).toBe('Trên 50% đến dưới 2/3 phiếu tín nhiệm thấp');
+    expect(String(flagged.getCell(13).value)).toMatch(/^Cấp có thẩm quyền đưa ra khỏi quy hoạch chức vụ cao hơn/);
+    // No band is a dash: "Không" would read as "no confidence".
+    expect(rows[0]?.getCell(12).value).toBe('—');
     // Title block, print set-up, frozen panes.
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
-    for (const t of ['HUYỆN ỦY TÂN LẬP', 'KẾT QUẢ LẤY PHIẾU TÍN NHIỆM', 'Quy định 96-QĐ/TW (2023)', 'số phiếu thu về = 41', 'Tân Lập, ngày 13 tháng 12 năm 2023', 'TM. BAN KIỂM PHIẾU', 'TRƯỞNG BAN', 'Nguyễn Thị Hòa', 'Lê Quang Vinh']) {
+    for (const t of ['HUYỆN ỦY TÂN LẬP', 'KẾT QUẢ LẤY PHIẾU TÍN NHIỆM', 'Quy định 96-QĐ/TW (2023)', 'số phiếu thu về = 41', 'Tân Lập, ngày 13 tháng 12 năm 2023', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số     -BB/BKP', 'T/M BAN KIỂM PHIẾU', 'TRƯỞNG BAN', 'CÁC THÀNH VIÊN', 'Nguyễn Thị Hòa', 'Lê Quang Vinh', 'Phạm Thị Thảo']) {
       expect(texts).toContain(t);
     }
     expect(texts.some((t) => t.startsWith('42/45 người được triệu tập (cần ít nhất 30)'))).toBe(true);
@@ -82,7 +84,10 @@ describe('-o on the sample session', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.pageSetup.printTitlesRow).toMatch(/^\$?\d+:\$?\d+$/);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2 });
-    expect(ws.getColumn(4).hidden).toBe(true); // one ballot type: its column is hidden
+    // No hidden column: nothing holds the internal type name.
+    for (let c = 1; c <= 13; c++) expect(ws.getColumn(c).hidden).toBe(false);
+    expect(texts).not.toContain('default');
+    for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((c) => expect(c.font?.name, `${sheet.name}!${c.address}`).toBe('Times New Roman')));
   });
 
   it('the XLSX lists flagged leaders, invalid ballots and lines, and an audit with the input hash', async () => {
@@ -96,8 +101,8 @@ describe('-o on the sample session', () => {
     const flagged = values('Cần xem xét').filter((r) => typeof r[0] === 'number');
     expect(flagged).toHaveLength(1);
     expect(flagged[0]?.slice(0, 2)).toEqual([7, 'Đặng Quốc Bảo']);
-    expect(flagged[0]?.[4]).toBe(23);
-    const invalid = values('Không hợp lệ').filter((r) => typeof r[1] === 'number');
+    expect(flagged[0]?.[3]).toBe(23);
+    const invalid = values('Không hợp lệ').filter((r) => typeof r[0] === 'number').map((r) => [null, ...r]);
     // Void ballot 17, then the seven invalid lines of scripts/sample_session.py in ballot order.
     expect(invalid.map((r) => [r[1], r[2]])).toEqual([
       [17, 'Ghi thêm tên người vào phiếu'],
@@ -114,8 +119,14 @@ describe('-o on the sample session', () => {
     expect(audit).toContain('tally 0.1.0');
     const sha = createHash('sha256').update(readFileSync(WORKBOOK)).digest('hex');
     expect(audit).toContain(sha);
-    expect(audit).toContain('regime');
-    expect(audit).toContain('party-96');
+    // The audit sheet is in words, and hidden: printing the workbook leaves it out.
+    expect(audit).toContain('Quy định áp dụng');
+    expect(audit).toContain('Quy định 96-QĐ/TW (2023)');
+    expect(audit).not.toContain('party-96');
+    expect(audit).not.toContain('false');
+    expect(audit).not.toContain('default');
+    expect(wb.getWorksheet('Kiểm tra')?.state).toBe('hidden');
+    expect(wb.getWorksheet('Tổng hợp')?.state).toBe('visible');
     expect(audit.some((v) => /^[0-9a-f]{64}$/.test(v) && v !== sha)).toBe(true); // the normalised-input digest
   });
 
@@ -147,8 +158,12 @@ describe('-o on the sample session', () => {
     expect((html.match(/<tr class="flagged">/g) ?? []).length).toBe(1);
     expect(html).toContain('class="threshold" style="left:calc(100% * 1 / 2)"');
     expect(html).toContain('class="threshold" style="left:calc(100% * 2 / 3)"');
-    expect(html).toContain('TM. BAN KIỂM PHIẾU');
+    expect(html).toContain('T/M BAN KIỂM PHIẾU');
     expect(html).toContain('Tân Lập, ngày 13 tháng 12 năm 2023');
+    expect(html).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    // The low share first: it starts every bar, where the ½ and ⅔ marks measure it.
+    expect(html).toMatch(/<div class="bar"><span class="low" style="flex:23 0 0"><\/span><span class="confidence" style="flex:10 0 0"><\/span><span class="high" style="flex:6 0 0">/);
+    expect(html).toContain('@page { size: A4 landscape; margin: 0; }');
   });
 
   it('re-running gives byte-identical JSON, CSV and HTML, and an XLSX with identical content', async () => {
@@ -188,7 +203,7 @@ describe('the exactly-two-thirds note', () => {
     expect(texts.filter((t) => t.endsWith('(*)'))).toHaveLength(1);
     expect(texts.some((t) => t.startsWith("(*) Đúng 2/3: thuộc mức 'từ 2/3 trở lên' theo Quy định 96"))).toBe(true);
     const html = readFileSync(join(d, 'a.html'), 'utf8');
-    expect(html).toContain('≥ 2/3 *');
+    expect(html).toContain('Từ 2/3 phiếu tín nhiệm thấp trở lên (*)');
     expect(html).toContain('Quy định 41-QĐ/TW (2021) ghi &#39;trên 2/3&#39;');
   });
 });

@@ -29,7 +29,7 @@ describe('printed reports', () => {
     // LibreOffice's locale decides the decimal separator.
     expect(text).toMatch(/56[.,]10%/);
     expect(text).toContain('KẾT QUẢ LẤY PHIẾU TÍN NHIỆM');
-    expect(text).toContain('TM. BAN KIỂM PHIẾU');
+    expect(text).toContain('T/M BAN KIỂM PHIẾU');
     expect(text).toContain('Cấp có thẩm quyền đưa ra khỏi quy hoạch');
   }, 150_000);
 
