@@ -8,8 +8,8 @@ import { checkJson, checkXlsx, failed, renderCheckTerminal, type CheckReport } f
 import type { Lang } from '../text/lang.js';
 import { problemMessage } from '../text/messages.js';
 import { commandLine, type CommandSpec } from './args.js';
-import { HELP } from './help.js';
-import { useColor, usageError, type Io } from './main.js';
+import { HELP } from '../text/cli.js';
+import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { commonOptions, limitsFrom } from './options.js';
 import { hasErrors } from '../model/problem.js';
@@ -37,7 +37,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
       ...commonOptions(h),
     ],
   };
-  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
+  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
   const paths = [...line.args];
   const opts = line.opts as CheckOptions;

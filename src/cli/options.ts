@@ -8,8 +8,8 @@ import { clean } from '../text/fold.js';
 import { LANGS, type Lang } from '../text/lang.js';
 import { parseLimits, type Limits } from '../read/limits.js';
 import type { OptionSpec, OptionValue } from './args.js';
-import { HELP } from './help.js';
-import { usageError, type Io } from './main.js';
+import { HELP } from '../text/cli.js';
+import { usageError, type Io } from './io.js';
 
 /** A count flag: "42", or "A=42" for ballot type A; at most one bare value. */
 const TYPED = /^([^=]+)=(.*)$/;

@@ -7,8 +7,8 @@ import { tallySession } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { auditOptions } from './audit.js';
-import { HELP } from './help.js';
-import { useColor, usageError, type Io } from './main.js';
+import { HELP } from '../text/cli.js';
+import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkTallyOptions, commonOptions, limitsFrom, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
@@ -54,7 +54,7 @@ export function tallySpec(lang: Lang): CommandSpec {
 
 export async function runTally(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
-  const line = commandLine(tallySpec(lang), argv, io.stdout, io.stderr, lang, h.usage);
+  const line = commandLine(tallySpec(lang), argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
   const files = [...line.args];
   const opts: Record<string, unknown> = { lang: 'vi', ...line.opts };

@@ -8,8 +8,8 @@ import { renderProblems } from '../report/terminal.js';
 import { renderTemplate } from '../report/template.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
-import { HELP } from './help.js';
-import { useColor, usageError, type Io } from './main.js';
+import { HELP } from '../text/cli.js';
+import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { commonOptions, limitsFrom } from './options.js';
 
@@ -27,7 +27,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
       ...commonOptions(h),
     ],
   };
-  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
+  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
   const opts = line.opts as { readonly output?: string; readonly roster?: string; readonly ballots?: string };
 
