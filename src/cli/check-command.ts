@@ -11,7 +11,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
-import { commonOptions, limitsFrom } from './options.js';
+import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
 import { hasErrors } from '../model/problem.js';
 
 interface CheckOptions {
@@ -43,8 +43,8 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   const opts = line.opts as CheckOptions;
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
-  const jobs = opts.jobs === undefined ? availableParallelism() : /^\d{1,3}$/.test(opts.jobs) && Number(opts.jobs) > 0 ? Number(opts.jobs) : NaN;
-  if (Number.isNaN(jobs)) return usageError(io, lang, h.badOption('jobs', opts.jobs ?? ''));
+  const jobs = checkWholeNumber('jobs', opts.jobs, lang, { min: 1, digits: 3 }) ?? availableParallelism();
+  if (typeof jobs !== 'number') return refuse(io, lang, [jobs]);
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!['.xlsx', '.json'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.check.outputFormat}`);
   await checkOutputs(outputs, []);
