@@ -9,7 +9,8 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['exceljs'],
+  // cli-table3's colours are switched off (style: { head: [], border: [] }): @colors/colors is never loaded.
+  external: ['exceljs', '@colors/colors', '@colors/colors/safe'],
   // The check pool finds its worker beside the bundle.
   inject: ['scripts/import-meta-url.js'],
   define: { 'import.meta.url': 'importMetaUrl' },

@@ -82,7 +82,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   if (opts.json === true) io.stdout.write(checkJson(report, lang));
-  else io.stdout.write(renderCheckTerminal(report, lang, useColor(io.stdout, io), opts.onlyDifferences === true, opts.requireRecord === true));
+  else io.stdout.write(await renderCheckTerminal(report, lang, useColor(io.stdout, io), opts.onlyDifferences === true, opts.requireRecord === true));
   for (const p of report.problems.filter((x) => x.severity !== 'error' && opts.json === true)) io.stderr.write(`${problemMessage(p, lang)}\n`);
   const bad = results.some((s) => failed(s, opts.requireRecord === true)) || hasErrors(report.problems);
   return bad ? 1 : 0;

@@ -89,6 +89,6 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     await writeOutputs(rendered);
     for (const f of rendered) io.stderr.write(`${h.written(f.path)}\n`);
   }
-  io.stdout.write(o.json === true ? (await import('../report/json.js')).renderJson(outcome, lang) : renderTerminal(outcome, lang, useColor(io.stdout, io)));
+  io.stdout.write(o.json === true ? (await import('../report/json.js')).renderJson(outcome, lang) : await renderTerminal(outcome, lang, { color: useColor(io.stdout, io), width: outputWidth(io.stdout, io) }));
   return hasErrors(outcome.problems) ? 1 : 0;
 }
