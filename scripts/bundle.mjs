@@ -4,12 +4,31 @@
 // only to write workbooks; docx likewise, only to write the minutes.
 import { build } from 'esbuild';
 
+// Two modules the bundle must not carry (test/secrecy.test.ts): commander requires
+// child_process for executable subcommands, which tally has none of; cli-table3 requires
+// @colors/colors only to colour with it, and its colours are off (src/report/table.ts).
+const stubs = {
+  name: 'stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (/node_modules[\\/]commander[\\/]/.test(a.importer) ? { path: 'child_process', namespace: 'stub' } : undefined));
+    b.onResolve({ filter: /^@colors\/colors(\/safe)?$/ }, () => ({ path: 'colors', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, (a) => ({
+      contents:
+        a.path === 'colors'
+          ? 'module.exports = new Proxy({}, { get: () => (s) => s });'
+          : "const refuse = () => { throw new Error('tally starts no other program'); };\nmodule.exports = { spawn: refuse, execFile: refuse };",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['exceljs', 'docx'],
+  plugins: [stubs],
   // The check pool finds its worker beside the bundle.
   inject: ['scripts/import-meta-url.js'],
   define: { 'import.meta.url': 'importMetaUrl' },

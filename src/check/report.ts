@@ -8,7 +8,7 @@ import { bandMark, formatDate, formatPercent } from '../report/format.js';
 import { fitHeight } from '../report/xlsx-layout.js';
 import { serifEverywhere, xlsxTitle } from '../report/xlsx-blocks.js';
 import { REGIMES } from '../rules/regimes.js';
-import { renderTable } from '../report/table.js';
+import { loadTable } from '../report/table.js';
 import type { Lang } from '../text/lang.js';
 import { cellRef, locationText, problemMessage } from '../text/messages.js';
 import type { Person } from './across.js';
@@ -126,7 +126,7 @@ function pointText(p: Person['points'][number], lang: Lang): string {
   return p.band === null || p.band === 'none' ? pct : `${pct} ${bandText(p.band, p.regime, lang)}`;
 }
 
-export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, onlyDifferences: boolean, requireRecord: boolean): string {
+export async function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, onlyDifferences: boolean, requireRecord: boolean): Promise<string> {
   const T = CHECK_TEXT[lang];
   const c = terminalStyle(color);
   const out: string[] = [c.bold(T.heading)];
@@ -165,7 +165,8 @@ export function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, 
       const cells = sessions.map((s) => p.points.filter((x) => x.session === s).map((x) => pointText(x, lang)).join('; '));
       return p.flaggedRounds.length >= 2 ? { cells: [`${p.name} ⚑`, ...cells], style: (x: string) => c.yellow(c.bold(x)) } : { cells: [p.name, ...cells] };
     });
-    out.push('', c.bold(T.across), renderTable(head, rows, head.map(() => ({ align: 'left' as const })), (x) => c.bold(x)));
+    const table = await loadTable();
+    out.push('', c.bold(T.across), table({ head, rows, columns: head.map(() => ({ align: 'left' as const })), boxed: true, headStyle: (x) => c.bold(x) }));
     if (people.some((p) => p.flaggedRounds.length >= 2)) out.push(`⚑ ${T.flaggedTwice}`);
   }
   return `${out.join('\n')}\n`;

@@ -1,7 +1,12 @@
-// The command line read as a clerk types it: --name value, --name=value, -o value, switches,
-// repeated options, "--" before file names that begin with a dash. Every message and the help
-// are in the clerk's language.
+// The command line read through commander: --name value, --name=value, -o value, switches,
+// repeated options, "--" before file names that begin with a dash. Each command declares its
+// line as a CommandSpec (data); this module turns it into a commander Command, reads argv and
+// maps commander's outcomes (its error codes) to our own wording in the clerk's language:
+// commander's English never reaches the clerk, and nothing here writes or exits.
+import { Command, CommanderError, Option } from 'commander';
+import { ARGS } from '../text/cli.js';
 import type { Lang } from '../text/lang.js';
+import { wrapIndented } from '../text/wrap.js';
 
 export interface OptionSpec {
   /** "--roster" */
@@ -29,125 +34,157 @@ export interface CommandSpec {
   readonly commands?: readonly (readonly [string, string])[];
 }
 
-export type Placeholder = keyof typeof WORDS.vi.placeholders;
+export type Placeholder = keyof typeof ARGS.vi.placeholders;
 
 export type OptionValue = string | readonly string[] | true;
 
 export type ParsedArgs =
   | { readonly kind: 'run'; readonly args: readonly string[]; readonly opts: Readonly<Record<string, OptionValue>> }
-  | { readonly kind: 'help' | 'version' }
+  | { readonly kind: 'help'; readonly text: string }
+  | { readonly kind: 'version'; readonly text: string }
   | { readonly kind: 'error'; readonly message: string };
 
-const WORDS = {
-  vi: {
-    usage: 'Cách dùng',
-    options: 'Tùy chọn',
-    args: 'Tham số',
-    commands: 'Lệnh khác',
-    optionsWord: 'tùy chọn',
-    help: 'in hướng dẫn này',
-    version: 'in số phiên bản',
-    unknown: (o: string) => `không có tùy chọn ${o} (xem --help)`,
-    missingValue: (o: string) => `thiếu giá trị cho ${o}`,
-    noValue: (o: string) => `${o} không nhận giá trị`,
-    choice: (o: string, v: string, all: readonly string[]) => `giá trị '${v}' của ${o} không hợp lệ; chọn ${all.join(' hoặc ')}`,
-    missingArgs: (p: string) => `thiếu ${p} (xem --help)`,
-    extraArg: (a: string) => `không dùng tham số '${a}' (xem --help)`,
-    placeholders: { file: 'tệp', files: 'tệp…', paths: 'đường-dẫn…', entries: 'tệp-nhập…', text: 'chữ', date: 'ngày', n: 'số', ratio: 'tỷ-lệ', map: 'bảng', regime: 'quy-định', basis: 'mẫu-số', lang: 'ngôn-ngữ', limit: 'tên=giá-trị' },
-  },
-  en: {
-    usage: 'Usage',
-    options: 'Options',
-    args: 'Arguments',
-    commands: 'Other commands',
-    optionsWord: 'options',
-    help: 'print this help',
-    version: 'print the version',
-    unknown: (o: string) => `unknown option ${o} (see --help)`,
-    missingValue: (o: string) => `${o} needs a value`,
-    noValue: (o: string) => `${o} takes no value`,
-    choice: (o: string, v: string, all: readonly string[]) => `invalid value '${v}' for ${o}; choose ${all.join(' or ')}`,
-    missingArgs: (p: string) => `missing ${p} (see --help)`,
-    extraArg: (a: string) => `unexpected argument '${a}' (see --help)`,
-    placeholders: { file: 'file', files: 'files…', paths: 'paths…', entries: 'entries…', text: 'text', date: 'date', n: 'n', ratio: 'ratio', map: 'map', regime: 'regime', basis: 'basis', lang: 'lang', limit: 'name=value' },
-  },
-} as const;
-
-/** "--mark-threshold" → "markThreshold": the key of an option's value. */
+/** "--mark-threshold" → "markThreshold": the key of an option's value (commander's own naming). */
 export const optionKey = (name: string) => name.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-export function parseArgs(spec: CommandSpec, argv: readonly string[], lang: Lang): ParsedArgs {
-  const w = WORDS[lang];
+/** A value outside an option's choices: thrown from commander's argParser, carried out of parse(). */
+class ChoiceRefused extends Error {}
+
+/** The width help is wrapped to when none is given. */
+const HELP_WIDTH = 80;
+
+function flagsOf(o: OptionSpec, lang: Lang): string {
+  const w = ARGS[lang];
+  return `${o.short === undefined ? '' : `${o.short}, `}${o.name}${o.value === undefined ? '' : ` <${w.placeholders[o.value]}>`}`;
+}
+
+/** The commander Command of a spec, speaking `lang`, writing into `sink` instead of a stream. */
+function build(spec: CommandSpec, lang: Lang, sink: { out: string }, width: number): Command {
+  const w = ARGS[lang];
+  const titles: Readonly<Record<string, string>> = { 'Usage:': `${w.usage}:`, 'Options:': `${w.options}:`, 'Arguments:': `${w.args}:` };
+  const program = new Command(spec.name)
+    .description(spec.description)
+    .usage(`[${w.optionsWord}]${spec.args === undefined ? '' : ` <${w.placeholders[spec.args.placeholder]}>`}`)
+    .helpOption('-h, --help', w.help)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false)
+    .configureOutput({
+      writeOut: (s) => (sink.out += s),
+      writeErr: () => undefined,
+      outputError: () => undefined,
+      getOutHelpWidth: () => width,
+      getErrHelpWidth: () => width,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .configureHelp({
+      styleTitle: (title) => titles[title] ?? title,
+      argumentTerm: () => (spec.args === undefined ? '' : `<${w.placeholders[spec.args.placeholder]}>`),
+    });
+  // Commander's variadic marker is "..."; the clerk sees the placeholder above.
+  if (spec.args !== undefined) program.argument(spec.args.min > 0 ? '<args...>' : '[args...]', spec.args.help);
+  for (const o of spec.options) {
+    const option = new Option(flagsOf(o, lang), o.help);
+    const choices = o.choices;
+    if (o.repeat === true) option.argParser((v: string, previous: string[] | undefined) => [...(previous ?? []), v]);
+    else if (choices !== undefined)
+      option.argParser((v: string) => {
+        if (!choices.includes(v)) throw new ChoiceRefused(w.choice(o.name, v, choices));
+        return v;
+      });
+    program.addOption(option);
+  }
+  if (spec.version !== undefined) program.version(spec.version, '-V, --version', w.version);
+  return program;
+}
+
+/** Reads a command's line. Help and version come back as text to print; errors as a message. */
+export function parseArgs(spec: CommandSpec, argv: readonly string[], lang: Lang, width = HELP_WIDTH): ParsedArgs {
+  const sink = { out: '' };
+  const program = build(spec, lang, sink, width);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof ChoiceRefused) return { kind: 'error', message: e.message };
+    if (!(e instanceof CommanderError)) throw e;
+    return outcomeOf(e, spec, program, lang, sink.out, width);
+  }
   const opts: Record<string, OptionValue> = {};
   for (const o of spec.options) if (o.repeat === true) opts[optionKey(o.name)] = [];
-  const args: string[] = [];
-  const find = (flag: string) => spec.options.find((o) => o.name === flag || o.short === flag);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--') {
-      args.push(...argv.slice(i + 1));
-      break;
+  for (const [key, value] of Object.entries(program.opts())) if (value !== undefined) opts[key] = value as OptionValue;
+  return { kind: 'run', args: program.args, opts };
+}
+
+/** Commander's outcome, by its error code, in our words. */
+function outcomeOf(e: CommanderError, spec: CommandSpec, program: Command, lang: Lang, out: string, width: number): ParsedArgs {
+  const w = ARGS[lang];
+  switch (e.code) {
+    case 'commander.helpDisplayed':
+    case 'commander.help':
+      return { kind: 'help', text: out + helpAfter(spec, lang, width) };
+    case 'commander.version':
+      return { kind: 'version', text: out };
+    case 'commander.unknownOption': {
+      const flag = /'(.*)'/.exec(e.message)?.[1] ?? '';
+      const eq = flag.startsWith('--') ? flag.indexOf('=') : -1;
+      if (eq > 0) {
+        // "--json=yes": a switch given a value; "--ouput=x.xlsx": a mistyped name, suggested as
+        // commander suggests it for the name alone.
+        const name = flag.slice(0, eq);
+        if (spec.options.some((o) => o.name === name && o.value === undefined)) return { kind: 'error', message: w.noValue(name) };
+        const again = parseArgs(spec, [name], lang, width);
+        if (again.kind === 'error') return again;
+      }
+      const like = suggested(e.message);
+      return { kind: 'error', message: like.length > 0 ? w.didYouMean(flag, like) : w.unknown(flag) };
     }
-    if (a === '--help' || a === '-h') return { kind: 'help' };
-    if (spec.version !== undefined && (a === '--version' || a === '-V')) return { kind: 'version' };
-    if (!a.startsWith('-') || a === '-') {
-      args.push(a);
-      continue;
+    case 'commander.optionMissingArgument': {
+      const flags = /'(.*)'/.exec(e.message)?.[1] ?? '';
+      const o = spec.options.find((x) => flagsOf(x, lang) === flags);
+      return { kind: 'error', message: w.missingValue(o === undefined ? flags : `${o.name} <${w.placeholders[o.value ?? 'text']}>`) };
     }
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq < 0 ? a : a.slice(0, eq);
-    const option = find(flag);
-    if (option === undefined) return { kind: 'error', message: w.unknown(flag) };
-    const key = optionKey(option.name);
-    if (option.value === undefined) {
-      if (eq >= 0) return { kind: 'error', message: w.noValue(option.name) };
-      opts[key] = true;
-      continue;
-    }
-    // A value may begin with a dash: whatever follows the option is its value.
-    let value: string;
-    if (eq >= 0) value = a.slice(eq + 1);
-    else {
-      const next = argv[i + 1];
-      if (next === undefined) return { kind: 'error', message: w.missingValue(`${option.name} <${w.placeholders[option.value]}>`) };
-      value = next;
-      i++;
-    }
-    if (option.choices !== undefined && !option.choices.includes(value)) return { kind: 'error', message: w.choice(option.name, value, option.choices) };
-    opts[key] = option.repeat === true ? [...(opts[key] as string[]), value] : value;
+    case 'commander.missingArgument':
+      return { kind: 'error', message: w.missingArgs(`<${w.placeholders[spec.args?.placeholder ?? 'files']}>`) };
+    case 'commander.excessArguments':
+      return { kind: 'error', message: w.extraArg(program.args[0] ?? '') };
+    default:
+      // A code this version of commander did not have: its message still names what is wrong.
+      return { kind: 'error', message: e.message.replace(/^error: /, '') };
   }
-  if (spec.args === undefined) {
-    if (args.length > 0) return { kind: 'error', message: w.extraArg(args[0] as string) };
-  } else if (args.length < spec.args.min) return { kind: 'error', message: w.missingArgs(`<${w.placeholders[spec.args.placeholder]}>`) };
-  return { kind: 'run', args, opts };
+}
+
+/** The options commander's "(Did you mean …?)" names: the wording is ours, the guess is commander's. */
+function suggested(message: string): string[] {
+  const m = /\(Did you mean (?:one of )?(.+)\?\)/.exec(message);
+  return m === null ? [] : (m[1] ?? '').split(', ');
 }
 
 /** The help text of a command. */
-export function renderHelp(spec: CommandSpec, lang: Lang): string {
-  const w = WORDS[lang];
-  const rows: [string, string][] = spec.options.map((o) => [`${o.short === undefined ? '    ' : `${o.short}, `}${o.name}${o.value === undefined ? '' : ` <${w.placeholders[o.value]}>`}`, o.help]);
-  if (spec.version !== undefined) rows.push(['-V, --version', w.version]);
-  rows.push(['-h, --help', w.help]);
-  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
-  const lines = [`${w.usage}: ${spec.name} [${w.optionsWord}]${spec.args === undefined ? '' : ` <${w.placeholders[spec.args.placeholder]}>`}`, '', spec.description, ''];
-  if (spec.args !== undefined) lines.push(`${w.args}:`, `  ${`<${w.placeholders[spec.args.placeholder]}>`.padEnd(width)}${spec.args.help}`, '');
-  lines.push(`${w.options}:`, ...rows.map(([left, help]) => `  ${left.padEnd(width)}${help}`));
-  if (spec.commands !== undefined) lines.push('', `${w.commands}:`, ...spec.commands.flatMap(([usage, description]) => [`  ${usage}`, `      ${description}`]));
-  return `${lines.join('\n')}\n`;
+export function renderHelp(spec: CommandSpec, lang: Lang, width = HELP_WIDTH): string {
+  const sink = { out: '' };
+  const program = build(spec, lang, sink, width);
+  return program.helpInformation() + helpAfter(spec, lang, width);
+}
+
+/** The other commands, after the options. */
+function helpAfter(spec: CommandSpec, lang: Lang, width: number): string {
+  if (spec.commands === undefined) return '';
+  const w = ARGS[lang];
+  const lines = spec.commands.flatMap(([usage, description]) => [wrapIndented(usage, width, '      ', '  '), wrapIndented(description, width, '      ')]);
+  return `\n${w.commands}:\n${lines.join('\n')}\n`;
 }
 
 /**
  * Reads a command's line; prints the help, the version or the usage error itself. Returns the
  * arguments and options, or the exit code to stop with (0 after help or version, 2 on error).
  */
-export function commandLine(spec: CommandSpec, argv: readonly string[], out: { write(s: string): unknown }, err: { write(s: string): unknown }, lang: Lang, usagePrefix: string): { readonly args: readonly string[]; readonly opts: Readonly<Record<string, OptionValue>> } | number {
-  const parsed = parseArgs(spec, argv, lang);
+export function commandLine(spec: CommandSpec, argv: readonly string[], out: { write(s: string): unknown }, err: { write(s: string): unknown }, lang: Lang, usagePrefix: string, width = HELP_WIDTH): { readonly args: readonly string[]; readonly opts: Readonly<Record<string, OptionValue>> } | number {
+  const parsed = parseArgs(spec, argv, lang, width);
   switch (parsed.kind) {
     case 'help':
-      out.write(renderHelp(spec, lang));
-      return 0;
     case 'version':
-      out.write(`${spec.version}\n`);
+      out.write(parsed.text);
       return 0;
     case 'error':
       err.write(`${usagePrefix}: ${parsed.message}\n`);

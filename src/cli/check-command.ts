@@ -9,10 +9,10 @@ import { checkJson, checkXlsx, failed, renderCheckTerminal, type CheckReport } f
 import type { Lang } from '../text/lang.js';
 import { problemMessage } from '../text/messages.js';
 import { commandLine, type CommandSpec } from './args.js';
-import { HELP } from './help.js';
-import { useColor, usageError, type Io } from './main.js';
+import { HELP } from '../text/cli.js';
+import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
-import { commonOptions, limitsFrom } from './options.js';
+import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
 import { hasErrors } from '../model/problem.js';
 
 interface CheckOptions {
@@ -38,14 +38,14 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
       ...commonOptions(h),
     ],
   };
-  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
+  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
   const paths = [...line.args];
   const opts = line.opts as CheckOptions;
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
-  const jobs = opts.jobs === undefined ? availableParallelism() : /^\d{1,3}$/.test(opts.jobs) && Number(opts.jobs) > 0 ? Number(opts.jobs) : NaN;
-  if (Number.isNaN(jobs)) return usageError(io, lang, h.badOption('jobs', opts.jobs ?? ''));
+  const jobs = checkWholeNumber('jobs', opts.jobs, lang, { min: 1, digits: 3 }) ?? availableParallelism();
+  if (typeof jobs !== 'number') return refuse(io, lang, [jobs]);
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!['.xlsx', '.json'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.check.outputFormat}`);
   await checkOutputs(outputs, []);
@@ -83,7 +83,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   if (opts.json === true) io.stdout.write(checkJson(report, lang));
-  else io.stdout.write(renderCheckTerminal(report, lang, useColor(io.stdout, io), opts.onlyDifferences === true, opts.requireRecord === true));
+  else io.stdout.write(await renderCheckTerminal(report, lang, useColor(io.stdout, io), opts.onlyDifferences === true, opts.requireRecord === true));
   for (const p of report.problems.filter((x) => x.severity !== 'error' && opts.json === true)) io.stderr.write(`${problemMessage(p, lang)}\n`);
   const bad = results.some((s) => failed(s, opts.requireRecord === true)) || hasErrors(report.problems);
   return bad ? 1 : 0;

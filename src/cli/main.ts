@@ -1,17 +1,16 @@
 // The command line: main(argv, io) → exit code. 0 done; 1 the data has problems that stop a
 // valid result; 2 usage error or internal failure. Nothing here calls process.exit.
 import { InputFileError } from '../model/input-error.js';
+import { HELP } from '../text/cli.js';
 import type { Lang } from '../text/lang.js';
-import { HELP } from './help.js';
+import type { Io } from './io.js';
 import { OutputRefused } from './output-error.js';
 
-export interface Io {
-  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(s: string): unknown; readonly isTTY?: boolean };
-  readonly env: Readonly<Record<string, string | undefined>>;
-}
+export type { Io } from './io.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // The language is read before anything else, so that commander's help and errors (and ours)
+  // are in it from the first word.
   const lang: Lang = langFromArgv(argv);
   const h = HELP[lang];
   const debug = argv.includes('--debug');
@@ -43,20 +42,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** The --lang given on the line (before any "--"); Vietnamese unless it says en. */
 function langFromArgv(argv: readonly string[]): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const end = argv.indexOf('--');
+  const i = (end < 0 ? argv : argv.slice(0, end)).findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (i < 0) return 'vi';
   const v = argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
   return v === 'en' ? 'en' : 'vi';
 }
 
-/** Colour only on a terminal, and never with NO_COLOR. */
-export function useColor(stream: Io['stdout'], io: Io): boolean {
-  return stream.isTTY === true && io.env['NO_COLOR'] === undefined;
-}
-
-/** Usage errors as a clerk reads them, in the chosen language. */
-export function usageError(io: Io, lang: Lang, message: string): number {
-  io.stderr.write(`${HELP[lang].usage}: ${message}\n`);
-  return 2;
-}

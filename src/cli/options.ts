@@ -1,95 +1,118 @@
-// Command-line options checked at the boundary and turned into session flags. The checks are
-// written out rather than declared with zod: importing zod alone cost about 60 ms per run,
-// most of the clerk's wait on a normal session (see npm run bench).
+// Command-line options checked at the boundary with zod (zod/mini: the same checks as zod's
+// full API at a fraction of its start-up cost in the bundle — see README "Dependencies") and
+// turned into session flags. Every refusal names the option, its value and why, in the clerk's
+// language; the checks are the model's own parsers, so a value the session file accepts is
+// accepted here too.
+import * as z from 'zod/mini';
 import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseOmrLetters, parseRegime, parseThreshold, type SessionFlags } from '../validate/session.js';
+import { DENOMINATOR_BASES, REGIME_IDS } from '../model/types.js';
 import type { SessionEntries } from '../model/session-keys.js';
 import { compareDecimal, type Decimal } from '../model/decimal.js';
 import { clean } from '../model/fold.js';
 import { LANGS, type Lang } from '../text/lang.js';
 import { parseLimits, type Limits } from '../model/limits.js';
 import type { OptionSpec, OptionValue } from './args.js';
-import { HELP } from './help.js';
-import { usageError, type Io } from './main.js';
+import { HELP, OPTION_CHECKS } from '../text/cli.js';
+import { usageError, type Io } from './io.js';
 
 /** A count flag: "42", or "A=42" for ballot type A; at most one bare value. */
 const TYPED = /^([^=]+)=(.*)$/;
 
-export interface TallyOptions {
-  readonly roster?: string;
-  readonly session?: string;
-  readonly title?: string;
-  readonly body?: string;
-  readonly parentBody?: string;
-  readonly number?: string;
-  readonly date?: string;
-  readonly round?: string;
-  readonly regime?: string;
-  readonly denominator?: string;
-  readonly convened: readonly string[];
-  readonly present: readonly string[];
-  readonly issued: readonly string[];
-  readonly returned: readonly string[];
-  readonly strict?: boolean;
-  readonly markThreshold?: string;
-  readonly blankThreshold?: string;
-  readonly omrLetters?: string;
-  readonly adjudications?: string;
-  readonly lang: Lang;
-  readonly json?: boolean;
-  readonly output: readonly string[];
-  readonly debug?: boolean;
+/** A text option whose value `valid` accepts, refused with `why`. */
+const checked = (valid: (v: string) => boolean, why: string) => z.optional(z.string().check(z.refine(valid, { error: why })));
+const text = z.optional(z.string());
+const flag = z.optional(z.literal(true));
+
+function tallySchema(lang: Lang) {
+  const why = OPTION_CHECKS[lang];
+  const counts = z._default(
+    z.array(z.string()).check(
+      z.refine((vs) => vs.every((v) => parseCount(TYPED.exec(v)?.[2] ?? v) !== null), { error: why.count }),
+      z.refine((vs) => vs.filter((v) => !TYPED.test(v)).length <= 1, { error: why.oneBare }),
+    ),
+    [],
+  );
+  return z
+    .object({
+      roster: text,
+      session: text,
+      title: text,
+      body: text,
+      parentBody: text,
+      number: text,
+      date: checked((v) => parseDate(v) !== null, why.date),
+      round: text,
+      regime: checked((v) => parseRegime(v) !== null, why.regime(REGIME_IDS)),
+      denominator: checked((v) => parseBasis(v) !== null, why.basis(DENOMINATOR_BASES)),
+      convened: counts,
+      present: counts,
+      issued: counts,
+      returned: counts,
+      strict: flag,
+      markThreshold: checked((v) => parseThreshold(v) !== null, why.threshold),
+      blankThreshold: checked((v) => parseThreshold(v) !== null, why.threshold),
+      omrLetters: checked((v) => parseOmrLetters(v) !== null, why.omrLetters),
+      adjudications: text,
+      lang: z._default(z.enum(LANGS), 'vi'),
+      json: flag,
+      output: z._default(z.array(z.string()), []),
+      debug: flag,
+      limit: z.optional(z.array(z.string())),
+    })
+    .check(
+      // The thresholds are ordered: a ratio cannot be both blank and marked.
+      z.refine(
+        (o) => {
+          const mark = o.markThreshold === undefined ? null : parseThreshold(o.markThreshold);
+          const blank = o.blankThreshold === undefined ? null : parseThreshold(o.blankThreshold);
+          return mark === null || blank === null || compareDecimal(blank as Decimal, mark as Decimal) < 0;
+        },
+        { error: (issue) => why.thresholdsOrdered(String((issue.input as { blankThreshold?: string }).blankThreshold), String((issue.input as { markThreshold?: string }).markThreshold)), path: ['blankThreshold'] },
+      ),
+    );
 }
 
-export type Checked = { readonly ok: true; readonly options: TallyOptions } | { readonly ok: false; readonly bad: readonly string[] };
+export type TallyOptions = z.infer<ReturnType<typeof tallySchema>>;
+
+/** An option refused: its name as typed ("mark-threshold"), its value and why. */
+export interface Refusal {
+  readonly option: string;
+  readonly value: string;
+  readonly why: string;
+}
+
+export type Checked = { readonly ok: true; readonly options: TallyOptions } | { readonly ok: false; readonly bad: readonly Refusal[] };
+
+/** "markThreshold" → "mark-threshold". */
+const optionName = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function refusals(issues: readonly z.core.$ZodIssue[], raw: Readonly<Record<string, unknown>>): Refusal[] {
+  return issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    return { option: optionName(key), value: [raw[key] ?? ''].flat().join(' '), why: issue.message };
+  });
+}
 
 /** Checks the values read from the command line; `bad` names each option whose value is not valid. */
-export function checkTallyOptions(raw: Record<string, unknown>): Checked {
-  const bad: string[] = [];
-  const text = (name: string, valid: (v: string) => boolean = () => true): string | undefined => {
-    const v = raw[name];
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string' || !valid(v)) bad.push(name);
-    return typeof v === 'string' ? v : undefined;
-  };
-  const counts = (name: string): string[] => {
-    const vs = (raw[name] as string[] | undefined) ?? [];
-    const ok = vs.every((v) => parseCount(TYPED.exec(v)?.[2] ?? v) !== null) && vs.filter((v) => !TYPED.test(v)).length <= 1;
-    if (!ok) bad.push(name);
-    return vs;
-  };
-  const lang = (raw['lang'] as string | undefined) ?? 'vi';
-  if (!(LANGS as readonly string[]).includes(lang)) bad.push('lang');
-  const options = {
-    roster: text('roster'),
-    session: text('session'),
-    title: text('title'),
-    body: text('body'),
-    parentBody: text('parentBody'),
-    number: text('number'),
-    date: text('date', (v) => parseDate(v) !== null),
-    round: text('round'),
-    regime: text('regime', (v) => parseRegime(v) !== null),
-    denominator: text('denominator', (v) => parseBasis(v) !== null),
-    convened: counts('convened'),
-    present: counts('present'),
-    issued: counts('issued'),
-    returned: counts('returned'),
-    strict: raw['strict'] === true ? true : undefined,
-    markThreshold: text('markThreshold', (v) => parseThreshold(v) !== null),
-    blankThreshold: text('blankThreshold', (v) => parseThreshold(v) !== null),
-    omrLetters: text('omrLetters', (v) => parseOmrLetters(v) !== null),
-    adjudications: text('adjudications'),
-    lang: lang as Lang,
-    json: raw['json'] === true ? true : undefined,
-    output: (raw['output'] as string[] | undefined) ?? [],
-    debug: raw['debug'] === true ? true : undefined,
-  };
-  const mark = options.markThreshold === undefined ? null : parseThreshold(options.markThreshold);
-  const blank = options.blankThreshold === undefined ? null : parseThreshold(options.blankThreshold);
-  if (mark !== null && blank !== null && compareDecimal(blank as Decimal, mark as Decimal) >= 0) bad.push('blankThreshold');
-  if (bad.length > 0) return { ok: false, bad };
+export function checkTallyOptions(raw: Readonly<Record<string, unknown>>, lang: Lang): Checked {
+  const r = tallySchema(lang).safeParse(raw);
+  if (!r.success) return { ok: false, bad: refusals(r.error.issues, raw) };
   // Options not given stay absent (exactOptionalPropertyTypes).
-  return { ok: true, options: Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as unknown as TallyOptions };
+  return { ok: true, options: Object.fromEntries(Object.entries(r.data).filter(([, v]) => v !== undefined)) as TallyOptions };
+}
+
+/** A whole number option (--jobs, --ballots): the number, or the refusal. */
+export function checkWholeNumber(name: string, value: string | undefined, lang: Lang, { min, digits }: { readonly min: number; readonly digits: number }): number | Refusal | undefined {
+  if (value === undefined) return undefined;
+  const why = OPTION_CHECKS[lang];
+  const schema = z.string().check(z.regex(new RegExp(`^\\d{1,${digits}}$`)), z.refine((v) => Number(v) >= min));
+  return schema.safeParse(value).success ? Number(value) : { option: name, value, why: min > 0 ? why.positive : why.wholeNumber };
+}
+
+/** Says each refusal as a usage error; exit 2. */
+export function refuse(io: Io, lang: Lang, bad: readonly Refusal[]): number {
+  for (const b of bad) usageError(io, lang, `${HELP[lang].badOption(b.option, b.value)}: ${b.why}`);
+  return 2;
 }
 
 export function sessionFlags(o: TallyOptions): SessionFlags {

@@ -11,8 +11,8 @@ import { reconcileCsv, reconcileJson, reconcileXlsx, renderReconcile } from '../
 import { renderProblems } from '../report/terminal.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
-import { HELP } from './help.js';
-import { useColor, usageError, type Io } from './main.js';
+import { HELP } from '../text/cli.js';
+import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { commonOptions, limitsFrom } from './options.js';
 
@@ -29,7 +29,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
       ...commonOptions(h),
     ],
   };
-  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
+  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
   const entries = [...line.args];
   const opts = line.opts as { readonly roster?: string; readonly json?: true; readonly output?: readonly string[] };

@@ -7,9 +7,9 @@ import { tallySession } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { auditOptions } from './audit.js';
-import { HELP } from './help.js';
-import { useColor, usageError, type Io } from './main.js';
-import { checkTallyOptions, commonOptions, limitsFrom, sessionFlags, typedSessionFlags } from './options.js';
+import { HELP } from '../text/cli.js';
+import { outputWidth, useColor, type Io } from './io.js';
+import { checkTallyOptions, commonOptions, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 import { keepYoungGenerationSmall } from './memory.js';
@@ -56,17 +56,11 @@ export function tallySpec(lang: Lang): CommandSpec {
 
 export async function runTally(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
-  const line = commandLine(tallySpec(lang), argv, io.stdout, io.stderr, lang, h.usage);
+  const line = commandLine(tallySpec(lang), argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
   const files = [...line.args];
-  const opts: Record<string, unknown> = { lang: 'vi', ...line.opts };
-  const checked = checkTallyOptions(opts);
-  if (!checked.ok) {
-    for (const name of checked.bad) {
-      usageError(io, lang, h.badOption(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), [opts[name] ?? ''].flat().join(' ')));
-    }
-    return 2;
-  }
+  const checked = checkTallyOptions(line.opts, lang);
+  if (!checked.ok) return refuse(io, lang, checked.bad);
   const o = checked.options;
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
@@ -97,6 +91,6 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
     await writeOutputs(rendered);
     for (const f of rendered) io.stderr.write(`${h.written(f.path)}\n`);
   }
-  io.stdout.write(o.json === true ? (await import('../report/json.js')).renderJson(outcome, lang) : renderTerminal(outcome, lang, useColor(io.stdout, io)));
+  io.stdout.write(o.json === true ? (await import('../report/json.js')).renderJson(outcome, lang) : await renderTerminal(outcome, lang, { color: useColor(io.stdout, io), width: outputWidth(io.stdout, io) }));
   return hasErrors(outcome.problems) ? 1 : 0;
 }

@@ -8,10 +8,10 @@ import { renderProblems } from '../report/terminal.js';
 import { renderTemplate } from '../report/template.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
-import { HELP } from './help.js';
-import { useColor, usageError, type Io } from './main.js';
+import { HELP } from '../text/cli.js';
+import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
-import { commonOptions, limitsFrom } from './options.js';
+import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
 
 const DEFAULT_NAME = 'phieu-tin-nhiem.xlsx';
 
@@ -27,7 +27,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
       ...commonOptions(h),
     ],
   };
-  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage);
+  const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
   const opts = line.opts as { readonly output?: string; readonly roster?: string; readonly ballots?: string };
 
@@ -35,8 +35,8 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
   if (limits === null) return 2;
   const out = opts.output ?? DEFAULT_NAME;
   if (!/\.xlsx$/i.test(out)) return usageError(io, lang, `${out}: ${h.refused['unknown-format']()}`);
-  const ballots = opts.ballots === undefined ? null : /^\d{1,6}$/.test(opts.ballots) ? Number(opts.ballots) : NaN;
-  if (Number.isNaN(ballots)) return usageError(io, lang, h.badOption('ballots', opts.ballots ?? ''));
+  const ballots = checkWholeNumber('ballots', opts.ballots, lang, { min: 0, digits: 6 }) ?? null;
+  if (ballots !== null && typeof ballots !== 'number') return refuse(io, lang, [ballots]);
   // A template never replaces an existing file: it may already hold typed ballots.
   if ((await stat(out).catch(() => null)) !== null) return usageError(io, lang, `${out}: ${h.template.exists}`);
   await checkOutputs([out], opts.roster === undefined ? [] : [opts.roster]);

@@ -1,11 +1,10 @@
-// Box-drawn terminal tables: fixed or natural column widths, words wrapped inside cells,
-// colour applied after measuring, so widths count only visible characters.
+// Terminal tables: the layout fitted to the screen's width here, the drawing by cli-table3.
+// cli-table3 is loaded only when a table is printed (--json never loads it). Its own colours
+// (@colors/colors, which ignore NO_COLOR) are switched off: cells arrive coloured by chalk,
+// line by line, after their widths were measured.
+import { longestWord, visibleWidth, wrapWords } from '../text/wrap.js';
 
-export interface Column {
-  /** Total width including one space of padding each side; natural width when absent. */
-  readonly width?: number;
-  readonly align?: 'left' | 'right' | 'center';
-}
+export type Align = 'left' | 'right' | 'center';
 
 export interface TableRow {
   readonly cells: readonly string[];
@@ -13,66 +12,69 @@ export interface TableRow {
   readonly style?: (text: string) => string;
 }
 
-/** Visible width: NFC text, combining marks take no column. */
-const MARK = /\p{M}/u;
-export function visibleWidth(text: string): number {
-  if (!MARK.test(text)) return text.length;
-  let n = 0;
-  for (const ch of text) if (!MARK.test(ch)) n++;
-  return n;
+export interface Column {
+  /** Content width (no padding); the widest line of the column when absent. */
+  readonly width?: number;
+  readonly align?: Align;
 }
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      if (line === '') line = word;
-      else if (visibleWidth(line) + 1 + visibleWidth(word) <= width) line += ` ${word}`;
-      else {
-        lines.push(line);
-        line = word;
-      }
-      while (visibleWidth(line) > width) {
-        const chars = [...line];
-        lines.push(chars.slice(0, width).join(''));
-        line = chars.slice(width).join('');
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
+export interface TableLayout {
+  readonly head: readonly string[];
+  readonly rows: readonly TableRow[];
+  readonly columns: readonly Column[];
+  /** Box-drawn (┌─┬─┐) or, when space is short, columns apart by spaces with rules between rows. */
+  readonly boxed: boolean;
+  readonly headStyle?: (text: string) => string;
 }
 
-function pad(text: string, width: number, align: Column['align']): string {
-  const gap = Math.max(0, width - visibleWidth(text));
-  if (align === 'right') return ' '.repeat(gap) + text;
-  if (align === 'center') return ' '.repeat(Math.floor(gap / 2)) + text + ' '.repeat(gap - Math.floor(gap / 2));
-  return text + ' '.repeat(gap);
+/** The columns a table takes on screen besides its content. */
+export function overhead(columns: number, boxed: boolean): number {
+  return boxed ? 1 + 3 * columns : columns - 1;
 }
 
-export function renderTable(head: readonly string[], rows: readonly TableRow[], columns: readonly Column[], headStyle: (t: string) => string = (t) => t): string {
-  const all = [head, ...rows.map((r) => r.cells)];
-  const inner = columns.map((c, i) => (c.width !== undefined ? c.width - 2 : all.reduce((w, cells) => Math.max(w, ...(cells[i] ?? '').split('\n').map(visibleWidth)), 1)));
-  const rule = (l: string, m: string, r: string) => l + inner.map((w) => '─'.repeat(w + 2)).join(m) + r;
-  const block = (cells: readonly string[], style: (t: string) => string, headAlign: boolean) => {
-    const wrapped = inner.map((w, i) => wrap(cells[i] ?? '', w));
-    const height = Math.max(...wrapped.map((w) => w.length));
-    const lines: string[] = [];
-    for (let k = 0; k < height; k++) {
-      const parts = inner.map((w, i) => {
+/** The narrowest width at which `text` takes at most `lines` lines, no word broken. */
+export function widthInLines(text: string, lines: number): number {
+  const full = Math.max(0, ...text.split('\n').map(visibleWidth));
+  for (let w = longestWord(text); w < full; w++) if (wrapWords(text, w).length <= lines) return w;
+  return full;
+}
+
+export type RenderTable = (layout: TableLayout) => string;
+
+/** Loads cli-table3 (once) and returns the function that draws a laid-out table. */
+export async function loadTable(): Promise<RenderTable> {
+  const { default: Table } = await import('cli-table3');
+  return (layout) => {
+    const { head, rows, columns, boxed } = layout;
+    const all = [head, ...rows.map((r) => r.cells)];
+    const widths = columns.map((c, i) => c.width ?? Math.max(1, ...all.map((cells) => Math.max(...(cells[i] ?? '').split('\n').map(visibleWidth)))));
+    const lines = (text: string, i: number) => wrapWords(text, widths[i] ?? 1);
+    const headStyle = layout.headStyle ?? ((t: string) => t);
+    const table = new Table({
+      head: [],
+      colWidths: widths.map((w) => w + (boxed ? 2 : 0)),
+      wordWrap: false,
+      style: { head: [], border: [], 'padding-left': boxed ? 1 : 0, 'padding-right': boxed ? 1 : 0, compact: false },
+      ...(boxed ? {} : { chars: PLAIN }),
+    });
+    // The head is an ordinary first row, so that a wrapped heading can sit low over numbers.
+    table.push(
+      head.map((h, i) => {
         const align = columns[i]?.align ?? 'left';
-        // A wrapped header sits at the bottom over numbers, at the top over text.
-        const cell = wrapped[i] ?? [''];
-        const offset = headAlign && align !== 'left' ? height - cell.length : 0;
-        return ` ${style(pad(cell[k - offset] ?? '', w, align))} `;
-      });
-      lines.push(`│${parts.join('│')}│`);
+        return { content: lines(h, i).map(headStyle).join('\n'), hAlign: align, vAlign: align === 'left' ? 'top' : 'bottom' } as const;
+      }),
+    );
+    for (const row of rows) {
+      const style = row.style ?? ((t: string) => t);
+      table.push(row.cells.map((cell, i) => ({ content: lines(cell, i).map(style).join('\n'), hAlign: columns[i]?.align ?? 'left' })));
     }
-    return lines;
+    return table.toString();
   };
-  const out = [rule('┌', '┬', '┐'), ...block(head, headStyle, true)];
-  for (const row of rows) out.push(rule('├', '┼', '┤'), ...block(row.cells, row.style ?? ((t) => t), false));
-  out.push(rule('└', '┴', '┘'));
-  return out.join('\n');
 }
+
+/** Columns one space apart, a rule under the heading and between rows (a row may take several lines). */
+const PLAIN = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '─', 'mid-mid': ' ', right: '', 'right-mid': '', middle: ' ',
+};

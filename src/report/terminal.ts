@@ -6,154 +6,175 @@ import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { locationText, problemMessage } from '../text/messages.js';
 import type { Problem } from '../model/problem.js';
-import { renderTable, type TableRow } from './table.js';
+import { loadTable, overhead, widthInLines, type Align, type Column, type TableLayout, type TableRow } from './table.js';
 import { NON_BALLOT_KINDS, nonBallotRows } from '../model/sheet.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent, readingLabel } from './format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
+import { TERMINAL } from '../text/terminal.js';
+import { longestWord, visibleWidth, wrapIndented } from '../text/wrap.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 
-/** The wording the terminal shares with the file reports. */
-function pickShared(lang: Lang) {
-  const { heading, noEffect, ballotType, denominator, basis } = LABELS[lang];
-  return { heading, noEffect, ballotType, denominator, basis };
+export interface ScreenOptions {
+  readonly color: boolean;
+  /** Columns to fit (80 and up; narrower is tried, not promised). */
+  readonly width: number;
 }
 
-const UI = {
-  vi: {
-    ...pickShared('vi'),
-    cols: ['STT', 'Họ và tên', 'Chức vụ', 'Hợp lệ', 'Không hợp lệ', 'Tín nhiệm cao', 'Tín nhiệm', 'Tín nhiệm thấp', 'Mức'],
-    checks: 'Kiểm tra hội nghị',
-    quorumOk: (p: number, c: number, r: number) => `Có mặt ${p}/${c} người được triệu tập — đủ 2/3 (cần ít nhất ${r})`,
-    quorumBad: (p: number, c: number, r: number) => `Có mặt ${p}/${c} người được triệu tập — KHÔNG đủ 2/3 (cần ít nhất ${r})`,
-    byAnalogy: ' (áp dụng tương tự Quy định 96, Điều 3)',
-    accounting: (t: BallotTypeResult) => `Triệu tập ${t.convened} ≥ có mặt ${t.present} ≥ phiếu phát ra ${t.issued} ≥ phiếu thu về ${t.returned}`,
-    ballots: (t: BallotTypeResult) => `Phiếu thu về ${t.returned}: hợp lệ ${t.validBallots}, không hợp lệ cả phiếu ${t.voidBallots}`,
-    rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} dòng đọc = ${ballots} ${lines ? 'dòng phiếu' : 'phiếu'} + ${non} dòng không phải phiếu${detail ? ` (${detail})` : ''}`,
-    nonBallot: { title: 'tiêu đề', header: 'dòng tiêu đề cột', empty: 'dòng trống', total: 'dòng tổng cộng', unused: 'dòng đánh số sẵn chưa nhập' },
-    moreOfKind: (n: number, code: string) => `… và ${n.toLocaleString('vi-VN')} vấn đề cùng loại (${code}) nữa, không in ra đây; tất cả có trong --json`,
-    flagged: (n: number) => `Người có phiếu tín nhiệm thấp vượt ngưỡng (${n})`,
-    noneFlagged: 'Không ai có trên 50% phiếu tín nhiệm thấp.',
-    lowOf: (l: number, t: number, pct: string) => `${l}/${t} phiếu tín nhiệm thấp = ${pct}`,
-    errors: (n: number) => `${n} lỗi — chưa có kết quả. Sửa dữ liệu rồi chạy lại.`,
-    warning: 'Lưu ý',
-    error: 'Lỗi',
-    info: 'Thông tin',
-  },
-  en: {
-    ...pickShared('en'),
-    cols: ['No.', 'Name', 'Position', 'Valid', 'Invalid', 'High', 'Confidence', 'Low', 'Band'],
-    checks: 'Session checks',
-    quorumOk: (p: number, c: number, r: number) => `${p} of ${c} convened present — quorum met (at least ${r} needed)`,
-    quorumBad: (p: number, c: number, r: number) => `${p} of ${c} convened present — quorum NOT met (at least ${r} needed)`,
-    byAnalogy: ' (Regulation 96 Article 3 applied by analogy)',
-    accounting: (t: BallotTypeResult) => `Convened ${t.convened} ≥ present ${t.present} ≥ issued ${t.issued} ≥ returned ${t.returned}`,
-    ballots: (t: BallotTypeResult) => `${t.returned} ballots returned: ${t.validBallots} valid, ${t.voidBallots} void as a whole`,
-    rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} rows read = ${ballots} ${lines ? 'ballot lines' : 'ballots'} + ${non} non-ballot rows${detail ? ` (${detail})` : ''}`,
-    nonBallot: { title: 'title', header: 'header', empty: 'empty', total: 'total', unused: 'numbered, never typed' },
-    moreOfKind: (n: number, code: string) => `… and ${n.toLocaleString('en-US')} more of the same kind (${code}), not printed here; all are in --json`,
-    flagged: (n: number) => `Leaders above a low-confidence threshold (${n})`,
-    noneFlagged: 'No leader has more than 50% low-confidence votes.',
-    lowOf: (l: number, t: number, pct: string) => `${l}/${t} low-confidence votes = ${pct}`,
-    errors: (n: number) => `${n} error(s) — no result. Correct the data and run again.`,
-    warning: 'Warning',
-    error: 'Error',
-    info: 'Note',
-  },
-} as const;
-
-export function renderTerminal(outcome: TallyOutcome, lang: Lang, color: boolean): string {
-  const ui = UI[lang];
+export async function renderTerminal(outcome: TallyOutcome, lang: Lang, { color, width }: ScreenOptions): Promise<string> {
+  const ui = TERMINAL[lang];
   const c = terminalStyle(color);
+  // A line of prose, wrapped at spaces to the screen; later lines under the text, not the mark.
+  const say = (text: string, later = '', first = later) => wrapIndented(text, width, later, first);
   const out: string[] = [];
   const { session, regime } = outcome;
 
-  out.push(c.bold(ui.heading + (session.title ? ` — ${session.title}` : '')));
+  out.push(...say(ui.heading + (session.title ? ` — ${session.title}` : '')).split('\n').map((l) => c.bold(l)));
   const sub = [session.body, formatDate(session.date, lang), regime.instrument[lang]].filter((x) => x);
-  out.push(sub.join(' · '));
-  if (session.classification) out.push(c.bold(session.classification));
+  out.push(say(sub.join(' · ')));
+  if (session.classification) out.push(c.bold(say(session.classification)));
   const types = outcome.ballotTypes;
   if (types === null) {
     const n = outcome.problems.filter((p) => p.severity === 'error').length;
-    out.push('', c.red(c.bold(ui.errors(n))));
+    out.push('', c.red(c.bold(say(ui.errors(n)))));
     return `${out.join('\n')}\n`;
   }
-  if (types.some((t) => !t.quorum.met)) out.push('', c.red(c.bold(ui.noEffect)));
+  if (types.some((t) => !t.quorum.met)) out.push('', c.red(c.bold(say(ui.noEffect))));
+  const table = await loadTable();
 
   for (const t of types) {
     out.push('');
     const basis = ui.basis[t.denominator.basis];
     const tLine = `${ui.denominator}: ${basis}${t.denominator.value === null ? '' : ` = ${t.denominator.value}`}`;
-    out.push(types.length > 1 || t.id !== DEFAULT_BALLOT_TYPE ? `${c.bold(`${ui.ballotType} ${t.id}`)} · ${tLine}` : tLine);
-    out.push(cadreTable(t, outcome, lang, c));
+    out.push(say(types.length > 1 || t.id !== DEFAULT_BALLOT_TYPE ? `${c.bold(`${ui.ballotType} ${t.id}`)} · ${tLine}` : tLine));
+    out.push(table(cadreTable(t, outcome, lang, c, width)));
   }
 
   out.push('', c.bold(ui.checks));
   for (const t of types) {
     const q = t.quorum;
     const qText = (q.met ? ui.quorumOk : ui.quorumBad)(q.present, q.convened, q.required) + (regime.quorumByAnalogy ? ui.byAnalogy : '');
-    out.push(`  ${q.met ? c.green('✓') : c.red('✗')} ${qText}`);
-    out.push(`  ${c.green('✓')} ${ui.accounting(t)}`);
-    out.push(`  ${c.green('✓')} ${ui.ballots(t)}`);
+    out.push(say(qText, '    ', `  ${q.met ? c.green('✓') : c.red('✗')} `));
+    out.push(say(ui.accounting(t), '    ', `  ${c.green('✓')} `));
+    out.push(say(ui.ballots(t), '    ', `  ${c.green('✓')} `));
   }
   for (const r of outcome.rows) {
     const non = nonBallotRows(r);
     const detail = NON_BALLOT_KINDS.filter((k) => r.nonBallot[k] > 0).map((k) => `${r.nonBallot[k]} ${ui.nonBallot[k]}`).join(', ');
     const where = [r.file, r.sheet].filter((x) => x !== null).join(' › ');
-    out.push(`  ${c.green('✓')} ${ui.rows(where, r.rowsRead, r.countedRows, non, detail, r.layout === 'long')}`);
+    out.push(say(ui.rows(where, r.rowsRead, r.countedRows, non, detail, r.layout === 'long'), '    ', `  ${c.green('✓')} `));
   }
 
   if (outcome.adjudications.length > 0) {
-    out.push(`  ${c.green('✓')} ${LABELS[lang].adjudicationsLine(outcome.adjudications.length)}:`);
+    out.push(say(`${LABELS[lang].adjudicationsLine(outcome.adjudications.length)}:`, '    ', `  ${c.green('✓')} `));
     for (const a of outcome.adjudications) {
-      out.push(`      ${LABELS[lang].col.ballot} ${a.ballot} — ${a.cadre.name}: ${readingLabel(a.before, lang)} → ${readingLabel(a.decision, lang)} (${a.decidedBy})`);
+      out.push(say(`${LABELS[lang].col.ballot} ${a.ballot} — ${a.cadre.name}: ${readingLabel(a.before, lang)} → ${readingLabel(a.decision, lang)} (${a.decidedBy})`, '        ', '      '));
     }
   }
 
   const flagged = types.flatMap((t) => t.cadres.filter((r) => r.flagged).map((r) => ({ t, r })));
   out.push('');
-  if (flagged.length === 0 && types.every((t) => t.quorum.met)) out.push(ui.noneFlagged);
+  if (flagged.length === 0 && types.every((t) => t.quorum.met)) out.push(say(ui.noneFlagged));
   if (flagged.length > 0) {
-    out.push(c.bold(ui.flagged(flagged.length)));
+    out.push(c.bold(say(ui.flagged(flagged.length))));
     for (const { r } of flagged) {
       const pct = r.percent === null ? '' : formatPercent(r.percent.low, lang);
-      out.push(`  ${c.yellow(c.bold(`${r.cadre.stt === null ? '' : `${r.cadre.stt}. `}${r.cadre.name}`))} — ${r.cadre.position}`);
-      out.push(`     ${ui.lowOf(r.low, r.denominator ?? 0, pct)}: ${bandLabel(regime, r.band, lang) ?? ''}`);
-      out.push(`     → ${bandAction(regime, r.band, lang) ?? ''}`);
-      if (r.notes.includes('exactly-two-thirds')) out.push(`     ${c.cyan(EXACTLY_TWO_THIRDS_NOTE[lang])}`);
+      // The name is coloured as a whole, the position after it wraps at spaces.
+      const who = `${r.cadre.stt === null ? '' : `${r.cadre.stt}. `}${r.cadre.name}`;
+      const whoLine = say(`${who} — ${r.cadre.position}`, '     ', '  ');
+      out.push(whoLine.startsWith(`  ${who}`) ? `  ${c.yellow(c.bold(who))}${whoLine.slice(2 + who.length)}` : whoLine);
+      out.push(say(`${ui.lowOf(r.low, r.denominator ?? 0, pct)}: ${bandLabel(regime, r.band, lang) ?? ''}`, '     '));
+      out.push(say(`→ ${bandAction(regime, r.band, lang) ?? ''}`, '       ', '     '));
+      if (r.notes.includes('exactly-two-thirds')) out.push(c.cyan(say(EXACTLY_TWO_THIRDS_NOTE[lang], '     ')));
     }
   }
   return `${out.join('\n')}\n`;
 }
 
-function cadreTable(t: BallotTypeResult, outcome: TallyOutcome, lang: Lang, c: Style): string {
-  const ui = UI[lang];
-  const cell = (r: CadreResult, level: 'high' | 'confidence' | 'low') =>
-    r.percent === null ? String(r[level]) : `${r[level]} · ${formatPercent(r.percent[level], lang)}`;
-  const rows: TableRow[] = t.cadres.map((r) => {
+/**
+ * The ways the leaders' table can be laid out, widest first; the first that fits the screen is
+ * used (SPEC §3 Terminal). The position gives way first: wrapped in its column, then printed
+ * under the name; then each count goes above its percentage; then the box gives way to spaces.
+ * Names, counts and percentages are never broken; headings and positions wrap at spaces.
+ */
+const LAYOUTS = [
+  { position: 'column', headLines: 1, levelLines: 1, boxed: true },
+  { position: 'column', headLines: 2, levelLines: 1, boxed: true },
+  { position: 'under-name', headLines: 2, levelLines: 1, boxed: true },
+  { position: 'under-name', headLines: 3, levelLines: 2, boxed: true },
+  { position: 'under-name', headLines: 3, levelLines: 2, boxed: false },
+] as const;
+
+/** A position column narrower than this reads worse than the position under the name. */
+const POSITION_MIN = 14;
+
+function cadreTable(t: BallotTypeResult, outcome: TallyOutcome, lang: Lang, c: Style, width: number): TableLayout {
+  const ui = TERMINAL[lang];
+  const level = (r: CadreResult, l: 'high' | 'confidence' | 'low', lines: number) =>
+    r.percent === null ? String(r[l]) : `${r[l]}${lines === 1 ? ' · ' : '\n'}${formatPercent(r.percent[l], lang)}`;
+  const band = (r: CadreResult) => {
     const mark = bandMark(outcome.regime, r.band);
-    const cells = [
-      r.cadre.stt === null ? '' : String(r.cadre.stt),
-      r.cadre.name,
-      r.cadre.position,
-      String(r.valid),
-      String(r.invalid),
-      cell(r, 'high'),
-      cell(r, 'confidence'),
-      cell(r, 'low'),
-      r.notes.includes('exactly-two-thirds') ? `${mark} *` : mark,
-    ];
-    return r.flagged ? { cells, style: (x: string) => c.yellow(x) } : { cells };
-  });
-  // 119 columns in all: fits a default Windows console (120) without wrapping.
-  const widths = [5, 20, 19, 8, 9, 13, 13, 13, 9];
-  const aligns = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'center'] as const;
-  return renderTable(ui.cols, rows, widths.map((width, i) => ({ width, align: aligns[i] ?? 'left' })), (x) => c.bold(x));
+    return r.notes.includes('exactly-two-thirds') ? `${mark} *` : mark;
+  };
+  const style = (r: CadreResult) => (r.flagged ? { style: (x: string) => c.yellow(x) } : {});
+  const names = t.cadres.map((r) => r.cadre.name);
+  const positions = t.cadres.map((r) => r.cadre.position);
+  const [stt, name, position, valid, invalid, high, confidence, low, mark] = ui.cols;
+  let fitted: TableLayout | null = null;
+  for (const layout of LAYOUTS) {
+    const underName = layout.position === 'under-name';
+    const head = underName ? [stt, `${name}\n${position}`, valid, invalid, high, confidence, low, mark] : [stt, name, position, valid, invalid, high, confidence, low, mark];
+    const rows: TableRow[] = t.cadres.map((r) => {
+      const numbers = [String(r.valid), String(r.invalid), level(r, 'high', layout.levelLines), level(r, 'confidence', layout.levelLines), level(r, 'low', layout.levelLines), band(r)];
+      const sttCell = r.cadre.stt === null ? '' : String(r.cadre.stt);
+      return { cells: underName ? [sttCell, `${r.cadre.name}\n${r.cadre.position}`, ...numbers] : [sttCell, r.cadre.name, r.cadre.position, ...numbers], ...style(r) };
+    });
+    const aligns: Align[] = underName ? ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'center'] : ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'center'];
+    const nameAt = 1;
+    const positionAt = underName ? -1 : 2;
+    // Every column as narrow as its content allows: cells whole (a name on one line), headings in
+    // at most headLines lines; the position column takes what is left.
+    const widths = head.map((h, i) => {
+      if (i === positionAt) return 0;
+      const cells = rows.map((r) => r.cells[i] ?? '');
+      const content = i === nameAt ? Math.max(...names.map(visibleWidth), ...(underName ? positions.map(longestWord) : [])) : Math.max(1, ...cells.flatMap((x) => x.split('\n').map(visibleWidth)));
+      return Math.max(content, widthInLines(h ?? '', i === nameAt && underName ? 2 : layout.headLines));
+    });
+    const rest = width - overhead(head.length, layout.boxed) - widths.reduce((a, b) => a + b, 0);
+    if (positionAt >= 0) {
+      const natural = Math.max(visibleWidth(position ?? ''), ...positions.map(visibleWidth));
+      const narrowest = Math.max(POSITION_MIN, longestWord(position ?? ''), ...positions.map(longestWord));
+      if (layout.headLines === 1 ? rest < natural : rest < narrowest) continue;
+      widths[positionAt] = Math.min(natural, rest);
+    } else {
+      if (rest < 0 && layout !== LAYOUTS[LAYOUTS.length - 1]) continue;
+      // Room to spare: first headings in two lines rather than three, then the name column
+      // (the positions under the names wrap less).
+      let spare = Math.max(0, rest);
+      head.forEach((h, i) => {
+        const want = Math.max(0, widthInLines(h ?? '', 2) - (widths[i] ?? 0));
+        if (i !== nameAt && want <= spare) {
+          widths[i] = (widths[i] ?? 0) + want;
+          spare -= want;
+        }
+      });
+      const longestPosition = Math.max(...positions.map(visibleWidth));
+      widths[nameAt] = Math.max(widths[nameAt] ?? 0, Math.min((widths[nameAt] ?? 0) + spare, longestPosition));
+    }
+    fitted = { head, rows, columns: widths.map((w, i): Column => ({ width: w, align: aligns[i] ?? 'left' })), boxed: layout.boxed, headStyle: (x) => c.bold(x) };
+    break;
+  }
+  // Narrower than every layout: the last one, its names wrapped at spaces as a last resort.
+  if (fitted === null) throw new Error('no table layout');
+  const over = fitted.columns.reduce((a, col) => a + (col.width ?? 0), 0) + overhead(fitted.columns.length, fitted.boxed) - width;
+  if (over <= 0) return fitted;
+  const columns = fitted.columns.map((col, i) => (i === 1 ? { ...col, width: Math.max(POSITION_MIN, (col.width ?? 0) - over) } : col));
+  return { ...fitted, columns };
 }
 
 /** Problems for stderr: errors first, each with where and what. */
 export function renderProblems(problems: readonly Problem[], lang: Lang, color: boolean): string {
-  const ui = UI[lang];
+  const ui = TERMINAL[lang];
   const c = terminalStyle(color);
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);

@@ -161,13 +161,13 @@ describe('bands in the re-check', () => {
     leaders: [{ id: 'CB01', name: 'Đặng Quốc Bảo', ballotType: 'default', low, lowPercent, band }],
   });
 
-  it('are drawn from each session’s own regime: "≥ 2/3" under Regulation 96, "> 2/3" under Resolution 35', () => {
+  it('are drawn from each session’s own regime: "≥ 2/3" under Regulation 96, "> 2/3" under Resolution 35', async () => {
     const sessions = [
       session('a.xlsx', '2023-12-13', 'party-96', 28, 6829, 'dismissal'),
       session('b.xlsx', '2024-12-13', 'assembly-35', 31, 6889, 'dismissal', [{ record: 'b.xlsx', leader: 'Đặng Quốc Bảo', ballotType: 'default', field: 'band', recorded: 'review', recount: 'dismissal' }]),
     ];
     const { people, problems } = acrossSessions(sessions);
-    const text = renderCheckTerminal({ sessions, people, problems }, 'vi', false, false, false);
+    const text = await renderCheckTerminal({ sessions, people, problems }, 'vi', false, false, false);
     expect(text).toContain('Đặng Quốc Bảo · mức: ghi nhận > 1/2, kiểm lại > 2/3');
     expect(text).toContain('68,29% ≥ 2/3');
     expect(text).toContain('68,89% > 2/3');

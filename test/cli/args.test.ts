@@ -53,11 +53,24 @@ describe('parseArgs', () => {
     expect(parseArgs(noArgs, ['--ballots', '40'], 'en')).toEqual({ kind: 'run', args: [], opts: { ballots: '40' } });
   });
 
-  it('reads help and version in order with the other options', () => {
-    expect(parseArgs(spec, ['--nope', '--help'], 'en')).toEqual({ kind: 'error', message: 'unknown option --nope (see --help)' });
-    expect(parseArgs(spec, ['-h'], 'en')).toEqual({ kind: 'help' });
-    expect(parseArgs(spec, ['a.csv', '-V'], 'en')).toEqual({ kind: 'version' });
+  it('reads help and version wherever they are on the line', () => {
+    // Changed with commander: --help after a mistyped option prints the help (it used to be the
+    // error) — a clerk who asks for help gets it.
+    expect(parseArgs(spec, ['--nope', '--help'], 'en')).toMatchObject({ kind: 'help' });
+    expect(parseArgs(spec, ['-h'], 'en')).toMatchObject({ kind: 'help' });
+    expect(parseArgs(spec, ['a.csv', '-V'], 'en')).toEqual({ kind: 'version', text: '9.9.9\n' });
     expect(parseArgs(noArgs, ['-V'], 'en')).toEqual({ kind: 'error', message: 'unknown option -V (see --help)' });
+  });
+
+  it.each([
+    ['en', ['a.csv', '--ouput', 'x.xlsx'], 'unknown option --ouput; did you mean --output? (see --help)'],
+    ['vi', ['a.csv', '--ouput', 'x.xlsx'], 'không có tùy chọn --ouput; có phải ý bạn là --output? (xem --help)'],
+    ['en', ['a.csv', '--ouput=x.xlsx'], 'unknown option --ouput; did you mean --output? (see --help)'],
+    ['vi', ['a.csv', '--rooster', 'r.csv'], 'không có tùy chọn --rooster; có phải ý bạn là --roster? (xem --help)'],
+    ['en', ['a.csv', '--mark-treshold', '0.5'], 'unknown option --mark-treshold; did you mean --mark-threshold? (see --help)'],
+    ['en', ['a.csv', '--zzzz'], 'unknown option --zzzz (see --help)'],
+  ] as const)('a mistyped option suggests the closest one (%s, %j)', (lang, argv, message) => {
+    expect(parseArgs(spec, argv, lang)).toEqual({ kind: 'error', message });
   });
 
   it('names option keys as the options read them', () => {
@@ -67,6 +80,29 @@ describe('parseArgs', () => {
 });
 
 describe('renderHelp', () => {
+  it('is in English with en, every heading and built-in line included', () => {
+    const en = renderHelp(spec, 'en');
+    expect(en).toContain('Usage: tally [options] <files…>');
+    expect(en).toMatch(/^Arguments:\n  <files…> +ballot files$/m);
+    expect(en).toMatch(/^Options:$/m);
+    expect(en).toMatch(/^  -V, --version +print the version$/m);
+    expect(en).toMatch(/^  -h, --help +print this help$/m);
+  });
+
+  it('says no English word of its own in Vietnamese', () => {
+    const vi = renderHelp({ ...spec, commands: [['tally check <x…>', 'kiểm tra lại']] }, 'vi');
+    expect(vi).toMatch(/^Tham số:$/m);
+    expect(vi).toMatch(/^Tùy chọn:$/m);
+    expect(vi).toMatch(/^Lệnh khác:\n  tally check <x…>\n      kiểm tra lại$/m);
+    expect(vi).toMatch(/in hướng dẫn này/);
+    for (const english of ['Usage', 'Options', 'Arguments', 'display help', 'output the version', 'default:', 'choices:']) expect(vi).not.toContain(english);
+  });
+
+  it('wraps to the width it is given', () => {
+    const long = { ...spec, options: [{ name: '--roster', value: 'file' as const, help: 'word '.repeat(40).trim() }] };
+    for (const line of renderHelp(long, 'en', 60).split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
   it('lists every option with its placeholder, in the chosen language', () => {
     const vi = renderHelp(spec, 'vi');
     expect(vi).toContain('Cách dùng: tally [tùy chọn] <tệp…>');

@@ -7,7 +7,8 @@ const json = (stdout: string) => JSON.parse(stdout) as { cadres: unknown[]; ball
 
 describe('tally on the sample session (in-process)', () => {
   it('prints the table and the flagged leader, exit 0', async () => {
-    const r = await tally([join(SAMPLE, 'hoi-nghi-huyen.xlsx')]);
+    // 120 columns: each count beside its percentage (at 80 the percentage goes under it).
+    const r = await tally([join(SAMPLE, 'hoi-nghi-huyen.xlsx')], { COLUMNS: '120' });
     expect(r.code).toBe(0);
     // The only thing said on stderr: the title row above the header was set aside.
     expect(r.stderr).toBe(`Lưu ý: tệp ${join(SAMPLE, 'hoi-nghi-huyen.xlsx')}, trang Phiếu, dòng 1: tiêu đề phía trên hàng tiêu đề cột; không tính là phiếu\n`);
@@ -19,7 +20,7 @@ describe('tally on the sample session (in-process)', () => {
   });
 
   it('speaks English with --lang en', async () => {
-    const r = await tally([join(SAMPLE, 'hoi-nghi-huyen.xlsx'), '--lang', 'en']);
+    const r = await tally([join(SAMPLE, 'hoi-nghi-huyen.xlsx'), '--lang', 'en'], { COLUMNS: '120' });
     expect(r.stdout).toContain('23 · 56.10%');
     expect(r.stdout).toContain('More than 50% and less than 2/3 low-confidence votes');
     expect(r.stdout).toContain('Session checks');

@@ -9,8 +9,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SAMPLE = join(ROOT, 'fixtures', 'hoi-nghi-huyen');
 const BIN = join(ROOT, 'bin', 'tally.js');
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -55,7 +55,8 @@ describe('bin/tally.js on the sample session', () => {
   });
 
   it('prints the Vietnamese table with the flag and the action', () => {
-    const r = run(xlsxArgs);
+    // 120 columns: the whole row on one line (at 80, the default off a terminal, it takes two).
+    const r = run(xlsxArgs, { COLUMNS: '120' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Mẫu số: số phiếu thu về = 41');
     expect(r.stdout).toMatch(/│\s+7 │ Đặng Quốc Bảo\s+│.*│\s+23 · 56,10% │\s+> 1\/2\s+│/);
@@ -68,6 +69,22 @@ describe('bin/tally.js on the sample session', () => {
     const r = run([...xlsxArgs, '--bogus']);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a mistyped option exits 2 and suggests the right one, in Vietnamese or in English', () => {
+    const vi = run(['--ouput', 'x.xlsx']);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toBe('Lỗi cách dùng: không có tùy chọn --ouput; có phải ý bạn là --output? (xem --help)\n');
+    const en = run(['--ouput', 'x.xlsx', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe('Usage error: unknown option --ouput; did you mean --output? (see --help)\n');
+  });
+
+  it('fits 80 columns off a terminal', () => {
+    const r = run(xlsxArgs, { COLUMNS: '' });
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(r.stdout).toMatch(/│\s+7 │ Đặng Quốc Bảo\s+│.*│\s+23 │\s+> 1\/2\s+│/);
   });
 
   it('bad data exits 1 and writes nothing but the diagnosis', () => {

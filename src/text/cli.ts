@@ -1,5 +1,13 @@
-// Command-line wording in Vietnamese and English.
-import { FILE_REASONS } from '../text/file-reasons.js';
+// Everything the command line says, in Vietnamese and English: the help of every command, the
+// words of the help layout, usage errors (commander's own English is never shown), and the
+// messages of the option checks. The regimes and denominator bases are listed from the rules'
+// own lists, never retyped.
+import { DENOMINATOR_BASES, REGIME_IDS } from '../model/types.js';
+import { FILE_REASONS } from './file-reasons.js';
+
+/** "party-96 (mặc định), party-262, …": a closed list with its default (listed first) marked. */
+const listWithDefault = (items: readonly string[], def: string, word: string) => items.map((i) => (i === def ? `${i} (${word})` : i)).join(', ');
+
 export const HELP = {
   vi: {
     description: 'Kiểm phiếu tín nhiệm theo Quy định 96-QĐ/TW: tính số phiếu, tỷ lệ và mức tín nhiệm thấp.',
@@ -12,8 +20,8 @@ export const HELP = {
     number: 'số và ký hiệu của biên bản (ví dụ: 05-BB/BKP)',
     date: 'ngày hội nghị (dd/mm/yyyy)',
     round: 'đợt lấy phiếu (mặc định: năm của ngày)',
-    regime: 'quy định áp dụng: party-96 (mặc định), party-262, assembly-96, assembly-85, assembly-35',
-    denominator: 'mẫu số: returned (mặc định), issued, present, convened, valid — chỉ với party-*',
+    regime: `quy định áp dụng: ${listWithDefault(REGIME_IDS, REGIME_IDS[0], 'mặc định')}`,
+    denominator: `mẫu số: ${listWithDefault(DENOMINATOR_BASES, DENOMINATOR_BASES[0], 'mặc định')} — chỉ với party-*`,
     convened: 'số người được triệu tập',
     present: 'số người có mặt',
     issued: 'số phiếu phát ra',
@@ -93,8 +101,8 @@ export const HELP = {
     number: 'number and symbol of the minutes (e.g. 05-BB/BKP)',
     date: 'session date (dd/mm/yyyy or yyyy-mm-dd)',
     round: 'round (default: the year of the date)',
-    regime: 'regime: party-96 (default), party-262, assembly-96, assembly-85, assembly-35',
-    denominator: 'denominator: returned (default), issued, present, convened, valid — party-* only',
+    regime: `regime: ${listWithDefault(REGIME_IDS, REGIME_IDS[0], 'default')}`,
+    denominator: `denominator: ${listWithDefault(DENOMINATOR_BASES, DENOMINATOR_BASES[0], 'default')} — party-* only`,
     convened: 'number convened',
     present: 'number present',
     issued: 'ballots issued',
@@ -162,5 +170,71 @@ export const HELP = {
     line: 'line',
     row: 'row',
     limitOption: 'limits on input files, as name=value (see the README): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows',
+  },
+} as const;
+
+/** The words of the help layout and of usage errors, in the clerk's language. */
+export const ARGS = {
+  vi: {
+    usage: 'Cách dùng',
+    options: 'Tùy chọn',
+    args: 'Tham số',
+    commands: 'Lệnh khác',
+    optionsWord: 'tùy chọn',
+    help: 'in hướng dẫn này',
+    version: 'in số phiên bản',
+    unknown: (o: string) => `không có tùy chọn ${o} (xem --help)`,
+    didYouMean: (o: string, like: readonly string[]) => `không có tùy chọn ${o}; có phải ý bạn là ${like.join(' hoặc ')}? (xem --help)`,
+    missingValue: (o: string) => `thiếu giá trị cho ${o}`,
+    noValue: (o: string) => `${o} không nhận giá trị`,
+    choice: (o: string, v: string, all: readonly string[]) => `giá trị '${v}' của ${o} không hợp lệ; chọn ${all.join(' hoặc ')}`,
+    missingArgs: (p: string) => `thiếu ${p} (xem --help)`,
+    extraArg: (a: string) => `không dùng tham số '${a}' (xem --help)`,
+    placeholders: { file: 'tệp', files: 'tệp…', paths: 'đường-dẫn…', entries: 'tệp-nhập…', text: 'chữ', date: 'ngày', n: 'số', ratio: 'tỷ-lệ', map: 'bảng', regime: 'quy-định', basis: 'mẫu-số', lang: 'ngôn-ngữ', limit: 'tên=giá-trị' },
+  },
+  en: {
+    usage: 'Usage',
+    options: 'Options',
+    args: 'Arguments',
+    commands: 'Other commands',
+    optionsWord: 'options',
+    help: 'print this help',
+    version: 'print the version',
+    unknown: (o: string) => `unknown option ${o} (see --help)`,
+    didYouMean: (o: string, like: readonly string[]) => `unknown option ${o}; did you mean ${like.join(' or ')}? (see --help)`,
+    missingValue: (o: string) => `${o} needs a value`,
+    noValue: (o: string) => `${o} takes no value`,
+    choice: (o: string, v: string, all: readonly string[]) => `invalid value '${v}' for ${o}; choose ${all.join(' or ')}`,
+    missingArgs: (p: string) => `missing ${p} (see --help)`,
+    extraArg: (a: string) => `unexpected argument '${a}' (see --help)`,
+    placeholders: { file: 'file', files: 'files…', paths: 'paths…', entries: 'entries…', text: 'text', date: 'date', n: 'n', ratio: 'ratio', map: 'map', regime: 'regime', basis: 'basis', lang: 'lang', limit: 'name=value' },
+  },
+} as const;
+
+/** Why an option's value was refused, after its name and value (see HELP.badOption). */
+export const OPTION_CHECKS = {
+  vi: {
+    count: 'cần một số nguyên không âm, hoặc LOẠI=số cho một loại phiếu',
+    oneBare: 'chỉ được cho một giá trị chung; các giá trị khác phải có dạng LOẠI=số',
+    date: 'cần ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd',
+    regime: (all: readonly string[]) => `chọn một trong ${all.join(', ')}`,
+    basis: (all: readonly string[]) => `chọn một trong ${all.join(', ')}`,
+    threshold: 'cần một tỷ lệ từ 0 đến 1, ví dụ 0,5',
+    thresholdsOrdered: (blank: string, mark: string) => `ngưỡng không đánh dấu (${blank}) phải nhỏ hơn ngưỡng có đánh dấu (${mark})`,
+    omrLetters: 'cần dạng A=high,B=confidence,C=low: ba chữ cái, mỗi mức một lần',
+    positive: 'cần một số nguyên dương',
+    wholeNumber: 'cần một số nguyên không âm',
+  },
+  en: {
+    count: 'needs a whole number, or TYPE=number for one ballot type',
+    oneBare: 'only one value may be given for all types; the others must read TYPE=number',
+    date: 'needs a date as dd/mm/yyyy or yyyy-mm-dd',
+    regime: (all: readonly string[]) => `choose one of ${all.join(', ')}`,
+    basis: (all: readonly string[]) => `choose one of ${all.join(', ')}`,
+    threshold: 'needs a ratio from 0 to 1, such as 0.5',
+    thresholdsOrdered: (blank: string, mark: string) => `the blank threshold (${blank}) must be below the mark threshold (${mark})`,
+    omrLetters: 'needs the form A=high,B=confidence,C=low: three letters, each level once',
+    positive: 'needs a whole number above 0',
+    wholeNumber: 'needs a whole number',
   },
 } as const;
