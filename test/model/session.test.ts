@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseRegime, resolveSession, resolveTypeCounts } from '../../src/validate/session.js';
-import type { SessionEntries } from '../../src/read/session.js';
+import type { SessionEntries } from '../../src/model/session-keys.js';
 
 const entries = (o: Record<string, string | number>): SessionEntries =>
   Object.fromEntries(Object.entries(o).map(([k, v], i) => [k, { value: v, location: { file: 's.csv', row: i + 1, columnLetter: 'B' } }]));
