@@ -7,12 +7,10 @@ import type { Band, Cadre, Level } from '../model/types.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import type { Decimal } from '../model/decimal.js';
 import { caseFold, fold } from '../model/fold.js';
-import type { CountField, Recorded, RecordedLeader } from './recorded.js';
+import type { Recorded, RecordedLeader } from './recorded.js';
+import type { CountField, Field, OtherBasis } from '../model/check.js';
 
-export type Field = CountField | 'high_pct' | 'confidence_pct' | 'low_pct' | 'band' | 'leader' | 'identity';
 
-/** Another denominator a recorded share matches (SPEC §4: the difference says so). */
-export type OtherBasis = 'returned' | 'issued' | 'present' | 'convened' | 'valid-ballots' | 'leader-valid';
 
 export interface Difference {
   /** Which record: its label (a file, or a workbook's sheet). */

@@ -14,8 +14,7 @@ import { LABELS } from '../text/labels.js';
 import { REGIMES } from '../rules/regimes.js';
 import { clean, fold } from '../model/fold.js';
 
-/** Counts a record may carry per leader row: the three levels and the ballot accounting. */
-export type CountField = Level | 'valid' | 'invalid' | 'issued' | 'returned';
+import type { CountField } from '../model/check.js';
 export const COUNT_FIELDS: readonly CountField[] = ['high', 'confidence', 'low', 'valid', 'invalid', 'issued', 'returned'];
 const LEVELS: readonly Level[] = ['high', 'confidence', 'low'];
 

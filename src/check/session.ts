@@ -1,5 +1,6 @@
 // One session of `tally check`: re-tallied with its own regime and options, compared with
 // what was recorded at the time. Jobs and results are plain data (they cross worker threads).
+import type { Status } from '../model/check.js';
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
@@ -13,7 +14,6 @@ import { capProblems, type ProblemCount } from './cap.js';
 import { compareRecorded, type Difference } from './compare.js';
 import { readResultsSheet, type Recorded } from './recorded.js';
 
-export type Status = 'ok' | 'differs' | 'inputs changed' | 'inputs missing' | 'no record' | 'invalid';
 
 export interface SessionJob {
   /** The path shown to the clerk. */

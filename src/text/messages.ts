@@ -1,7 +1,7 @@
 // Wording of every problem, in Vietnamese and English, keyed by problem code. Detection
 // lives elsewhere and passes only codes and parameters.
 import type { Problem, ProblemCode, ParamValue } from '../model/problem.js';
-import type { Location } from '../model/types.js';
+import { DENOMINATOR_BASES, REGIME_IDS, type Location } from '../model/types.js';
 import type { Lang } from './lang.js';
 import { FILE_REASONS } from './file-reasons.js';
 
@@ -356,8 +356,8 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
 const HINT_VI: Record<string, string> = {
   count: 'cần số nguyên không âm',
   date: 'dạng dd/mm/yyyy hoặc yyyy-mm-dd',
-  regime: 'party-96, party-262, assembly-96, assembly-85, assembly-35',
-  denominator: 'returned, issued, present, convened, valid',
+  regime: REGIME_IDS.join(', '),
+  denominator: DENOMINATOR_BASES.join(', '),
   boolean: 'có / không',
   'json-object': 'tệp JSON phải là một đối tượng',
   'json-scalar': 'cần chữ hoặc số',
@@ -368,8 +368,8 @@ const HINT_VI: Record<string, string> = {
 const HINT_EN: Record<string, string> = {
   count: 'a whole number, 0 or more',
   date: 'dd/mm/yyyy or yyyy-mm-dd',
-  regime: 'party-96, party-262, assembly-96, assembly-85, assembly-35',
-  denominator: 'returned, issued, present, convened, valid',
+  regime: REGIME_IDS.join(', '),
+  denominator: DENOMINATOR_BASES.join(', '),
   boolean: 'yes / no',
   'json-object': 'the JSON file must hold one object',
   'json-scalar': 'a text or a number',
