@@ -58,6 +58,74 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type ParamValue = string | number | readonly string[];
 
+/** A ballot type's four counts, which every problem about its accounting carries. */
+interface TypeCountParams {
+  readonly ballotType: string;
+  readonly convened: number;
+  readonly present: number;
+  readonly issued: number;
+  readonly returned: number;
+}
+/** A run of rows reported as one problem. */
+interface RunParams {
+  readonly count?: number;
+  readonly last?: number;
+}
+type NoParams = Readonly<Record<never, never>>;
+
+/**
+ * The parameters each problem carries, by code: what detection gives and the wording reads
+ * (text/messages.ts is typed by this table, so a message cannot read what no detection gives).
+ */
+export interface ProblemParams {
+  'unknown-cadre': { readonly suggestions: readonly string[] };
+  'missing-cadre': { readonly name: string; readonly position: string };
+  'ambiguous-name': { readonly candidates: readonly string[] };
+  'name-without-diacritics': { readonly name: string };
+  'excluded-on-ballot': { readonly name: string; readonly reason: string };
+  'duplicate-cadre-column': { readonly name: string; readonly otherColumn: string };
+  'mixed-ballot-types': { readonly types: readonly string[] };
+  'unknown-ballot-type': { readonly types: readonly string[] };
+  'bad-cell': { readonly hint: string; readonly ballot?: string; readonly suggestion?: string; readonly letters?: string; readonly letter?: string };
+  'bad-roster': { readonly field: string };
+  'duplicate-roster-entry': { readonly field: string; readonly otherRow: number };
+  'missing-column': { readonly column: string; readonly table: string };
+  'duplicate-ballot': { readonly ballot: string; readonly otherRow: number; readonly otherFile?: string };
+  'missing-ballot-number': NoParams;
+  'empty-row': RunParams;
+  'non-ballot-row': RunParams & { readonly kind: string; readonly from?: string; readonly to?: string };
+  'trailing-empty-rows': { readonly count: number };
+  'rows-vs-returned': TypeCountParams & { readonly ballots: number; readonly missing?: readonly string[]; readonly extra?: readonly string[]; readonly more?: number };
+  accounting: TypeCountParams & { readonly smaller: 'returned' | 'issued' | 'present'; readonly larger: 'issued' | 'present' | 'convened' };
+  'quorum-not-met': TypeCountParams & { readonly required: number; readonly byAnalogy: number };
+  'missing-session-value': { readonly key: string; readonly ballotType?: string; readonly given?: number };
+  'bad-session-value': { readonly key: string; readonly hint: string; readonly otherRow?: number };
+  'unknown-session-key': NoParams;
+  'session-override': { readonly key: string; readonly from: string; readonly to: string };
+  'zero-denominator': Partial<TypeCountParams> & { readonly ballotType: string; readonly basis: string; readonly scope: string; readonly name?: string };
+  'denominator-fixed': { readonly regime: string; readonly basis: string; readonly fixed: string };
+  'undecided-mark': { readonly ballot: string; readonly name: string; readonly fills: readonly string[] };
+  'implausible-ballot': { readonly ballot: string };
+  'scanner-error': { readonly ballot: string };
+  'adjudication-unmatched': { readonly ballot: string; readonly cadre: string };
+  'bad-adjudication': { readonly hint: string; readonly ballot?: string; readonly cadre?: string; readonly otherRow?: number; readonly decision?: string; readonly otherDecision?: string };
+  adjudicated: { readonly ballot: string; readonly name: string; readonly decision: string; readonly by: string };
+  'missing-line': { readonly ballot: string; readonly name: string };
+  'duplicate-line': { readonly ballot: string; readonly name: string; readonly otherRow: number };
+  'too-many-places': { readonly name: string; readonly places: readonly string[]; readonly max: number; readonly round?: string };
+  'missing-sheet': { readonly sheet: string; readonly flag?: string };
+  'empty-roster': NoParams;
+  'no-ballots': NoParams;
+  'unreadable-file': { readonly reason: string };
+  'duplicate-file': { readonly otherFile?: string; readonly copies?: readonly string[]; readonly command?: string };
+  'not-a-session': NoParams;
+  'matched-by-name': { readonly name: string; readonly id?: string };
+  'untyped-ballot': { readonly ballot: string };
+  'position-mismatch': { readonly name: string; readonly position: string; readonly written: string };
+  'ignored-column': { readonly table: string };
+  'unknown-record-column': { readonly twice?: string };
+}
+
 export interface Problem {
   readonly code: ProblemCode;
   readonly severity: Severity;
@@ -67,14 +135,15 @@ export interface Problem {
   readonly params: Readonly<Record<string, ParamValue>>;
 }
 
-export function problem(
-  code: ProblemCode,
+export function problem<C extends ProblemCode>(
+  code: C,
   severity: Severity,
   location: Location,
-  params: Record<string, ParamValue> = {},
+  params: ProblemParams[C] = {} as ProblemParams[C],
   value?: string,
 ): Problem {
-  return value === undefined ? { code, severity, location, params } : { code, severity, location, params, value };
+  const p = params as Readonly<Record<string, ParamValue>>;
+  return value === undefined ? { code, severity, location, params: p } : { code, severity, location, params: p, value };
 }
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');

@@ -92,7 +92,8 @@ export function sessionChecks(
 ): Problem[] {
   const problems: Problem[] = [];
   const params = { ballotType: t.id, convened: t.convened, present: t.present, issued: t.issued, returned: t.returned };
-  const chain: [string, number, string, number][] = [
+  // Returned ≤ issued ≤ present ≤ convened: each link of the chain, the smaller side first.
+  const chain: ['returned' | 'issued' | 'present', number, 'issued' | 'present' | 'convened', number][] = [
     ['returned', t.returned, 'issued', t.issued],
     ['issued', t.issued, 'present', t.present],
     ['present', t.present, 'convened', t.convened],

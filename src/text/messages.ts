@@ -1,12 +1,13 @@
 // Wording of every problem, in Vietnamese and English, keyed by problem code. Detection
 // lives elsewhere and passes only codes and parameters.
-import type { Problem, ProblemCode, ParamValue } from '../model/problem.js';
+import type { Problem, ProblemCode, ProblemParams, ParamValue } from '../model/problem.js';
 import { DENOMINATOR_BASES, REGIME_IDS, type Location } from '../model/types.js';
 import type { Lang } from './lang.js';
 import { FILE_REASONS } from './file-reasons.js';
 
 type Params = Readonly<Record<string, ParamValue>>;
-type Wording = (p: Params, value: string | undefined) => string;
+/** The wording of one problem code, reading only the parameters that code carries. */
+type Wording<C extends ProblemCode = ProblemCode> = (p: Readonly<ProblemParams[C]>, value: string | undefined) => string;
 
 const fills = (v: ParamValue | undefined): string => (Array.isArray(v) ? v.map((x) => (x === '' ? '–' : x)).join(' / ') : '');
 const s = (v: ParamValue | undefined): string => (v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
@@ -40,7 +41,7 @@ const CODES_HINT = {
   en: 'use 1 = high, 2 = confidence, 3 = low, empty = no mark, 13 = several marks, gx = name crossed out, 0 = declared invalid',
 };
 
-const BAD_CELL: Record<string, { vi: Wording; en: Wording }> = {
+const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'> }> = {
   unknown: {
     vi: (_p, v) => `giá trị '${v}' không phải mã hợp lệ; ${CODES_HINT.vi}`,
     en: (_p, v) => `'${v}' is not a valid code; ${CODES_HINT.en}`,
@@ -121,15 +122,15 @@ const listed = (list: ParamValue | undefined, more: ParamValue | undefined, lang
   `${(Array.isArray(list) ? list : []).join(', ')}${more ? (lang === 'vi' ? ` và ${s(more)} phiếu khác` : ` and ${s(more)} more`) : ''}`;
 
 /** "(dòng 2–4) " for a run of rows set aside together. */
-const rowsSpan = (p: Params, lang: Lang) => (p['count'] === undefined || p['count'] === 1 ? '' : lang === 'vi' ? `${s(p['count'])} dòng (đến dòng ${s(p['last'])}): ` : `${s(p['count'])} rows (to row ${s(p['last'])}): `);
-const NON_BALLOT_VI: Record<string, Wording> = {
+const rowsSpan = (p: Readonly<ProblemParams['non-ballot-row']>, lang: Lang) => (p['count'] === undefined || p['count'] === 1 ? '' : lang === 'vi' ? `${s(p['count'])} dòng (đến dòng ${s(p['last'])}): ` : `${s(p['count'])} rows (to row ${s(p['last'])}): `);
+const NON_BALLOT_VI: Record<string, Wording<'non-ballot-row'>> = {
   title: () => 'tiêu đề phía trên hàng tiêu đề cột',
   header: (_p, v) => (v ? `hàng tiêu đề cột lặp lại ('${v}')` : 'hàng tiêu đề cột lặp lại'),
   total: (_p, v) => `dòng tổng cộng '${v}'`,
   empty: () => 'dòng trống ngay trước hàng tiêu đề hoặc dòng tổng',
   unused: (p) => (p['from'] === p['to'] ? `phiếu số ${s(p['from'])} đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng` : `các phiếu số ${s(p['from'])}–${s(p['to'])} đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng`),
 };
-const NON_BALLOT_EN: Record<string, Wording> = {
+const NON_BALLOT_EN: Record<string, Wording<'non-ballot-row'>> = {
   title: () => 'title above the header row',
   header: (_p, v) => (v ? `repeated header row ('${v}')` : 'repeated header row'),
   total: (_p, v) => `total row '${v}'`,
@@ -137,7 +138,7 @@ const NON_BALLOT_EN: Record<string, Wording> = {
   unused: (p) => (p['from'] === p['to'] ? `ballot ${s(p['from'])} numbered in advance but not typed, after the last ballot` : `ballots ${s(p['from'])}–${s(p['to'])} numbered in advance but not typed, after the last ballot`),
 };
 
-const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
+const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readonly en: Wording<C> } } = {
   'unknown-cadre': {
     vi: (p, v) => `tiêu đề cột '${v}' không khớp ai trong danh sách${s(p['suggestions']) ? `; có phải: ${s(p['suggestions'])}?` : ''}`,
     en: (p, v) => `column header '${v}' matches nobody on the roster${s(p['suggestions']) ? `; did you mean: ${s(p['suggestions'])}?` : ''}`,
@@ -233,8 +234,8 @@ const MESSAGES: Record<ProblemCode, { vi: Wording; en: Wording }> = {
       (p['missing'] ? ` — ballot${(p['missing'] as readonly string[]).length > 1 ? 's' : ''} ${listed(p['missing'], p['more'], 'en')} missing` : p['extra'] ? ` — extra ballot${(p['extra'] as readonly string[]).length > 1 ? 's' : ''} ${listed(p['extra'], p['more'], 'en')}` : ''),
   },
   accounting: {
-    vi: (p) => `${keyLabel(p['smaller'], 'vi')} (${s(p[s(p['smaller'])])}) lớn hơn ${keyLabel(p['larger'], 'vi').toLocaleLowerCase('vi')} (${s(p[s(p['larger'])])}); phải có: thu về ≤ phát ra ≤ có mặt ≤ triệu tập`,
-    en: (p) => `${keyLabel(p['smaller'], 'en')} (${s(p[s(p['smaller'])])}) exceeds ${keyLabel(p['larger'], 'en')} (${s(p[s(p['larger'])])}); required: returned ≤ issued ≤ present ≤ convened`,
+    vi: (p) => `${keyLabel(p['smaller'], 'vi')} (${s(p[p.smaller])}) lớn hơn ${keyLabel(p['larger'], 'vi').toLocaleLowerCase('vi')} (${s(p[p.larger])}); phải có: thu về ≤ phát ra ≤ có mặt ≤ triệu tập`,
+    en: (p) => `${keyLabel(p['smaller'], 'en')} (${s(p[p.smaller])}) exceeds ${keyLabel(p['larger'], 'en')} (${s(p[p.larger])}); required: returned ≤ issued ≤ present ≤ convened`,
   },
   'quorum-not-met': {
     vi: (p) => `hội nghị không đủ 2/3 số người được triệu tập có mặt: có mặt ${s(p['present'])}/${s(p['convened'])}, cần ít nhất ${s(p['required'])}${p['byAnalogy'] ? ' (áp dụng tương tự Quy định 96, Điều 3)' : ''} — kết quả không có giá trị`,
@@ -379,7 +380,9 @@ const HINT_EN: Record<string, string> = {
 };
 
 export function problemMessage(p: Problem, lang: Lang): string {
-  return MESSAGES[p.code][lang](p.params, p.value === undefined ? undefined : shown(p.value));
+  // A problem's parameters were typed by its code when it was made (model/problem.ts).
+  const wording = MESSAGES[p.code][lang] as (params: Params, value: string | undefined) => string;
+  return wording(p.params, p.value === undefined ? undefined : shown(p.value));
 }
 
 /** Values shown in messages: a long one is cut (the JSON document keeps it whole). */
