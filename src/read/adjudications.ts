@@ -1,5 +1,6 @@
 // Adjudications (SPEC §2.5): the counting committee's decision on a line, usually an
 // undecided scanned mark. Each names ballot, cadre, decision and who decided.
+import * as z from 'zod/mini';
 import { problem, type Problem } from '../model/problem.js';
 import type { LineReading, Location } from '../model/types.js';
 import { clean, fold } from '../model/fold.js';
@@ -12,6 +13,25 @@ import type { Adjudication } from '../model/adjudication.js';
 
 const NONE = new Set(['none', 'khong danh dau', 'trong']);
 const INVALID = new Set(['invalid', 'khong hop le', 'khl', '0']);
+
+/** A decision as a line reading: a level, none (no mark) or invalid; null when it is none of these. */
+function decisionOf(text: string): LineReading | null {
+  const f = fold(text);
+  if (NONE.has(f)) return { kind: 'invalid', reason: 'no-mark' };
+  if (INVALID.has(f)) return { kind: 'invalid', reason: 'declared-invalid' };
+  const d = decodeCell(text);
+  return d.ok && d.reading.kind === 'mark' ? d.reading : null;
+}
+
+/** One row of an adjudications file, checked at the boundary: every field but the ballot type is required. */
+const required = z.string().check(z.minLength(1));
+const AdjudicationRow = z.object({
+  ballot: required,
+  cadre: required,
+  decision: z.string().check(z.refine((t) => decisionOf(t) !== null)),
+  decided_by: required,
+  ballot_type: z.string(),
+});
 
 export function readAdjudications(sheet: Sheet): { adjudications: Adjudication[]; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -32,34 +52,19 @@ export function readAdjudications(sheet: Sheet): { adjudications: Adjudication[]
   };
   for (const row of sheet.rows.slice(header.index + 1)) {
     if (isEmptyRow(row)) continue;
-    const decisionText = text(row.cells, 'decision');
-    const decidedBy = text(row.cells, 'decided_by');
-    const f = fold(decisionText);
-    let decision: LineReading | null = null;
-    if (NONE.has(f)) decision = { kind: 'invalid', reason: 'no-mark' };
-    else if (INVALID.has(f)) decision = { kind: 'invalid', reason: 'declared-invalid' };
-    else {
-      const d = decodeCell(decisionText);
-      if (d.ok && d.reading.kind === 'mark') decision = d.reading;
+    const fields = { ballot: text(row.cells, 'ballot'), cadre: text(row.cells, 'cadre'), decision: text(row.cells, 'decision'), decided_by: text(row.cells, 'decided_by'), ballot_type: text(row.cells, 'ballot_type') };
+    const r = AdjudicationRow.safeParse(fields);
+    if (!r.success) {
+      // Each field at fault, in the file's words: the decision, who decided, or a missing ballot or leader.
+      for (const issue of r.error.issues) {
+        const field = issue.path[0] as keyof typeof fields;
+        const hint = field === 'decision' ? 'decision' : field === 'decided_by' ? 'decided-by' : 'missing';
+        problems.push(problem('bad-adjudication', 'error', at(row.row, field), { hint }, fields[field]));
+      }
+      continue;
     }
-    let ok = true;
-    if (decision === null) {
-      problems.push(problem('bad-adjudication', 'error', at(row.row, 'decision'), { hint: 'decision' }, decisionText));
-      ok = false;
-    }
-    if (decidedBy === '') {
-      problems.push(problem('bad-adjudication', 'error', at(row.row, 'decided_by'), { hint: 'decided-by' }, ''));
-      ok = false;
-    }
-    const ballot = text(row.cells, 'ballot');
-    const cadreText = text(row.cells, 'cadre');
-    if (ballot === '' || cadreText === '') {
-      problems.push(problem('bad-adjudication', 'error', at(row.row, ballot === '' ? 'ballot' : 'cadre'), { hint: 'missing' }, ''));
-      ok = false;
-    }
-    if (!ok || decision === null) continue;
-    const type = text(row.cells, 'ballot_type');
-    adjudications.push({ ballot, cadreText, ballotType: type === '' ? null : type, decision, decisionText, decidedBy, location: at(row.row, 'ballot') });
+    const { ballot, cadre, decision, decided_by: decidedBy, ballot_type: type } = r.data;
+    adjudications.push({ ballot, cadreText: cadre, ballotType: type === '' ? null : type, decision: decisionOf(decision) as LineReading, decisionText: decision, decidedBy, location: at(row.row, 'ballot') });
   }
   return { adjudications, problems };
 }

@@ -1,4 +1,5 @@
 // Session values (SPEC §2.3): key/value rows from a sheet or CSV, a JSON object, or flags.
+import * as z from 'zod/mini';
 import { problem, type Problem } from '../model/problem.js';
 import type { Location } from '../model/types.js';
 import { clean, fold } from '../model/fold.js';
@@ -78,16 +79,29 @@ function isTypeColumn(sheet: Sheet, ballotTypes: readonly string[]): boolean {
   return values.every((v) => types.has(fold(v)));
 }
 
+/**
+ * The JSON session file's shape (SPEC §2.3): one object of scalar values by key, and
+ * "ballotTypes" holding such an object per ballot type. Checked with zod at the boundary; the
+ * keys are then matched with their aliases like the rows of a session sheet.
+ */
+const JsonScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const JsonValues = z.record(z.string(), z.unknown());
+const JsonSession = z.looseObject({ ballotTypes: z.optional(z.record(z.string(), JsonValues)) });
+
 export function readSessionJson(file: string, json: unknown): SessionRead {
   const entries: SessionEntries = {};
   const perType = new Map<string, SessionEntries>();
   const problems: Problem[] = [];
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (!isObject(json)) {
-    problems.push(problem('bad-session-value', 'error', { file }, { key: '{}', hint: 'json-object' }));
+  const shape = JsonSession.safeParse(json);
+  if (!shape.success) {
+    // What is wrong, where: the whole file, or the ballotTypes object, or one type's values.
+    for (const issue of shape.error.issues) {
+      const column = issue.path.map(String).join('.');
+      problems.push(problem('bad-session-value', 'error', column === '' ? { file } : { file, column }, { key: column === '' ? '{}' : 'ballotTypes', hint: 'json-object' }));
+    }
     return { entries, perType, problems };
   }
-  const readObject = (obj: Record<string, unknown>, into: SessionEntries, path: string) => {
+  const readObject = (obj: Readonly<Record<string, unknown>>, into: SessionEntries, path: string) => {
     for (const [k, v] of Object.entries(obj)) {
       const loc: Location = { file, column: `${path}${k}` };
       if (k === 'ballotTypes' && path === '') continue;
@@ -96,22 +110,16 @@ export function readSessionJson(file: string, json: unknown): SessionRead {
         problems.push(problem('unknown-session-key', 'warning', loc, {}, k));
         continue;
       }
-      if (v === null || v === undefined || v === '') continue;
-      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') into[key] = { value: v, location: loc };
-      else problems.push(problem('bad-session-value', 'error', loc, { key, hint: 'json-scalar' }, JSON.stringify(v)));
+      const scalar = JsonScalar.safeParse(v);
+      if (!scalar.success) problems.push(problem('bad-session-value', 'error', loc, { key, hint: 'json-scalar' }, JSON.stringify(v)));
+      else if (scalar.data !== null && scalar.data !== '') into[key] = { value: scalar.data, location: loc };
     }
   };
-  readObject(json, entries, '');
-  const types = json['ballotTypes'];
-  if (isObject(types)) {
-    for (const [type, values] of Object.entries(types)) {
-      const into: SessionEntries = {};
-      if (isObject(values)) readObject(values, into, `ballotTypes.${type}.`);
-      else problems.push(problem('bad-session-value', 'error', { file, column: `ballotTypes.${type}` }, { key: 'ballotTypes', hint: 'json-object' }));
-      perType.set(type.normalize('NFC'), into);
-    }
-  } else if (types !== undefined) {
-    problems.push(problem('bad-session-value', 'error', { file, column: 'ballotTypes' }, { key: 'ballotTypes', hint: 'json-object' }));
+  readObject(shape.data, entries, '');
+  for (const [type, values] of Object.entries(shape.data.ballotTypes ?? {})) {
+    const into: SessionEntries = {};
+    readObject(values, into, `ballotTypes.${type}.`);
+    perType.set(type.normalize('NFC'), into);
   }
   return { entries, perType, problems };
 }
