@@ -78,7 +78,7 @@ type NoParams = Readonly<Record<never, never>>;
  * (text/messages.ts is typed by this table, so a message cannot read what no detection gives).
  */
 export interface ProblemParams {
-  'unknown-cadre': { readonly suggestions: readonly string[] };
+  'unknown-cadre': { readonly suggestions: readonly string[]; readonly notHere?: 'stt' | 'other' };
   'missing-cadre': { readonly name: string; readonly position: string };
   'ambiguous-name': { readonly candidates: readonly string[] };
   'name-without-diacritics': { readonly name: string };

@@ -14,7 +14,7 @@ import { MISSING, NO_MARK, lineCode } from '../model/line-codes.js';
 import type { BallotSheet } from '../model/sheet.js';
 import type { Roster, RosterIndex } from '../model/roster-index.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
-import { ballotColumn } from './vocabulary.js';
+import { ballotColumn, rosterColumn } from './vocabulary.js';
 import { decideBallotType } from './ballot-type.js';
 import { ballotCellTotal, locator } from './sheet-read.js';
 import { noNonBallot, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from '../model/sheet.js';
@@ -468,7 +468,10 @@ function matchLeaders(
         if (elsewhere.kind === 'exact' || elsewhere.kind === 'without-diacritics') {
           problems.push(problem('mixed-ballot-types', 'error', loc, { types: [elsewhere.cadre.ballotType, ballotType] }, text));
         } else {
-          problems.push(problem('unknown-cadre', 'error', loc, { suggestions: m.suggestions.map(describe) }, text));
+          // A roster's own column (STT, Họ và tên, Đơn vị) or a notes column on the ballot sheet.
+          const column = rosterColumn(text);
+          const notHere = column === 'stt' ? 'stt' : column !== null || NOTES.has(fold(text)) ? 'other' : null;
+          problems.push(problem('unknown-cadre', 'error', loc, { suggestions: notHere === null ? m.suggestions.map(describe) : [], ...(notHere === null ? {} : { notHere }) }, text));
         }
         break;
       }
@@ -476,6 +479,9 @@ function matchLeaders(
   }
   return leaderCols;
 }
+
+/** Columns of notes a clerk may keep beside the ballots: not leaders. */
+const NOTES = new Set(['ghi chu', 'chu thich', 'note', 'notes', 'nhan xet']);
 
 /** A total row's label in a cell, or null. */
 function cellLabel(value: CellValue): string | null {

@@ -140,8 +140,18 @@ const NON_BALLOT_EN: Record<string, Wording<'non-ballot-row'>> = {
 
 const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readonly en: Wording<C> } } = {
   'unknown-cadre': {
-    vi: (p, v) => `tiêu đề cột '${v}' không khớp ai trong danh sách${s(p['suggestions']) ? `; có phải: ${s(p['suggestions'])}?` : ''}`,
-    en: (p, v) => `column header '${v}' matches nobody on the roster${s(p['suggestions']) ? `; did you mean: ${s(p['suggestions'])}?` : ''}`,
+    vi: (p, v) =>
+      p.notHere === 'stt'
+        ? `cột '${v}' không dùng ở trang phiếu: số của mỗi phiếu ghi ở cột 'Số phiếu' (STT là số thứ tự của người trong danh sách)`
+        : p.notHere === 'other'
+          ? `cột '${v}' không thuộc trang phiếu (mỗi cột là một người được lấy phiếu): xóa cột này hoặc chuyển sang trang khác`
+          : `tiêu đề cột '${v}' không khớp ai trong danh sách${s(p['suggestions']) ? `; có phải: ${s(p['suggestions'])}?` : ''}`,
+    en: (p, v) =>
+      p.notHere === 'stt'
+        ? `column '${v}' has no place on a ballot sheet: each ballot's number goes in a 'Số phiếu' column (STT is a person's order on the roster)`
+        : p.notHere === 'other'
+          ? `column '${v}' does not belong on a ballot sheet (each column is one leader): delete it or move it to another sheet`
+          : `column header '${v}' matches nobody on the roster${s(p['suggestions']) ? `; did you mean: ${s(p['suggestions'])}?` : ''}`,
   },
   'missing-cadre': {
     vi: (p) => `${s(p['name'])} (${s(p['position'])}) có trong danh sách nhưng không có cột trên phiếu`,

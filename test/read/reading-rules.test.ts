@@ -113,6 +113,17 @@ describe('rows set aside, and rows that are ballots', () => {
   });
 });
 
+describe('columns that are no leader', () => {
+  it('an STT or a notes column on the ballot sheet is refused for what it is, not as an unknown name', async () => {
+    const r = await run({ 'phieu.csv': (t) => t.split('\n').map((l, i) => (l === '' ? l : i === 0 ? `STT,${l},Ghi chú` : `${i},${l},`)).join('\n') });
+    expect(r.code).toBe(1);
+    const unknown = r.doc.problems.filter((p) => p.code === 'unknown-cadre');
+    expect(unknown.map((p) => p.value)).toEqual(['STT', 'Ghi chú']);
+    expect(unknown[0]?.message).toContain("ghi ở cột 'Số phiếu'");
+    expect(unknown[1]?.message).toContain('không thuộc trang phiếu');
+  });
+});
+
 describe('the session sheet and the delimiter', () => {
   it('a third column of units or notes is left aside with a note, not read as ballot types', async () => {
     const units = (t: string) => t.replace('Số người được triệu tập,45', 'Số người được triệu tập,45,người').replace('Số phiếu thu về,41', 'Số phiếu thu về,41,phiếu');
