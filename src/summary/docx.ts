@@ -10,10 +10,18 @@ import { REGIMES } from '../rules/regimes.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
+import type { RoundSession } from './round.js';
 import { actionWords, bandWords, countsByType, incompleteLine, instruments, roundHeading, roundSignature, statusText, type RoundContext } from './words.js';
 
 const BODY = 14;
 const TABLE = 11;
+
+/** The status in a word or two; section IV says why. */
+function shortStatus(s: RoundSession, lang: RoundContext['lang']): string {
+  const S = SUMMARY_TEXT[lang];
+  const main = s.valid ? S.status.valid : S.status.invalid;
+  return s.expected === false ? `${main}; ${S.status.unexpected.toLocaleLowerCase(lang)}` : main;
+}
 
 export async function roundDocx(ctx: RoundContext): Promise<Uint8Array> {
   const d: DocxModule = await import('docx');
@@ -27,7 +35,7 @@ export async function roundDocx(ctx: RoundContext): Promise<Uint8Array> {
   const incomplete = incompleteLine(round, ctx.lang);
   if (incomplete !== null) text(incomplete, { bold: true, align: 'center', after: 200 });
 
-  text(S.intro(round.totals.units, round.totals.sessions, instruments(round, ctx.lang)), { indent: MM(10) });
+  text(S.intro(new Set(round.sessions.map((s) => s.unit)).size, round.totals.sessions, instruments(round, ctx.lang)), { indent: MM(10) });
 
   // I. Totals.
   section(S.sections.totals);
@@ -148,7 +156,7 @@ function table(d: DocxModule, widths: readonly number[], rows: readonly (readonl
 function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
   const S = SUMMARY_TEXT[ctx.lang];
   const { round } = ctx;
-  const widths = [MM(9), MM(32), MM(18), MM(16), MM(13), MM(13), MM(13), MM(13), MM(13)];
+  const widths = [MM(10), MM(31), MM(21), MM(17), MM(13), MM(13), MM(14), MM(14), MM(14)];
   widths.push(TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
   const c = (text: string | number | null, opts: CellOpts = {}) => ({ text: text === null ? '' : String(text), opts });
   const head = [
@@ -159,7 +167,7 @@ function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
   const counts = countsByType(round);
   const num = (n: number | null) => c(n, { align: 'right' });
   round.sessions.forEach((s, i) => {
-    const status = statusText(s, ctx.lang);
+    const status = shortStatus(s, ctx.lang);
     const bad = !s.valid || s.expected === false;
     if (s.types.length === 0) {
       rows.push([c(i + 1), c(s.unit, { align: 'left' }), c(formatDate(s.date, ctx.lang)), c(s.present === null || s.convened === null ? '' : `${s.present}/${s.convened}`), c(''), c(''), c(''), c(''), c(''), c(status, { align: 'left', bold: bad })]);

@@ -119,7 +119,7 @@ export const SUMMARY_TEXT = {
   en: {
     reportType: 'REPORT ON THE CONFIDENCE VOTE RESULTS',
     subject: (round: string | null) => `Confidence vote on leaders holding elected or appointed positions${round === null ? '' : `, ${round}`}`,
-    authority: { party: 'THE ORGANISATION BOARD', state: 'THE PEOPLE’S COUNCIL STANDING BODY' },
+    authority: { party: 'ORGANISATION BOARD', state: 'PEOPLE’S COUNCIL STANDING BODY' },
     signerTitle: { party: 'HEAD', state: 'CHAIR' },
     recipients: 'To:',
     recipientLines: { party: ['- The Standing Committee (to report),', '- Archive.'], state: ['- As above;', '- Archive.'] },
