@@ -156,7 +156,7 @@ function table(d: DocxModule, widths: readonly number[], rows: readonly (readonl
 function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
   const S = SUMMARY_TEXT[ctx.lang];
   const { round } = ctx;
-  const widths = [MM(10), MM(31), MM(21), MM(17), MM(13), MM(13), MM(14), MM(14), MM(14)];
+  const widths = [MM(10), MM(34), MM(20), MM(17), MM(12), MM(12), MM(13), MM(14), MM(14)];
   widths.push(TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
   const c = (text: string | number | null, opts: CellOpts = {}) => ({ text: text === null ? '' : String(text), opts });
   const head = [
@@ -199,7 +199,7 @@ function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
 /** STT | name and position | unit | low votes of T | share | band. */
 function flaggedTable(d: DocxModule, ctx: RoundContext): Docx.Table {
   const S = SUMMARY_TEXT[ctx.lang];
-  const widths = [MM(9), MM(50), MM(36), MM(20), MM(17)];
+  const widths = [MM(11), MM(50), MM(36), MM(20), MM(17)];
   widths.push(TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
   const c = (text: string | number, opts: CellOpts = {}) => ({ text: String(text), opts });
   const head = [[c(S.col.stt), c(`${S.col.name}, ${S.col.position.toLocaleLowerCase(ctx.lang)}`), c(S.col.unit), c(ctx.lang === 'vi' ? 'Phiếu tín nhiệm thấp' : 'Low votes'), c(S.col.percent), c(S.col.band)]];

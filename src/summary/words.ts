@@ -6,7 +6,8 @@ import { documentHeading, type DocumentHeading, type HeadingFields } from '../re
 import { bandAction, bandLabel } from '../report/format.js';
 import { DOCUMENT_TEXT, DOTS } from '../text/documents.js';
 import type { Lang } from '../text/lang.js';
-import { problemMessage } from '../text/messages.js';
+import { locationText, problemMessage } from '../text/messages.js';
+import type { Problem } from '../model/problem.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import type { Round, RoundSession } from './round.js';
 
@@ -72,8 +73,15 @@ export function incompleteLine(round: Round, lang: Lang): string | null {
 /** A session's status in words: valid, invalid with its first problem, and whether it was expected. */
 export function statusText(s: RoundSession, lang: Lang): string {
   const S = SUMMARY_TEXT[lang];
-  const main = s.valid ? (s.recheck === 'differs' || s.recheck === 'inputs changed' ? `${S.status.valid}; ${S.status.differs.toLocaleLowerCase(lang)}` : S.status.valid) : `${S.status.invalid}${s.problems[0] === undefined ? '' : `: ${problemMessage(s.problems[0], lang)}`}`;
+  const main = s.valid ? (s.recheck === 'differs' || s.recheck === 'inputs changed' ? `${S.status.valid}; ${S.status.differs.toLocaleLowerCase(lang)}` : S.status.valid) : `${S.status.invalid}${s.problems[0] === undefined ? '' : `: ${located(s.problems[0], lang)}`}`;
   return s.expected === false ? `${main} (${S.status.unexpected.toLocaleLowerCase(lang)})` : main;
+}
+
+/** A problem with where it is in the session (the session itself is named beside it). */
+function located(p: Problem, lang: Lang): string {
+  const { file: _file, ...rest } = p.location;
+  const where = locationText(rest, lang);
+  return `${where === '' ? '' : `${where}: `}${problemMessage(p, lang)}`;
 }
 
 /** The band in words under the regime; "—" for no band (never "Không"). */

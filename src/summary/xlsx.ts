@@ -79,6 +79,14 @@ function line(ws: Worksheet, r: number, last: number, text: string, font: { bold
   c.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
 }
 
+/** Every sheet the committee reads says first when the round is incomplete. */
+function incompleteRow(ws: Worksheet, r: number, last: number, ctx: RoundContext): void {
+  const text = incompleteLine(ctx.round, ctx.lang);
+  if (text === null) return;
+  line(ws, r, last, text, { bold: true, color: RED }, 'center');
+  ws.getRow(r).height = 30;
+}
+
 const isoDate = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
 
 function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
@@ -231,6 +239,7 @@ function leadersSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   ws.columns = [26, 5, 24, 28, ...(multi ? [9] : []), 8, 9, 8, 9, 8, 9, 24].map((width) => ({ width }));
   line(ws, 1, LAST, S.leadersTitle, { bold: true, size: 13 }, 'center');
   if (ctx.round.round !== null) line(ws, 2, LAST, S.subject(ctx.round.round), { bold: true, size: 11 }, 'center');
+  incompleteRow(ws, 3, LAST, ctx);
   const h1 = 4;
   const h2 = 5;
   for (const [col, text] of [[C.unit, S.col.unit], [C.stt, S.col.stt], [C.name, S.col.name], [C.position, S.col.position], ...(multi ? [[C.type, S.col.ballotType]] : []), [C.band, S.col.band]] as [number, string][]) {
@@ -276,6 +285,7 @@ function flaggedSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   ws.columns = [5, 24, 24, 26, ...(multi ? [9] : []), 9, 9, 9, 22, 56].map((width) => ({ width }));
   line(ws, 1, LAST, S.flaggedTitle, { bold: true, size: 13 }, 'center');
   if (ctx.round.round !== null) line(ws, 2, LAST, S.subject(ctx.round.round), { bold: true, size: 11 }, 'center');
+  incompleteRow(ws, 3, LAST, ctx);
   const head = 4;
   [S.col.stt, S.col.unit, S.col.name, S.col.position, ...(multi ? [S.col.ballotType] : []), `${S.col.count} ${S.col.low.toLocaleLowerCase(ctx.lang)}`, ctx.lang === 'vi' ? 'Mẫu số' : 'Denominator', S.col.lowShare, S.col.band, S.col.action].forEach((t, i) => headerCell(ws.getCell(head, i + 1), t));
   ws.getRow(head).height = 45;
