@@ -51,7 +51,7 @@ export async function roundDocx(ctx: RoundContext): Promise<Uint8Array> {
     [S.totals.leaders, t.leaders],
   ];
   for (const [label, n] of totals) if (n !== null) text(`- ${label}: ${n}`, { indent: MM(10), align: 'left', after: 0 });
-  text(`${ctx.lang === 'vi' ? 'Trong đó' : 'Of whom'}:`, { indent: MM(10), align: 'left', after: 0 });
+  text(`${S.col.ofWhom}:`, { indent: MM(10), align: 'left', after: 0 });
   for (const [label, n] of [[S.totals.none, t.none], [S.totals.review, t.review], [S.totals.dismissal, t.dismissal]] as const) text(`+ ${label}: ${n}`, { indent: MM(15), align: 'left', after: 0 });
 
   // II. Per unit.
@@ -192,7 +192,7 @@ function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
   });
   round.missing.forEach((m, i) => rows.push([c(round.sessions.length + i + 1), c(m, { align: 'left' }), c(''), c(''), c(''), c(''), c(''), c(''), c(''), c(S.status.missing, { align: 'left', bold: true })]));
   const t = round.totals;
-  rows.push([c(''), c(ctx.lang === 'vi' ? 'Cộng' : 'Total', { bold: true }), c(''), c(''), c(''), c(''), c(t.leaders, { align: 'right', bold: true }), c(t.review, { align: 'right', bold: true }), c(t.dismissal, { align: 'right', bold: true }), c('')]);
+  rows.push([c(''), c(S.col.total, { bold: true }), c(''), c(''), c(''), c(''), c(t.leaders, { align: 'right', bold: true }), c(t.review, { align: 'right', bold: true }), c(t.dismissal, { align: 'right', bold: true }), c('')]);
   return table(d, widths, [...head, ...rows], 2);
 }
 
@@ -202,7 +202,7 @@ function flaggedTable(d: DocxModule, ctx: RoundContext): Docx.Table {
   const widths = [MM(11), MM(50), MM(36), MM(20), MM(17)];
   widths.push(TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
   const c = (text: string | number, opts: CellOpts = {}) => ({ text: String(text), opts });
-  const head = [[c(S.col.stt), c(`${S.col.name}, ${S.col.position.toLocaleLowerCase(ctx.lang)}`), c(S.col.unit), c(ctx.lang === 'vi' ? 'Phiếu tín nhiệm thấp' : 'Low votes'), c(S.col.percent), c(S.col.band)]];
+  const head = [[c(S.col.stt), c(`${S.col.name}, ${S.col.position.toLocaleLowerCase(ctx.lang)}`), c(S.col.unit), c(S.col.lowVotes), c(S.col.percent), c(S.col.band)]];
   const rows = ctx.round.flagged.map((l, i) => [
     c(i + 1),
     c(`${l.name}\n${l.position}`, { align: 'left' }),

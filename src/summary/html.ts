@@ -37,6 +37,8 @@ tr { break-inside: avoid; }
 thead { display: table-header-group; }
 tr.bad td.status { color: #b00; font-weight: bold; }
 tr.flagged td { background: #fce4d6; }
+td.unit { min-width: 48mm; } td.name { white-space: nowrap; } td.status { width: 28%; }
+.doc-head .issuer > div { white-space: pre-wrap; }
 ul.totals { margin: 0; padding-left: 8mm; columns: 2; }
 p.action { margin: 2px 0 2px 8mm; }
 .sign { display: flex; justify-content: space-between; margin-top: 10px; break-inside: avoid; }
@@ -80,17 +82,17 @@ export function roundHtml(ctx: RoundContext): string {
     const bad = !s.valid || s.expected === false;
     const status = `<td class="status">${esc(statusText(s, lang))}</td>`;
     if (s.types.length === 0) {
-      out.push(`<tr class="bad"><td class="n">${i + 1}</td><td>${esc(s.unit)}</td><td class="c">${esc(formatDate(s.date, lang))}</td>${num(s.convened)}${num(s.present)}<td></td>${'<td></td>'.repeat(7)}${status}</tr>`);
+      out.push(`<tr class="bad"><td class="n">${i + 1}</td><td class="unit">${esc(s.unit)}</td><td class="c">${esc(formatDate(s.date, lang))}</td>${num(s.convened)}${num(s.present)}<td></td>${'<td></td>'.repeat(7)}${status}</tr>`);
       return;
     }
     s.types.forEach((ty, k) => {
       const c = counts.get(`${s.label}\u0000${ty.id}`) ?? { leaders: 0, review: 0, dismissal: 0 };
       out.push(
-        `<tr${bad ? ' class="bad"' : ''}><td class="n">${k === 0 ? i + 1 : ''}</td><td>${esc(ty.id === DEFAULT_BALLOT_TYPE ? s.unit : `${s.unit} (${ty.id})`)}</td><td class="c">${esc(formatDate(s.date, lang))}</td>${num(ty.convened)}${num(ty.present)}<td class="c">${esc(ty.quorumMet ? S.yes : S.no)}</td>${num(ty.issued)}${num(ty.returned)}${num(ty.validBallots)}${num(ty.voidBallots)}${num(c.leaders)}${num(c.review)}${num(c.dismissal)}${k === 0 ? status : '<td></td>'}</tr>`,
+        `<tr${bad ? ' class="bad"' : ''}><td class="n">${k === 0 ? i + 1 : ''}</td><td class="unit">${esc(ty.id === DEFAULT_BALLOT_TYPE ? s.unit : `${s.unit} (${ty.id})`)}</td><td class="c">${esc(formatDate(s.date, lang))}</td>${num(ty.convened)}${num(ty.present)}<td class="c">${esc(ty.quorumMet ? S.yes : S.no)}</td>${num(ty.issued)}${num(ty.returned)}${num(ty.validBallots)}${num(ty.voidBallots)}${num(c.leaders)}${num(c.review)}${num(c.dismissal)}${k === 0 ? status : '<td></td>'}</tr>`,
       );
     });
   });
-  round.missing.forEach((m, i) => out.push(`<tr class="bad"><td class="n">${round.sessions.length + i + 1}</td><td>${esc(m)}</td>${'<td></td>'.repeat(11)}<td class="status">${esc(S.status.missing)}</td></tr>`));
+  round.missing.forEach((m, i) => out.push(`<tr class="bad"><td class="n">${round.sessions.length + i + 1}</td><td class="unit">${esc(m)}</td>${'<td></td>'.repeat(11)}<td class="status">${esc(S.status.missing)}</td></tr>`));
   out.push('</tbody></table>');
 
   out.push(`<h3>${esc(S.sections.flagged)}</h3>`);
@@ -99,7 +101,7 @@ export function roundHtml(ctx: RoundContext): string {
     out.push(`<table><thead><tr><th>${esc(S.col.stt)}</th><th>${esc(S.col.name)}</th><th>${esc(S.col.position)}</th><th>${esc(S.col.unit)}</th><th>${esc(S.col.count)}</th><th>${esc(S.col.lowShare)}</th><th>${esc(S.col.band)}</th><th>${esc(S.col.action)}</th></tr></thead><tbody>`);
     round.flagged.forEach((l, i) => {
       out.push(
-        `<tr class="flagged"><td class="n">${i + 1}</td><td><b>${esc(l.name)}</b></td><td>${esc(l.position)}</td><td>${esc(l.unit)}</td><td class="n">${l.low}/${l.denominator ?? ''}</td><td class="n"><b>${l.percent === null ? '' : esc(formatPercent(l.percent.low, lang))}</b></td><td>${esc(bandWords(l.regime, l.band, lang))}${l.notes.includes('exactly-two-thirds') ? ' (*)' : ''}</td><td>${esc(actionWords(l.regime, l.band, lang))}</td></tr>`,
+        `<tr class="flagged"><td class="n">${i + 1}</td><td class="name"><b>${esc(l.name)}</b></td><td>${esc(l.position)}</td><td>${esc(l.unit)}</td><td class="n">${l.low}/${l.denominator ?? ''}</td><td class="n"><b>${l.percent === null ? '' : esc(formatPercent(l.percent.low, lang))}</b></td><td>${esc(bandWords(l.regime, l.band, lang))}${l.notes.includes('exactly-two-thirds') ? ' (*)' : ''}</td><td>${esc(actionWords(l.regime, l.band, lang))}</td></tr>`,
       );
     });
     out.push('</tbody></table>');

@@ -96,7 +96,7 @@ export function actionWords(regime: RegimeId, band: Band | null, lang: Lang): st
 /** "Quy định 96-QĐ/TW (2023)", several joined. */
 export function instruments(round: Round, lang: Lang): string {
   const list = round.regimes.length === 0 ? (['party-96'] as const) : round.regimes;
-  return list.map((r) => REGIMES[r].instrument[lang]).join(lang === 'vi' ? ' và ' : ' and ');
+  return list.map((r) => REGIMES[r].instrument[lang]).join(SUMMARY_TEXT[lang].col.and);
 }
 
 /** Leaders and bands per session and ballot type, counted once: key `label\0type`. */

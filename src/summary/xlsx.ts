@@ -287,7 +287,7 @@ function flaggedSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   if (ctx.round.round !== null) line(ws, 2, LAST, S.subject(ctx.round.round), { bold: true, size: 11 }, 'center');
   incompleteRow(ws, 3, LAST, ctx);
   const head = 4;
-  [S.col.stt, S.col.unit, S.col.name, S.col.position, ...(multi ? [S.col.ballotType] : []), `${S.col.count} ${S.col.low.toLocaleLowerCase(ctx.lang)}`, ctx.lang === 'vi' ? 'Mẫu số' : 'Denominator', S.col.lowShare, S.col.band, S.col.action].forEach((t, i) => headerCell(ws.getCell(head, i + 1), t));
+  [S.col.stt, S.col.unit, S.col.name, S.col.position, ...(multi ? [S.col.ballotType] : []), `${S.col.count} ${S.col.low.toLocaleLowerCase(ctx.lang)}`, S.col.denominator, S.col.lowShare, S.col.band, S.col.action].forEach((t, i) => headerCell(ws.getCell(head, i + 1), t));
   ws.getRow(head).height = 45;
   let r = head + 1;
   if (ctx.round.flagged.length === 0) {
