@@ -39,8 +39,8 @@ function* ballotRows(ballots, cadres, seed) {
   }
 }
 
-function sessionValues(ballots) {
-  return [['Tên hội nghị', 'Hội nghị thử tốc độ'], ['Ngày', '13/12/2023'], ['Số người được triệu tập', ballots], ['Số người có mặt', ballots], ['Số phiếu phát ra', ballots], ['Số phiếu thu về', ballots]];
+function sessionValues(ballots, body = null) {
+  return [['Tên hội nghị', 'Hội nghị thử tốc độ'], ...(body === null ? [] : [['Cơ quan', body]]), ['Ngày', '13/12/2023'], ['Số người được triệu tập', ballots], ['Số người có mặt', ballots], ['Số phiếu phát ra', ballots], ['Số phiếu thu về', ballots]];
 }
 
 export async function writeCsvSet(dir, ballots, cadres, seed) {
@@ -132,12 +132,21 @@ export async function writeXlsx(path, sheets) {
   await new Promise((res) => out.end(res));
 }
 
-export async function writeWorkbook(path, ballots, cadres, seed) {
+/** `unit`: a body for the session and its own people (a round of units, for `tally summary`). */
+export async function writeWorkbook(path, ballots, cadres, seed, unit = null) {
   await mkdir(dirname(path), { recursive: true });
-  const people = leaders(cadres);
+  const people = leaders(cadres).map((p) => (unit === null ? p : { ...p, id: `${unit.code}-${p.id}`, name: `${p.name} ${unit.code}` }));
   await writeXlsx(path, [
     { name: 'Danh sách', rows: [['STT', 'Mã', 'Họ và tên', 'Chức vụ'], ...people.map((p) => [p.stt, p.id, p.name, p.position])] },
-    { name: 'Hội nghị', rows: sessionValues(ballots) },
+    { name: 'Hội nghị', rows: sessionValues(ballots, unit?.body ?? null) },
     { name: 'Phiếu', rows: (function* () { yield ['Số phiếu', ...people.map((p) => p.id)]; yield* ballotRows(ballots, cadres, seed); })() },
   ]);
+}
+
+/** A round of `units` units, each a workbook of `ballots` ballots × `cadres` leaders with its own body and people. */
+export async function writeRound(dir, units, ballots, cadres, seed) {
+  for (let i = 0; i < units; i++) {
+    const code = `DV${String(i + 1).padStart(4, '0')}`;
+    await writeWorkbook(join(dir, `don-vi-${String(i + 1).padStart(4, '0')}.xlsx`), ballots, cadres, seed + i, { code, body: `Đảng ủy đơn vị ${i + 1}` });
+  }
 }

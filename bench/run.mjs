@@ -4,11 +4,11 @@
 // taking turns, so they hold on a noisy machine. Options: --quick (fewer repetitions, no 200k
 // files), --out FILE.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCsvSet, writeWorkbook } from './generate.mjs';
+import { writeCsvSet, writeRound, writeWorkbook } from './generate.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const BIN = join(ROOT, 'bin', 'tally.js');
@@ -69,6 +69,13 @@ const checkRoot = join(dir, 'check');
 const rounds = quick ? 100 : 1000;
 for (let i = 0; i < rounds; i++) await writeWorkbook(join(checkRoot, `r${String(i).padStart(4, '0')}.xlsx`), 1000, 40, 100 + i);
 
+// A round for `tally summary` (issue 14): 1,000 units, each a session of 300 ballots × 30
+// leaders with its own body and people.
+const roundRoot = join(dir, 'round');
+const roundOut = join(dir, 'round-out');
+await writeRound(roundRoot, 1000, 300, 30, 5000);
+mkdirSync(roundOut, { recursive: true });
+
 const n = quick ? 5 : 11;
 const big = quick ? 0 : 5;
 console.log('\ntypical round, 1,000 × 40 XLSX');
@@ -113,6 +120,12 @@ console.log(`\ntally check over ${rounds} typical rounds (1,000 × 40 XLSX)`);
   quick ? 1 : 5,
 );
 
+console.log('\ntally summary over a round of 1,000 units (300 ballots × 30 leaders each), every report written');
+[m.summaryRound] = measureTogether(
+  [spec('tally summary --jobs 2 -o .xlsx -o .docx -o .html --json', process.execPath, [BIN, 'summary', roundRoot, '--jobs', '2', '-o', join(roundOut, 'tong-hop.xlsx'), '-o', join(roundOut, 'bao-cao.docx'), '-o', join(roundOut, 'bao-cao.html'), '--json'])],
+  quick ? 1 : 3,
+);
+
 console.log('\ntargets');
 target('typical round ÷ node -e 0', m.typicalXlsx.medianMs / m.nodeStart.medianMs, '≤ 2.5', m.typicalXlsx.medianMs <= 2.5 * m.nodeStart.medianMs);
 if (!quick) {
@@ -129,6 +142,8 @@ if (!quick) {
   }
 }
 target('check: --jobs 1 ÷ --jobs 2', m.check1.medianMs / m.check2.medianMs, '≥ 1.7', m.check1.medianMs >= 1.7 * m.check2.medianMs);
+target('summary, 1,000 units × 300 × 30: seconds', m.summaryRound.medianMs / 1000, '< 60', m.summaryRound.medianMs < 60_000);
+if (m.summaryRound.peakRssMb !== null) target('summary, 1,000 units: peak RSS (MB)', m.summaryRound.peakRssMb, '< 1024', m.summaryRound.peakRssMb < 1024);
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nresults written to ${outFile}`);
 rmSync(dir, { recursive: true, force: true });

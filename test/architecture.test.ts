@@ -10,7 +10,9 @@
 //   validate   session resolution, adjudications matched, roster places        → model, rules
 //   (root)     tally.ts: one session from inputs already read                  → model, count, rules, validate
 //   report     one file per format                                             → model, rules, text, validate, (root)
-//   reconcile, check, cli  the commands, on top of everything below them
+//   reconcile, check       the commands, on top of everything below them
+//   summary    the round across its units: check's sessions, put together  → check and below
+//   cli        the command line, over every command
 //
 // The same trick as test/secrecy.test.ts: read the sources, not the bundle.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -30,7 +32,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   report: ['model', 'rules', 'text', 'validate', '(root)'],
   reconcile: ['model', 'read', 'text', 'report'],
   check: ['model', 'read', 'count', 'rules', 'validate', 'text', 'report', '(root)'],
-  cli: ['model', 'read', 'count', 'rules', 'validate', 'text', 'report', '(root)', 'reconcile', 'check'],
+  summary: ['model', 'read', 'count', 'rules', 'validate', 'text', 'report', '(root)', 'check'],
+  cli: ['model', 'read', 'count', 'rules', 'validate', 'text', 'report', '(root)', 'reconcile', 'check', 'summary'],
 };
 
 function sources(dir: string): string[] {

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { naturalCompare } from './order.js';
 
-async function sha256(path: string): Promise<string | null> {
+export async function sha256(path: string): Promise<string | null> {
   try {
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);

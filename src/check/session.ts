@@ -13,6 +13,7 @@ import { tallySession, type TallyOutcome } from '../tally.js';
 import { capProblems, type ProblemCount } from './cap.js';
 import { compareRecorded, type Difference } from './compare.js';
 import { readResultsSheet, type Recorded } from './recorded.js';
+import { sessionDetail, type SessionDetail } from './detail.js';
 
 
 export interface SessionJob {
@@ -27,6 +28,8 @@ export interface SessionJob {
   readonly missing: readonly string[];
   /** Byte-identical copies of the session's files (same SHA-256), checked once as this session. */
   readonly copies: readonly { readonly of: string; readonly copies: readonly string[] }[];
+  /** The round summary wants the session's full figures (see detail.ts). */
+  readonly detail?: boolean;
 }
 
 export interface LeaderPoint {
@@ -64,6 +67,8 @@ export interface CheckedSession {
   readonly problems: readonly Problem[];
   readonly problemCounts: readonly ProblemCount[];
   readonly leaders: readonly LeaderPoint[];
+  /** The session's full figures, when the job asked for them and the inputs could be read. */
+  readonly detail?: SessionDetail;
 }
 
 /** Flags as the clerk typed them: "--denominator issued", "--strict". */
@@ -99,8 +104,10 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
     return done({ ...empty, label: job.label, status: 'invalid', record: firstKind }, [problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason })]);
   }
   const { session } = outcome;
-  const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime };
-  if (outcome.ballotTypes === null || hasErrors(outcome.problems)) {
+  const valid = outcome.ballotTypes !== null && !hasErrors(outcome.problems);
+  const detail = job.detail === true ? { detail: sessionDetail(outcome, valid) } : {};
+  const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime, ...detail };
+  if (!valid || outcome.ballotTypes === null) {
     return done({ ...base, status: 'invalid', record: firstKind, records: [], differences: [], leaders: [] }, outcome.problems.filter((p) => p.severity === 'error'));
   }
   const leaders = outcome.ballotTypes.flatMap((t) =>

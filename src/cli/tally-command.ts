@@ -7,6 +7,7 @@ import { tallySession } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { auditOptions } from './audit.js';
+import { SUMMARY_TEXT } from '../text/summary.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, type Io } from './io.js';
 import { checkTallyOptions, commonOptions, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
@@ -24,6 +25,7 @@ export function tallySpec(lang: Lang): CommandSpec {
     args: { placeholder: 'files', help: h.files, min: 1 },
     commands: [
       [h.commands.check, h.check.description],
+      [h.commands.summary, SUMMARY_TEXT[lang].help.description],
       [h.commands.reconcile, h.reconcile.description],
       [h.commands.template, h.template.description],
     ],

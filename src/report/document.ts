@@ -54,7 +54,10 @@ export interface DocumentKind {
 
 const upper = (text: string) => text.toLocaleUpperCase('vi');
 
-export function documentHeading(session: Session, regime: Regime, lang: Lang, kind: DocumentKind): DocumentHeading {
+/** What a heading needs of a session (or of a report over many sessions). */
+export type HeadingFields = Pick<Session, 'parentBody' | 'body' | 'number' | 'place' | 'date' | 'classification'>;
+
+export function documentHeading(session: HeadingFields, regime: Pick<Regime, 'convention'>, lang: Lang, kind: DocumentKind): DocumentHeading {
   const T = DOCUMENT_TEXT[lang];
   const convention = regime.convention;
   return {

@@ -69,6 +69,7 @@ export const HELP = {
     debug: 'in chi tiết lỗi nội bộ',
     commands: {
       check: 'tally check <sổ hoặc thư mục…> [--jobs N] [-o báo-cáo.xlsx]',
+      summary: 'tally summary <sổ hoặc thư mục…> [--units đơn-vị.csv] [-o tong-hop.xlsx] [-o bao-cao.docx]',
       reconcile: 'tally reconcile <lần-nhập-1> <lần-nhập-2> [lần-nhập-3]',
       template: 'tally template [-o tệp.xlsx] [--roster danh-sách.csv] [--ballots N]',
     },
@@ -150,6 +151,7 @@ export const HELP = {
     debug: 'show details of internal errors',
     commands: {
       check: 'tally check <workbooks or folders…> [--jobs N] [-o report.xlsx]',
+      summary: 'tally summary <workbooks or folders…> [--units units.csv] [-o round.xlsx] [-o report.docx]',
       reconcile: 'tally reconcile <entry1> <entry2> [entry3]',
       template: 'tally template [-o file.xlsx] [--roster roster.csv] [--ballots N]',
     },

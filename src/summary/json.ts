@@ -1,0 +1,78 @@
+// The round summary as one JSON document (`--json`, `-o x.json`): documented in the README.
+// Percentages with a decimal point, exact and rounded half up as everywhere else.
+import { hundredthsToNumber } from '../model/exact.js';
+import type { Problem } from '../model/problem.js';
+import { cellRef, problemMessage } from '../text/messages.js';
+import { actionWords, bandWords, incompleteLine, statusText, type RoundContext } from './words.js';
+import type { RoundLeader } from './round.js';
+
+export function roundJson(ctx: RoundContext): string {
+  const { round, lang } = ctx;
+  const problemJson = (p: Problem) => ({ severity: p.severity, code: p.code, message: problemMessage(p, lang), file: p.location.file ?? null, sheet: p.location.sheet ?? null, cell: cellRef(p.location), row: p.location.row ?? null, ...(Array.isArray(p.params['places']) ? { places: p.params['places'] } : {}) });
+  const leader = (l: RoundLeader) => ({
+    unit: l.unit,
+    session: l.session,
+    id: l.id,
+    stt: l.stt,
+    name: l.name,
+    position: l.position,
+    ballotType: l.ballotType,
+    high: l.high,
+    confidence: l.confidence,
+    low: l.low,
+    valid: l.valid,
+    invalid: l.invalid,
+    denominator: l.denominator,
+    percent: l.percent === null ? null : { high: hundredthsToNumber(l.percent.high), confidence: hundredthsToNumber(l.percent.confidence), low: hundredthsToNumber(l.percent.low) },
+    band: l.band,
+    bandLabel: l.band === null || l.band === 'none' ? null : bandWords(l.regime, l.band, lang),
+    flagged: l.flagged,
+    notes: l.notes,
+    regime: l.regime,
+    action: l.flagged ? actionWords(l.regime, l.band, lang) : null,
+  });
+  const doc = {
+    round: {
+      round: round.round,
+      complete: round.complete,
+      incomplete: incompleteLine(round, lang),
+      regimes: round.regimes,
+      convention: round.convention,
+      totals: round.totals,
+    },
+    units: round.sessions.map((s) => ({
+      unit: s.unit,
+      session: s.label,
+      status: s.valid ? 'valid' : 'invalid',
+      statusText: statusText(s, lang),
+      recheck: s.recheck,
+      expected: s.expected,
+      title: s.title,
+      date: s.date,
+      round: s.round,
+      regime: s.regime,
+      convened: s.convened,
+      present: s.present,
+      ballotTypes: s.types.map((t) => ({
+        id: t.id,
+        convened: t.convened,
+        present: t.present,
+        quorum: { required: t.quorumRequired, met: t.quorumMet },
+        issued: t.issued,
+        returned: t.returned,
+        validBallots: t.validBallots,
+        voidBallots: t.voidBallots,
+        denominator: t.denominator,
+      })),
+      leaders: s.leaders,
+      bands: s.bands,
+      problems: s.problems.map(problemJson),
+    })),
+    missingUnits: round.missing,
+    leaders: round.leaders.map(leader),
+    flagged: round.flagged.map(leader),
+    files: round.files,
+    problems: round.problems.map(problemJson),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,188 @@
+// The round across its units (SPEC §4 `tally summary`): the sessions re-tallied as `check`
+// re-tallies them, put together per unit, every leader, the leaders above the thresholds
+// (highest low share first, compared as exact fractions), totals, and what is incomplete.
+// Pure: sessions in, one Round out.
+import { basename, extname } from 'node:path';
+import { clean, fold } from '../model/fold.js';
+import type { Problem } from '../model/problem.js';
+import type { RegimeId } from '../model/types.js';
+import type { LeaderDetail, TypeDetail } from '../check/detail.js';
+import type { CheckedSession, Status } from '../check/session.js';
+import { REGIMES } from '../rules/regimes.js';
+
+export interface RoundSession {
+  /** The unit: the session's body, else its file (or folder) name. */
+  readonly unit: string;
+  readonly label: string;
+  /** Re-tallied to a result with no error: its figures are summed. */
+  readonly valid: boolean;
+  /** What `check` said of it (a record that differs is shown; the recount is what is used). */
+  readonly recheck: Status;
+  /** On the units list; null when no list was given. */
+  readonly expected: boolean | null;
+  readonly title: string | null;
+  readonly date: string | null;
+  readonly round: string | null;
+  readonly regime: RegimeId | null;
+  readonly convened: number | null;
+  readonly present: number | null;
+  readonly types: readonly TypeDetail[];
+  readonly leaders: number;
+  readonly bands: { readonly none: number; readonly review: number; readonly dismissal: number };
+  /** The first problems of an invalid session, errors first. */
+  readonly problems: readonly Problem[];
+  readonly classification: string | null;
+}
+
+export interface RoundLeader extends LeaderDetail {
+  readonly unit: string;
+  readonly session: string;
+  readonly regime: RegimeId;
+}
+
+export interface RoundFile {
+  readonly session: string;
+  readonly path: string;
+  readonly role: string;
+  /** null when the file could not be read. */
+  readonly sha256: string | null;
+}
+
+export interface Totals {
+  /** null when no units list was given. */
+  readonly unitsExpected: number | null;
+  /** Units with a valid session. */
+  readonly units: number;
+  readonly sessions: number;
+  readonly validSessions: number;
+  readonly invalidSessions: number;
+  readonly missingUnits: number;
+  readonly unexpectedUnits: number;
+  readonly leaders: number;
+  readonly none: number;
+  readonly review: number;
+  readonly dismissal: number;
+  readonly flagged: number;
+}
+
+export interface Round {
+  readonly round: string | null;
+  readonly sessions: readonly RoundSession[];
+  /** Units on the list with no session, as the list writes them. */
+  readonly missing: readonly string[];
+  readonly leaders: readonly RoundLeader[];
+  readonly flagged: readonly RoundLeader[];
+  readonly totals: Totals;
+  readonly files: readonly RoundFile[];
+  /** Across sessions (too-many-places, matched-by-name) and from finding them (not-a-session…). */
+  readonly problems: readonly Problem[];
+  /** People voted on in more than two places in the round. */
+  readonly overPlaces: readonly string[];
+  readonly complete: boolean;
+  /** Party layout unless every valid session is under an assembly regime. */
+  readonly convention: 'party' | 'state';
+  readonly regimes: readonly RegimeId[];
+  readonly classification: string | null;
+}
+
+/** Problems shown per invalid session (check keeps the rest counted). */
+const FIRST_PROBLEMS = 3;
+
+const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
+
+/** A unit name for matching: case and diacritics folded, spaces collapsed. */
+export const unitKey = (name: string) => fold(clean(name));
+
+function unitOf(s: CheckedSession): string {
+  const body = s.detail?.body ?? null;
+  if (body !== null && body.trim() !== '') return clean(body);
+  const base = basename(s.label);
+  return /\.(xlsx|csv|tsv|txt|json)$/i.test(base) ? base.slice(0, -extname(base).length) : base;
+}
+
+/** `a.low / a.T` against `b.low / b.T`, exactly (no float): positive when a's share is higher. */
+export function compareLowShare(a: Pick<LeaderDetail, 'low' | 'denominator'>, b: Pick<LeaderDetail, 'low' | 'denominator'>): number {
+  const x = BigInt(a.low) * BigInt(b.denominator ?? 1);
+  const y = BigInt(b.low) * BigInt(a.denominator ?? 1);
+  return x > y ? 1 : x < y ? -1 : 0;
+}
+
+export function buildRound(checked: readonly CheckedSession[], expectedUnits: readonly string[] | null, across: readonly Problem[], found: readonly Problem[], extraFiles: readonly RoundFile[] = []): Round {
+  const listed = new Map<string, { name: string; at: number }>();
+  for (const u of expectedUnits ?? []) if (!listed.has(unitKey(u))) listed.set(unitKey(u), { name: clean(u), at: listed.size });
+  const made = checked.map((s): { s: CheckedSession; r: RoundSession } => {
+    const d = s.detail;
+    const valid = d !== undefined && d.types.length > 0;
+    const unit = unitOf(s);
+    const leaders = valid ? d.leaders : [];
+    const problems = [...s.problems].sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]);
+    const r: RoundSession = {
+      unit,
+      label: s.label,
+      valid,
+      recheck: s.status,
+      expected: expectedUnits === null ? null : listed.has(unitKey(unit)),
+      title: d?.title ?? s.title,
+      date: s.date,
+      round: s.round,
+      regime: d?.regime ?? s.regime,
+      convened: d?.convened ?? null,
+      present: d?.present ?? null,
+      types: valid ? d.types : [],
+      leaders: leaders.length,
+      bands: {
+        none: leaders.filter((l) => l.band === 'none').length,
+        review: leaders.filter((l) => l.band === 'review').length,
+        dismissal: leaders.filter((l) => l.band === 'dismissal').length,
+      },
+      problems: valid ? [] : problems.slice(0, FIRST_PROBLEMS),
+      classification: d?.classification ?? null,
+    };
+    return { s, r };
+  });
+  // In the order of the units list when there is one (units not on it last), else as found.
+  const at = (r: RoundSession) => listed.get(unitKey(r.unit))?.at ?? listed.size;
+  made.sort((a, b) => at(a.r) - at(b.r));
+  const sessions = made.map((m) => m.r);
+  const anySession = new Set(sessions.map((s) => unitKey(s.unit)));
+  // A unit whose session is invalid is not missing: its session is listed as invalid.
+  const missing = [...listed].filter(([k]) => !anySession.has(k)).map(([, u]) => u.name);
+  const leaders: RoundLeader[] = made.flatMap(({ s, r }) => (r.valid && s.detail !== undefined ? s.detail.leaders.map((l) => ({ ...l, unit: r.unit, session: r.label, regime: r.regime ?? 'party-96' })) : []));
+  const order = new Map(leaders.map((l, i) => [l, i]));
+  const flagged = leaders.filter((l) => l.flagged && l.denominator !== null).sort((a, b) => compareLowShare(b, a) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const valid = sessions.filter((s) => s.valid);
+  const invalid = sessions.filter((s) => !s.valid);
+  const overPlaces = [...new Set(across.filter((p) => p.code === 'too-many-places').map((p) => String(p.params['name'])))];
+  const regimes = [...new Set(valid.map((s) => s.regime).filter((r): r is RegimeId => r !== null))];
+  const files: RoundFile[] = [...made.flatMap(({ s }) => (s.detail?.files ?? []).map((f) => ({ session: s.label, path: f.path, role: f.role, sha256: f.sha256 }))), ...extraFiles];
+  const rounds = [...new Set(sessions.map((s) => s.round).filter((r): r is string => r !== null))];
+  const count = (band: 'none' | 'review' | 'dismissal') => leaders.filter((l) => l.band === band).length;
+  return {
+    round: rounds.length === 0 ? null : rounds.join(', '),
+    sessions,
+    missing,
+    leaders,
+    flagged,
+    totals: {
+      unitsExpected: expectedUnits === null ? null : listed.size,
+      units: new Set(valid.map((s) => unitKey(s.unit))).size,
+      sessions: sessions.length,
+      validSessions: valid.length,
+      invalidSessions: invalid.length,
+      missingUnits: missing.length,
+      unexpectedUnits: new Set(sessions.filter((s) => s.expected === false).map((s) => unitKey(s.unit))).size,
+      leaders: leaders.length,
+      none: count('none'),
+      review: count('review'),
+      dismissal: count('dismissal'),
+      flagged: flagged.length,
+    },
+    files,
+    problems: [...across, ...found],
+    overPlaces,
+    complete: invalid.length === 0 && missing.length === 0 && overPlaces.length === 0,
+    convention: regimes.length > 0 && regimes.every((r) => REGIMES[r].convention === 'state') ? 'state' : 'party',
+    regimes,
+    classification: sessions.find((s) => s.classification !== null)?.classification ?? null,
+  };
+}

@@ -1,0 +1,42 @@
+// The round on the terminal: what is incomplete, the totals, one line per unit, the leaders
+// above the thresholds. The files (-o) carry the full tables.
+import { formatDate, formatPercent } from '../report/format.js';
+import { SUMMARY_TEXT } from '../text/summary.js';
+import { problemMessage } from '../text/messages.js';
+import { bandWords, incompleteLine, statusText, type RoundContext } from './words.js';
+
+export function roundTerminal(ctx: RoundContext): string {
+  const { round, lang } = ctx;
+  const S = SUMMARY_TEXT[lang];
+  const out: string[] = [S.terminal.heading(round.round), ''];
+  const incomplete = incompleteLine(round, lang);
+  out.push(incomplete ?? S.terminal.complete, '');
+  const t = round.totals;
+  const totals: [string, number | null][] = [
+    [S.totals.unitsExpected, t.unitsExpected],
+    [S.totals.units, t.units],
+    [S.totals.sessions, t.sessions],
+    [S.totals.invalidSessions, t.invalidSessions],
+    [S.totals.missingUnits, t.unitsExpected === null ? null : t.missingUnits],
+    [S.totals.unexpectedUnits, t.unitsExpected === null ? null : t.unexpectedUnits],
+    [S.totals.leaders, t.leaders],
+    [S.totals.review, t.review],
+    [S.totals.dismissal, t.dismissal],
+  ];
+  for (const [label, n] of totals) if (n !== null) out.push(`  ${label}: ${n}`);
+  out.push('', S.sections.units);
+  round.sessions.forEach((s, i) => {
+    const people = s.valid ? ` — ${s.leaders} ${S.col.people.toLocaleLowerCase(lang)}, ${s.bands.review} ${S.col.review.toLocaleLowerCase(lang)}, ${s.bands.dismissal} ${S.col.dismissal.toLocaleLowerCase(lang)}` : '';
+    out.push(`  ${i + 1}. ${s.unit}${s.date === null ? '' : ` (${formatDate(s.date, lang)})`}${people} — ${statusText(s, lang)}`);
+  });
+  for (const m of round.missing) out.push(`  - ${m} — ${S.status.missing}`);
+  out.push('', S.terminal.flagged);
+  if (round.flagged.length === 0) out.push(`  ${S.noneFlagged}`);
+  round.flagged.forEach((l, i) => {
+    const pct = l.percent === null ? '' : formatPercent(l.percent.low, lang);
+    out.push(`  ${i + 1}. ${l.name} — ${l.position} — ${S.flaggedLine(l.unit, l.low, l.denominator, pct, bandWords(l.regime, l.band, lang))}`);
+  });
+  const errors = round.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) out.push('', ...errors.map((p) => `  ${problemMessage(p, lang)}`));
+  return `${out.join('\n')}\n`;
+}

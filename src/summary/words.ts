@@ -1,0 +1,113 @@
+// What every format of the round summary says the same way: the heading and signature blocks,
+// what is incomplete, a session's status, a leader's band and action under its session's regime.
+import type { Band, RegimeId } from '../model/types.js';
+import { REGIMES } from '../rules/regimes.js';
+import { documentHeading, type DocumentHeading, type HeadingFields } from '../report/document.js';
+import { bandAction, bandLabel } from '../report/format.js';
+import { DOCUMENT_TEXT, DOTS } from '../text/documents.js';
+import type { Lang } from '../text/lang.js';
+import { locationText, problemMessage } from '../text/messages.js';
+import type { Problem } from '../model/problem.js';
+import { SUMMARY_TEXT } from '../text/summary.js';
+import type { Round, RoundSession } from './round.js';
+
+/** The report's own heading values: from the command line (the board writes the report). */
+export interface ReportHeader extends HeadingFields {
+  /** The subject under the document type; by default "Lấy phiếu tín nhiệm … năm <round>". */
+  readonly title: string | null;
+  /** The name under the signature; dots to write it in. */
+  readonly signer: string | null;
+}
+
+export interface RoundContext {
+  readonly round: Round;
+  readonly header: ReportHeader;
+  readonly lang: Lang;
+  readonly version: string;
+}
+
+export interface RoundSignature {
+  readonly authority: string;
+  readonly title: string;
+  readonly name: string;
+  readonly recipientsTitle: string;
+  readonly recipients: readonly string[];
+}
+
+export function roundHeading(ctx: RoundContext): DocumentHeading {
+  const S = SUMMARY_TEXT[ctx.lang];
+  const h = { ...ctx.header, classification: ctx.header.classification ?? ctx.round.classification };
+  return documentHeading(h, { convention: ctx.round.convention }, ctx.lang, {
+    type: S.reportType,
+    subject: ctx.header.title ?? S.subject(ctx.round.round),
+    // Báo cáo of the organisation board (Party), of the People's Council's standing body (State).
+    symbol: { party: 'BC/BTC', state: 'BC-HĐND' },
+  });
+}
+
+export function roundSignature(ctx: RoundContext): RoundSignature {
+  const S = SUMMARY_TEXT[ctx.lang];
+  const c = ctx.round.convention;
+  return {
+    authority: `${DOCUMENT_TEXT[ctx.lang].onBehalf(c)} ${S.authority[c]}`,
+    title: S.signerTitle[c],
+    name: ctx.header.signer ?? DOTS,
+    recipientsTitle: S.recipients,
+    recipients: S.recipientLines[c],
+  };
+}
+
+/** "Báo cáo chưa đầy đủ: 1 hội nghị không hợp lệ (…); …", or null for a complete round. */
+export function incompleteLine(round: Round, lang: Lang): string | null {
+  if (round.complete) return null;
+  const S = SUMMARY_TEXT[lang];
+  const invalid = round.sessions.filter((s) => !s.valid);
+  const parts = [
+    invalid.length > 0 ? S.incompleteParts.invalid(invalid.length, invalid.map((s) => s.unit)) : null,
+    round.missing.length > 0 ? S.incompleteParts.missing(round.missing.length, round.missing) : null,
+    round.overPlaces.length > 0 ? S.incompleteParts.places(round.overPlaces.length, round.overPlaces) : null,
+  ].filter((p): p is string => p !== null);
+  return `${S.incomplete}: ${parts.join('; ')}.`;
+}
+
+/** A session's status in words: valid, invalid with its first problem, and whether it was expected. */
+export function statusText(s: RoundSession, lang: Lang): string {
+  const S = SUMMARY_TEXT[lang];
+  const main = s.valid ? (s.recheck === 'differs' || s.recheck === 'inputs changed' ? `${S.status.valid}; ${S.status.differs.toLocaleLowerCase(lang)}` : S.status.valid) : `${S.status.invalid}${s.problems[0] === undefined ? '' : `: ${located(s.problems[0], lang)}`}`;
+  return s.expected === false ? `${main} (${S.status.unexpected.toLocaleLowerCase(lang)})` : main;
+}
+
+/** A problem with where it is in the session (the session itself is named beside it). */
+function located(p: Problem, lang: Lang): string {
+  const { file: _file, ...rest } = p.location;
+  const where = locationText(rest, lang);
+  return `${where === '' ? '' : `${where}: `}${problemMessage(p, lang)}`;
+}
+
+/** The band in words under the regime; "—" for no band (never "Không"). */
+export function bandWords(regime: RegimeId, band: Band | null, lang: Lang): string {
+  return bandLabel(REGIMES[regime], band, lang) ?? '—';
+}
+
+export function actionWords(regime: RegimeId, band: Band | null, lang: Lang): string {
+  return bandAction(REGIMES[regime], band, lang) ?? '';
+}
+
+/** "Quy định 96-QĐ/TW (2023)", several joined. */
+export function instruments(round: Round, lang: Lang): string {
+  const list = round.regimes.length === 0 ? (['party-96'] as const) : round.regimes;
+  return list.map((r) => REGIMES[r].instrument[lang]).join(SUMMARY_TEXT[lang].col.and);
+}
+
+/** Leaders and bands per session and ballot type, counted once: key `label\0type`. */
+export function countsByType(round: Round): Map<string, { leaders: number; review: number; dismissal: number }> {
+  const byType = new Map<string, { leaders: number; review: number; dismissal: number }>();
+  for (const l of round.leaders) {
+    const k = `${l.session}\u0000${l.ballotType}`;
+    const c = byType.get(k) ?? { leaders: 0, review: 0, dismissal: 0 };
+    c.leaders++;
+    if (l.band === 'review' || l.band === 'dismissal') c[l.band]++;
+    byType.set(k, c);
+  }
+  return byType;
+}

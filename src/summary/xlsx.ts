@@ -1,0 +1,337 @@
+// The round summary as a workbook for the standing committee: the round and its units (with
+// the heading and signature blocks of every document), every leader, the leaders above the
+// thresholds, and an audit sheet hidden from print. Numbers are numbers; percentages are the
+// exactly rounded hundredths as percent-formatted numbers.
+import type { Borders, Cell, Fill, Row, Worksheet } from 'exceljs';
+import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
+import { fitHeight } from '../report/xlsx-layout.js';
+import { serifEverywhere, xlsxHeading } from '../report/xlsx-blocks.js';
+import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
+import { SUMMARY_TEXT } from '../text/summary.js';
+import type { RoundLeader } from './round.js';
+import { actionWords, bandWords, countsByType, incompleteLine, roundHeading, roundSignature, statusText, type RoundContext } from './words.js';
+
+const PERCENT = '0.00%';
+const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+const HEAD_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
+const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const RED = { argb: 'FFC00000' };
+
+export async function roundXlsx(ctx: RoundContext): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const S = SUMMARY_TEXT[ctx.lang];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'tally';
+  wb.lastModifiedBy = 'tally';
+  // No wall clock inside: the report's date when given.
+  const when = new Date(`${ctx.header.date ?? '2000-01-01'}T00:00:00Z`);
+  wb.created = when;
+  wb.modified = when;
+  const multi = multiType(ctx);
+  summarySheet(wb.addWorksheet(S.sheets.summary), ctx, multi);
+  leadersSheet(wb.addWorksheet(S.sheets.leaders), ctx, multi);
+  flaggedSheet(wb.addWorksheet(S.sheets.flagged), ctx, multi);
+  // For whoever checks the tool, not for the committee: hidden, so printing leaves it out.
+  auditSheet(wb.addWorksheet(S.sheets.audit, { state: 'hidden' }), ctx);
+  serifEverywhere(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** A ballot-type column only when some session has a type other than the single default. */
+const multiType = (ctx: RoundContext) => ctx.round.sessions.some((s) => s.types.some((t) => t.id !== DEFAULT_BALLOT_TYPE));
+
+const fraction = (hundredths: number) => hundredths / 10000;
+
+function printSetup(ws: Worksheet, titleRows: string | undefined, ctx: RoundContext): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows === undefined ? {} : { printTitlesRow: titleRows }),
+  };
+  const classification = ctx.header.classification ?? ctx.round.classification;
+  ws.headerFooter = { oddHeader: classification === null ? '' : `&R&"-,Bold"${classification.replaceAll('&', '&&')}`, oddFooter: '&C&P / &N' };
+}
+
+function headerCell(c: Cell, text: string): void {
+  c.value = text;
+  c.font = { bold: true };
+  c.fill = HEAD_FILL;
+  c.border = BOX;
+  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+function boxRow(row: Row, from: number, to: number): void {
+  for (let i = from; i <= to; i++) row.getCell(i).border = BOX;
+}
+
+/** A line merged across the sheet: a title, the incomplete notice, a note. */
+function line(ws: Worksheet, r: number, last: number, text: string, font: { bold?: boolean; size?: number; italic?: boolean; color?: { argb: string } }, align: 'left' | 'center' = 'left'): void {
+  ws.mergeCells(r, 1, r, last);
+  const c = ws.getCell(r, 1);
+  c.value = text;
+  c.font = { size: 12, ...font };
+  c.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+}
+
+/** Every sheet the committee reads says first when the round is incomplete. */
+function incompleteRow(ws: Worksheet, r: number, last: number, ctx: RoundContext): void {
+  const text = incompleteLine(ctx.round, ctx.lang);
+  if (text === null) return;
+  line(ws, r, last, text, { bold: true, color: RED }, 'center');
+  ws.getRow(r).height = 30;
+}
+
+const isoDate = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
+
+function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
+  const S = SUMMARY_TEXT[ctx.lang];
+  const { round } = ctx;
+  const T = multi ? 1 : 0;
+  const C = { stt: 1, unit: 2, type: 3, date: 3 + T, convened: 4 + T, present: 5 + T, quorum: 6 + T, issued: 7 + T, returned: 8 + T, valid: 9 + T, void: 10 + T, leaders: 11 + T, review: 12 + T, dismissal: 13 + T, status: 14 + T };
+  const LAST = C.status;
+  ws.columns = [5, 30, ...(multi ? [9] : []), 11, 9, 8, 8, 8, 8, 8, 9, 10, 10, 10, 40].map((width) => ({ width }));
+
+  let r = xlsxHeading(ws, 1, roundHeading(ctx), [1, 2 + T], [C.review, LAST], LAST);
+  const incomplete = incompleteLine(round, ctx.lang);
+  if (incomplete !== null) {
+    line(ws, r, LAST, incomplete, { bold: true, color: RED }, 'center');
+    ws.getRow(r).height = 32;
+    r++;
+  }
+  r++;
+  // The totals of the round, label and number.
+  line(ws, r++, LAST, S.sections.totals, { bold: true });
+  const t = round.totals;
+  const totals: [string, number][] = [
+    ...(t.unitsExpected === null ? [] : [[S.totals.unitsExpected, t.unitsExpected] as [string, number]]),
+    [S.totals.units, t.units],
+    [S.totals.sessions, t.sessions],
+    [S.totals.validSessions, t.validSessions],
+    [S.totals.invalidSessions, t.invalidSessions],
+    ...(t.unitsExpected === null ? [] : [[S.totals.missingUnits, t.missingUnits] as [string, number], [S.totals.unexpectedUnits, t.unexpectedUnits] as [string, number]]),
+    [S.totals.leaders, t.leaders],
+    [S.totals.none, t.none],
+    [S.totals.review, t.review],
+    [S.totals.dismissal, t.dismissal],
+  ];
+  for (const [label, n] of totals) {
+    ws.mergeCells(r, 2, r, C.void);
+    ws.getCell(r, 2).value = label;
+    const c = ws.getCell(r, C.leaders);
+    c.value = n;
+    c.alignment = { horizontal: 'right' };
+    for (const col of [2, C.leaders]) ws.getCell(r, col).border = BOX;
+    r++;
+  }
+  r++;
+  line(ws, r++, LAST, S.sections.units, { bold: true });
+
+  // Two header rows: the ballots and the bands grouped.
+  const h1 = r;
+  const h2 = r + 1;
+  const single: [number, string][] = [[C.stt, S.col.stt], [C.unit, S.col.unit], ...(multi ? [[C.type, S.col.ballotType] as [number, string]] : []), [C.date, S.col.date], [C.convened, S.col.convened], [C.present, S.col.present], [C.quorum, S.col.quorum], [C.leaders, S.col.leaders], [C.status, S.col.status]];
+  for (const [col, text] of single) {
+    ws.mergeCells(h1, col, h2, col);
+    headerCell(ws.getCell(h1, col), text);
+  }
+  ws.mergeCells(h1, C.issued, h1, C.void);
+  headerCell(ws.getCell(h1, C.issued), S.col.ballotsGroup);
+  ([[C.issued, S.col.issued], [C.returned, S.col.returned], [C.valid, S.col.valid], [C.void, S.col.void]] as const).forEach(([col, text]) => headerCell(ws.getCell(h2, col), text));
+  ws.mergeCells(h1, C.review, h1, C.dismissal);
+  headerCell(ws.getCell(h1, C.review), S.col.bandsGroup);
+  headerCell(ws.getCell(h2, C.review), S.col.review);
+  headerCell(ws.getCell(h2, C.dismissal), S.col.dismissal);
+  ws.getRow(h1).height = 30;
+  ws.getRow(h2).height = 45;
+  r = h2 + 1;
+  const firstData = r;
+  let n = 0;
+  const numeric = [C.stt, C.convened, C.present, C.issued, C.returned, C.valid, C.void, C.leaders, C.review, C.dismissal];
+  const style = (row: Row, bad: boolean) => {
+    row.alignment = { vertical: 'top', wrapText: true };
+    for (const col of numeric) row.getCell(col).alignment = { vertical: 'top', horizontal: 'right' };
+    row.getCell(C.quorum).alignment = { vertical: 'top', horizontal: 'center' };
+    row.getCell(C.date).numFmt = 'dd/mm/yyyy';
+    row.getCell(C.date).alignment = { vertical: 'top', horizontal: 'center' };
+    boxRow(row, 1, LAST);
+    if (bad) row.getCell(C.status).font = { bold: true, color: RED };
+    fitHeight(ws, row, [C.unit, C.status]);
+  };
+  const byType = countsByType(round);
+  for (const s of round.sessions) {
+    n++;
+    const status = statusText(s, ctx.lang);
+    if (s.types.length === 0) {
+      const row = ws.getRow(r++);
+      row.getCell(C.stt).value = n;
+      row.getCell(C.unit).value = s.unit;
+      row.getCell(C.date).value = isoDate(s.date);
+      row.getCell(C.convened).value = s.convened;
+      row.getCell(C.present).value = s.present;
+      row.getCell(C.status).value = status;
+      style(row, true);
+      continue;
+    }
+    s.types.forEach((t, k) => {
+      const row = ws.getRow(r++);
+      const c = byType.get(`${s.label}\u0000${t.id}`) ?? { leaders: 0, review: 0, dismissal: 0 };
+      row.values = [
+        k === 0 ? n : null,
+        s.unit,
+        ...(multi ? [t.id === DEFAULT_BALLOT_TYPE ? '' : t.id] : []),
+        isoDate(s.date),
+        t.convened,
+        t.present,
+        t.quorumMet ? S.yes : S.no,
+        t.issued,
+        t.returned,
+        t.validBallots,
+        t.voidBallots,
+        c.leaders,
+        c.review,
+        c.dismissal,
+        k === 0 ? status : '',
+      ];
+      style(row, s.expected === false || s.recheck === 'differs');
+    });
+  }
+  for (const unit of round.missing) {
+    const row = ws.getRow(r++);
+    row.getCell(C.stt).value = ++n;
+    row.getCell(C.unit).value = unit;
+    row.getCell(C.status).value = `${S.status.missing}: ${S.missingRow.toLocaleLowerCase(ctx.lang)}`;
+    style(row, true);
+  }
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: h2, topLeftCell: `C${firstData}` }];
+  r++;
+  signature(ws, r, ctx, [1, 2 + T], [C.review, LAST]);
+  printSetup(ws, `${h1}:${h2}`, ctx);
+}
+
+/** Recipients on the left, the board's signature on the right with room to sign. */
+function signature(ws: Worksheet, row: number, ctx: RoundContext, left: readonly [number, number], right: readonly [number, number]): void {
+  const s = roundSignature(ctx);
+  const put = (r: number, cols: readonly [number, number], text: string, font: { bold?: boolean; italic?: boolean }, align: 'left' | 'center') => {
+    if (cols[1] > cols[0]) ws.mergeCells(r, cols[0], r, cols[1]);
+    const c = ws.getCell(r, cols[0]);
+    c.value = text;
+    c.font = { size: 12, ...font };
+    c.alignment = { horizontal: align, vertical: 'middle' };
+  };
+  put(row, left, s.recipientsTitle, { bold: true, italic: true }, 'left');
+  s.recipients.forEach((t, i) => put(row + 1 + i, left, t, {}, 'left'));
+  put(row, right, s.authority, { bold: true }, 'center');
+  put(row + 1, right, s.title, { bold: true }, 'center');
+  put(row + 6, right, s.name, { bold: true }, 'center');
+}
+
+function leadersSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
+  const S = SUMMARY_TEXT[ctx.lang];
+  const T = multi ? 1 : 0;
+  const C = { unit: 1, stt: 2, name: 3, position: 4, type: 5, high: 5 + T, confidence: 7 + T, low: 9 + T, band: 11 + T };
+  const LAST = C.band;
+  ws.columns = [26, 5, 24, 28, ...(multi ? [9] : []), 8, 9, 8, 9, 8, 9, 24].map((width) => ({ width }));
+  line(ws, 1, LAST, S.leadersTitle, { bold: true, size: 13 }, 'center');
+  if (ctx.round.round !== null) line(ws, 2, LAST, S.subject(ctx.round.round), { bold: true, size: 11 }, 'center');
+  incompleteRow(ws, 3, LAST, ctx);
+  const h1 = 4;
+  const h2 = 5;
+  for (const [col, text] of [[C.unit, S.col.unit], [C.stt, S.col.stt], [C.name, S.col.name], [C.position, S.col.position], ...(multi ? [[C.type, S.col.ballotType]] : []), [C.band, S.col.band]] as [number, string][]) {
+    ws.mergeCells(h1, col, h2, col);
+    headerCell(ws.getCell(h1, col), text);
+  }
+  ([[C.high, S.col.high], [C.confidence, S.col.confidence], [C.low, S.col.low]] as const).forEach(([col, text]) => {
+    ws.mergeCells(h1, col, h1, col + 1);
+    headerCell(ws.getCell(h1, col), text);
+    headerCell(ws.getCell(h2, col), S.col.count);
+    headerCell(ws.getCell(h2, col + 1), S.col.percent);
+  });
+  ws.getRow(h1).height = 30;
+  let r = h2 + 1;
+  let twoThirds = false;
+  for (const l of ctx.round.leaders) {
+    const row = ws.getRow(r++);
+    const note = l.notes.includes('exactly-two-thirds');
+    twoThirds ||= note;
+    const pct = (level: 'high' | 'confidence' | 'low') => (l.percent === null ? null : fraction(l.percent[level]));
+    row.values = [l.unit, l.stt, l.name, l.position, ...(multi ? [l.ballotType === DEFAULT_BALLOT_TYPE ? '' : l.ballotType] : []), l.high, pct('high'), l.confidence, pct('confidence'), l.low, pct('low'), bandWords(l.regime, l.band, ctx.lang) + (note ? ' (*)' : '')];
+    for (const col of [C.high + 1, C.confidence + 1, C.low + 1]) row.getCell(col).numFmt = PERCENT;
+    row.alignment = { vertical: 'top', wrapText: true };
+    for (const col of [C.stt, C.high, C.high + 1, C.confidence, C.confidence + 1, C.low, C.low + 1]) row.getCell(col).alignment = { vertical: 'top', horizontal: 'right' };
+    row.getCell(C.band).alignment = { vertical: 'top', horizontal: 'center', wrapText: true };
+    boxRow(row, 1, LAST);
+    if (l.flagged) {
+      for (let i = 1; i <= LAST; i++) row.getCell(i).fill = FLAG_FILL;
+      row.getCell(C.name).font = { bold: true };
+    }
+    fitHeight(ws, row, [C.unit, C.name, C.position, C.band]);
+  }
+  if (twoThirds) line(ws, r + 1, LAST, `(*) ${EXACTLY_TWO_THIRDS_NOTE[ctx.lang]}`, { italic: true, size: 11 });
+  ws.views = [{ state: 'frozen', xSplit: 3, ySplit: h2, topLeftCell: `D${h2 + 1}` }];
+  printSetup(ws, `${h1}:${h2}`, ctx);
+}
+
+function flaggedSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
+  const S = SUMMARY_TEXT[ctx.lang];
+  const T = multi ? 1 : 0;
+  const C = { stt: 1, unit: 2, name: 3, position: 4, type: 5, low: 5 + T, total: 6 + T, pct: 7 + T, band: 8 + T, action: 9 + T };
+  const LAST = C.action;
+  ws.columns = [5, 24, 24, 26, ...(multi ? [9] : []), 9, 9, 9, 22, 56].map((width) => ({ width }));
+  line(ws, 1, LAST, S.flaggedTitle, { bold: true, size: 13 }, 'center');
+  if (ctx.round.round !== null) line(ws, 2, LAST, S.subject(ctx.round.round), { bold: true, size: 11 }, 'center');
+  incompleteRow(ws, 3, LAST, ctx);
+  const head = 4;
+  [S.col.stt, S.col.unit, S.col.name, S.col.position, ...(multi ? [S.col.ballotType] : []), `${S.col.count} ${S.col.low.toLocaleLowerCase(ctx.lang)}`, S.col.denominator, S.col.lowShare, S.col.band, S.col.action].forEach((t, i) => headerCell(ws.getCell(head, i + 1), t));
+  ws.getRow(head).height = 45;
+  let r = head + 1;
+  if (ctx.round.flagged.length === 0) {
+    line(ws, r++, LAST, S.noneFlagged, {});
+  }
+  ctx.round.flagged.forEach((l: RoundLeader, i) => {
+    const row = ws.getRow(r++);
+    const note = l.notes.includes('exactly-two-thirds');
+    row.values = [i + 1, l.unit, l.name, l.position, ...(multi ? [l.ballotType === DEFAULT_BALLOT_TYPE ? '' : l.ballotType] : []), l.low, l.denominator, l.percent === null ? null : fraction(l.percent.low), bandWords(l.regime, l.band, ctx.lang) + (note ? ' (*)' : ''), actionWords(l.regime, l.band, ctx.lang)];
+    row.getCell(C.pct).numFmt = PERCENT;
+    row.alignment = { vertical: 'top', wrapText: true };
+    for (const col of [C.stt, C.low, C.total, C.pct]) row.getCell(col).alignment = { vertical: 'top', horizontal: 'right' };
+    boxRow(row, 1, LAST);
+    row.getCell(C.name).font = { bold: true };
+    fitHeight(ws, row, [C.unit, C.name, C.position, C.band, C.action]);
+    if (note) {
+      const noteRow = ws.getRow(r++);
+      ws.mergeCells(noteRow.number, C.name, noteRow.number, LAST);
+      noteRow.getCell(C.name).value = `(*) ${EXACTLY_TWO_THIRDS_NOTE[ctx.lang]}`;
+      noteRow.getCell(C.name).alignment = { wrapText: true };
+      noteRow.getCell(C.name).font = { italic: true, size: 11 };
+      noteRow.height = 30;
+    }
+  });
+  ws.views = [{ state: 'frozen', ySplit: head }];
+  printSetup(ws, `${head}:${head}`, ctx);
+}
+
+function auditSheet(ws: Worksheet, ctx: RoundContext): void {
+  const S = SUMMARY_TEXT[ctx.lang];
+  ws.columns = [36, 44, 14, 68].map((width) => ({ width }));
+  line(ws, 1, 4, S.auditTitle, { bold: true, size: 13 }, 'center');
+  ws.getCell(3, 1).value = S.tool;
+  ws.getCell(3, 1).font = { bold: true };
+  ws.getCell(3, 2).value = `tally ${ctx.version}`;
+  let r = 5;
+  [S.col.session, S.col.file, S.col.role, 'SHA-256'].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
+  r++;
+  for (const f of ctx.round.files) {
+    const row = ws.getRow(r++);
+    row.values = [f.session, f.path, S.roles[f.role] ?? f.role, f.sha256 ?? S.unreadable];
+    row.alignment = { vertical: 'top', wrapText: true };
+    boxRow(row, 1, 4);
+    fitHeight(ws, row, [1, 2]);
+  }
+  printSetup(ws, undefined, ctx);
+}
