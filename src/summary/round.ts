@@ -7,7 +7,8 @@ import { clean, fold } from '../model/fold.js';
 import type { Problem } from '../model/problem.js';
 import type { RegimeId } from '../model/types.js';
 import type { LeaderDetail, TypeDetail } from '../check/detail.js';
-import type { CheckedSession, Status } from '../check/session.js';
+import type { CheckedSession } from '../check/session.js';
+import type { Status } from '../model/check.js';
 import { REGIMES } from '../rules/regimes.js';
 
 export interface RoundSession {
