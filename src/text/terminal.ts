@@ -1,8 +1,17 @@
 // Everything the screen report says (the table's columns, the session checks, the flagged
 // leaders, the problems on stderr), in Vietnamese and English.
-import type { BallotTypeResult } from '../rules/evaluate.js';
 import { LABELS } from './labels.js';
 import type { Lang } from './lang.js';
+
+/** The counts of one ballot type that the checks name (the rules' BallotTypeResult has them; text sits below rules). */
+interface BallotTypeCounts {
+  readonly convened: number;
+  readonly present: number;
+  readonly issued: number;
+  readonly returned: number;
+  readonly validBallots: number;
+  readonly voidBallots: number;
+}
 
 /** The wording the terminal shares with the file reports. */
 function pickShared(lang: Lang) {
@@ -18,8 +27,8 @@ export const TERMINAL = {
     quorumOk: (p: number, c: number, r: number) => `Có mặt ${p}/${c} người được triệu tập — đủ 2/3 (cần ít nhất ${r})`,
     quorumBad: (p: number, c: number, r: number) => `Có mặt ${p}/${c} người được triệu tập — KHÔNG đủ 2/3 (cần ít nhất ${r})`,
     byAnalogy: ' (áp dụng tương tự Quy định 96, Điều 3)',
-    accounting: (t: BallotTypeResult) => `Triệu tập ${t.convened} ≥ có mặt ${t.present} ≥ phiếu phát ra ${t.issued} ≥ phiếu thu về ${t.returned}`,
-    ballots: (t: BallotTypeResult) => `Phiếu thu về ${t.returned}: hợp lệ ${t.validBallots}, không hợp lệ cả phiếu ${t.voidBallots}`,
+    accounting: (t: BallotTypeCounts) => `Triệu tập ${t.convened} ≥ có mặt ${t.present} ≥ phiếu phát ra ${t.issued} ≥ phiếu thu về ${t.returned}`,
+    ballots: (t: BallotTypeCounts) => `Phiếu thu về ${t.returned}: hợp lệ ${t.validBallots}, không hợp lệ cả phiếu ${t.voidBallots}`,
     rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} dòng đọc = ${ballots} ${lines ? 'dòng phiếu' : 'phiếu'} + ${non} dòng không phải phiếu${detail ? ` (${detail})` : ''}`,
     nonBallot: { title: 'tiêu đề', header: 'dòng tiêu đề cột', empty: 'dòng trống', total: 'dòng tổng cộng', unused: 'dòng đánh số sẵn chưa nhập' },
     moreOfKind: (n: number, code: string) => `… và ${n.toLocaleString('vi-VN')} vấn đề cùng loại (${code}) nữa, không in ra đây; tất cả có trong --json`,
@@ -38,8 +47,8 @@ export const TERMINAL = {
     quorumOk: (p: number, c: number, r: number) => `${p} of ${c} convened present — quorum met (at least ${r} needed)`,
     quorumBad: (p: number, c: number, r: number) => `${p} of ${c} convened present — quorum NOT met (at least ${r} needed)`,
     byAnalogy: ' (Regulation 96 Article 3 applied by analogy)',
-    accounting: (t: BallotTypeResult) => `Convened ${t.convened} ≥ present ${t.present} ≥ issued ${t.issued} ≥ returned ${t.returned}`,
-    ballots: (t: BallotTypeResult) => `${t.returned} ballots returned: ${t.validBallots} valid, ${t.voidBallots} void as a whole`,
+    accounting: (t: BallotTypeCounts) => `Convened ${t.convened} ≥ present ${t.present} ≥ issued ${t.issued} ≥ returned ${t.returned}`,
+    ballots: (t: BallotTypeCounts) => `${t.returned} ballots returned: ${t.validBallots} valid, ${t.voidBallots} void as a whole`,
     rows: (where: string, read: number, ballots: number, non: number, detail: string, lines: boolean) => `${where}: ${read} rows read = ${ballots} ${lines ? 'ballot lines' : 'ballots'} + ${non} non-ballot rows${detail ? ` (${detail})` : ''}`,
     nonBallot: { title: 'title', header: 'header', empty: 'empty', total: 'total', unused: 'numbered, never typed' },
     moreOfKind: (n: number, code: string) => `… and ${n.toLocaleString('en-US')} more of the same kind (${code}), not printed here; all are in --json`,
