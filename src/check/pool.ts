@@ -2,6 +2,7 @@
 // jobs are known, read the workbooks' sheet names that tell sessions from anything else, then
 // take jobs in batches, so the main thread sends few messages. One bad session never stops
 // the others: a crash in a job is reported as that job's result.
+import { getAsset, isSea } from 'node:sea';
 import { Worker } from 'node:worker_threads';
 import { Workbook } from '../read/xlsx.js';
 import { checkSession, type CheckedSession, type SessionJob } from './session.js';
@@ -14,6 +15,13 @@ export type Progress = (done: number, total: number) => void;
  */
 const here = import.meta.url;
 const WORKER = here.endsWith('/tally.cjs') ? new URL('./check-worker.cjs', here) : here.endsWith('.ts') ? new URL('../../dist/check-worker.cjs', here) : new URL('../check-worker.cjs', here);
+
+/**
+ * The release's single executable (tally.exe, scripts/release.mjs) has no files beside it: the
+ * same worker bundle travels inside it as an asset, and each worker starts from its text.
+ */
+export const WORKER_ASSET = 'check-worker.cjs';
+const startWorker = (): Worker => (isSea() ? new Worker(getAsset(WORKER_ASSET, 'utf8'), { eval: true }) : new Worker(WORKER));
 
 /** What a worker is asked: to check sessions, or to read workbooks' sheet names. */
 export type Question = { kind: 'check'; jobs: readonly SessionJob[] } | { kind: 'names'; files: readonly string[] };
@@ -33,7 +41,7 @@ export class Pool {
   private readonly workers: Worker[];
 
   constructor(size: number) {
-    this.workers = size <= 1 ? [] : Array.from({ length: size }, () => new Worker(WORKER));
+    this.workers = size <= 1 ? [] : Array.from({ length: size }, startWorker);
   }
 
   /** Sheet names of the workbooks, read by the workers (they have nothing else to do yet). */

@@ -21,7 +21,7 @@ async function canonical(path: string): Promise<string> {
 }
 
 /** Checks every output before anything is read or written; throws OutputRefused. */
-export async function checkOutputs(outputs: readonly string[], inputs: readonly string[]): Promise<void> {
+export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], to: OutputDisk = disk): Promise<void> {
   const inputKeys = new Set(await Promise.all(inputs.map(canonical)));
   const seen = new Set<string>();
   for (const out of outputs) {
@@ -38,8 +38,7 @@ export async function checkOutputs(outputs: readonly string[], inputs: readonly 
     if (existing !== null) {
       // Excel on Windows locks a workbook it has open; find out now, before writing anything.
       try {
-        const handle = await open(out, 'r+');
-        await handle.close();
+        await to.openForWriting(out);
       } catch (e) {
         throw new OutputRefused(out, lockedCode(e) ? 'busy' : 'unwritable', (e as NodeJS.ErrnoException).code ?? '');
       }
@@ -47,15 +46,28 @@ export async function checkOutputs(outputs: readonly string[], inputs: readonly 
   }
 }
 
+/**
+ * A file that Windows keeps open for another program (Excel holds a lock on a workbook it has
+ * open) fails to open for writing or to be replaced with EBUSY or EPERM (EACCES on a share).
+ */
 const lockedCode = (e: unknown) => ['EBUSY', 'EPERM', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '');
 
 /** How outputs reach the disk; tests put a failing one in its place. */
 export interface OutputDisk {
+  /** Opens an existing file for writing and closes it: fails if another program holds it. */
+  openForWriting(path: string): Promise<void>;
   /** Writes a new file (never an existing one) and makes sure its bytes are on the disk. */
   create(path: string, bytes: Uint8Array): Promise<void>;
+  /** Puts a written temp file in the place of the output. */
+  replace(temp: string, path: string): Promise<void>;
 }
 
-const disk: OutputDisk = {
+export const disk: OutputDisk = {
+  async openForWriting(path) {
+    const handle = await open(path, 'r+');
+    await handle.close();
+  },
+  replace: rename,
   async create(path, bytes) {
     const handle = await open(path, 'wx');
     try {
@@ -90,7 +102,7 @@ export async function writeOutputs(files: readonly { path: string; bytes: Uint8A
   }
   for (const [i, t] of temps.entries()) {
     try {
-      await rename(t.temp, t.path);
+      await to.replace(t.temp, t.path);
     } catch (e) {
       await Promise.all(temps.slice(i).map((x) => unlink(x.temp).catch(() => undefined)));
       throw new OutputRefused(t.path, lockedCode(e) ? 'busy' : 'unwritable', (e as NodeJS.ErrnoException).code ?? '');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the benchmark, without type declarations
 import { writeCsvSet } from '../../bench/generate.mjs';
-import { writeOutputs, type OutputDisk } from '../../src/cli/output.js';
+import { disk, writeOutputs, type OutputDisk } from '../../src/cli/output.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'tally.js');
@@ -22,6 +22,7 @@ describe('writing reports when things go wrong', () => {
     writeFileSync(a, 'the report from last week');
     let writes = 0;
     const full: OutputDisk = {
+      ...disk,
       async create(path, bytes) {
         if (++writes === 2) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
         writeFileSync(path, bytes, { flag: 'wx' });

@@ -1,6 +1,7 @@
 // The documents for the standing committee as they are printed: the minutes (DOCX) and the
 // summary (XLSX) through LibreOffice, the HTML through Chromium, each to PDF, then the PDF's
 // text. Expectations are written by hand from the session built below.
+// Needs soffice, chromium, pdftotext and pdfinfo (test/programs.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE, tally } from '../cli/run.js';
+import { describeNeeding } from '../programs.js';
 
 /** PDF text, NFC, with runs of spaces made one (pdftotext -layout spreads text out). */
 function pdfText(pdf: string): string {
@@ -72,7 +74,7 @@ function session25(dir: string, regime: string, extra: string[] = []): string[] 
   return [join(dir, 'phieu.csv'), '--roster', join(dir, 'danh-sach.csv'), '--session', join(dir, 'hoi-nghi.csv'), ...extra];
 }
 
-describe('documents of the sample session (no number, no higher body given)', () => {
+describeNeeding('soffice', 'chromium', 'pdftotext', 'pdfinfo')('documents of the sample session (no number, no higher body given)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tally-docs-'));
   let minutes = '';
   let summary = '';
@@ -152,7 +154,7 @@ describe('documents of the sample session (no number, no higher body given)', ()
   });
 });
 
-describe('a session of 25 leaders with every heading value given', () => {
+describeNeeding('soffice', 'chromium', 'pdftotext', 'pdfinfo')('a session of 25 leaders with every heading value given', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tally-docs25-'));
   const names = Array.from({ length: 25 }, (_, i) => `${SURNAMES[i % 5]} ${GIVEN[Math.floor(i / 5)]}`);
 

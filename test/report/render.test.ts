@@ -1,6 +1,7 @@
 // The reports as a clerk prints them: the workbook through LibreOffice, the HTML through
 // Chromium, both to PDF; the PDF text must hold the names with diacritics and the figures.
-// .ci/run installs libreoffice-calc-nogui, chromium and poppler-utils from Debian.
+// Needs soffice, chromium and pdftotext (test/programs.ts: skipped with a notice where missing,
+// required under CI; .ci/run installs libreoffice-calc-nogui, chromium and poppler-utils).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE, tally } from '../cli/run.js';
+import { describeNeeding } from '../programs.js';
 
 const expected = JSON.parse(readFileSync(join(SAMPLE, 'expected.json'), 'utf8')) as { cadres: { name: string; percent: { low: number } }[] };
 const dir = mkdtempSync(join(tmpdir(), 'tally-render-'));
@@ -21,7 +23,7 @@ beforeAll(async () => {
   expect(r.code).toBe(0);
 });
 
-describe('printed reports', () => {
+describeNeeding('soffice', 'chromium', 'pdftotext')('printed reports', () => {
   it('LibreOffice renders the workbook with every name and figure', () => {
     execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'tong-hop.xlsx')], { timeout: 120_000, stdio: 'ignore' });
     const text = pdfText(join(dir, 'tong-hop.pdf'));
