@@ -36,7 +36,6 @@ export const PROBLEM_CODES = [
   'scanner-error',
   'adjudication-unmatched',
   'bad-adjudication',
-  'adjudicated',
   'missing-line',
   'duplicate-line',
   'too-many-places',
@@ -109,7 +108,6 @@ export interface ProblemParams {
   'scanner-error': { readonly ballot: string };
   'adjudication-unmatched': { readonly ballot: string; readonly cadre: string };
   'bad-adjudication': { readonly hint: string; readonly ballot?: string; readonly cadre?: string; readonly otherRow?: number; readonly decision?: string; readonly otherDecision?: string };
-  adjudicated: { readonly ballot: string; readonly name: string; readonly decision: string; readonly by: string };
   'missing-line': { readonly ballot: string; readonly name: string };
   'duplicate-line': { readonly ballot: string; readonly name: string; readonly otherRow: number };
   'too-many-places': { readonly name: string; readonly places: readonly string[]; readonly max: number; readonly round?: string };

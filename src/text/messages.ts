@@ -321,10 +321,6 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
       : p['hint'] === 'repeated' ? `ballot ${s(p['ballot'])}, ${s(p['cadre'])}: decision '${s(p['decision'])}' given twice (as in row ${s(p['otherRow'])}); applied once`
       : 'missing ballot number or leader',
   },
-  adjudicated: {
-    vi: (p) => `phiếu ${s(p['ballot'])}, ${s(p['name'])}: áp dụng quyết định '${s(p['decision'])}' của ${s(p['by'])}`,
-    en: (p) => `ballot ${s(p['ballot'])}, ${s(p['name'])}: applied decision '${s(p['decision'])}' by ${s(p['by'])}`,
-  },
   'too-many-places': {
     vi: (p) => `${s(p['name'])} được lấy phiếu ở ${Array.isArray(p['places']) ? p['places'].length : ''} nơi${p['round'] ? ` trong đợt ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `và ${n.toLocaleString('vi-VN')} nơi khác`)}); tối đa ${s(p['max'])} nơi (Quy định 96)`,
     en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places${p['round'] ? ` in round ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `and ${n.toLocaleString('en-US')} other places`)}); at most ${s(p['max'])} (Regulation 96)`,
