@@ -2,8 +2,9 @@
 // valid result; 2 usage error or internal failure. Nothing here calls process.exit.
 import { InputFileError } from '../model/input-error.js';
 import { HELP } from '../text/cli.js';
+import { loadColour } from '../report/style.js';
 import type { Lang } from '../text/lang.js';
-import type { Io } from './io.js';
+import { useColor, type Io } from './io.js';
 import { OutputRefused } from './output-error.js';
 
 export type { Io } from './io.js';
@@ -15,6 +16,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const h = HELP[lang];
   const debug = argv.includes('--debug');
   try {
+    // Colour only where it will be shown: chalk is not even loaded otherwise.
+    if (useColor(io.stdout, io) || useColor(io.stderr, io)) await loadColour();
     // Each command's modules load only when it runs: start-up time is the clerk's wait.
     if (argv[0] === 'template') return await (await import('./template-command.js')).runTemplate(argv.slice(1), io, lang);
     if (argv[0] === 'check') return await (await import('./check-command.js')).runCheck(argv.slice(1), io, lang);

@@ -10,7 +10,19 @@ const WHOLE = /^0*(\d+)(?:[.,]0{1,2})?$/;
  * "P01", "p01" and "P1" are one ballot, typed by two clerks with two habits.
  */
 export function ballotKey(text: string): string {
+  if (plainNumber(text)) return text;
   const m = WHOLE.exec(text);
   if (m !== null) return m[1] as string;
   return text.toLocaleUpperCase('vi').replace(/(^|[^\d.,])0+(?=\d)/g, '$1');
+}
+
+/** Digits without a leading zero: the usual ballot number, already in its form (checked per ballot, so without a regex). */
+function plainNumber(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || (n > 1 && text.charCodeAt(0) === 0x30)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }

@@ -23,15 +23,18 @@ function decisionOf(text: string): LineReading | null {
   return d.ok && d.reading.kind === 'mark' ? d.reading : null;
 }
 
-/** One row of an adjudications file, checked at the boundary: every field but the ballot type is required. */
-const required = z.string().check(z.minLength(1));
-const AdjudicationRow = z.object({
-  ballot: required,
-  cadre: required,
-  decision: z.string().check(z.refine((t) => decisionOf(t) !== null)),
-  decided_by: required,
-  ballot_type: z.string(),
-});
+/** One row of an adjudications file, checked at the boundary: every field but the ballot type is required. Made on first use. */
+let adjudicationRow: ReturnType<typeof makeAdjudicationRow> | null = null;
+function makeAdjudicationRow() {
+  const required = z.string().check(z.minLength(1));
+  return z.object({
+    ballot: required,
+    cadre: required,
+    decision: z.string().check(z.refine((t) => decisionOf(t) !== null)),
+    decided_by: required,
+    ballot_type: z.string(),
+  });
+}
 
 export function readAdjudications(sheet: Sheet): { adjudications: Adjudication[]; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -53,7 +56,7 @@ export function readAdjudications(sheet: Sheet): { adjudications: Adjudication[]
   for (const row of sheet.rows.slice(header.index + 1)) {
     if (isEmptyRow(row)) continue;
     const fields = { ballot: text(row.cells, 'ballot'), cadre: text(row.cells, 'cadre'), decision: text(row.cells, 'decision'), decided_by: text(row.cells, 'decided_by'), ballot_type: text(row.cells, 'ballot_type') };
-    const r = AdjudicationRow.safeParse(fields);
+    const r = (adjudicationRow ??= makeAdjudicationRow()).safeParse(fields);
     if (!r.success) {
       // Each field at fault, in the file's words: the decision, who decided, or a missing ballot or leader.
       for (const issue of r.error.issues) {

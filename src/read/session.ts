@@ -84,14 +84,16 @@ function isTypeColumn(sheet: Sheet, ballotTypes: readonly string[]): boolean {
  * "ballotTypes" holding such an object per ballot type. Checked with zod at the boundary; the
  * keys are then matched with their aliases like the rows of a session sheet.
  */
-const JsonScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const JsonValues = z.record(z.string(), z.unknown());
-const JsonSession = z.looseObject({ ballotTypes: z.optional(z.record(z.string(), JsonValues)) });
+function jsonSchemas() {
+  const values = z.record(z.string(), z.unknown());
+  return { scalar: z.union([z.string(), z.number(), z.boolean(), z.null()]), session: z.looseObject({ ballotTypes: z.optional(z.record(z.string(), values)) }) };
+}
 
 export function readSessionJson(file: string, json: unknown): SessionRead {
   const entries: SessionEntries = {};
   const perType = new Map<string, SessionEntries>();
   const problems: Problem[] = [];
+  const { scalar: JsonScalar, session: JsonSession } = jsonSchemas();
   const shape = JsonSession.safeParse(json);
   if (!shape.success) {
     // What is wrong, where: the whole file, or the ballotTypes object, or one type's values.
