@@ -113,17 +113,25 @@ export async function renderCheckTerminal(r: CheckReport, lang: Lang, color: boo
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || naturalCompare(a.label, b.label))
       .map((s) => s.label);
     const dateOf = new Map(r.sessions.map((s) => [s.label, s.date]));
-    const head = [T.cols.name, ...sessions.map((s) => formatDate(dateOf.get(s) ?? null, lang) || s)];
-    const rows = people.map((p) => {
-      const cells = sessions.map((s) => p.points.filter((x) => x.session === s).map((x) => pointText(x, lang)).join('; '));
+    // The screen shows a few sessions and people; the workbook and the JSON carry them all.
+    const shown = sessions.slice(0, ACROSS_SESSIONS);
+    const listed = people.slice(0, ACROSS_PEOPLE);
+    const head = [T.cols.name, ...shown.map((s) => formatDate(dateOf.get(s) ?? null, lang) || s)];
+    const rows = listed.map((p) => {
+      const cells = shown.map((s) => p.points.filter((x) => x.session === s).map((x) => pointText(x, lang)).join('; '));
       return p.flaggedRounds.length >= 2 ? { cells: [`${p.name} ⚑`, ...cells], style: (x: string) => c.yellow(c.bold(x)) } : { cells: [p.name, ...cells] };
     });
     const table = await loadTable();
     out.push('', c.bold(T.across), table({ head, rows, columns: head.map(() => ({ align: 'left' as const })), boxed: true, headStyle: (x) => c.bold(x) }));
+    if (sessions.length > shown.length || people.length > listed.length) out.push(T.acrossMore(sessions.length - shown.length, people.length - listed.length));
     if (people.some((p) => p.flaggedRounds.length >= 2)) out.push(`⚑ ${T.flaggedTwice}`);
   }
   return `${out.join('\n')}\n`;
 }
+
+/** Sessions (columns) and people (rows) of the across-rounds table on the screen: it must fit 80 columns and stay quick to draw. */
+const ACROSS_SESSIONS = 4;
+const ACROSS_PEOPLE = 200;
 
 export function checkJson(r: CheckReport, lang: Lang): string {
   const count = (s: Status) => r.sessions.filter((x) => x.status === s).length;

@@ -23,6 +23,8 @@ export const CHECK_TEXT = {
     noBand: '—',
     across: 'Qua các đợt — tỷ lệ tín nhiệm thấp và mức của từng người',
     flaggedTwice: 'vượt ngưỡng ở từ hai đợt trở lên (thông tin)',
+    acrossMore: (sessions: number, people: number) =>
+      `… ${[sessions > 0 ? `${sessions.toLocaleString('vi-VN')} hội nghị` : '', people > 0 ? `${people.toLocaleString('vi-VN')} người` : ''].filter((x) => x !== '').join(' và ')} khác không hiện trên màn hình: xem tệp -o kiem-tra.xlsx hoặc --json`,
     cols: { name: 'Họ và tên', session: 'Hội nghị', status: 'Kết quả', date: 'Ngày', round: 'Đợt', leader: 'Người được lấy phiếu', field: 'Nội dung', recorded: 'Ghi nhận', recount: 'Kiểm lại', ballotType: 'Loại phiếu', record: 'Số liệu ghi nhận', note: 'Ghi chú' },
     sheets: { sessions: 'Kết quả kiểm tra', differences: 'Sai khác', people: 'Qua các đợt' },
     noDifferences: 'Không có sai khác.',
@@ -47,6 +49,8 @@ export const CHECK_TEXT = {
     noBand: '—',
     across: 'Across rounds — each person’s low-confidence share and band',
     flaggedTwice: 'flagged in two or more rounds (information)',
+    acrossMore: (sessions: number, people: number) =>
+      `… ${[sessions > 0 ? `${sessions.toLocaleString('en-US')} more session(s)` : '', people > 0 ? `${people.toLocaleString('en-US')} more people` : ''].filter((x) => x !== '').join(' and ')} not shown on screen: see -o recheck.xlsx or --json`,
     cols: { name: 'Name', session: 'Session', status: 'Status', date: 'Date', round: 'Round', leader: 'Leader', field: 'Field', recorded: 'Recorded', recount: 'Recount', ballotType: 'Ballot type', record: 'Record', note: 'Note' },
     sheets: { sessions: 'Sessions', differences: 'Differences', people: 'Across rounds' },
     noDifferences: 'No differences.',
