@@ -1,6 +1,6 @@
 // Layout help for the workbooks we write (the summary and the re-check): row heights that
 // fit wrapped text, which a spreadsheet does not work out itself for a generated file.
-import type { Row, Worksheet } from 'exceljs';
+import type { Borders, Cell, Fill, Row, Worksheet } from 'exceljs';
 
 /**
  * Neither Excel nor LibreOffice fits row heights to wrapped text in a generated file, so the
@@ -33,4 +33,23 @@ function paragraphLines(text: string, perLine: number): number {
     }
   }
   return lines;
+}
+
+/** The fill and border of a table's header cells and boxes. */
+export const HEAD_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
+export const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** A table's header cell: bold, shaded, boxed, centred and wrapped. */
+export function headerCell(c: Cell, text: string): void {
+  c.value = text;
+  c.font = { bold: true };
+  c.fill = HEAD_FILL;
+  c.border = BOX;
+  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+/** Boxes the cells of a row from one column to another. */
+export function boxRow(row: Row, from: number, to: number): void {
+  for (let i = from; i <= to; i++) row.getCell(i).border = BOX;
 }

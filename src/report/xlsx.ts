@@ -1,6 +1,6 @@
 // The Excel summary for the standing committee: summary, flagged leaders, invalid ballots and
 // lines, and an audit sheet. Every number is a number; percentages are percent-formatted.
-import type { Borders, Cell, Fill, Row, Worksheet } from 'exceljs';
+import type { Fill, Worksheet } from 'exceljs';
 import { DEFAULT_BALLOT_TYPE, type Band } from '../model/types.js';
 import type { CadreResult } from '../rules/evaluate.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
@@ -10,14 +10,11 @@ import { allCadres, compareBallots, documentDate, type ReportContext } from './c
 import { bandAction, bandLabel, formatDate, readingLabel } from './format.js';
 import { documentHeading, signatureBlock, type DocumentKind } from './document.js';
 import { DOCUMENT_TEXT } from '../text/documents.js';
-import { fitHeight } from './xlsx-layout.js';
+import { boxRow, fitHeight, headerCell } from './xlsx-layout.js';
 import { serifEverywhere, xlsxHeading, xlsxSignature } from './xlsx-blocks.js';
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-const HEAD_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 export async function renderXlsx(ctx: ReportContext): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
@@ -66,17 +63,7 @@ function title(ws: Worksheet, row: number, text: string, lastCol: number, size =
   c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
 }
 
-function headerCell(c: Cell, text: string): void {
-  c.value = text;
-  c.font = { bold: true };
-  c.fill = HEAD_FILL;
-  c.border = BOX;
-  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-}
 
-function boxRow(row: Row, from: number, to: number): void {
-  for (let i = from; i <= to; i++) row.getCell(i).border = BOX;
-}
 
 /** The band in words; "—" for no band (never "Không", which reads as "no confidence"). */
 function bandText(ctx: ReportContext, band: Band | null): string {

@@ -2,9 +2,9 @@
 // the heading and signature blocks of every document), every leader, the leaders above the
 // thresholds, and an audit sheet hidden from print. Numbers are numbers; percentages are the
 // exactly rounded hundredths as percent-formatted numbers.
-import type { Borders, Cell, Fill, Row, Worksheet } from 'exceljs';
+import type { Fill, Row, Worksheet } from 'exceljs';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
-import { fitHeight } from '../report/xlsx-layout.js';
+import { BOX, boxRow, fitHeight, headerCell } from '../report/xlsx-layout.js';
 import { serifEverywhere, xlsxHeading } from '../report/xlsx-blocks.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
@@ -13,9 +13,6 @@ import { actionWords, bandWords, countsByType, incompleteLine, roundHeading, rou
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-const HEAD_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const BOX: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const RED = { argb: 'FFC00000' };
 
 export async function roundXlsx(ctx: RoundContext): Promise<Uint8Array> {
@@ -58,17 +55,7 @@ function printSetup(ws: Worksheet, titleRows: string | undefined, ctx: RoundCont
   ws.headerFooter = { oddHeader: classification === null ? '' : `&R&"-,Bold"${classification.replaceAll('&', '&&')}`, oddFooter: '&C&P / &N' };
 }
 
-function headerCell(c: Cell, text: string): void {
-  c.value = text;
-  c.font = { bold: true };
-  c.fill = HEAD_FILL;
-  c.border = BOX;
-  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-}
 
-function boxRow(row: Row, from: number, to: number): void {
-  for (let i = from; i <= to; i++) row.getCell(i).border = BOX;
-}
 
 /** A line merged across the sheet: a title, the incomplete notice, a note. */
 function line(ws: Worksheet, r: number, last: number, text: string, font: { bold?: boolean; size?: number; italic?: boolean; color?: { argb: string } }, align: 'left' | 'center' = 'left'): void {
