@@ -53,3 +53,22 @@ export function headerCell(c: Cell, text: string): void {
 export function boxRow(row: Row, from: number, to: number): void {
   for (let i = from; i <= to; i++) row.getCell(i).border = BOX;
 }
+
+/**
+ * A table's two header rows: each single column merged down both rows, and each level's title
+ * over its count and percentage columns (the level at `col`, its percentage at `col + 1`).
+ */
+export function twoRowHeader(ws: Worksheet, h1: number, single: readonly (readonly [number, string])[], levels: readonly (readonly [number, string])[], count: string, percent: string): void {
+  const h2 = h1 + 1;
+  for (const [col, text] of single) {
+    ws.mergeCells(h1, col, h2, col);
+    headerCell(ws.getCell(h1, col), text);
+  }
+  for (const [col, text] of levels) {
+    ws.mergeCells(h1, col, h1, col + 1);
+    headerCell(ws.getCell(h1, col), text);
+    headerCell(ws.getCell(h2, col), count);
+    headerCell(ws.getCell(h2, col + 1), percent);
+  }
+  ws.getRow(h1).height = 30;
+}

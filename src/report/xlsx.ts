@@ -10,7 +10,7 @@ import { allCadres, compareBallots, documentDate, type ReportContext } from './c
 import { bandAction, bandLabel, formatDate, readingLabel } from './format.js';
 import { documentHeading, signatureBlock, type DocumentKind } from './document.js';
 import { DOCUMENT_TEXT } from '../text/documents.js';
-import { boxRow, fitHeight, headerCell } from './xlsx-layout.js';
+import { boxRow, fitHeight, headerCell, twoRowHeader } from './xlsx-layout.js';
 import { serifEverywhere, xlsxHeading, xlsxSignature } from './xlsx-blocks.js';
 
 const PERCENT = '0.00%';
@@ -116,17 +116,7 @@ function summarySheet(ws: Worksheet, ctx: ReportContext): void {
   const single: [number, string][] = [
     [C.stt, L.col.stt], [C.name, L.col.name], [C.position, L.col.position], ...(multi ? [[C.type, L.col.ballotType] as [number, string]] : []), [C.valid, L.col.valid], [C.invalid, L.col.invalid], [C.band, L.col.band], [C.action, L.col.action],
   ];
-  for (const [col, text] of single) {
-    ws.mergeCells(h1, col, h2, col);
-    headerCell(ws.getCell(h1, col), text);
-  }
-  ([[C.high, L.col.high], [C.confidence, L.col.confidence], [C.low, L.col.low]] as const).forEach(([col, text]) => {
-    ws.mergeCells(h1, col, h1, col + 1);
-    headerCell(ws.getCell(h1, col), text);
-    headerCell(ws.getCell(h2, col), L.col.count);
-    headerCell(ws.getCell(h2, col + 1), L.col.percent);
-  });
-  ws.getRow(h1).height = 30;
+  twoRowHeader(ws, h1, single, [[C.high, L.col.high], [C.confidence, L.col.confidence], [C.low, L.col.low]], L.col.count, L.col.percent);
   r = h2 + 1;
   const firstData = r;
   let anyTwoThirds = false;

@@ -11,7 +11,7 @@ import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
 import type { RoundSession } from './round.js';
-import { actionWords, bandWords, countsByType, incompleteLine, instruments, roundHeading, roundSignature, statusText, type RoundContext } from './words.js';
+import { actionWords, bandWords, countsByType, incompleteLine, instruments, roundHeading, roundSignature, statusText, totalLines, type RoundContext } from './words.js';
 
 const BODY = 14;
 const TABLE = 11;
@@ -39,20 +39,10 @@ export async function roundDocx(ctx: RoundContext): Promise<Uint8Array> {
 
   // I. Totals.
   section(S.sections.totals);
-  const t = round.totals;
-  const totals: [string, number | null][] = [
-    [S.totals.unitsExpected, t.unitsExpected],
-    [S.totals.units, t.units],
-    [S.totals.sessions, t.sessions],
-    [S.totals.validSessions, t.validSessions],
-    [S.totals.invalidSessions, t.invalidSessions],
-    [S.totals.missingUnits, t.unitsExpected === null ? null : t.missingUnits],
-    [S.totals.unexpectedUnits, t.unitsExpected === null ? null : t.unexpectedUnits],
-    [S.totals.leaders, t.leaders],
-  ];
-  for (const [label, n] of totals) if (n !== null) text(`- ${label}: ${n}`, { indent: MM(10), align: 'left', after: 0 });
+  const totals = totalLines(round, ctx.lang);
+  for (const [label, n] of totals.counts) text(`- ${label}: ${n}`, { indent: MM(10), align: 'left', after: 0 });
   text(`${S.col.ofWhom}:`, { indent: MM(10), align: 'left', after: 0 });
-  for (const [label, n] of [[S.totals.none, t.none], [S.totals.review, t.review], [S.totals.dismissal, t.dismissal]] as const) text(`+ ${label}: ${n}`, { indent: MM(15), align: 'left', after: 0 });
+  for (const [label, n] of totals.bands) text(`+ ${label}: ${n}`, { indent: MM(15), align: 'left', after: 0 });
 
   // II. Per unit.
   section(S.sections.units);

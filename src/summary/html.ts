@@ -6,7 +6,7 @@ import { htmlHeading } from '../report/html.js';
 import { formatDate, formatPercent } from '../report/format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
-import { actionWords, bandWords, countsByType, incompleteLine, roundHeading, roundSignature, statusText, type RoundContext } from './words.js';
+import { actionWords, bandWords, countsByType, incompleteLine, roundHeading, roundSignature, statusText, totalLines, type RoundContext } from './words.js';
 
 const esc = (s: string | number | null | undefined): string => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -55,22 +55,9 @@ export function roundHtml(ctx: RoundContext): string {
   const incomplete = incompleteLine(round, lang);
   if (incomplete !== null) out.push(`<div class="incomplete">${esc(incomplete)}</div>`);
 
-  const t = round.totals;
   out.push(`<h3>${esc(S.sections.totals)}</h3><ul class="totals">`);
-  const totals: [string, number | null][] = [
-    [S.totals.unitsExpected, t.unitsExpected],
-    [S.totals.units, t.units],
-    [S.totals.sessions, t.sessions],
-    [S.totals.validSessions, t.validSessions],
-    [S.totals.invalidSessions, t.invalidSessions],
-    [S.totals.missingUnits, t.unitsExpected === null ? null : t.missingUnits],
-    [S.totals.unexpectedUnits, t.unitsExpected === null ? null : t.unexpectedUnits],
-    [S.totals.leaders, t.leaders],
-    [S.totals.none, t.none],
-    [S.totals.review, t.review],
-    [S.totals.dismissal, t.dismissal],
-  ];
-  for (const [label, n] of totals) if (n !== null) out.push(`<li>${esc(label)}: <b>${n}</b></li>`);
+  const totals = totalLines(round, lang);
+  for (const [label, n] of [...totals.counts, ...totals.bands]) out.push(`<li>${esc(label)}: <b>${n}</b></li>`);
   out.push('</ul>');
 
   out.push(`<h3>${esc(S.sections.units)}</h3><table><thead>`);

@@ -3,7 +3,7 @@
 import { formatDate, formatPercent } from '../report/format.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
-import { bandWords, incompleteLine, statusText, type RoundContext } from './words.js';
+import { bandWords, incompleteLine, statusText, totalLines, type RoundContext } from './words.js';
 
 export function roundTerminal(ctx: RoundContext): string {
   const { round, lang } = ctx;
@@ -11,19 +11,8 @@ export function roundTerminal(ctx: RoundContext): string {
   const out: string[] = [S.terminal.heading(round.round), ''];
   const incomplete = incompleteLine(round, lang);
   out.push(incomplete ?? S.terminal.complete, '');
-  const t = round.totals;
-  const totals: [string, number | null][] = [
-    [S.totals.unitsExpected, t.unitsExpected],
-    [S.totals.units, t.units],
-    [S.totals.sessions, t.sessions],
-    [S.totals.invalidSessions, t.invalidSessions],
-    [S.totals.missingUnits, t.unitsExpected === null ? null : t.missingUnits],
-    [S.totals.unexpectedUnits, t.unitsExpected === null ? null : t.unexpectedUnits],
-    [S.totals.leaders, t.leaders],
-    [S.totals.review, t.review],
-    [S.totals.dismissal, t.dismissal],
-  ];
-  for (const [label, n] of totals) if (n !== null) out.push(`  ${label}: ${n}`);
+  const totals = totalLines(round, lang);
+  for (const [label, n] of [...totals.counts, ...totals.bands]) out.push(`  ${label}: ${n}`);
   out.push('', S.sections.units);
   round.sessions.forEach((s, i) => {
     const people = s.valid ? ` — ${s.leaders} ${S.col.people.toLocaleLowerCase(lang)}, ${s.bands.review} ${S.col.review.toLocaleLowerCase(lang)}, ${s.bands.dismissal} ${S.col.dismissal.toLocaleLowerCase(lang)}` : '';

@@ -94,6 +94,30 @@ export function actionWords(regime: RegimeId, band: Band | null, lang: Lang): st
 }
 
 /** "Quy định 96-QĐ/TW (2023)", several joined. */
+/**
+ * The round's totals as the reports list them: the counts of units and sessions (those that do
+ * not apply left out), then the leaders in each band.
+ */
+export function totalLines(round: Round, lang: Lang): { readonly counts: readonly [string, number][]; readonly bands: readonly [string, number][] } {
+  const S = SUMMARY_TEXT[lang];
+  const t = round.totals;
+  const listed = t.unitsExpected !== null;
+  const counts: [string, number | null][] = [
+    [S.totals.unitsExpected, t.unitsExpected],
+    [S.totals.units, t.units],
+    [S.totals.sessions, t.sessions],
+    [S.totals.validSessions, t.validSessions],
+    [S.totals.invalidSessions, t.invalidSessions],
+    [S.totals.missingUnits, listed ? t.missingUnits : null],
+    [S.totals.unexpectedUnits, listed ? t.unexpectedUnits : null],
+    [S.totals.leaders, t.leaders],
+  ];
+  return {
+    counts: counts.filter((c): c is [string, number] => c[1] !== null),
+    bands: [[S.totals.none, t.none], [S.totals.review, t.review], [S.totals.dismissal, t.dismissal]],
+  };
+}
+
 export function instruments(round: Round, lang: Lang): string {
   const list = round.regimes.length === 0 ? (['party-96'] as const) : round.regimes;
   return list.map((r) => REGIMES[r].instrument[lang]).join(SUMMARY_TEXT[lang].col.and);

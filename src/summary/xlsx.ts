@@ -4,7 +4,7 @@
 // exactly rounded hundredths as percent-formatted numbers.
 import type { Fill, Row, Worksheet } from 'exceljs';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
-import { BOX, boxRow, fitHeight, headerCell } from '../report/xlsx-layout.js';
+import { BOX, boxRow, fitHeight, headerCell, twoRowHeader } from '../report/xlsx-layout.js';
 import { serifEverywhere, xlsxHeading } from '../report/xlsx-blocks.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
@@ -229,17 +229,8 @@ function leadersSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   incompleteRow(ws, 3, LAST, ctx);
   const h1 = 4;
   const h2 = 5;
-  for (const [col, text] of [[C.unit, S.col.unit], [C.stt, S.col.stt], [C.name, S.col.name], [C.position, S.col.position], ...(multi ? [[C.type, S.col.ballotType]] : []), [C.band, S.col.band]] as [number, string][]) {
-    ws.mergeCells(h1, col, h2, col);
-    headerCell(ws.getCell(h1, col), text);
-  }
-  ([[C.high, S.col.high], [C.confidence, S.col.confidence], [C.low, S.col.low]] as const).forEach(([col, text]) => {
-    ws.mergeCells(h1, col, h1, col + 1);
-    headerCell(ws.getCell(h1, col), text);
-    headerCell(ws.getCell(h2, col), S.col.count);
-    headerCell(ws.getCell(h2, col + 1), S.col.percent);
-  });
-  ws.getRow(h1).height = 30;
+  const single: [number, string][] = [[C.unit, S.col.unit], [C.stt, S.col.stt], [C.name, S.col.name], [C.position, S.col.position], ...(multi ? [[C.type, S.col.ballotType] as [number, string]] : []), [C.band, S.col.band]];
+  twoRowHeader(ws, h1, single, [[C.high, S.col.high], [C.confidence, S.col.confidence], [C.low, S.col.low]], S.col.count, S.col.percent);
   let r = h2 + 1;
   let twoThirds = false;
   for (const l of ctx.round.leaders) {
