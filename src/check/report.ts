@@ -5,7 +5,7 @@ import type { Problem } from '../model/problem.js';
 import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
 import { hundredthsToNumber } from '../model/exact.js';
 import { bandMark, formatDate, formatPercent } from '../report/format.js';
-import { fitHeight } from '../report/xlsx-layout.js';
+import { HEAD_FILL, fitHeight, fraction, printSetup } from '../report/xlsx-layout.js';
 import { serifEverywhere, xlsxTitle } from '../report/xlsx-blocks.js';
 import { REGIMES } from '../rules/regimes.js';
 import { loadTable } from '../report/table.js';
@@ -174,12 +174,11 @@ export async function checkXlsx(r: CheckReport, lang: Lang, date: string | null 
     const h = ws.getRow(first);
     h.values = head;
     h.font = { bold: true };
-    h.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    h.fill = HEAD_FILL;
     h.alignment = { vertical: 'top', wrapText: true };
     fitHeight(ws, h, head.map((_, i) => i + 1));
     ws.views = [{ state: 'frozen', ySplit: first }];
-    ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${first}:${first}`, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
-    ws.headerFooter = { oddFooter: '&C&P / &N' };
+    printSetup(ws, `${first}:${first}`, null);
     return ws;
   };
   const sessions = sheet(T.sheets.sessions, [T.cols.session, T.cols.date, T.cols.round, T.cols.status, T.cols.field, T.cols.record], [50, 12, 8, 26, 60, 40]);
@@ -197,7 +196,7 @@ export async function checkXlsx(r: CheckReport, lang: Lang, date: string | null 
   const people = sheet(T.sheets.people, [T.cols.name, T.cols.session, T.cols.date, T.cols.round, T.cols.ballotType, T.field.low, T.field.low_pct, T.field.band], [26, 50, 12, 8, 10, 10, 12, 14]);
   for (const p of r.people) {
     for (const x of p.points) {
-      const row = people.addRow([p.name, x.session, formatDate(x.date, lang), x.round, typeText(x.ballotType), x.low, x.lowPercent === null ? null : x.lowPercent / 10000, x.band === null ? '—' : bandText(x.band, x.regime, lang)]);
+      const row = people.addRow([p.name, x.session, formatDate(x.date, lang), x.round, typeText(x.ballotType), x.low, x.lowPercent === null ? null : fraction(x.lowPercent), x.band === null ? '—' : bandText(x.band, x.regime, lang)]);
       row.getCell(7).numFmt = '0.00%';
       if (p.flaggedRounds.length >= 2) row.getCell(1).font = { bold: true, color: { argb: 'FFC00000' } };
     }

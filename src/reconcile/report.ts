@@ -6,6 +6,7 @@ import type { Lang } from '../text/lang.js';
 import { RECONCILE_TEXT as TEXT } from '../text/reconcile.js';
 import { formatDate } from '../report/format.js';
 import { serifEverywhere, xlsxTitle } from '../report/xlsx-blocks.js';
+import { printSetup } from '../report/xlsx-layout.js';
 import type { Reconciliation } from './reconcile.js';
 
 
@@ -79,8 +80,7 @@ export async function reconcileXlsx(r: Reconciliation, lang: Lang, date: string 
   for (const row of body) ws.addRow(row);
   ws.columns = (head ?? []).map((_, i) => ({ width: i === 1 ? 26 : i >= 2 && i < 2 + r.entries.length ? 24 : 14 }));
   ws.views = [{ state: 'frozen', ySplit: first }];
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${first}:${first}`, horizontalCentered: true, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
-  ws.headerFooter = { oddFooter: '&C&P / &N' };
+  printSetup(ws, `${first}:${first}`, null);
   // Which file is which entry, with its digest: the comparison can be traced to the bytes.
   const files = wb.addWorksheet(T.entriesSheet);
   files.addRow([...T.entryCols]).font = { bold: true };

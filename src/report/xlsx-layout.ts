@@ -72,3 +72,25 @@ export function twoRowHeader(ws: Worksheet, h1: number, single: readonly (readon
   }
   ws.getRow(h1).height = 30;
 }
+
+/** Hundredths of a percent as the fraction Excel shows with a percent format (5319 → 0.5319). */
+export const fraction = (hundredths: number) => hundredths / 10000;
+
+/** A4 landscape, one page wide, the header rows repeated, the classification (độ mật) on every page. */
+export function printSetup(ws: Worksheet, titleRows: string | undefined, classification: string | null): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows === undefined ? {} : { printTitlesRow: titleRows }),
+  };
+  // The classification (độ mật) goes on every printed page.
+  ws.headerFooter = {
+    oddHeader: classification === null ? '' : `&R&"-,Bold"${classification.replaceAll('&', '&&')}`,
+    oddFooter: '&C&P / &N',
+  };
+}

@@ -10,7 +10,7 @@ import { allCadres, compareBallots, documentDate, type ReportContext } from './c
 import { bandAction, bandLabel, formatDate, readingLabel } from './format.js';
 import { documentHeading, signatureBlock, type DocumentKind } from './document.js';
 import { DOCUMENT_TEXT } from '../text/documents.js';
-import { boxRow, fitHeight, headerCell, twoRowHeader } from './xlsx-layout.js';
+import { boxRow, fitHeight, fraction, headerCell, printSetup, twoRowHeader } from './xlsx-layout.js';
 import { serifEverywhere, xlsxHeading, xlsxSignature } from './xlsx-blocks.js';
 
 const PERCENT = '0.00%';
@@ -32,27 +32,6 @@ export async function renderXlsx(ctx: ReportContext): Promise<Uint8Array> {
   auditSheet(wb.addWorksheet(L.sheets.audit, { state: 'hidden' }), ctx);
   serifEverywhere(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-/** Hundredths of a percent as the fraction Excel shows with a percent format (5319 → 0.5319). */
-const fraction = (hundredths: number) => hundredths / 10000;
-
-function printSetup(ws: Worksheet, titleRows: string | undefined, classification: string | null): void {
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(titleRows === undefined ? {} : { printTitlesRow: titleRows }),
-  };
-  // The classification (độ mật) goes on every printed page.
-  ws.headerFooter = {
-    oddHeader: classification === null ? '' : `&R&"-,Bold"${classification.replaceAll('&', '&&')}`,
-    oddFooter: '&C&P / &N',
-  };
 }
 
 function title(ws: Worksheet, row: number, text: string, lastCol: number, size = 13): void {

@@ -4,7 +4,7 @@
 // exactly rounded hundredths as percent-formatted numbers.
 import type { Fill, Row, Worksheet } from 'exceljs';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
-import { BOX, boxRow, fitHeight, headerCell, twoRowHeader } from '../report/xlsx-layout.js';
+import { BOX, boxRow, fitHeight, fraction, headerCell, printSetup, twoRowHeader } from '../report/xlsx-layout.js';
 import { serifEverywhere, xlsxHeading } from '../report/xlsx-blocks.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
@@ -35,25 +35,12 @@ export async function roundXlsx(ctx: RoundContext): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** The classification printed on every page: the report's own, else the round's. */
+const classificationOf = (ctx: RoundContext) => ctx.header.classification ?? ctx.round.classification;
+
 /** A ballot-type column only when some session has a type other than the single default. */
 const multiType = (ctx: RoundContext) => ctx.round.sessions.some((s) => s.types.some((t) => t.id !== DEFAULT_BALLOT_TYPE));
 
-const fraction = (hundredths: number) => hundredths / 10000;
-
-function printSetup(ws: Worksheet, titleRows: string | undefined, ctx: RoundContext): void {
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(titleRows === undefined ? {} : { printTitlesRow: titleRows }),
-  };
-  const classification = ctx.header.classification ?? ctx.round.classification;
-  ws.headerFooter = { oddHeader: classification === null ? '' : `&R&"-,Bold"${classification.replaceAll('&', '&&')}`, oddFooter: '&C&P / &N' };
-}
 
 
 
@@ -198,7 +185,7 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: h2, topLeftCell: `C${firstData}` }];
   r++;
   signature(ws, r, ctx, [1, 2 + T], [C.review, LAST]);
-  printSetup(ws, `${h1}:${h2}`, ctx);
+  printSetup(ws, `${h1}:${h2}`, classificationOf(ctx));
 }
 
 /** Recipients on the left, the board's signature on the right with room to sign. */
@@ -252,7 +239,7 @@ function leadersSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   }
   if (twoThirds) line(ws, r + 1, LAST, `(*) ${EXACTLY_TWO_THIRDS_NOTE[ctx.lang]}`, { italic: true, size: 11 });
   ws.views = [{ state: 'frozen', xSplit: 3, ySplit: h2, topLeftCell: `D${h2 + 1}` }];
-  printSetup(ws, `${h1}:${h2}`, ctx);
+  printSetup(ws, `${h1}:${h2}`, classificationOf(ctx));
 }
 
 function flaggedSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
@@ -291,7 +278,7 @@ function flaggedSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
     }
   });
   ws.views = [{ state: 'frozen', ySplit: head }];
-  printSetup(ws, `${head}:${head}`, ctx);
+  printSetup(ws, `${head}:${head}`, classificationOf(ctx));
 }
 
 function auditSheet(ws: Worksheet, ctx: RoundContext): void {
@@ -311,5 +298,5 @@ function auditSheet(ws: Worksheet, ctx: RoundContext): void {
     boxRow(row, 1, 4);
     fitHeight(ws, row, [1, 2]);
   }
-  printSetup(ws, undefined, ctx);
+  printSetup(ws, undefined, classificationOf(ctx));
 }
