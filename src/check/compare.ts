@@ -6,6 +6,7 @@
 import type { Band, Cadre, Level } from '../model/types.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import type { Decimal } from '../model/decimal.js';
+import { roundedShare } from '../model/exact.js';
 import { caseFold, fold } from '../model/fold.js';
 import type { Recorded, RecordedLeader } from './recorded.js';
 import type { CountField, Field, OtherBasis } from '../model/check.js';
@@ -36,13 +37,6 @@ export interface BasisMatch {
 
 const LEVELS: readonly Level[] = ['high', 'confidence', 'low'];
 
-/** round_half_up(100 × count / total, scale decimals), as the integer of a Decimal. */
-export function roundedShare(count: number, total: number, scale: number): bigint {
-  const c = BigInt(count);
-  const t = BigInt(total);
-  const f = 100n * 10n ** BigInt(scale);
-  return (2n * f * c + t) / (2n * t);
-}
 
 export function decimalText(d: Decimal): string {
   const digits = d.num.toString().padStart(d.scale + 1, '0');

@@ -28,10 +28,19 @@ export function percentHundredths(count: number, total: number): number {
   if (!Number.isSafeInteger(count) || !Number.isSafeInteger(total) || count < 0 || total <= 0) {
     throw new RangeError(`percentHundredths(${count}, ${total})`);
   }
+  return Number(roundedShare(count, total, 2));
+}
+
+/**
+ * `100 × count / total` rounded half up to `scale` decimals, as the integer of those decimals
+ * (scale 2: hundredths of a percent; scale 1, a share recorded with one decimal, in tenths).
+ */
+export function roundedShare(count: number, total: number, scale: number): bigint {
   const c = BigInt(count);
   const t = BigInt(total);
-  // round_half_up(10000c / t) = floor((20000c + t) / 2t)
-  return Number((20000n * c + t) / (2n * t));
+  const f = 100n * 10n ** BigInt(scale);
+  // round_half_up(f·c / t) = floor((2·f·c + t) / 2t)
+  return (2n * f * c + t) / (2n * t);
 }
 
 /** Hundredths of a percent as the JSON number 53.19 (decimal point, at most two decimals). */

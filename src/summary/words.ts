@@ -1,6 +1,7 @@
 // What every format of the round summary says the same way: the heading and signature blocks,
 // what is incomplete, a session's status, a leader's band and action under its session's regime.
 import type { Band, RegimeId } from '../model/types.js';
+import { MAX_PLACES } from '../rules/places.js';
 import { REGIMES } from '../rules/regimes.js';
 import { documentHeading, type DocumentHeading, type HeadingFields } from '../report/document.js';
 import { bandAction, bandLabel } from '../report/format.js';
@@ -65,7 +66,7 @@ export function incompleteLine(round: Round, lang: Lang): string | null {
   const parts = [
     invalid.length > 0 ? S.incompleteParts.invalid(invalid.length, invalid.map((s) => s.unit)) : null,
     round.missing.length > 0 ? S.incompleteParts.missing(round.missing.length, round.missing) : null,
-    round.overPlaces.length > 0 ? S.incompleteParts.places(round.overPlaces.length, round.overPlaces) : null,
+    round.overPlaces.length > 0 ? S.incompleteParts.places(round.overPlaces.length, round.overPlaces, MAX_PLACES) : null,
   ].filter((p): p is string => p !== null);
   return `${S.incomplete}: ${parts.join('; ')}.`;
 }

@@ -16,7 +16,7 @@ export const SUMMARY_TEXT = {
     incompleteParts: {
       invalid: (n: number, names: readonly string[]) => `${n} hội nghị không hợp lệ (${list(names)})`,
       missing: (n: number, names: readonly string[]) => `${n} đơn vị chưa có kết quả (${list(names)})`,
-      places: (n: number, names: readonly string[]) => `${n} người được lấy phiếu quá 2 nơi (${list(names)})`,
+      places: (n: number, names: readonly string[], max: number) => `${n} người được lấy phiếu quá ${max} nơi (${list(names)})`,
     },
     intro: (units: number, sessions: number, instruments: string) =>
       `Thực hiện ${instruments}, ${units} đơn vị đã tổ chức ${sessions} hội nghị lấy phiếu tín nhiệm. Kết quả tổng hợp như sau:`,
@@ -132,7 +132,7 @@ export const SUMMARY_TEXT = {
     incompleteParts: {
       invalid: (n: number, names: readonly string[]) => `${n} invalid session${n === 1 ? '' : 's'} (${list(names)})`,
       missing: (n: number, names: readonly string[]) => `${n} unit${n === 1 ? '' : 's'} without a result (${list(names)})`,
-      places: (n: number, names: readonly string[]) => `${n} ${n === 1 ? 'person' : 'people'} voted on in more than 2 places (${list(names)})`,
+      places: (n: number, names: readonly string[], max: number) => `${n} ${n === 1 ? 'person' : 'people'} voted on in more than ${max} places (${list(names)})`,
     },
     intro: (units: number, sessions: number, instruments: string) => `Under ${instruments}, ${units} units held ${sessions} confidence-vote sessions. The consolidated result:`,
     sections: { totals: 'I. OVERALL', units: 'II. RESULT BY UNIT', flagged: 'III. LEADERS ABOVE A LOW-CONFIDENCE THRESHOLD', problems: 'IV. INVALID SESSIONS, UNITS WITHOUT A RESULT' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equalsFraction, formatHundredths, hundredthsToNumber, percentHundredths, twoThirdsCeil } from '../../src/model/exact.js';
+import { equalsFraction, formatHundredths, hundredthsToNumber, percentHundredths, roundedShare, twoThirdsCeil } from '../../src/model/exact.js';
 
 describe('percentHundredths: 100·count/T in hundredths, rounded half up', () => {
   it.each([
@@ -80,5 +80,22 @@ describe('two thirds', () => {
     expect(equalsFraction(20, 30, 2, 3)).toBe(true);
     expect(equalsFraction(2, 3, 2, 3)).toBe(true);
     expect(equalsFraction(21, 31, 2, 3)).toBe(false);
+  });
+});
+
+describe('roundedShare: the same rounding at the precision a record was written', () => {
+  it.each([
+    // 25/47 = 53.1914…%: 53.2 at one decimal, 53 at none, 53.19 at two.
+    [25, 47, 1, 532n],
+    [25, 47, 0, 53n],
+    [25, 47, 2, 5319n],
+    // 1/32 = 3.125%: half up at two decimals, down at none.
+    [1, 32, 2, 313n],
+    [1, 32, 0, 3n],
+    // 3/4000 = 0.075%.
+    [3, 4000, 2, 8n],
+    [3, 4000, 3, 75n],
+  ])('%i of %i at %i decimals → %s', (count, total, scale, expected) => {
+    expect(roundedShare(count, total, scale)).toBe(expected);
   });
 });
