@@ -2,7 +2,9 @@
 // Starts the CLI; all behaviour lives in src/cli. CommonJS (bin/package.json), as is the bundle
 // it loads: Node starts a CommonJS program a few milliseconds sooner than a module.
 'use strict';
-const { main } = require('../dist/tally.cjs');
+const { main, preferShortRuns } = require('../dist/tally.cjs');
+
+preferShortRuns();
 
 // A closed pipe (`tally … | more` quit early) is not an error worth a stack trace.
 process.stdout.on('error', (e) => {

@@ -8,6 +8,8 @@ import { useColor, type Io } from './io.js';
 import { OutputRefused } from './output-error.js';
 
 export type { Io } from './io.js';
+// For bin/tally.js, before main: the engine's settings are the process's, not a test's.
+export { preferShortRuns } from './engine.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // The language is read before anything else, so that commander's help and errors (and ours)

@@ -13,7 +13,7 @@ import { outputWidth, useColor, type Io } from './io.js';
 import { checkTallyOptions, commonOptions, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
-import { keepYoungGenerationSmall } from './memory.js';
+import { keepYoungGenerationSmall } from './engine.js';
 import { hasErrors } from '../model/problem.js';
 
 export function tallySpec(lang: Lang): CommandSpec {
