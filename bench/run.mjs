@@ -67,7 +67,9 @@ if (!quick) {
 // self-contained workbook), each with its own seed.
 const checkRoot = join(dir, 'check');
 const rounds = quick ? 100 : 1000;
-for (let i = 0; i < rounds; i++) await writeWorkbook(join(checkRoot, `r${String(i).padStart(4, '0')}.xlsx`), 1000, 40, 100 + i);
+// In two halves (check finds sessions in subfolders), so that two processes can each take one.
+const half = (i) => join(checkRoot, i < rounds / 2 ? 'a' : 'b');
+for (let i = 0; i < rounds; i++) await writeWorkbook(join(half(i), `r${String(i).padStart(4, '0')}.xlsx`), 1000, 40, 100 + i);
 
 // A round for `tally summary` (issue 14): 1,000 units, each a session of 300 ballots × 30
 // leaders with its own body and people.
@@ -113,13 +115,19 @@ if (!quick) {
   );
 }
 console.log(`\ntally check over ${rounds} typical rounds (1,000 × 40 XLSX)`);
-[m.check1, m.check2] = measureTogether(
+// The third command is the machine's own limit, with no pool: two processes, each checking
+// half of the rounds with one thread. --jobs 2 cannot beat it; how far it stays behind is the
+// pool's cost, and how far it is from half of --jobs 1 is the machine's.
+const halves = ['a', 'b'].map((h) => `'${process.execPath}' '${BIN}' check '${join(checkRoot, h)}' --jobs 1 --json > /dev/null`);
+[m.check1, m.check2, m.checkHalves] = measureTogether(
   [
     spec('tally check --jobs 1', process.execPath, [BIN, 'check', checkRoot, '--jobs', '1', '--json'], { anyExit: true }),
     spec('tally check --jobs 2', process.execPath, [BIN, 'check', checkRoot, '--jobs', '2', '--json'], { anyExit: true }),
+    spec('two processes, half each, --jobs 1', 'sh', ['-c', `${halves[0]} & ${halves[1]}; wait`], { anyExit: true }),
   ],
   quick ? 1 : 5,
 );
+console.log(`  this machine's ceiling for two threads: --jobs 1 ÷ two processes = ${(m.check1.medianMs / m.checkHalves.medianMs).toFixed(2)}; the pool reaches ${((m.check1.medianMs / m.check2.medianMs) / (m.check1.medianMs / m.checkHalves.medianMs)).toFixed(2)} of it`);
 
 console.log('\ntally summary over a round of 1,000 units (300 ballots × 30 leaders each), every report written');
 [m.summaryRound] = measureTogether(
