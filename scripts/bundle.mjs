@@ -4,6 +4,7 @@
 // only to write workbooks; docx likewise, only to write the minutes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { asciiOnly } from './ascii.mjs';
 
 // Two modules the bundle must not carry (test/secrecy.test.ts): commander requires
 // child_process for executable subcommands, which tally has none of; cli-table3 requires
@@ -43,18 +44,3 @@ await build({ ...common, entryPoints: ['dist/cli/main.js'], outfile: 'dist/tally
 await build({ ...common, entryPoints: ['dist/check/worker.js'], outfile: 'dist/check-worker.cjs' });
 for (const file of ['dist/tally.cjs', 'dist/check-worker.cjs']) writeFileSync(file, asciiOnly(readFileSync(file, 'utf8'), file));
 
-/**
- * The bundle in ASCII: esbuild escapes the strings but leaves a regular expression's letters
- * (`[À-Ỹ]`, `tổng|cộng`) as they are, and one such letter makes Node read the whole file as a
- * two-byte string, which V8 then scans more slowly at every start (8 ms of 270 on the typical
- * round, `npm run bench`). `\uXXXX` means the same letter in a string, a template, a regular
- * expression (with or without the u flag) and an identifier. A letter outside the BMP would
- * need `\u{…}`, which a regular expression without the u flag reads otherwise, and
- * String.raw would keep the escape as written: both are refused rather than changed.
- */
-function asciiOnly(text, file) {
-  if (/[^\u0000-\uffff]/u.test(text)) throw new Error(`${file}: a character outside the BMP; write it as an escape in the source`);
-  const out = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (out !== text && /String\.raw/.test(text)) throw new Error(`${file}: String.raw with non-ASCII text`);
-  return out;
-}
