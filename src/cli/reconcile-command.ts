@@ -63,12 +63,12 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
       return 2;
     }
     seen.set(f.sha256, f.path);
-    // The entry's ballots as `tally` reads them: a CSV's stream, a workbook's first ballot sheet.
-    const source = f.stream ?? f.sources?.[0];
-    if (source === undefined) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
+    // The entry's ballots as `tally` reads them: a CSV's stream, every ballot sheet of a workbook.
+    const sources = f.stream !== undefined ? [f.stream] : (f.sources ?? []);
+    if (sources.length === 0) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
     else {
-      const r = await readEntry(source, roster);
-      read.push({ ...r, entry: { ...r.entry, sha256: f.sha256 } });
+      const r = await readEntry(sources, roster);
+      read.push({ ...r, entry: { ...r.entry, file: f.path, sha256: f.sha256 } });
     }
   }
   addProblems(problems, read.flatMap((r) => r.problems));

@@ -50,6 +50,7 @@ export const PROBLEM_CODES = [
   'position-mismatch',
   'ignored-column',
   'unknown-record-column',
+  'layout-not-compared',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -117,6 +118,7 @@ export interface ProblemParams {
   'unreadable-file': { readonly reason: string };
   'duplicate-file': { readonly otherFile?: string; readonly copies?: readonly string[]; readonly command?: string };
   'not-a-session': NoParams;
+  'layout-not-compared': { readonly layout: 'long' | 'scanner' };
   'matched-by-name': { readonly name: string; readonly id?: string };
   'untyped-ballot': { readonly ballot: string };
   'position-mismatch': { readonly name: string; readonly position: string; readonly written: string };

@@ -8,8 +8,10 @@ import { cellText } from '../model/grid.js';
 import { Roster } from '../model/roster-index.js';
 import { peek, type RowSource } from '../read/source.js';
 import { findHeaderIn } from '../read/table.js';
-import { ballotColumn } from '../read/vocabulary.js';
+import { ballotColumn, ballotSheetType } from '../read/vocabulary.js';
 import { readVoidCell, readWideBallots } from '../read/wide.js';
+import { isLongLayout } from '../read/long.js';
+import { omrLayout } from '../read/omr.js';
 import { caseFold, clean, fold } from '../model/fold.js';
 
 export interface EntryCell {
@@ -24,32 +26,59 @@ export interface Entry {
   readonly sha256?: string;
   /** Leader key → display name, in column order. */
   readonly leaders: ReadonlyMap<string, string>;
+  /** Ballots by ballotKey(type, number): ballot numbers start again in each ballot type. */
   readonly ballots: ReadonlyMap<string, ReadonlyMap<string, EntryCell>>;
 }
 
 const VOID = '\u0000void';
 
+/** A ballot's key in an entry: its number within its ballot type. */
+export const ballotKey = (type: string, number: string) => (type === DEFAULT_BALLOT_TYPE ? number : `${type}\u0000${number}`);
+const splitKey = (key: string): { type: string; number: string } => {
+  const at = key.indexOf('\u0000');
+  return at < 0 ? { type: DEFAULT_BALLOT_TYPE, number: key } : { type: key.slice(0, at), number: key.slice(at + 1) };
+};
+
 /**
- * One entry, read by the same wide reader as `tally` (SPEC §2.4: the same bytes read the same
- * way in every command). Leaders are keyed by roster entry; without a roster, by the header
+ * One entry: every ballot sheet of a workbook (each with its ballot type, as `tally` reads
+ * them) or a CSV, read by the same wide reader as `tally` (SPEC §2.4: the same bytes read the
+ * same way in every command). Leaders are keyed by roster entry; without a roster, by the header
  * text of the row that holds the ballot column. Cell errors are not errors here: what a typist
- * typed is compared as typed.
+ * typed is compared as typed. A sheet in the long layout or a scanner's export is refused:
+ * entries typed twice by hand are wide sheets, and reading the others as wide would misread them.
  */
-export async function readEntry(source: RowSource, roster: Roster | null): Promise<{ entry: Entry; problems: Problem[] }> {
+export async function readEntry(sources: readonly RowSource[], roster: Roster | null): Promise<{ entry: Entry; problems: Problem[] }> {
   const problems: Problem[] = [];
   const leaders = new Map<string, string>();
   const ballots = new Map<string, Map<string, EntryCell>>();
-  const entry = { file: source.file, leaders, ballots };
+  const rows = new Map<string, number>();
+  for (const source of sources) await readSheet(source, roster, { leaders, ballots, rows, problems });
+  return { entry: { file: sources[0]?.file ?? '', leaders, ballots }, problems };
+}
+
+interface Into {
+  readonly leaders: Map<string, string>;
+  readonly ballots: Map<string, Map<string, EntryCell>>;
+  /** Where each ballot was read, by ballotKey: a number read twice is an error. */
+  readonly rows: Map<string, number>;
+  readonly problems: Problem[];
+}
+
+async function readSheet(source: RowSource, roster: Roster | null, { leaders, ballots, rows, problems }: Into): Promise<void> {
+  const { head, source: whole } = await peek(source, 30);
+  const at = { file: source.file, ...(source.name === null ? {} : { sheet: source.name }) };
+  const long = isLongLayout(head);
+  if (long || omrLayout(head) !== null) {
+    problems.push(problem('layout-not-compared', 'error', at, { layout: long ? 'long' : 'scanner' }));
+    return;
+  }
   let index = roster;
-  let input = source;
   if (index === null) {
     // Without a roster, every headed column beside the fixed ones is somebody.
-    const { head, source: whole } = await peek(source, 30);
-    input = whole;
     const found = findHeaderIn(head, ballotColumn, ['ballot']);
     if (found === null) {
-      problems.push(problem('missing-column', 'error', { file: source.file }, { column: 'Số phiếu / ballot', table: 'ballots' }));
-      return { entry, problems };
+      problems.push(problem('missing-column', 'error', at, { column: 'Số phiếu / ballot', table: 'ballots' }));
+      return;
     }
     // A header over two rows (the ballot column merged down): the names are on its last row.
     let header = found;
@@ -60,41 +89,51 @@ export async function readEntry(source: RowSource, roster: Roster | null): Promi
     }
     const fixed = [...header.columns.values()];
     const names = header.texts.filter((t, col) => t !== '' && !fixed.includes(col));
-    index = new Roster([...new Set(names)].map((name, key) => ({ key, id: null, stt: null, name, position: '', unit: null, ballotType: DEFAULT_BALLOT_TYPE, excluded: null, location: { file: source.file } })));
+    // The sheet's own ballot type, as its name says ("Phiếu BCH"), so the reader finds its leaders.
+    const ballotType = (source.name === null ? null : ballotSheetType(source.name)?.ballotType) ?? DEFAULT_BALLOT_TYPE;
+    index = new Roster([...new Set(names)].map((name, key) => ({ key, id: null, stt: null, name, position: '', unit: null, ballotType, excluded: null, location: { file: source.file } })));
   }
   let lines: { key: string; line: number }[] = [];
-  const rows = new Map<string, number>();
+  let type = DEFAULT_BALLOT_TYPE;
   const accept = () => true;
-  const read = await readWideBallots(input, index, () => ({ add: accept, addCodes: accept, reserve: accept }), {
-    onLeaders: (found) => {
-      // Entries are aligned by roster entry, or without a roster by the header text itself.
-      const keyOf = (c: Cadre) => (roster === null ? caseFold(c.name) : `#${c.key}`);
-      lines = found.map((l) => ({ key: keyOf(l.cadre), line: l.line }));
-      for (const l of found) leaders.set(keyOf(l.cadre), l.cadre.name);
-      leaders.set(VOID, 'Phiếu không hợp lệ');
+  const read = await readWideBallots(
+    whole,
+    index,
+    (ballotType) => {
+      type = ballotType;
+      return { add: accept, addCodes: accept, reserve: accept };
     },
-    onBallot: (b) => {
-      const before = rows.get(b.number);
-      if (before !== undefined) {
-        problems.push(problem('duplicate-ballot', 'error', { file: source.file, ...(source.name === null ? {} : { sheet: source.name }), row: b.row, ballot: b.number }, { ballot: b.number, otherRow: before }, b.number));
-        return;
-      }
-      rows.set(b.number, b.row);
-      const cells = new Map<string, EntryCell>();
-      for (const { key, line } of lines) {
-        const value = b.cells[line] ?? null;
-        const d = decodeCell(value);
-        cells.set(key, { raw: cellText(value), meaning: meaningOf(d.ok ? d.reading : null, clean(cellText(value))) });
-      }
-      const v = readVoidCell(b.voidText);
-      // Void is void whatever reason each typist wrote; a word nobody can read is compared as typed.
-      cells.set(VOID, { raw: b.voidText, meaning: v.kind === 'none' ? '' : v.kind === 'blank' ? 'blank' : v.kind === 'void' ? 'void' : `?${caseFold(b.voidText)}` });
-      ballots.set(b.number, cells);
+    {
+      onLeaders: (found) => {
+        // Entries are aligned by roster entry, or without a roster by the header text itself.
+        const keyOf = (c: Cadre) => (roster === null ? caseFold(c.name) : `#${c.key}`);
+        lines = found.map((l) => ({ key: keyOf(l.cadre), line: l.line }));
+        for (const l of found) leaders.set(keyOf(l.cadre), l.cadre.name);
+        leaders.set(VOID, 'Phiếu không hợp lệ');
+      },
+      onBallot: (b) => {
+        const key = ballotKey(type, b.number);
+        const before = rows.get(key);
+        if (before !== undefined) {
+          problems.push(problem('duplicate-ballot', 'error', { ...at, row: b.row, ballot: b.number }, { ballot: b.number, otherRow: before }, b.number));
+          return;
+        }
+        rows.set(key, b.row);
+        const cells = new Map<string, EntryCell>();
+        for (const { key: leader, line } of lines) {
+          const value = b.cells[line] ?? null;
+          const d = decodeCell(value);
+          cells.set(leader, { raw: cellText(value), meaning: meaningOf(d.ok ? d.reading : null, clean(cellText(value))) });
+        }
+        const v = readVoidCell(b.voidText);
+        // Void is void whatever reason each typist wrote; a word nobody can read is compared as typed.
+        cells.set(VOID, { raw: b.voidText, meaning: v.kind === 'none' ? '' : v.kind === 'blank' ? 'blank' : v.kind === 'void' ? 'void' : `?${caseFold(b.voidText)}` });
+        ballots.set(key, cells);
+      },
     },
-  });
+  );
   // What a typist typed is compared, not refused: cell errors and missing columns show as differences.
   for (const p of read.problems) if (!COMPARED.has(p.code)) problems.push(p);
-  return { entry, problems };
 }
 
 /** Reader problems that reconcile shows as differences instead. */
@@ -157,6 +196,8 @@ export interface EntrySource {
 
 export interface CellDifference {
   readonly ballot: string;
+  /** The ballot's type, when it is not the session's only one ("Phiếu BCH"). */
+  readonly ballotType?: string;
   readonly leader: string;
   /** Raw values per entry (null where the entry lacks the column). */
   readonly values: readonly (string | null)[];
@@ -167,6 +208,7 @@ export interface CellDifference {
 
 export interface MissingBallot {
   readonly ballot: string;
+  readonly ballotType?: string;
   readonly presentIn: readonly number[];
   readonly missingIn: readonly number[];
 }
@@ -183,6 +225,17 @@ const byNumber = (a: string, b: string) => {
   const [x, y] = [Number(a), Number(b)];
   return Number.isInteger(x) && Number.isInteger(y) ? x - y : a < b ? -1 : a > b ? 1 : 0;
 };
+/** Ballots in order: the default type first, then each type by name; by number within a type. */
+const byTypeAndNumber = (a: string, b: string) => {
+  const [x, y] = [splitKey(a), splitKey(b)];
+  if (x.type !== y.type) return x.type === DEFAULT_BALLOT_TYPE ? -1 : y.type === DEFAULT_BALLOT_TYPE ? 1 : x.type < y.type ? -1 : 1;
+  return byNumber(x.number, y.number);
+};
+/** A ballot as reports name it: its number, and its type when it has one. */
+const ballotOf = (key: string) => {
+  const { type, number } = splitKey(key);
+  return type === DEFAULT_BALLOT_TYPE ? { ballot: number } : { ballot: number, ballotType: type };
+};
 
 export function reconcile(entries: readonly Entry[]): Reconciliation {
   const differences: CellDifference[] = [];
@@ -193,11 +246,11 @@ export function reconcile(entries: readonly Entry[]): Reconciliation {
   const missingLeaders = leaderKeys
     .map((k) => ({ leader: names.get(k) ?? k, missingIn: entries.flatMap((e, i) => (e.leaders.has(k) ? [] : [i + 1])) }))
     .filter((m) => m.missingIn.length > 0);
-  const numbers = [...new Set(entries.flatMap((e) => [...e.ballots.keys()]))].sort(byNumber);
+  const numbers = [...new Set(entries.flatMap((e) => [...e.ballots.keys()]))].sort(byTypeAndNumber);
   for (const n of numbers) {
     const rows = entries.map((e) => e.ballots.get(n));
     const presentIn = rows.flatMap((r, i) => (r === undefined ? [] : [i + 1]));
-    if (presentIn.length < entries.length) missing.push({ ballot: n, presentIn, missingIn: rows.flatMap((r, i) => (r === undefined ? [i + 1] : [])) });
+    if (presentIn.length < entries.length) missing.push({ ...ballotOf(n), presentIn, missingIn: rows.flatMap((r, i) => (r === undefined ? [i + 1] : [])) });
     const present = rows.filter((r): r is ReadonlyMap<string, EntryCell> => r !== undefined);
     if (present.length < 2) continue;
     for (const k of leaderKeys) {
@@ -211,7 +264,7 @@ export function reconcile(entries: readonly Entry[]): Reconciliation {
       const majority = entries.length === 3 && topCount >= 2 ? top : null;
       const majorityRaw = majority === null ? null : (cells[keys.indexOf(majority)]?.raw ?? null);
       differences.push({
-        ballot: n,
+        ...ballotOf(n),
         leader: names.get(k) ?? k,
         values: cells.map((c) => (c === undefined ? null : c.raw)),
         majority: majorityRaw,

@@ -11,6 +11,8 @@ import type { Reconciliation } from './reconcile.js';
 
 
 const shown = (v: string | null) => (v === null ? '—' : `'${v}'`);
+/** A ballot's number, and its type when it has one: "3 (BCH)". */
+const ballotLabel = (b: { readonly ballot: string; readonly ballotType?: string }) => (b.ballotType === undefined ? b.ballot : `${b.ballot} (${b.ballotType})`);
 
 /** "Lần nhập 1: nhap-1.xlsx": every report says which file is which entry. */
 function named(r: Reconciliation, entry: number, lang: Lang): string {
@@ -27,9 +29,9 @@ export function renderReconcile(r: Reconciliation, lang: Lang, color: boolean): 
   for (const m of r.missingLeaders) out.push(c.red(T.leaderMissing(m.leader, m.missingIn.join(', '))));
   for (const d of r.differences) {
     const values = d.values.map((v, i) => `${T.entry(i + 1)} ${shown(v)}`).join(', ');
-    out.push(T.cell(d.ballot, d.leader, values, d.majority === null ? '' : T.majority(d.majority, d.disagreeing.join(', '))));
+    out.push(T.cell(ballotLabel(d), d.leader, values, d.majority === null ? '' : T.majority(d.majority, d.disagreeing.join(', '))));
   }
-  for (const m of r.missing) out.push(T.missing(m.ballot, m.presentIn.join(', '), m.missingIn.join(', ')));
+  for (const m of r.missing) out.push(T.missing(ballotLabel(m), m.presentIn.join(', '), m.missingIn.join(', ')));
   return `${out.join('\n')}\n`;
 }
 
@@ -40,8 +42,8 @@ export function reconcileJson(r: Reconciliation): string {
 function rows(r: Reconciliation, lang: Lang): (string | null)[][] {
   const T = TEXT[lang];
   const head = [T.cols[0], T.cols[1], ...r.entries.map((e) => named(r, e.entry, lang)), T.cols[2], T.cols[3]];
-  const body = r.differences.map((d) => [d.ballot, d.leader, ...d.values, d.majority, d.disagreeing.join(', ')]);
-  const missing = r.missing.map((m) => [m.ballot, '', ...r.entries.map((_, i) => (m.missingIn.includes(i + 1) ? '—' : '✓')), null, m.missingIn.join(', ')]);
+  const body = r.differences.map((d) => [ballotLabel(d), d.leader, ...d.values, d.majority, d.disagreeing.join(', ')]);
+  const missing = r.missing.map((m) => [ballotLabel(m), '', ...r.entries.map((_, i) => (m.missingIn.includes(i + 1) ? '—' : '✓')), null, m.missingIn.join(', ')]);
   return [head, ...body, ...missing];
 }
 

@@ -336,6 +336,12 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
     vi: () => 'sổ Excel này không phải một hội nghị (không có trang Danh sách và Phiếu) cũng không phải bản tổng hợp; bỏ qua',
     en: () => 'this workbook is neither a session (no roster and ballot sheets) nor a summary; skipped',
   },
+  'layout-not-compared': {
+    vi: (p) =>
+      `${p['layout'] === 'long' ? 'phiếu ở đây theo dạng dọc (mỗi dòng một ô của một phiếu)' : 'đây là tệp xuất của máy quét'}; tally reconcile chỉ đối chiếu các lần nhập tay dạng bảng (mỗi dòng một phiếu, mỗi cột một người); tệp này vẫn kiểm được bằng lệnh tally`,
+    en: (p) =>
+      `${p['layout'] === 'long' ? 'the ballots here are in the long layout (one row per ballot line)' : 'this is a scanner export'}; tally reconcile compares hand-typed wide entries only (a row per ballot, a column per leader); tally itself reads this file`,
+  },
   'matched-by-name': {
     vi: (p) => `${s(p['name'])}: nhận là cùng một người qua các hội nghị theo họ tên${p['id'] ? ` (mã ${s(p['id'])} ghi với tên khác nhau)` : ' (không có mã)'}`,
     en: (p) => `${s(p['name'])}: matched across sessions by name${p['id'] ? ` (id ${s(p['id'])} appears with different names)` : ' (no id)'}`,

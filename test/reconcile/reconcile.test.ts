@@ -188,3 +188,61 @@ describe('tally reconcile reads entries as tally does (one reader per layout)', 
     expect(r.stderr).toContain('phiếu số 3, dòng 12: số phiếu 3 trùng với dòng 4');
   });
 });
+
+// Entries as workbooks of several ballot sheets (hunted 2026-11-29: only the first sheet was
+// compared, and the rest "agreed"), and layouts reconcile does not read.
+describe('tally reconcile over every ballot sheet', () => {
+  const people = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'];
+  const sheetRows = (first: number, codes: string[][]) => [['Số phiếu', ...people], ...codes.map((c, i) => [String(first + i), ...c])];
+  async function workbook(path: string, sheets: Record<string, string[][]>) {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
+    await wb.xlsx.writeFile(path);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tally-rec-sheets-'));
+  writeFileSync(join(dir, 'danh-sach.csv'), ['STT,Họ và tên,Chức vụ', ...people.map((p, i) => `${i + 1},${p},Ủy viên`)].join('\n'));
+
+  it('compares the second sheet of ballots too: the three changed cells there, and nothing else', async () => {
+    const a = [['1', '2', '3'], ['1', '1', '1'], ['2', '2', '2']];
+    await workbook(join(dir, 'a.xlsx'), { Phiếu: sheetRows(1, a), 'Phiếu (2)': sheetRows(4, a) });
+    // Entry 2: ballot 5 typed 3 3 3 on the second sheet (the first sheet as in entry 1).
+    await workbook(join(dir, 'b.xlsx'), { Phiếu: sheetRows(1, a), 'Phiếu (2)': sheetRows(4, [a[0] as string[], ['3', '3', '3'], a[2] as string[]]) });
+    const r = await tally(['reconcile', join(dir, 'a.xlsx'), join(dir, 'b.xlsx'), '--roster', join(dir, 'danh-sach.csv'), '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.differences.map((d: { ballot: string; leader: string; values: string[] }) => [d.ballot, d.leader, d.values])).toEqual(people.map((p) => ['5', p, ['1', '3']]));
+    expect(doc.missing).toEqual([]);
+  });
+
+  it('keeps ballot types apart: ballot 1 of BCH against ballot 1 of BCH, not of BTV', async () => {
+    writeFileSync(join(dir, 'hai-loai.csv'), ['STT,Họ và tên,Chức vụ,Loại phiếu', ...people.map((p, i) => `${i + 1},${p},Ủy viên,${i === 0 ? 'BTV' : 'BCH'}`)].join('\n'));
+    const btv = [['Số phiếu', people[0] as string], ['1', '1'], ['2', '2']];
+    const bch = (second: string) => [['Số phiếu', people[1] as string, people[2] as string], ['1', second, '1'], ['2', '3', '3'], ['3', '1', '2']];
+    await workbook(join(dir, 'c.xlsx'), { 'Phiếu BTV': btv, 'Phiếu BCH': bch('1') });
+    // Entry 2: Trần Thị Bình on BCH ballot 1 typed 2, and BCH ballot 3 left out.
+    await workbook(join(dir, 'd.xlsx'), { 'Phiếu BTV': btv, 'Phiếu BCH': bch('2').slice(0, 3) });
+    const r = await tally(['reconcile', join(dir, 'c.xlsx'), join(dir, 'd.xlsx'), '--roster', join(dir, 'hai-loai.csv'), '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.differences.map((d: { ballot: string; ballotType?: string; leader: string; values: string[] }) => [d.ballot, d.ballotType, d.leader, d.values])).toEqual([['1', 'BCH', 'Trần Thị Bình', ['1', '2']]]);
+    expect(doc.missing).toEqual([{ ballot: '3', ballotType: 'BCH', presentIn: [1], missingIn: [2] }]);
+    const screen = await tally(['reconcile', join(dir, 'c.xlsx'), join(dir, 'd.xlsx'), '--roster', join(dir, 'hai-loai.csv')]);
+    expect(screen.stdout).toContain("Phiếu 1 (BCH) · Trần Thị Bình: Lần nhập 1 '1', Lần nhập 2 '2'");
+    expect(screen.stdout).toContain('Phiếu 3 (BCH): có ở lần nhập 1, thiếu ở lần nhập 2');
+  });
+
+  it('refuses a long-layout entry instead of reading it as a wide sheet', async () => {
+    const long = (third: string) => ['Số phiếu,Cán bộ,Mức', ...people.flatMap((p, i) => ['1', '2'].map((b) => `${b},${p},${b === '2' && i === 2 ? third : '1'}`))].join('\n');
+    writeFileSync(join(dir, 'doc-1.csv'), long('3'));
+    writeFileSync(join(dir, 'doc-2.csv'), long('1'));
+    const r = await tally(['reconcile', join(dir, 'doc-1.csv'), join(dir, 'doc-2.csv'), '--roster', join(dir, 'danh-sach.csv')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${join(dir, 'doc-1.csv')}: phiếu ở đây theo dạng dọc`);
+    expect(r.stderr).toContain(`${join(dir, 'doc-2.csv')}: phiếu ở đây theo dạng dọc`);
+    // tally itself reads the same file as the long layout it is.
+    writeFileSync(join(dir, 'hoi-nghi.csv'), 'Mục,Giá trị\nSố người được triệu tập,3\nSố người có mặt,3\nSố phiếu phát ra,2\nSố phiếu thu về,2\n');
+    const one = await tally([join(dir, 'doc-1.csv'), '--roster', join(dir, 'danh-sach.csv'), '--session', join(dir, 'hoi-nghi.csv'), '--json']);
+    expect(JSON.parse(one.stdout).cadres.map((c: { low: number }) => c.low)).toEqual([0, 0, 1]);
+  });
+});
