@@ -108,7 +108,8 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   const detail = job.detail === true ? { detail: sessionDetail(outcome, valid) } : {};
   const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime, ...detail };
   if (!valid || outcome.ballotTypes === null) {
-    return done({ ...base, status: 'invalid', record: firstKind, records: [], differences: [], leaders: [] }, outcome.problems.filter((p) => p.severity === 'error'));
+    // Errors first, then what the readers set aside (SPEC §2.4: every row set aside is said).
+    return done({ ...base, status: 'invalid', record: firstKind, records: [], differences: [], leaders: [] }, [...outcome.problems.filter((p) => p.severity === 'error'), ...outcome.problems.filter((p) => p.severity !== 'error')]);
   }
   const leaders = outcome.ballotTypes.flatMap((t) =>
     t.cadres.map((c) => ({ id: c.cadre.id, name: c.cadre.name, ballotType: t.id, low: c.low, lowPercent: c.percent?.low ?? null, band: c.band })),
@@ -116,7 +117,9 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   // Every record, each compared: the workbook's Results sheet, results files, summaries.
   const records: Recorded[] = [];
   if (outcome.resultsSheet !== null) records.push(readResultsSheet(outcome.resultsSheet));
-  const problems: Problem[] = [];
+  // The re-tally's warnings and notes (rows set aside, names matched without diacritics…), as
+  // `tally` says them: a valid session has no errors.
+  const problems: Problem[] = [...outcome.problems];
   for (const file of job.resultsFiles) {
     try {
       const f = await openInput(file, job.inputs.limits);
@@ -128,7 +131,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   }
   records.push(...job.summaries);
   if (records.length === 0) {
-    return done({ ...base, status: problems.length > 0 ? 'invalid' : 'no record', record: null, records: [], differences: [], leaders }, problems);
+    return done({ ...base, status: hasErrors(problems) ? 'invalid' : 'no record', record: null, records: [], differences: [], leaders }, problems);
   }
   const differences: Difference[] = [];
   const checked: RecordChecked[] = [];

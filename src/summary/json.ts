@@ -66,7 +66,9 @@ export function roundJson(ctx: RoundContext): string {
       })),
       leaders: s.leaders,
       bands: s.bands,
+      // The first problems, errors first, and how many there were in all.
       problems: s.problems.map(problemJson),
+      problemTotal: s.problemTotal,
     })),
     missingUnits: round.missing,
     leaders: round.leaders.map(leader),

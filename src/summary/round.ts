@@ -30,8 +30,13 @@ export interface RoundSession {
   readonly types: readonly TypeDetail[];
   readonly leaders: number;
   readonly bands: { readonly none: number; readonly review: number; readonly dismissal: number };
-  /** The first problems of an invalid session, errors first. */
+  /**
+   * The session's first problems, errors first: why an invalid session is invalid, or what the
+   * readers of a valid one set aside or warned about (SPEC §2.4: every row set aside is said).
+   */
   readonly problems: readonly Problem[];
+  /** How many problems the session had in all (`problems` lists the first). */
+  readonly problemTotal: number;
   readonly classification: string | null;
 }
 
@@ -136,7 +141,8 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
         review: leaders.filter((l) => l.band === 'review').length,
         dismissal: leaders.filter((l) => l.band === 'dismissal').length,
       },
-      problems: valid ? [] : problems.slice(0, FIRST_PROBLEMS),
+      problems: problems.slice(0, FIRST_PROBLEMS),
+      problemTotal: s.problemCounts.reduce((n, c) => n + c.total, 0),
       classification: d?.classification ?? null,
     };
     return { s, r };

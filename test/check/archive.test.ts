@@ -62,8 +62,10 @@ describe('copies and places', () => {
     const r = await tally(['check', dir, '--json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.sessions.map((s: { path: string; status: string }) => [s.path, s.status])).toEqual([[join(dir, 'hoi-nghi-huyen.xlsx'), 'ok']]);
-    expect(doc.sessions[0].problems.map((p: { code: string; copies: string[] }) => [p.code, p.copies])).toEqual([
+    expect(doc.sessions[0].problems.map((p: { code: string; copies?: string[]; row: number | null }) => [p.code, p.copies ?? p.row])).toEqual([
       ['duplicate-file', [join(dir, 'Copy of hoi-nghi-huyen.xlsx'), join(dir, 'hoi-nghi-huyen - Copy.xlsx')]],
+      // The sample's title above its header, said as tally says it.
+      ['non-ballot-row', 1],
     ]);
     // Not a second place for anyone.
     expect(doc.problems).toEqual([]);

@@ -1,0 +1,42 @@
+// check and summary say what the readers set aside, as tally does (SPEC §2.4: every row set
+// aside is a warning with its row). Hunted 2026-11-29: a valid session's warnings were dropped.
+import { describe, expect, it } from 'vitest';
+import { sampleCopy, tally } from '../cli/run.js';
+
+// The sample's 41 ballots are rows 2–42 of phieu.csv; below them, typed by hand here, an empty
+// row (43) and the clerk's note (44): neither is a ballot, and both must be said.
+const NOTE = 'Người nhập: Nguyễn Thị Hòa';
+const withNote = () => sampleCopy({ 'phieu.csv': (t) => `${t.replace(/\n$/, '')}\n\n${NOTE}\n` });
+type JsonProblem = { severity: string; code: string; row: number | null };
+const setAside = (ps: JsonProblem[]) => ps.filter((p) => p.severity !== 'error').map((p) => [p.code, p.row]);
+
+describe('rows set aside in a re-checked session', () => {
+  it('tally itself warns about rows 43 and 44', async () => {
+    const { args } = withNote();
+    const r = await tally([...args, '--json']);
+    expect(r.code).toBe(0);
+    expect(setAside(JSON.parse(r.stdout).problems)).toEqual(expect.arrayContaining([['trailing-empty-rows', 43], ['non-ballot-row', 44]]));
+  });
+
+  it('tally check lists the same warnings under the session, which stays valid', async () => {
+    const { dir } = withNote();
+    const r = await tally(['check', dir, '--json']);
+    const s = JSON.parse(r.stdout).sessions[0];
+    expect(s.status).toBe('no record');
+    expect(setAside(s.problems)).toEqual(expect.arrayContaining([['trailing-empty-rows', 43], ['non-ballot-row', 44]]));
+    const screen = await tally(['check', dir]);
+    expect(screen.stdout).toContain('dòng 44');
+    expect(screen.stdout).toContain('dòng 43');
+  });
+
+  it('tally summary carries them for the unit: the first ones in JSON with the total, the first on screen', async () => {
+    const { dir } = withNote();
+    const doc = JSON.parse((await tally(['summary', dir, '--json'])).stdout);
+    const unit = doc.units[0];
+    expect(unit.problems.length).toBeGreaterThanOrEqual(2);
+    expect(unit.problemTotal).toBeGreaterThanOrEqual(unit.problems.length);
+    expect(setAside(unit.problems)).toEqual(expect.arrayContaining([['trailing-empty-rows', 43], ['non-ballot-row', 44]]));
+    const screen = await tally(['summary', dir]);
+    expect(screen.stdout).toMatch(new RegExp(`${unit.problemTotal} cảnh báo khi đọc phiếu`));
+  });
+});
