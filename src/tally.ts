@@ -9,7 +9,7 @@ import type { InputFile, SessionInputs } from './model/inputs.js';
 import { Roster } from './model/roster-index.js';
 import type { SessionEntries } from './model/session-keys.js';
 import type { BallotSheetRead, RowAccounting } from './model/sheet.js';
-import type { Cadre, DenominatorBasis } from './model/types.js';
+import { DEFAULT_BALLOT_TYPE, type Cadre, type DenominatorBasis } from './model/types.js';
 import { evaluate, isBlocking, quorumOf, sessionChecks, type BallotTypeInput, type BallotTypeResult, type Quorum } from './rules/evaluate.js';
 import { REGIMES, type Regime } from './rules/regimes.js';
 import { unmatchedAdjudications } from './validate/adjudications.js';
@@ -79,9 +79,10 @@ export async function tallySession(inputs: SessionInputs, flags: SessionFlags, t
 
   // Ballot types: those with leaders to vote on; each needs its ballots.
   const typeIds = [...new Set(roster.cadres.filter((c) => c.excluded === null).map((c) => c.ballotType))];
-  for (const id of typeIds) {
+  // With no ballot sheet at all, the reader has said so already.
+  for (const id of sheets.length === 0 ? [] : typeIds) {
     if (inputs.rosterGiven && !sheets.some((s) => s.ballotType === id)) {
-      problems.push(problem('missing-sheet', 'error', { file: inputs.files[0]?.path ?? '' }, { sheet: `Phiếu ${id}` }));
+      problems.push(problem('missing-sheet', 'error', { file: inputs.files[0]?.path ?? '' }, { sheet: id === DEFAULT_BALLOT_TYPE ? 'Phiếu / Ballots' : `Phiếu ${id}` }));
     }
   }
   const rows = sheets.map((s) => s.accounting);

@@ -112,7 +112,7 @@ export interface ProblemParams {
   'missing-line': { readonly ballot: string; readonly name: string };
   'duplicate-line': { readonly ballot: string; readonly name: string; readonly otherRow: number };
   'too-many-places': { readonly name: string; readonly places: readonly string[]; readonly max: number; readonly round?: string };
-  'missing-sheet': { readonly sheet: string; readonly flag?: string };
+  'missing-sheet': { readonly sheet: string; readonly flag?: string; readonly found?: readonly string[] };
   'empty-roster': NoParams;
   'no-ballots': NoParams;
   'unreadable-file': { readonly reason: string };

@@ -88,7 +88,8 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
       else if (role === 'results') resultsSheet ??= sheet;
     }
     const sources = 'sources' in f ? (f as { sources: readonly RowSource[] }).sources : [];
-    if (sources.length === 0) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
+    // Which sheets there are, so the clerk sees which one to rename.
+    if (sources.length === 0) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots', found: f.sheets.flatMap((s) => (s.name === null ? [] : [s.name])) }));
     ballotsOf.set(f, sources);
   }
 

@@ -326,8 +326,8 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
     en: (p) => `${s(p['name'])} is voted on in ${Array.isArray(p['places']) ? p['places'].length : ''} places${p['round'] ? ` in round ${s(p['round'])}` : ''} (${someOf(p['places'], (n) => `and ${n.toLocaleString('en-US')} other places`)}); at most ${s(p['max'])} (Regulation 96)`,
   },
   'missing-sheet': {
-    vi: (p) => `không tìm thấy trang '${s(p['sheet'])}'${p['flag'] ? `; hoặc dùng ${s(p['flag'])} tệp` : ''}`,
-    en: (p) => `no sheet '${s(p['sheet'])}'${p['flag'] ? `; or pass ${s(p['flag'])} FILE` : ''}`,
+    vi: (p) => `không tìm thấy trang '${s(p['sheet'])}'${p['found'] === undefined ? '' : ` (sổ có các trang: ${someOf(p['found'], (n) => `và ${n.toLocaleString('vi-VN')} trang khác`)})`}${p['flag'] ? `; hoặc dùng ${s(p['flag'])} tệp` : ''}`,
+    en: (p) => `no sheet '${s(p['sheet'])}'${p['found'] === undefined ? '' : ` (the workbook has: ${someOf(p['found'], (n) => `and ${n.toLocaleString('en-US')} more`)})`}${p['flag'] ? `; or pass ${s(p['flag'])} FILE` : ''}`,
   },
   'no-ballots': { vi: () => 'trang phiếu trống', en: () => 'the ballot sheet is empty' },
   'empty-roster': { vi: () => 'danh sách không có ai được lấy phiếu', en: () => 'the roster has no one to vote on' },

@@ -1,5 +1,7 @@
 // check and summary say what the readers set aside, as tally does (SPEC §2.4: every row set
 // aside is a warning with its row). Hunted 2026-11-29: a valid session's warnings were dropped.
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sampleCopy, tally } from '../cli/run.js';
 
@@ -38,5 +40,19 @@ describe('rows set aside in a re-checked session', () => {
     expect(setAside(unit.problems)).toEqual(expect.arrayContaining([['trailing-empty-rows', 43], ['non-ballot-row', 44]]));
     const screen = await tally(['summary', dir]);
     expect(screen.stdout).toMatch(new RegExp(`${unit.problemTotal} cảnh báo khi đọc phiếu`));
+  });
+});
+
+describe('a workbook whose ballot sheet is not found', () => {
+  it('says so once, naming the sheets it has, with no internal word', async () => {
+    const { dir, args } = sampleCopy();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').addRows([['Số phiếu', 'Nguyễn Văn Hùng'], [1, 1]]);
+    wb.addWorksheet('Sheet2');
+    await wb.xlsx.writeFile(join(dir, 'so.xlsx'));
+    const r = await tally([join(dir, 'so.xlsx'), ...args.slice(1), '--json']);
+    expect(r.code).toBe(1);
+    const sheets = JSON.parse(r.stdout).problems.filter((p: { code: string }) => p.code === 'missing-sheet');
+    expect(sheets.map((p: { message: string }) => p.message)).toEqual(["không tìm thấy trang 'Phiếu / Ballots' (sổ có các trang: Sheet1; Sheet2)"]);
   });
 });
