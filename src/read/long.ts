@@ -138,11 +138,20 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     }
     blanks.flush();
     const numberCell = get(row.cells, 'ballot');
-    // A total row is known by its ballot-number cell alone, with counts (or nothing) where the
-    // marks go; a label over marks is a mistyped number, not a reason to drop the row.
+    // A total row is known by its ballot-number cell, with counts (or nothing) where the marks
+    // go; a label over marks is a mistyped number, not a reason to drop the row. A row naming a
+    // leader is a total only where it cannot be that leader's line: a count that is no level
+    // code under Mức (4, 12), a count above 1 under the mark columns. A level code, or only 0
+    // and 1 under the mark columns, reads both ways, and that is an error naming both (SPEC §2.4).
     const total = totalLabelIn(numberCell);
     if (total !== null) {
-      if (markColumns.every((k) => isCount(get(row.cells, k)))) {
+      const marks = markColumns.map((k) => get(row.cells, k));
+      const named = !isEmptyCell(get(row.cells, 'cadre'));
+      const onlyACount =
+        col('level') === undefined
+          ? marks.some((v) => Number(clean(cellText(v))) > 1)
+          : !isEmptyCell(get(row.cells, 'level')) && !decodeCell(get(row.cells, 'level')).ok;
+      if (marks.every(isCount) && (!named || onlyACount)) {
         nonBallot.total++;
         problems.push(problem('non-ballot-row', 'warning', where(row.row), { kind: 'total' }, total));
       } else {

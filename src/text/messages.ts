@@ -63,8 +63,8 @@ const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'
     en: (_p, v) => `ballot number '${v}' is not a whole number`,
   },
   'total-label': {
-    vi: (_p, v) => `'${v}' ở cột số phiếu nhưng dòng có dấu chứ không phải số liệu tổng; ghi số phiếu, hoặc xóa dòng nếu là dòng tổng`,
-    en: (_p, v) => `'${v}' in the ballot-number column, but the row holds marks, not totals; write the ballot number, or delete the row if it is a total`,
+    vi: (_p, v) => `'${v}' ở cột số phiếu của một dòng có thể là dấu của một người trên một phiếu, không chỉ là số liệu tổng; ghi số phiếu nếu là dòng phiếu, hoặc xóa dòng nếu là dòng tổng`,
+    en: (_p, v) => `'${v}' in the ballot-number column of a row that may be one leader's line of a ballot, not only a total; write the ballot number if it is a ballot line, or delete the row if it is a total`,
   },
   'ambiguous-void': {
     vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ là không rõ nghĩa: ghi lý do nếu phiếu không hợp lệ, để trống nếu hợp lệ`,

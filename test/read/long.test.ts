@@ -98,6 +98,36 @@ describe('long layout', () => {
     expect(doc.rows[0]).toMatchObject({ rowsRead: 17, countedRows: 12, rejected: 1 });
   });
 
+  // Hunted 2026-11-29: a total label on a row naming a leader was set aside whenever its cells
+  // could be counts — but a level code (3) or a mark (1/0) is just as much that leader's line.
+  it.each([
+    ['a level code under Mức', 'Nguyễn Văn An,Tổng,3'],
+    ['a level code beside a leader named Tống', 'Tống Văn Sơn,Tổng: 7,1'],
+  ])('a total label over %s is an error naming both readings', async (_what, line) => {
+    const { dir, args } = session([...BALLOTS.slice(0, -1), line].join('\n'));
+    const r = await tally([join(dir, 'quet.csv'), ...args]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    const errors = doc.problems.filter((p: { severity: string }) => p.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ code: 'bad-cell', cell: 'B17' })]);
+    expect(errors[0].message).toContain('dòng phiếu');
+    expect(errors[0].message).toContain('dòng tổng');
+  });
+
+  const MARKS = ['Số phiếu,Cán bộ,Cao,Tín nhiệm,Thấp', '1,Tống Văn Sơn,1,0,0', '1,Công Thị Hà,0,1,0', '1,Nguyễn Văn An,0,0,1'];
+  it.each([
+    ['only 0 and 1 under the mark columns', 'Tổng,Nguyễn Văn An,1,0,0', 1],
+    ['counts above 1, a leader named', 'Tổng,Nguyễn Văn An,2,0,1', 0],
+    ['counts, no leader', 'Tổng cộng,,1,1,1', 0],
+  ])('mark columns: a total label with %s', async (_what, line, errorsExpected) => {
+    const session1 = SESSION.replace('Số phiếu phát ra,4', 'Số phiếu phát ra,1').replace('Số phiếu thu về,4', 'Số phiếu thu về,1');
+    const { dir, args } = session([...MARKS, line].join('\n'));
+    writeFileSync(join(dir, 'hoi-nghi.csv'), session1);
+    const doc = JSON.parse((await tally([join(dir, 'quet.csv'), ...args])).stdout);
+    const mine = doc.problems.filter((p: { row: number }) => p.row === 5);
+    expect(mine.map((p: { severity: string; code: string }) => [p.severity, p.code])).toEqual(errorsExpected === 1 ? [['error', 'bad-cell']] : [['warning', 'non-ballot-row']]);
+  });
+
   it('a line typed 3 after ballot 03 is complete is a repeated line', async () => {
     const lines = [...BALLOTS.slice(0, -1), 'Công Thị Hà,3,1'];
     const { dir, args } = session(lines.join('\n'));
