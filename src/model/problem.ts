@@ -93,7 +93,7 @@ export interface ProblemParams {
   'duplicate-ballot': { readonly ballot: string; readonly otherRow: number; readonly otherFile?: string };
   'missing-ballot-number': NoParams;
   'empty-row': RunParams;
-  'non-ballot-row': RunParams & { readonly kind: string; readonly from?: string; readonly to?: string };
+  'non-ballot-row': RunParams & { readonly kind: string; readonly from?: string; readonly to?: string; readonly note?: string };
   'trailing-empty-rows': { readonly count: number };
   'rows-vs-returned': TypeCountParams & { readonly ballots: number; readonly missing?: readonly string[]; readonly extra?: readonly string[]; readonly more?: number };
   accounting: TypeCountParams & { readonly smaller: 'returned' | 'issued' | 'present'; readonly larger: 'issued' | 'present' | 'convened' };

@@ -167,7 +167,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
   // Rows whose fate depends on what follows them: blank rows, and template rows holding only
   // their number (an error between typed ballots, unused after the last one).
   let pendingEmpty: number[] = [];
-  let pendingUntyped: { row: number; number: string }[] = [];
+  let pendingUntyped: { row: number; number: string; text: string }[] = [];
 
   const setAside = (kind: NonBallotKind, rowNumber: number, value?: string) => {
     nonBallot[kind]++;
@@ -187,7 +187,8 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
     else nonBallot.empty += pendingEmpty.length;
     pendingEmpty = [];
     for (const u of pendingUntyped) {
-      problems.push(problem('untyped-ballot', 'error', where(u.row, ballotCol ?? undefined, ballotCol === null ? undefined : headerOf(ballotCol), u.number), { ballot: u.number }));
+      // Named as typed ("Thêm", "p7"); the tally keeps the number as it compares them.
+      problems.push(problem('untyped-ballot', 'error', where(u.row, ballotCol ?? undefined, ballotCol === null ? undefined : headerOf(ballotCol), u.text), { ballot: u.text }));
       rowsWithErrors++;
       tally.reserve(u.number, sheet, u.row);
     }
@@ -269,7 +270,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
         number = ballotKey(numberText);
         // A template row holding only its number is not typed yet.
         if (nonBlank === 1) {
-          pendingUntyped.push({ row: rowNumber, number });
+          pendingUntyped.push({ row: rowNumber, number, text: numberText });
           continue;
         }
       }
@@ -368,9 +369,19 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
   // After the last ballot: numbered rows never typed are unused; blank rows are trailing.
   if (pendingUntyped.length > 0) {
     nonBallot.unused += pendingUntyped.length;
-    const firstUnused = pendingUntyped[0] as { row: number; number: string };
-    const lastUnused = pendingUntyped.at(-1) as { row: number; number: string };
-    problems.push(problem('non-ballot-row', 'warning', where(firstUnused.row), { kind: 'unused', count: pendingUntyped.length, last: lastUnused.row, from: firstUnused.number, to: lastUnused.number }));
+    const firstUnused = pendingUntyped[0] as { row: number; number: string; text: string };
+    const lastUnused = pendingUntyped.at(-1) as { row: number; number: string; text: string };
+    // A line of words under the table ("Người nhập: Nguyễn Thị Hòa") is a note, said as typed;
+    // numbers written in advance are unused ballots.
+    const note = pendingUntyped.find((u) => !ballotNumberLike(u.text));
+    problems.push(
+      problem(
+        'non-ballot-row',
+        'warning',
+        where(firstUnused.row),
+        note === undefined ? { kind: 'unused', count: pendingUntyped.length, last: lastUnused.row, from: firstUnused.number, to: lastUnused.number } : { kind: 'unused', count: pendingUntyped.length, last: lastUnused.row, note: note.text },
+      ),
+    );
   }
   if (pendingEmpty.length > 0) {
     nonBallot.empty += pendingEmpty.length;
@@ -627,4 +638,12 @@ function describe(c: Cadre): string {
   return [c.stt === null ? null : `${c.stt}.`, c.name, `(${c.position}${c.id === null ? '' : `, ${c.id}`})`]
     .filter((p) => p !== null)
     .join(' ');
+}
+
+/**
+ * Whether a ballot-number cell reads as a number a clerk writes in advance (12, 012, P12, A-12,
+ * 12b), rather than words: a note under the table.
+ */
+function ballotNumberLike(text: string): boolean {
+  return /^\p{L}{0,3}[-./]?\d{1,7}\p{L}?$/u.test(text.replace(/\s+/g, ''));
 }

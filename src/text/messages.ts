@@ -128,14 +128,24 @@ const NON_BALLOT_VI: Record<string, Wording<'non-ballot-row'>> = {
   header: (_p, v) => (v ? `hàng tiêu đề cột lặp lại ('${v}')` : 'hàng tiêu đề cột lặp lại'),
   total: (_p, v) => `dòng tổng cộng '${v}'`,
   empty: () => 'dòng trống ngay trước hàng tiêu đề hoặc dòng tổng',
-  unused: (p) => (p['from'] === p['to'] ? `phiếu số ${s(p['from'])} đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng` : `các phiếu số ${s(p['from'])}–${s(p['to'])} đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng`),
+  unused: (p) =>
+    p['note'] !== undefined
+      ? `dòng chỉ ghi '${s(p['note'])}' ở cột số phiếu, sau phiếu cuối cùng (ghi chú?)`
+      : p['from'] === p['to']
+        ? `phiếu số ${s(p['from'])} đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng`
+        : `các phiếu số ${s(p['from'])}–${s(p['to'])} đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng`,
 };
 const NON_BALLOT_EN: Record<string, Wording<'non-ballot-row'>> = {
   title: () => 'title above the header row',
   header: (_p, v) => (v ? `repeated header row ('${v}')` : 'repeated header row'),
   total: (_p, v) => `total row '${v}'`,
   empty: () => 'empty row just before a header or total row',
-  unused: (p) => (p['from'] === p['to'] ? `ballot ${s(p['from'])} numbered in advance but not typed, after the last ballot` : `ballots ${s(p['from'])}–${s(p['to'])} numbered in advance but not typed, after the last ballot`),
+  unused: (p) =>
+    p['note'] !== undefined
+      ? `a row holding only '${s(p['note'])}' in the ballot-number column, after the last ballot (a note?)`
+      : p['from'] === p['to']
+        ? `ballot ${s(p['from'])} numbered in advance but not typed, after the last ballot`
+        : `ballots ${s(p['from'])}–${s(p['to'])} numbered in advance but not typed, after the last ballot`,
 };
 
 const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readonly en: Wording<C> } } = {

@@ -17,7 +17,10 @@ describe('rows set aside in a re-checked session', () => {
     const { args } = withNote();
     const r = await tally([...args, '--json']);
     expect(r.code).toBe(0);
-    expect(setAside(JSON.parse(r.stdout).problems)).toEqual(expect.arrayContaining([['trailing-empty-rows', 43], ['non-ballot-row', 44]]));
+    const problems = JSON.parse(r.stdout).problems;
+    expect(setAside(problems)).toEqual(expect.arrayContaining([['trailing-empty-rows', 43], ['non-ballot-row', 44]]));
+    // The note is quoted as typed, not called a ballot numbered in advance.
+    expect(problems.find((p: { row: number }) => p.row === 44).message).toBe(`dòng chỉ ghi '${NOTE}' ở cột số phiếu, sau phiếu cuối cùng (ghi chú?); không tính là phiếu`);
   });
 
   it('tally check lists the same warnings under the session, which stays valid', async () => {
