@@ -46,6 +46,8 @@ interface PendingBallot {
   readonly allThree: Set<number>;
   voidReason: string | null;
   readonly location: Location;
+  /** Lines whose leader could not be told (unknown or ambiguous name, already an error). */
+  unnamed: number;
 }
 
 export async function readLongBallots(source: RowSource, roster: Roster, thresholds: Thresholds, tallyFor: TallyFor): Promise<BallotSheetRead> {
@@ -223,13 +225,14 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     const ballot =
       pending.get(number) ??
       (() => {
-        const b: PendingBallot = { number, lines: new Map(), rows: new Map(), where: new Map(), allThree: new Set(), voidReason: null, location: loc(row.row, 'ballot') };
+        const b: PendingBallot = { number, lines: new Map(), rows: new Map(), where: new Map(), allThree: new Set(), voidReason: null, location: loc(row.row, 'ballot'), unnamed: 0 };
         pending.set(number, b);
         return b;
       })();
     const voidText = clean(cellText(get(row.cells, 'void')));
     if (voidText !== '') ballot.voidReason = voidText;
-    if (cadre !== null) {
+    if (cadre === null) ballot.unnamed++;
+    else {
       const prevRow = ballot.rows.get(cadre.key);
       if (prevRow !== undefined) {
         problems.push(problem('duplicate-line', 'error', loc(row.row, 'cadre'), { ballot: number, name: cadre.name, otherRow: prevRow }, cadreText));
@@ -254,8 +257,12 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   blanks.flush(true);
   nonBallot.empty += blanks.count;
   // Every leader of the type once on every ballot: a missing line is never taken as blank.
+  // A ballot whose missing leaders are as many as its lines with a name that could not be told
+  // lacks nothing else: that name's error (said at its first row) is the cause, and a
+  // missing-line on every ballot would only hide it.
   for (const b of pending.values()) {
-    for (const c of cadres) if (!b.rows.has(c.key)) problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));
+    const missing = cadres.filter((c) => !b.rows.has(c.key));
+    if (missing.length > b.unnamed) for (const c of missing) problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));
     finish(b);
   }
   return {

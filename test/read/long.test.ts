@@ -128,6 +128,21 @@ describe('long layout', () => {
     expect(mine.map((p: { severity: string; code: string }) => [p.severity, p.code])).toEqual(errorsExpected === 1 ? [['error', 'bad-cell']] : [['warning', 'non-ballot-row']]);
   });
 
+  it('a leader cell that matches two people is one error per text, not a missing line on every ballot', async () => {
+    // Each roster number is one person's STT and another's id: "1" is Tống Văn Sơn (STT) or Công Thị Hà (id).
+    const lines = ['Số phiếu,Cán bộ,Mức', ...[1, 2, 3, 4].flatMap((b) => ['1', '2', '3'].map((who) => `${b},${who},1`))];
+    const { dir, args } = session(lines.join('\n'));
+    writeFileSync(join(dir, 'danh-sach.csv'), ['STT,Mã,Họ và tên,Chức vụ', '1,3,Tống Văn Sơn,Bí thư', '2,1,Công Thị Hà,Phó Bí thư', '3,2,Nguyễn Văn An,Ủy viên'].join('\n'));
+    const r = await tally([join(dir, 'quet.csv'), ...args]);
+    expect(r.code).toBe(1);
+    const errors = JSON.parse(r.stdout).problems.filter((p: { severity: string }) => p.severity === 'error');
+    expect(errors.map((p: { code: string; value: string }) => [p.code, p.value])).toEqual([
+      ['ambiguous-name', '1'],
+      ['ambiguous-name', '2'],
+      ['ambiguous-name', '3'],
+    ]);
+  });
+
   it('a line typed 3 after ballot 03 is complete is a repeated line', async () => {
     const lines = [...BALLOTS.slice(0, -1), 'Công Thị Hà,3,1'];
     const { dir, args } = session(lines.join('\n'));
