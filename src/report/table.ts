@@ -2,7 +2,7 @@
 // cli-table3 is loaded only when a table is printed (--json never loads it). Its own colours
 // (@colors/colors, which ignore NO_COLOR) are switched off: cells arrive coloured by chalk,
 // line by line, after their widths were measured.
-import { longestWord, visibleWidth, wrapWords } from '../text/wrap.js';
+import { clip, longestWord, visibleWidth, wrapWords } from '../text/wrap.js';
 
 export type Align = 'left' | 'right' | 'center';
 
@@ -48,7 +48,16 @@ export async function loadTable(): Promise<RenderTable> {
     const { head, rows, columns, boxed } = layout;
     const all = [head, ...rows.map((r) => r.cells)];
     const widths = columns.map((c, i) => c.width ?? Math.max(1, ...all.map((cells) => Math.max(...(cells[i] ?? '').split('\n').map(visibleWidth)))));
-    const lines = (text: string, i: number) => wrapWords(text, widths[i] ?? 1);
+    // What a cell shows is bounded: a word wider than its column is cut, and a cell stops at
+    // MAX_CELL_LINES lines with "…" (the files and --json keep every word). cli-table3 measures
+    // a cell's whole text again for each character it cuts, and does so on every cell it draws:
+    // a 4,000-letter name typed in decomposed Unicode took 39 s to print.
+    const lines = (text: string, i: number) => {
+      const width = widths[i] ?? 1;
+      const all = wrapWords(text, width).map((line) => clip(line, width));
+      if (all.length <= MAX_CELL_LINES) return all;
+      return [...all.slice(0, MAX_CELL_LINES - 1), clip(`${all[MAX_CELL_LINES - 1] ?? ''}…`, width)];
+    };
     const headStyle = layout.headStyle ?? ((t: string) => t);
     const table = new Table({
       head: [],
@@ -71,6 +80,9 @@ export async function loadTable(): Promise<RenderTable> {
     return table.toString();
   };
 }
+
+/** Lines a cell shows at most on screen. */
+export const MAX_CELL_LINES = 8;
 
 /** Columns one space apart, a rule under the heading and between rows (a row may take several lines). */
 const PLAIN = {

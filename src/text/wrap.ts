@@ -10,6 +10,23 @@ export function visibleWidth(text: string): number {
   return n;
 }
 
+/**
+ * A line cut to `width` columns, ending in "…" when cut: for the one word wider than its column
+ * (a pathological name), which a table would otherwise cut itself, character by character.
+ */
+export function clip(line: string, width: number): string {
+  if (visibleWidth(line) <= width) return line;
+  let out = '';
+  let n = 0;
+  for (const ch of line) {
+    const w = MARK.test(ch) ? 0 : 1;
+    if (n + w > width - 1) break;
+    out += ch;
+    n += w;
+  }
+  return `${out}…`;
+}
+
 /** The widest word: the narrowest column that holds the text without breaking a word. */
 export function longestWord(text: string): number {
   return Math.max(0, ...text.split(/[ \n]/).map(visibleWidth));
