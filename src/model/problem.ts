@@ -78,9 +78,14 @@ type NoParams = Readonly<Record<never, never>>;
  * (text/messages.ts is typed by this table, so a message cannot read what no detection gives).
  */
 export interface ProblemParams {
-  'unknown-cadre': { readonly suggestions: readonly string[]; readonly notHere?: 'stt' | 'other' };
+  'unknown-cadre': {
+    readonly suggestions: readonly string[];
+    readonly notHere?: 'stt' | 'other';
+    /** In the long layout: the name is a cell's, and the ballots whose line it is. */
+    readonly ballots?: readonly string[];
+  };
   'missing-cadre': { readonly name: string; readonly position: string };
-  'ambiguous-name': { readonly candidates: readonly string[] };
+  'ambiguous-name': { readonly candidates: readonly string[]; readonly ballots?: readonly string[] };
   'name-without-diacritics': { readonly name: string };
   'excluded-on-ballot': { readonly name: string; readonly reason: string };
   'duplicate-cadre-column': { readonly name: string; readonly otherColumn: string };

@@ -48,6 +48,8 @@ interface PendingBallot {
   readonly location: Location;
   /** Lines whose leader could not be told (unknown or ambiguous name, already an error). */
   unnamed: number;
+  /** Whom those lines could be: the ambiguous name's candidates, the unknown name's suggestions. */
+  readonly maybe: Set<number>;
 }
 
 export async function readLongBallots(source: RowSource, roster: Roster, thresholds: Thresholds, tallyFor: TallyFor): Promise<BallotSheetRead> {
@@ -116,6 +118,8 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     return m;
   };
   const reported = new Set<string>();
+  /** Names that could not be told, each with the ballots whose line it is. */
+  const unresolved = new Map<string, string[]>();
   const cadres = roster.cadres.filter((c) => c.ballotType === ballotType && c.excluded === null);
   const tally = tallyFor(ballotType);
 
@@ -171,6 +175,7 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     const number = ballotKey(clean(cellText(numberCell)));
     const cadreText = clean(cellText(get(row.cells, 'cadre')));
     let ok = true;
+    let unnamedHere: number[] = [];
 
     // The leader.
     const m = cadreText === '' ? { kind: 'unknown' as const, suggestions: [] } : matchOf(cadreText);
@@ -183,14 +188,19 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
         ok = false;
       }
     } else {
-      // Each unknown or ambiguous name is reported once, at its first row.
-      if (!reported.has(cadreText)) {
+      // Each unknown or ambiguous name is reported once, at its first row, with every ballot
+      // whose line it is (filled in as they come).
+      let on = unresolved.get(cadreText);
+      if (on === undefined) {
+        unresolved.set(cadreText, (on = []));
         problems.push(
           m.kind === 'ambiguous'
-            ? problem('ambiguous-name', 'error', loc(row.row, 'cadre'), { candidates: m.candidates.map((c) => c.name) }, cadreText)
-            : problem('unknown-cadre', 'error', loc(row.row, 'cadre'), { suggestions: m.suggestions.map((c) => c.name) }, cadreText),
+            ? problem('ambiguous-name', 'error', loc(row.row, 'cadre'), { candidates: m.candidates.map((c) => c.name), ballots: on }, cadreText)
+            : problem('unknown-cadre', 'error', loc(row.row, 'cadre'), { suggestions: m.suggestions.map((c) => c.name), ballots: on }, cadreText),
         );
       }
+      if (on.at(-1) !== number) on.push(number);
+      unnamedHere = (m.kind === 'ambiguous' ? m.candidates : m.suggestions).map((c) => c.key);
       ok = false;
     }
     reported.add(cadreText);
@@ -225,13 +235,16 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     const ballot =
       pending.get(number) ??
       (() => {
-        const b: PendingBallot = { number, lines: new Map(), rows: new Map(), where: new Map(), allThree: new Set(), voidReason: null, location: loc(row.row, 'ballot'), unnamed: 0 };
+        const b: PendingBallot = { number, lines: new Map(), rows: new Map(), where: new Map(), allThree: new Set(), voidReason: null, location: loc(row.row, 'ballot'), unnamed: 0, maybe: new Set() };
         pending.set(number, b);
         return b;
       })();
     const voidText = clean(cellText(get(row.cells, 'void')));
     if (voidText !== '') ballot.voidReason = voidText;
-    if (cadre === null) ballot.unnamed++;
+    if (cadre === null) {
+      ballot.unnamed++;
+      for (const k of unnamedHere) ballot.maybe.add(k);
+    }
     else {
       const prevRow = ballot.rows.get(cadre.key);
       if (prevRow !== undefined) {
@@ -257,12 +270,13 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   blanks.flush(true);
   nonBallot.empty += blanks.count;
   // Every leader of the type once on every ballot: a missing line is never taken as blank.
-  // A ballot whose missing leaders are as many as its lines with a name that could not be told
-  // lacks nothing else: that name's error (said at its first row) is the cause, and a
-  // missing-line on every ballot would only hide it.
+  // A ballot whose missing leaders are each one its lines with an unreadable name could be
+  // lacks nothing else: that name's error names the ballot, and a missing-line on every ballot
+  // would only hide it. Any other missing leader is said.
   for (const b of pending.values()) {
     const missing = cadres.filter((c) => !b.rows.has(c.key));
-    if (missing.length > b.unnamed) for (const c of missing) problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));
+    const explained = missing.length <= b.unnamed && missing.every((c) => b.maybe.has(c.key));
+    if (!explained) for (const c of missing) problems.push(problem('missing-line', 'error', b.location, { ballot: b.number, name: c.name }));
     finish(b);
   }
   return {

@@ -16,6 +16,10 @@ const LISTED = 5;
 const someOf = (v: ParamValue | undefined, more: (n: number) => string): string =>
   Array.isArray(v) && v.length > LISTED + 1 ? `${v.slice(0, LISTED).join('; ')}; ${more(v.length - LISTED)}` : s(v);
 
+/** Which ballots a line's unreadable name leaves without that line (the long layout). */
+const onBallotsVi = (ballots: readonly string[]) => `dòng của ${ballots.length === 1 ? 'phiếu số' : `${ballots.length.toLocaleString('vi-VN')} phiếu, số`} ${someOf(ballots, (n) => `và ${n.toLocaleString('vi-VN')} phiếu khác`)}`;
+const onBallotsEn = (ballots: readonly string[]) => `the line of ${ballots.length === 1 ? 'ballot' : `${ballots.length.toLocaleString('en-US')} ballots,`} ${someOf(ballots, (n) => `and ${n.toLocaleString('en-US')} more`)}`;
+
 /** The clerk's wording of why a file cannot be read, when it needs no detail filled in. */
 function fileReason(lang: Lang, p: Params): string | null {
   const text = (FILE_REASONS[lang] as Readonly<Record<string, string>>)[s(p['reason'])];
@@ -155,21 +159,25 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
         ? `cột '${v}' không dùng ở trang phiếu: số của mỗi phiếu ghi ở cột 'Số phiếu' (STT là số thứ tự của người trong danh sách)`
         : p.notHere === 'other'
           ? `cột '${v}' không thuộc trang phiếu (mỗi cột là một người được lấy phiếu): xóa cột này hoặc chuyển sang trang khác`
-          : `tiêu đề cột '${v}' không khớp ai trong danh sách${s(p['suggestions']) ? `; có phải: ${s(p['suggestions'])}?` : ''}`,
+          : p.ballots !== undefined
+            ? `${v === '' ? 'ô tên người để trống' : `'${v}' không khớp ai trong danh sách`}${s(p['suggestions']) ? `; có phải: ${s(p['suggestions'])}?` : ''} — ${onBallotsVi(p.ballots)}`
+            : `tiêu đề cột '${v}' không khớp ai trong danh sách${s(p['suggestions']) ? `; có phải: ${s(p['suggestions'])}?` : ''}`,
     en: (p, v) =>
       p.notHere === 'stt'
         ? `column '${v}' has no place on a ballot sheet: each ballot's number goes in a 'Số phiếu' column (STT is a person's order on the roster)`
         : p.notHere === 'other'
           ? `column '${v}' does not belong on a ballot sheet (each column is one leader): delete it or move it to another sheet`
-          : `column header '${v}' matches nobody on the roster${s(p['suggestions']) ? `; did you mean: ${s(p['suggestions'])}?` : ''}`,
+          : p.ballots !== undefined
+            ? `${v === '' ? 'the leader cell is empty' : `'${v}' matches nobody on the roster`}${s(p['suggestions']) ? `; did you mean: ${s(p['suggestions'])}?` : ''} — ${onBallotsEn(p.ballots)}`
+            : `column header '${v}' matches nobody on the roster${s(p['suggestions']) ? `; did you mean: ${s(p['suggestions'])}?` : ''}`,
   },
   'missing-cadre': {
     vi: (p) => `${s(p['name'])} (${s(p['position'])}) có trong danh sách nhưng không có cột trên phiếu`,
     en: (p) => `${s(p['name'])} (${s(p['position'])}) is on the roster but has no column on the ballots`,
   },
   'ambiguous-name': {
-    vi: (p, v) => `'${v}' khớp nhiều người: ${s(p['candidates'])}; hãy dùng mã hoặc họ tên có dấu`,
-    en: (p, v) => `'${v}' matches several people: ${s(p['candidates'])}; use the id or the full name with diacritics`,
+    vi: (p, v) => `'${v}' khớp nhiều người: ${s(p['candidates'])}; hãy dùng mã hoặc họ tên có dấu${p.ballots === undefined ? '' : ` — ${onBallotsVi(p.ballots)}`}`,
+    en: (p, v) => `'${v}' matches several people: ${s(p['candidates'])}; use the id or the full name with diacritics${p.ballots === undefined ? '' : ` — ${onBallotsEn(p.ballots)}`}`,
   },
   'name-without-diacritics': {
     vi: (p, v) => `'${v}' viết không dấu, đã khớp với ${s(p['name'])}`,

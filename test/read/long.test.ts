@@ -143,6 +143,25 @@ describe('long layout', () => {
     ]);
   });
 
+  it('a name that cannot be told names every ballot it leaves incomplete; a line it cannot be stays missing', async () => {
+    // Ballots 2 and 3: Công Thị Hà's line typed with an empty leader cell. Ballot 4: a line for
+    // somebody not on the roster, and Nguyễn Văn An's line left out.
+    const lines = BALLOTS.slice(0, -1).map((l) => (/^Công Thị Hà,(2|3),/.test(l) ? l.replace('Công Thị Hà', '') : l)).filter((l) => l !== 'Nguyễn Văn An,4,3');
+    lines.push('Trương Văn Lạ,4,1');
+    const { dir, args } = session(lines.join('\n'));
+    const doc = JSON.parse((await tally([join(dir, 'quet.csv'), ...args])).stdout);
+    const errors = doc.problems.filter((p: { severity: string }) => p.severity === 'error').map((p: { code: string; message: string }) => [p.code, p.message]);
+    expect(errors).toEqual([
+      ['unknown-cadre', 'ô tên người để trống — dòng của 2 phiếu, số 2; 3'],
+      ['unknown-cadre', expect.stringMatching(/^'Trương Văn Lạ' không khớp ai trong danh sách(; có phải: [^?]+\?)? — dòng của phiếu số 4$/)],
+      // An empty cell could be anybody's line: ballots 2 and 3 say whose is missing.
+      ['missing-line', 'phiếu 2 thiếu dòng của Công Thị Hà; không coi là để trống'],
+      ['missing-line', 'phiếu 3 thiếu dòng của Công Thị Hà; không coi là để trống'],
+      // Trương Văn Lạ is nobody on the roster: Nguyễn Văn An's line is still missing.
+      ['missing-line', 'phiếu 4 thiếu dòng của Nguyễn Văn An; không coi là để trống'],
+    ]);
+  });
+
   it('a line typed 3 after ballot 03 is complete is a repeated line', async () => {
     const lines = [...BALLOTS.slice(0, -1), 'Công Thị Hà,3,1'];
     const { dir, args } = session(lines.join('\n'));
