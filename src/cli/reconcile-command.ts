@@ -65,7 +65,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
     seen.set(f.sha256, f.path);
     // The entry's ballots as `tally` reads them: a CSV's stream, every ballot sheet of a workbook.
     const sources = f.stream !== undefined ? [f.stream] : (f.sources ?? []);
-    if (sources.length === 0) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots' }));
+    if (sources.length === 0) problems.push(problem('missing-sheet', 'error', { file: f.path }, { sheet: 'Phiếu / Ballots', found: f.sheets.flatMap((s) => (s.name === null ? [] : [s.name])) }));
     else {
       const r = await readEntry(sources, roster);
       read.push({ ...r, entry: { ...r.entry, file: f.path, sha256: f.sha256 } });

@@ -89,8 +89,10 @@ async function readSheet(source: RowSource, roster: Roster | null, { leaders, ba
     }
     const fixed = [...header.columns.values()];
     const names = header.texts.filter((t, col) => t !== '' && !fixed.includes(col));
-    // The sheet's own ballot type, as its name says ("Phiếu BCH"), so the reader finds its leaders.
-    const ballotType = (source.name === null ? null : ballotSheetType(source.name)?.ballotType) ?? DEFAULT_BALLOT_TYPE;
+    // The sheet's own ballot type, as its name says ("Phiếu BCH", "Phiếu bch"), so the reader
+    // finds its leaders; "Phiếu (2)" continues "Phiếu".
+    const named = source.name === null ? null : (ballotSheetType(source.name)?.ballotType ?? null);
+    const ballotType = named === null || /^\(?\d+\)?$/.test(named.trim()) ? DEFAULT_BALLOT_TYPE : named.normalize('NFC').toLocaleUpperCase('vi-VN');
     index = new Roster([...new Set(names)].map((name, key) => ({ key, id: null, stt: null, name, position: '', unit: null, ballotType, excluded: null, location: { file: source.file } })));
   }
   let lines: { key: string; line: number }[] = [];
@@ -237,7 +239,21 @@ const ballotOf = (key: string) => {
   return type === DEFAULT_BALLOT_TYPE ? { ballot: number } : { ballot: number, ballotType: type };
 };
 
-export function reconcile(entries: readonly Entry[]): Reconciliation {
+/**
+ * The entries with ballot types kept only where they tell ballots apart: when the entries name
+ * two types or more. A CSV (no type) against a workbook whose one sheet is "Phiếu BCH", or a
+ * roster of one type, compare by number alone.
+ */
+function byTypeWhereNeeded(entries: readonly Entry[]): readonly Entry[] {
+  const typesOf = (e: Entry) => new Set([...e.ballots.keys()].map((k) => splitKey(k).type));
+  const named = new Set(entries.flatMap((e) => [...typesOf(e)]).filter((t) => t !== DEFAULT_BALLOT_TYPE));
+  // An entry with two kinds of sheet ("Phiếu" and "Phiếu BCH") keeps them apart: its numbers may repeat.
+  if (named.size >= 2 || entries.some((e) => typesOf(e).size >= 2)) return entries;
+  return entries.map((e) => ({ ...e, ballots: new Map([...e.ballots].map(([k, v]) => [splitKey(k).number, v])) }));
+}
+
+export function reconcile(given: readonly Entry[]): Reconciliation {
+  const entries = byTypeWhereNeeded(given);
   const differences: CellDifference[] = [];
   const missing: MissingBallot[] = [];
   const leaderKeys: string[] = [];

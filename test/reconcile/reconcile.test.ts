@@ -231,6 +231,28 @@ describe('tally reconcile over every ballot sheet', () => {
     expect(screen.stdout).toContain('Phiếu 3 (BCH): có ở lần nhập 1, thiếu ở lần nhập 2');
   });
 
+  // From review: without --roster, types came from sheet names as written.
+  it('without a roster: a CSV and a workbook whose one sheet is "Phiếu BCH" compare by number; "Phiếu bch" is BCH', async () => {
+    const a = [['1', '2', '3'], ['1', '1', '1']];
+    writeFileSync(join(dir, 'e.csv'), sheetRows(1, a).map((r) => r.join(',')).join('\n'));
+    await workbook(join(dir, 'f.xlsx'), { 'Phiếu BCH': sheetRows(1, a) });
+    await workbook(join(dir, 'g.xlsx'), { 'Phiếu bch': sheetRows(1, [a[0] as string[], ['1', '1', '2']]) });
+    const same = await tally(['reconcile', join(dir, 'e.csv'), join(dir, 'f.xlsx')]);
+    expect(same.code).toBe(0);
+    const doc = JSON.parse((await tally(['reconcile', join(dir, 'f.xlsx'), join(dir, 'g.xlsx'), '--json'])).stdout);
+    expect(doc.differences.map((d: { ballot: string; ballotType?: string; leader: string }) => [d.ballot, d.ballotType, d.leader])).toEqual([['2', undefined, people[2]]]);
+    expect(doc.missing).toEqual([]);
+  });
+
+  it('without a roster: "Phiếu (2)" continues "Phiếu", so a number on both is one ballot typed twice', async () => {
+    const a = [['1', '2', '3'], ['1', '1', '1']];
+    await workbook(join(dir, 'h.xlsx'), { Phiếu: sheetRows(1, a), 'Phiếu (2)': sheetRows(2, a) });
+    await workbook(join(dir, 'i.xlsx'), { Phiếu: sheetRows(1, [...a, ['2', '2', '2']]) });
+    const r = await tally(['reconcile', join(dir, 'h.xlsx'), join(dir, 'i.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("trang Phiếu (2), phiếu số 2, dòng 2: số phiếu 2 trùng với dòng 3");
+  });
+
   it('refuses a long-layout entry instead of reading it as a wide sheet', async () => {
     const long = (third: string) => ['Số phiếu,Cán bộ,Mức', ...people.flatMap((p, i) => ['1', '2'].map((b) => `${b},${p},${b === '2' && i === 2 ? third : '1'}`))].join('\n');
     writeFileSync(join(dir, 'doc-1.csv'), long('3'));
