@@ -11,6 +11,7 @@ import { REGIMES } from '../rules/regimes.js';
 import { loadTable } from '../report/table.js';
 import type { Lang } from '../text/lang.js';
 import { CHECK_TEXT } from '../text/check.js';
+import { TERMINAL } from '../text/terminal.js';
 import { cellRef, locationText, problemMessage } from '../text/messages.js';
 import type { Person } from './across.js';
 import type { Difference } from './compare.js';
@@ -99,7 +100,9 @@ export async function renderCheckTerminal(r: CheckReport, lang: Lang, color: boo
     for (const p of s.problems) {
       const where = locationText(p.location, lang);
       const message = problemMessage(p, lang);
-      out.push(`    ${where ? `${where}: ` : ''}${message === previous && where ? T.same : message}`);
+      // Each line says what it is, as tally's do: "Lỗi", "Lưu ý", "Thông tin".
+      const label = p.severity === 'error' ? c.red(TERMINAL[lang].error) : p.severity === 'warning' ? c.yellow(TERMINAL[lang].warning) : TERMINAL[lang].info;
+      out.push(`    ${label}: ${where ? `${where}: ` : ''}${message === previous && where ? T.same : message}`);
       previous = message;
     }
     for (const line of moreLines(s, lang)) out.push(`    ${line}`);

@@ -80,7 +80,9 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   const empty = { title: null, date: null, round: null, regime: null, records: [], differences: [], leaders: [] };
   const copies: Problem[] = job.copies.map((c) => problem('duplicate-file', 'info', { file: c.of }, { copies: c.copies }));
   const done = (s: Omit<CheckedSession, 'problems' | 'problemCounts'>, problems: readonly Problem[]): CheckedSession => {
-    const capped = capProblems([...copies, ...problems]);
+    // Errors first, then warnings, then notes, each in the order found (as tally lists them).
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const capped = capProblems([...copies, ...problems].sort((a, b) => rank[a.severity] - rank[b.severity]));
     return { ...s, problems: capped.problems, problemCounts: capped.counts };
   };
   const firstKind: CheckedSession['record'] = job.summaries.length > 0 ? 'summary' : job.resultsFiles.length > 0 ? 'results' : null;
@@ -108,8 +110,8 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   const detail = job.detail === true ? { detail: sessionDetail(outcome, valid) } : {};
   const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime, ...detail };
   if (!valid || outcome.ballotTypes === null) {
-    // Errors first, then what the readers set aside (SPEC §2.4: every row set aside is said).
-    return done({ ...base, status: 'invalid', record: firstKind, records: [], differences: [], leaders: [] }, [...outcome.problems.filter((p) => p.severity === 'error'), ...outcome.problems.filter((p) => p.severity !== 'error')]);
+    // With what the readers set aside too (SPEC §2.4: every row set aside is said).
+    return done({ ...base, status: 'invalid', record: firstKind, records: [], differences: [], leaders: [] }, outcome.problems);
   }
   const leaders = outcome.ballotTypes.flatMap((t) =>
     t.cadres.map((c) => ({ id: c.cadre.id, name: c.cadre.name, ballotType: t.id, low: c.low, lowPercent: c.percent?.low ?? null, band: c.band })),

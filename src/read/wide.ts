@@ -369,19 +369,13 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
   // After the last ballot: numbered rows never typed are unused; blank rows are trailing.
   if (pendingUntyped.length > 0) {
     nonBallot.unused += pendingUntyped.length;
-    const firstUnused = pendingUntyped[0] as { row: number; number: string; text: string };
-    const lastUnused = pendingUntyped.at(-1) as { row: number; number: string; text: string };
-    // A line of words under the table ("Người nhập: Nguyễn Thị Hòa") is a note, said as typed;
-    // numbers written in advance are unused ballots.
-    const note = pendingUntyped.find((u) => !ballotNumberLike(u.text));
-    problems.push(
-      problem(
-        'non-ballot-row',
-        'warning',
-        where(firstUnused.row),
-        note === undefined ? { kind: 'unused', count: pendingUntyped.length, last: lastUnused.row, from: firstUnused.number, to: lastUnused.number } : { kind: 'unused', count: pendingUntyped.length, last: lastUnused.row, note: note.text },
-      ),
-    );
+    // Numbers written in advance are unused ballots; a line of words under the table
+    // ("Người nhập: Nguyễn Thị Hòa") is a note, said as typed, each where it is.
+    const numbered = pendingUntyped.filter((u) => ballotNumberLike(u.text));
+    const first = numbered[0];
+    const last = numbered.at(-1);
+    if (first !== undefined && last !== undefined) problems.push(problem('non-ballot-row', 'warning', where(first.row), { kind: 'unused', count: numbered.length, last: last.row, from: first.text, to: last.text }));
+    for (const u of pendingUntyped) if (!ballotNumberLike(u.text)) problems.push(problem('non-ballot-row', 'warning', where(u.row), { kind: 'unused', note: u.text }));
   }
   if (pendingEmpty.length > 0) {
     nonBallot.empty += pendingEmpty.length;
@@ -641,9 +635,10 @@ function describe(c: Cadre): string {
 }
 
 /**
- * Whether a ballot-number cell reads as a number a clerk writes in advance (12, 012, P12, A-12,
- * 12b), rather than words: a note under the table.
+ * Whether a ballot-number cell reads as a number a clerk writes in advance — it has a digit and
+ * at most one word of letters (12, 012, 12A, A 12, P-003/2023, Phiếu 3, 001-BCH) — rather than
+ * words: a note under the table ("Người nhập: Nguyễn Thị Hòa", "Tổ 2 nhập").
  */
 function ballotNumberLike(text: string): boolean {
-  return /^\p{L}{0,3}[-./]?\d{1,7}\p{L}?$/u.test(text.replace(/\s+/g, ''));
+  return /\d/.test(text) && (text.match(/\p{L}{2,}/gu) ?? []).length <= 1;
 }

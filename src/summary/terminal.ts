@@ -2,8 +2,8 @@
 // above the thresholds. The files (-o) carry the full tables.
 import { formatDate, formatPercent } from '../report/format.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
-import { problemMessage } from '../text/messages.js';
-import { bandWords, incompleteLine, located, statusText, totalLines, type RoundContext } from './words.js';
+import { locationText, problemMessage } from '../text/messages.js';
+import { bandWords, incompleteLine, statusText, totalLines, type RoundContext } from './words.js';
 
 export function roundTerminal(ctx: RoundContext): string {
   const { round, lang } = ctx;
@@ -17,9 +17,13 @@ export function roundTerminal(ctx: RoundContext): string {
   round.sessions.forEach((s, i) => {
     const people = s.valid ? ` — ${s.leaders} ${S.col.people.toLocaleLowerCase(lang)}, ${s.bands.review} ${S.col.review.toLocaleLowerCase(lang)}, ${s.bands.dismissal} ${S.col.dismissal.toLocaleLowerCase(lang)}` : '';
     out.push(`  ${i + 1}. ${s.unit}${s.date === null ? '' : ` (${formatDate(s.date, lang)})`}${people} — ${statusText(s, lang)}`);
-    // A valid unit's warnings (rows set aside, names matched without diacritics): the first, and how many.
+    // A valid unit's problems (rows set aside, names matched without diacritics, a record's
+    // column not understood): the first, with its file, and how many.
     const first = s.valid ? s.problems[0] : undefined;
-    if (first !== undefined) out.push(`     ${S.terminal.warnings(s.problemTotal, located(first, lang))}`);
+    if (first !== undefined) {
+      const where = locationText(first.location, lang);
+      out.push(`     ${S.terminal.warnings(s.problemTotal, `${where === '' ? '' : `${where}: `}${problemMessage(first, lang)}`)}`);
+    }
   });
   for (const m of round.missing) out.push(`  - ${m} — ${S.status.missing}`);
   out.push('', S.terminal.flagged);

@@ -79,7 +79,7 @@ export function statusText(s: RoundSession, lang: Lang): string {
 }
 
 /** A problem with where it is in the session (the session itself is named beside it). */
-export function located(p: Problem, lang: Lang): string {
+function located(p: Problem, lang: Lang): string {
   const { file: _file, ...rest } = p.location;
   const where = locationText(rest, lang);
   return `${where === '' ? '' : `${where}: `}${problemMessage(p, lang)}`;

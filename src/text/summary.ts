@@ -102,7 +102,7 @@ export const SUMMARY_TEXT = {
       heading: (round: string | null) => `TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM${round === null ? '' : ` NĂM ${round}`}`,
       flagged: 'Người vượt ngưỡng (tỷ lệ tín nhiệm thấp từ cao xuống thấp):',
       complete: 'Đủ kết quả của mọi đơn vị.',
-      warnings: (n: number, first: string) => `${n} cảnh báo khi đọc phiếu${n > 1 ? ', đầu tiên' : ''}: ${first}`,
+      warnings: (n: number, first: string) => `${n} điều cần xem khi đọc lại hồ sơ${n > 1 ? ', đầu tiên' : ''}: ${first}`,
     },
     notes: { exactlyTwoThirds: '(*) Đúng 2/3' },
     help: {
@@ -218,7 +218,7 @@ export const SUMMARY_TEXT = {
       heading: (round: string | null) => `CONFIDENCE VOTE RESULTS${round === null ? '' : ` ${round}`}, ALL UNITS`,
       flagged: 'Leaders above a threshold (highest low share first):',
       complete: 'Every unit has a result.',
-      warnings: (n: number, first: string) => `${n} warning(s) while reading the ballots${n > 1 ? ', the first' : ''}: ${first}`,
+      warnings: (n: number, first: string) => `${n} thing(s) to look at from re-reading the files${n > 1 ? ', the first' : ''}: ${first}`,
     },
     notes: { exactlyTwoThirds: '(*) Exactly 2/3' },
     help: {

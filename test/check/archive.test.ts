@@ -63,9 +63,9 @@ describe('copies and places', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.sessions.map((s: { path: string; status: string }) => [s.path, s.status])).toEqual([[join(dir, 'hoi-nghi-huyen.xlsx'), 'ok']]);
     expect(doc.sessions[0].problems.map((p: { code: string; copies?: string[]; row: number | null }) => [p.code, p.copies ?? p.row])).toEqual([
-      ['duplicate-file', [join(dir, 'Copy of hoi-nghi-huyen.xlsx'), join(dir, 'hoi-nghi-huyen - Copy.xlsx')]],
-      // The sample's title above its header, said as tally says it.
+      // The sample's title above its header, said as tally says it (warnings before notes).
       ['non-ballot-row', 1],
+      ['duplicate-file', [join(dir, 'Copy of hoi-nghi-huyen.xlsx'), join(dir, 'hoi-nghi-huyen - Copy.xlsx')]],
     ]);
     // Not a second place for anyone.
     expect(doc.problems).toEqual([]);

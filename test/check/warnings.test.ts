@@ -42,7 +42,7 @@ describe('rows set aside in a re-checked session', () => {
     expect(unit.problemTotal).toBeGreaterThanOrEqual(unit.problems.length);
     expect(setAside(unit.problems)).toEqual(expect.arrayContaining([['trailing-empty-rows', 43], ['non-ballot-row', 44]]));
     const screen = await tally(['summary', dir]);
-    expect(screen.stdout).toMatch(new RegExp(`${unit.problemTotal} cảnh báo khi đọc phiếu`));
+    expect(screen.stdout).toMatch(new RegExp(`${unit.problemTotal} điều cần xem khi đọc lại hồ sơ, đầu tiên: tệp .*phieu\.csv`));
   });
 });
 
@@ -57,5 +57,20 @@ describe('a workbook whose ballot sheet is not found', () => {
     expect(r.code).toBe(1);
     const sheets = JSON.parse(r.stdout).problems.filter((p: { code: string }) => p.code === 'missing-sheet');
     expect(sheets.map((p: { message: string }) => p.message)).toEqual(["không tìm thấy trang 'Phiếu / Ballots' (sổ có các trang: Sheet1; Sheet2)"]);
+  });
+});
+
+describe('rows under the last ballot', () => {
+  it('numbers written in advance and a note are each said for what they are', async () => {
+    // Rows 43–45: ballots 42, "Phiếu 43" and "P-044/2023" numbered in advance; row 46 a note.
+    const { args } = sampleCopy({ 'phieu.csv': (t) => `${t.replace(/\n$/, '')}\n42\nPhiếu 43\nP-044/2023\n${NOTE}\n` });
+    const r = await tally([...args, '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const below = doc.problems.filter((p: { code: string }) => p.code === 'non-ballot-row').map((p: { row: number; message: string }) => [p.row, p.message]);
+    expect(below).toEqual([
+      [43, '3 dòng (đến dòng 45): các phiếu số 42–P-044/2023 đánh số sẵn nhưng chưa nhập, sau phiếu cuối cùng; không tính là phiếu'],
+      [46, `dòng chỉ ghi '${NOTE}' ở cột số phiếu, sau phiếu cuối cùng (ghi chú?); không tính là phiếu`],
+    ]);
   });
 });
