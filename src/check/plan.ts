@@ -54,7 +54,9 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     // Only a workbook with an audit sheet (a summary this tool wrote) is read whole here;
     // sessions are read by the workers.
     const names = namesOf.get(f.path) ?? null;
-    const sessionLike = names === null || (names.some((n) => sheetRole(n) === 'roster') && names.some((n) => ballotSheetType(n) !== null));
+    // A roster with ballots is a session; a roster with session values but no sheet named for
+    // ballots is one too, whose re-tally says which sheet is missing (never skipped unheard).
+    const sessionLike = names === null || (names.some((n) => sheetRole(n) === 'roster') && names.some((n) => ballotSheetType(n) !== null || sheetRole(n) === 'session'));
     if (names === null || !names.some(isAuditSheetName)) {
       if (sessionLike) jobs.set(key([f.path]), sessionJob(f.path));
       else problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));

@@ -74,3 +74,19 @@ describe('rows under the last ballot', () => {
     ]);
   });
 });
+
+describe('a session workbook whose ballot sheet is misnamed', () => {
+  it('is re-checked and found invalid, naming its sheets, not skipped as "not a session"', async () => {
+    const { dir } = sampleCopy();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Danh sách').addRows([['STT', 'Họ và tên', 'Chức vụ'], [1, 'Nguyễn Văn Hùng', 'Bí thư']]);
+    wb.addWorksheet('Hội nghị').addRows([['Mục', 'Giá trị'], ['Số phiếu thu về', 1]]);
+    wb.addWorksheet('Phieu-BCH').addRows([['Số phiếu', 'Nguyễn Văn Hùng'], [1, 1]]);
+    await wb.xlsx.writeFile(join(dir, 'so.xlsx'));
+    const r = await tally(['check', join(dir, 'so.xlsx'), '--json']);
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout).sessions[0];
+    expect(s.status).toBe('invalid');
+    expect(s.problems.map((p: { message: string }) => p.message)).toContain("không tìm thấy trang 'Phiếu / Ballots' (sổ có các trang: Danh sách; Hội nghị; Phieu-BCH)");
+  });
+});
