@@ -147,7 +147,7 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     // A total row is known by its ballot-number cell, with counts (or nothing) where the marks
     // go; a label over marks is a mistyped number, not a reason to drop the row. A row naming a
     // leader is a total only where it cannot be that leader's line: a count that is no level
-    // code under Mức (4, 12), a count above 1 under the mark columns. A level code, or only 0
+    // code under Mức (4, 40; 12 is a code, several marks), a count above 1 under the mark columns. A level code, or only 0
     // and 1 under the mark columns, reads both ways, and that is an error naming both (SPEC §2.4).
     const total = totalLabelIn(numberCell);
     if (total !== null) {

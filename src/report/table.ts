@@ -81,8 +81,8 @@ export async function loadTable(): Promise<RenderTable> {
   };
 }
 
-/** Lines a cell shows at most on screen. */
-export const MAX_CELL_LINES = 8;
+/** Lines a cell shows at most on screen: more than any position wraps to at 80 columns, far fewer than a pasted paragraph. */
+export const MAX_CELL_LINES = 20;
 
 /** Columns one space apart, a rule under the heading and between rows (a row may take several lines). */
 const PLAIN = {
