@@ -140,7 +140,9 @@ export class TypeTally {
   private duplicate(number: string, prev: number | Location, location: Location): void {
     const before = this.located(prev);
     const otherFile = before.file !== location.file ? { otherFile: before.file ?? '' } : {};
-    this.problems.push(problem('duplicate-ballot', 'error', { ...location, ballot: number }, { ballot: number, otherRow: before.row ?? 0, ...otherFile }, number));
+    // In the same workbook, another sheet ("Phiếu" and "Phiếu (2)") is named too.
+    const otherSheet = before.file === location.file && before.sheet !== undefined && before.sheet !== location.sheet ? { otherSheet: before.sheet } : {};
+    this.problems.push(problem('duplicate-ballot', 'error', { ...location, ballot: number }, { ballot: number, otherRow: before.row ?? 0, ...otherFile, ...otherSheet }, number));
   }
 
   private accept(typed: string, voidReason: string | null, codes: Uint8Array, sheet: BallotSheet, row: number, remembered: number | Location, detail: LineDetail | null): boolean {

@@ -95,7 +95,7 @@ export interface ProblemParams {
   'bad-roster': { readonly field: string };
   'duplicate-roster-entry': { readonly field: string; readonly otherRow: number };
   'missing-column': { readonly column: string; readonly table: string };
-  'duplicate-ballot': { readonly ballot: string; readonly otherRow: number; readonly otherFile?: string };
+  'duplicate-ballot': { readonly ballot: string; readonly otherRow: number; readonly otherFile?: string; readonly otherSheet?: string };
   'missing-ballot-number': NoParams;
   'empty-row': RunParams;
   'non-ballot-row': RunParams & { readonly kind: string; readonly from?: string; readonly to?: string; readonly note?: string };

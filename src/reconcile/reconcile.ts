@@ -51,7 +51,7 @@ export async function readEntry(sources: readonly RowSource[], roster: Roster | 
   const problems: Problem[] = [];
   const leaders = new Map<string, string>();
   const ballots = new Map<string, Map<string, EntryCell>>();
-  const rows = new Map<string, number>();
+  const rows = new Map<string, { readonly row: number; readonly sheet: string | null }>();
   for (const source of sources) await readSheet(source, roster, { leaders, ballots, rows, problems });
   return { entry: { file: sources[0]?.file ?? '', leaders, ballots }, problems };
 }
@@ -60,7 +60,7 @@ interface Into {
   readonly leaders: Map<string, string>;
   readonly ballots: Map<string, Map<string, EntryCell>>;
   /** Where each ballot was read, by ballotKey: a number read twice is an error. */
-  readonly rows: Map<string, number>;
+  readonly rows: Map<string, { readonly row: number; readonly sheet: string | null }>;
   readonly problems: Problem[];
 }
 
@@ -117,10 +117,11 @@ async function readSheet(source: RowSource, roster: Roster | null, { leaders, ba
         const key = ballotKey(type, b.number);
         const before = rows.get(key);
         if (before !== undefined) {
-          problems.push(problem('duplicate-ballot', 'error', { ...at, row: b.row, ballot: b.number }, { ballot: b.number, otherRow: before }, b.number));
+          const otherSheet = before.sheet !== null && before.sheet !== source.name ? { otherSheet: before.sheet } : {};
+          problems.push(problem('duplicate-ballot', 'error', { ...at, row: b.row, ballot: b.number }, { ballot: b.number, otherRow: before.row, ...otherSheet }, b.number));
           return;
         }
-        rows.set(key, b.row);
+        rows.set(key, { row: b.row, sheet: source.name });
         const cells = new Map<string, EntryCell>();
         for (const { key: leader, line } of lines) {
           const value = b.cells[line] ?? null;

@@ -222,8 +222,8 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
     en: (p) => `no column ${s(p['column'])}`,
   },
   'duplicate-ballot': {
-    vi: (p) => `số phiếu ${s(p['ballot'])} trùng với ${p['otherFile'] ? `tệp ${s(p['otherFile'])}, ` : ''}dòng ${s(p['otherRow'])}`,
-    en: (p) => `ballot number ${s(p['ballot'])} repeats ${p['otherFile'] ? `file ${s(p['otherFile'])}, ` : ''}row ${s(p['otherRow'])}`,
+    vi: (p) => `số phiếu ${s(p['ballot'])} trùng với ${p['otherFile'] ? `tệp ${s(p['otherFile'])}, ` : ''}${p['otherSheet'] ? `trang ${s(p['otherSheet'])}, ` : ''}dòng ${s(p['otherRow'])}`,
+    en: (p) => `ballot number ${s(p['ballot'])} repeats ${p['otherFile'] ? `file ${s(p['otherFile'])}, ` : ''}${p['otherSheet'] ? `sheet ${s(p['otherSheet'])}, ` : ''}row ${s(p['otherRow'])}`,
   },
   'missing-ballot-number': {
     vi: () => 'dòng có đánh dấu nhưng thiếu số phiếu',

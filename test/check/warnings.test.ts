@@ -90,3 +90,16 @@ describe('a session workbook whose ballot sheet is misnamed', () => {
     expect(s.problems.map((p: { message: string }) => p.message)).toContain("không tìm thấy trang 'Phiếu / Ballots' (sổ có các trang: Danh sách; Hội nghị; Phieu-BCH)");
   });
 });
+
+describe('a ballot number on two sheets of one workbook', () => {
+  it('names the other sheet and its row', async () => {
+    const { dir, args } = sampleCopy();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Phiếu').addRows([['Số phiếu', 'Nguyễn Văn Hùng'], [1, 1], [2, 1]]);
+    wb.addWorksheet('Phiếu (2)').addRows([['Số phiếu', 'Nguyễn Văn Hùng'], [2, 3]]);
+    await wb.xlsx.writeFile(join(dir, 'hai-trang.xlsx'));
+    const r = await tally([join(dir, 'hai-trang.xlsx'), ...args.slice(1), '--json']);
+    const dup = JSON.parse(r.stdout).problems.filter((p: { code: string }) => p.code === 'duplicate-ballot');
+    expect(dup.map((p: { sheet: string; row: number; message: string }) => [p.sheet, p.row, p.message])).toEqual([['Phiếu (2)', 2, 'số phiếu 2 trùng với trang Phiếu, dòng 3']]);
+  });
+});

@@ -250,7 +250,7 @@ describe('tally reconcile over every ballot sheet', () => {
     await workbook(join(dir, 'i.xlsx'), { Phiếu: sheetRows(1, [...a, ['2', '2', '2']]) });
     const r = await tally(['reconcile', join(dir, 'h.xlsx'), join(dir, 'i.xlsx')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("trang Phiếu (2), phiếu số 2, dòng 2: số phiếu 2 trùng với dòng 3");
+    expect(r.stderr).toContain("trang Phiếu (2), phiếu số 2, dòng 2: số phiếu 2 trùng với trang Phiếu, dòng 3");
   });
 
   it('refuses a long-layout entry instead of reading it as a wide sheet', async () => {
