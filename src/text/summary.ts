@@ -1,6 +1,14 @@
 // Wording of `tally summary`: the round across its units, for the standing committee — the
 // report (báo cáo), the workbook, the page and the terminal. Vietnamese first, English for --lang en.
 
+import { LABELS } from './labels.js';
+
+/** The column words every report shares, said once in text/labels.ts. */
+const shared = (c: (typeof LABELS)['vi']['col'] | (typeof LABELS)['en']['col']) => ({
+  stt: c.stt, ballotType: c.ballotType, valid: c.valid, name: c.name, position: c.position, high: c.high,
+  confidence: c.confidence, low: c.low, count: c.count, percent: c.percent, band: c.band, action: c.action,
+});
+
 const list = (items: readonly string[], max = 5) => (items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')}, …`);
 
 export const SUMMARY_TEXT = {
@@ -35,16 +43,14 @@ export const SUMMARY_TEXT = {
       dismissal: 'Từ 2/3 phiếu tín nhiệm thấp trở lên',
     },
     col: {
-      stt: 'STT',
+      ...shared(LABELS.vi.col),
       unit: 'Đơn vị',
-      ballotType: 'Loại phiếu',
       date: 'Ngày',
       convened: 'Triệu tập',
       present: 'Có mặt',
       quorum: 'Đủ 2/3',
       issued: 'Phát ra',
       returned: 'Thu về',
-      valid: 'Hợp lệ',
       void: 'Không hợp lệ',
       people: 'Người',
       leaders: 'Số người được lấy phiếu',
@@ -53,15 +59,6 @@ export const SUMMARY_TEXT = {
       dismissal: 'Từ 2/3 trở lên',
       ballotsGroup: 'Số phiếu',
       status: 'Tình trạng',
-      name: 'Họ và tên',
-      position: 'Chức vụ',
-      high: 'Tín nhiệm cao',
-      confidence: 'Tín nhiệm',
-      low: 'Tín nhiệm thấp',
-      count: 'Số phiếu',
-      percent: 'Tỷ lệ',
-      band: 'Mức',
-      action: 'Biện pháp theo quy định',
       lowShare: 'Tỷ lệ tín nhiệm thấp',
       file: 'Tệp',
       role: 'Vai trò',
@@ -151,16 +148,14 @@ export const SUMMARY_TEXT = {
       dismissal: '2/3 or more low-confidence votes',
     },
     col: {
-      stt: 'No.',
+      ...shared(LABELS.en.col),
       unit: 'Unit',
-      ballotType: 'Ballot type',
       date: 'Date',
       convened: 'Convened',
       present: 'Present',
       quorum: 'Quorum',
       issued: 'Issued',
       returned: 'Returned',
-      valid: 'Valid',
       void: 'Void',
       people: 'People',
       leaders: 'Leaders voted on',
@@ -169,15 +164,8 @@ export const SUMMARY_TEXT = {
       dismissal: '2/3 or more',
       ballotsGroup: 'Ballots',
       status: 'Status',
-      name: 'Name',
-      position: 'Position',
       high: 'High confidence',
-      confidence: 'Confidence',
       low: 'Low confidence',
-      count: 'Votes',
-      percent: 'Share',
-      band: 'Band',
-      action: 'Prescribed action',
       lowShare: 'Low-confidence share',
       file: 'File',
       role: 'Role',
