@@ -2,8 +2,8 @@
 // session is what comparing needs; the summary asks for more, and gets it from the same
 // re-tally in the same worker. Plain data (it crosses worker threads).
 import type { InputFile } from '../model/inputs.js';
-import type { Band, DenominatorBasis, Level, RegimeId } from '../model/types.js';
-import type { Note } from '../rules/evaluate.js';
+import type { DenominatorBasis, RegimeId } from '../model/types.js';
+import type { CadreResult } from '../rules/evaluate.js';
 import type { TallyOutcome } from '../tally.js';
 
 export interface TypeDetail {
@@ -19,23 +19,13 @@ export interface TypeDetail {
   readonly denominator: { readonly basis: DenominatorBasis; readonly value: number | null };
 }
 
-export interface LeaderDetail {
+/** A leader's result as the rules gave it, with the person's fields beside it (no Cadre object). */
+export interface LeaderDetail extends Pick<CadreResult, 'high' | 'confidence' | 'low' | 'valid' | 'invalid' | 'denominator' | 'percent' | 'band' | 'flagged' | 'notes'> {
   readonly id: string | null;
   readonly stt: number | null;
   readonly name: string;
   readonly position: string;
   readonly ballotType: string;
-  readonly high: number;
-  readonly confidence: number;
-  readonly low: number;
-  readonly valid: number;
-  readonly invalid: number;
-  readonly denominator: number | null;
-  /** Hundredths of a percent, exact and rounded half up. */
-  readonly percent: Readonly<Record<Level, number>> | null;
-  readonly band: Band | null;
-  readonly flagged: boolean;
-  readonly notes: readonly Note[];
 }
 
 export interface SessionDetail {
