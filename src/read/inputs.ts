@@ -9,11 +9,12 @@ import { readRoster } from './roster.js';
 import { readSessionSheet } from './session.js';
 import { peek } from './source.js';
 import { readWideBallots } from './wide.js';
-import type { Sheet } from '../model/grid.js';
+import type { Row, Sheet } from '../model/grid.js';
 import type { RowSource } from './source.js';
 import { openBallotInput, openInput, type OpenedFile } from './files.js';
 import { readSessionJson } from './session.js';
 import type { SessionRead } from '../model/session-keys.js';
+import type { Layout } from '../model/sheet.js';
 import { sheetRole } from './vocabulary.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 
@@ -120,6 +121,19 @@ export async function gatherInputs(paths: InputPaths): Promise<GatheredInputs> {
   return { files, rosterSheet, session, ballotSources: order.flatMap((o) => ('batches' in o ? [o] : (ballotsOf.get(o) ?? []))), adjudicationSheet, resultsSheet, problems };
 }
 
+/**
+ * A ballot sheet's layout, told by its first rows, each by its whole signature (SPEC §2.4): an
+ * OMRChecker export by its columns; the long layout by its ballot, leader and level (or mark)
+ * columns — before FormScanner, so a scanner's long output numbering ballots by image file
+ * stays the long layout; else a wide sheet.
+ */
+export function sheetLayout(head: readonly Row[]): Layout {
+  const long = isLongLayout(head);
+  const scanner = omrLayout(head);
+  if (scanner === 'omrchecker' || (scanner !== null && !long)) return scanner;
+  return long ? 'long' : 'wide';
+}
+
 /** Rows looked at to tell a sheet's layout (the readers' header window). */
 const LAYOUT_ROWS = 30;
 
@@ -141,18 +155,13 @@ export async function readSessionInputs(paths: InputPaths): Promise<SessionInput
   const ballots: BallotReader[] = [];
   for (const input of g.ballotSources) {
     const { head, source } = await peek(input, LAYOUT_ROWS);
-    // Each layout by its whole signature: an OMRChecker export by its columns; the long layout
-    // by its ballot, leader and level (or mark) columns — before FormScanner, so a scanner's
-    // long output numbering ballots by image file stays the long layout; else a wide sheet.
-    const long = isLongLayout(head);
-    const scanner = omrLayout(head);
-    const omr = scanner === 'omrchecker' || (scanner !== null && !long) ? scanner : null;
+    const layout = sheetLayout(head);
     ballots.push(
-      omr !== null
-        ? (c, tallyFor) => readOmrExport(source, c.roster, c.omrLetters, omr, tallyFor)
-        : long
-          ? (c, tallyFor) => readLongBallots(source, c.roster, c.thresholds, tallyFor)
-          : (c, tallyFor) => readWideBallots(source, c.roster, tallyFor),
+      layout === 'long'
+        ? (c, tallyFor) => readLongBallots(source, c.roster, c.thresholds, tallyFor)
+        : layout === 'wide'
+          ? (c, tallyFor) => readWideBallots(source, c.roster, tallyFor)
+          : (c, tallyFor) => readOmrExport(source, c.roster, c.omrLetters, layout, tallyFor),
     );
   }
   return { files: g.files, problems, cadres: roster.cadres, rosterGiven: g.rosterSheet !== null, session, adjudications: decisions.adjudications, ballots, resultsSheet: g.resultsSheet };

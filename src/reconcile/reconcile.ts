@@ -10,8 +10,7 @@ import { peek, type RowSource } from '../read/source.js';
 import { findHeaderIn } from '../read/table.js';
 import { ballotColumn, ballotSheetType } from '../read/vocabulary.js';
 import { readVoidCell, readWideBallots } from '../read/wide.js';
-import { isLongLayout } from '../read/long.js';
-import { omrLayout } from '../read/omr.js';
+import { sheetLayout } from '../read/inputs.js';
 import { caseFold, clean, fold } from '../model/fold.js';
 
 export interface EntryCell {
@@ -26,14 +25,14 @@ export interface Entry {
   readonly sha256?: string;
   /** Leader key → display name, in column order. */
   readonly leaders: ReadonlyMap<string, string>;
-  /** Ballots by ballotKey(type, number): ballot numbers start again in each ballot type. */
+  /** Ballots by typedKey(type, number): ballot numbers start again in each ballot type. */
   readonly ballots: ReadonlyMap<string, ReadonlyMap<string, EntryCell>>;
 }
 
 const VOID = '\u0000void';
 
-/** A ballot's key in an entry: its number within its ballot type. */
-export const ballotKey = (type: string, number: string) => (type === DEFAULT_BALLOT_TYPE ? number : `${type}\u0000${number}`);
+/** A ballot's key in an entry: its number (already compared as numbers) within its ballot type. */
+const typedKey = (type: string, number: string) => (type === DEFAULT_BALLOT_TYPE ? number : `${type}\u0000${number}`);
 const splitKey = (key: string): { type: string; number: string } => {
   const at = key.indexOf('\u0000');
   return at < 0 ? { type: DEFAULT_BALLOT_TYPE, number: key } : { type: key.slice(0, at), number: key.slice(at + 1) };
@@ -59,7 +58,7 @@ export async function readEntry(sources: readonly RowSource[], roster: Roster | 
 interface Into {
   readonly leaders: Map<string, string>;
   readonly ballots: Map<string, Map<string, EntryCell>>;
-  /** Where each ballot was read, by ballotKey: a number read twice is an error. */
+  /** Where each ballot was read, by typedKey: a number read twice is an error. */
   readonly rows: Map<string, { readonly row: number; readonly sheet: string | null }>;
   readonly problems: Problem[];
 }
@@ -67,9 +66,9 @@ interface Into {
 async function readSheet(source: RowSource, roster: Roster | null, { leaders, ballots, rows, problems }: Into): Promise<void> {
   const { head, source: whole } = await peek(source, 30);
   const at = { file: source.file, ...(source.name === null ? {} : { sheet: source.name }) };
-  const long = isLongLayout(head);
-  if (long || omrLayout(head) !== null) {
-    problems.push(problem('layout-not-compared', 'error', at, { layout: long ? 'long' : 'scanner' }));
+  const layout = sheetLayout(head);
+  if (layout !== 'wide') {
+    problems.push(problem('layout-not-compared', 'error', at, { layout: layout === 'long' ? 'long' : 'scanner' }));
     return;
   }
   let index = roster;
@@ -114,7 +113,7 @@ async function readSheet(source: RowSource, roster: Roster | null, { leaders, ba
         leaders.set(VOID, 'Phiếu không hợp lệ');
       },
       onBallot: (b) => {
-        const key = ballotKey(type, b.number);
+        const key = typedKey(type, b.number);
         const before = rows.get(key);
         if (before !== undefined) {
           const otherSheet = before.sheet !== null && before.sheet !== source.name ? { otherSheet: before.sheet } : {};
