@@ -3,7 +3,7 @@
 import type { Status } from '../model/check.js';
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
+import { addProblems, bySeverity, hasErrors, problem, type Problem } from '../model/problem.js';
 import type { SessionFlags } from '../validate/session.js';
 import type { Band, RegimeId } from '../model/types.js';
 import { InputFileError, openInput } from '../read/files.js';
@@ -81,8 +81,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   const copies: Problem[] = job.copies.map((c) => problem('duplicate-file', 'info', { file: c.of }, { copies: c.copies }));
   const done = (s: Omit<CheckedSession, 'problems' | 'problemCounts'>, problems: readonly Problem[]): CheckedSession => {
     // Errors first, then warnings, then notes, each in the order found (as tally lists them).
-    const rank = { error: 0, warning: 1, info: 2 } as const;
-    const capped = capProblems([...copies, ...problems].sort((a, b) => rank[a.severity] - rank[b.severity]));
+    const capped = capProblems([...copies, ...problems].sort(bySeverity));
     return { ...s, problems: capped.problems, problemCounts: capped.counts };
   };
   const firstKind: CheckedSession['record'] = job.summaries.length > 0 ? 'summary' : job.resultsFiles.length > 0 ? 'results' : null;

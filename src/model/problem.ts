@@ -153,6 +153,10 @@ export function problem<C extends ProblemCode>(
 
 export const hasErrors = (problems: readonly Problem[]): boolean => problems.some((p) => p.severity === 'error');
 
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** Errors first, then warnings, then notes (a stable sort keeps each kind in the order found). */
+export const bySeverity = (a: Problem, b: Problem): number => RANK[a.severity] - RANK[b.severity];
+
 /** Appends problems one by one: a spread of a long list (a file of repeated rows) would overflow the stack. */
 export function addProblems(to: Problem[], more: readonly Problem[]): void {
   for (const p of more) to.push(p);

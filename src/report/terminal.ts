@@ -5,7 +5,7 @@ import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { locationText, problemMessage } from '../text/messages.js';
-import type { Problem } from '../model/problem.js';
+import { bySeverity, type Problem } from '../model/problem.js';
 import { loadTable, overhead, widthInLines, type Align, type Column, type TableLayout, type TableRow } from './table.js';
 import { NON_BALLOT_KINDS, nonBallotRows } from '../model/sheet.js';
 import { bandAction, bandLabel, bandMark, formatDate, formatPercent, readingLabel } from './format.js';
@@ -176,8 +176,7 @@ function cadreTable(t: BallotTypeResult, outcome: TallyOutcome, lang: Lang, c: S
 export function renderProblems(problems: readonly Problem[], lang: Lang, color: boolean): string {
   const ui = TERMINAL[lang];
   const c = terminalStyle(color);
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
+  const sorted = [...problems].sort(bySeverity);
   // A file with thousands of the same mistake (rows pasted twice) shows the first of them and
   // how many more there are; every one is in the JSON document and the reports.
   const shown = new Map<string, number>();

@@ -4,7 +4,7 @@
 // Pure: sessions in, one Round out.
 import { basename, extname } from 'node:path';
 import { clean, fold } from '../model/fold.js';
-import type { Problem } from '../model/problem.js';
+import { bySeverity, type Problem } from '../model/problem.js';
 import type { RegimeId } from '../model/types.js';
 import type { LeaderDetail, TypeDetail } from '../check/detail.js';
 import type { CheckedSession } from '../check/session.js';
@@ -94,7 +94,6 @@ export interface Round {
 /** Problems shown per invalid session (check keeps the rest counted). */
 const FIRST_PROBLEMS = 3;
 
-const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
 
 /** A unit name for matching: case and diacritics folded, spaces collapsed. */
 export const unitKey = (name: string) => fold(clean(name));
@@ -121,7 +120,7 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
     const valid = d !== undefined && d.types.length > 0;
     const unit = unitOf(s);
     const leaders = valid ? d.leaders : [];
-    const problems = [...s.problems].sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]);
+    const problems = [...s.problems].sort(bySeverity);
     const r: RoundSession = {
       unit,
       label: s.label,
