@@ -3,7 +3,7 @@
 // The reading rules: a row is a ballot unless there is positive evidence that it is not —
 // evidence no ballot can carry. Every row set aside is reported with its reason, and every
 // error about a ballot names its number. `tally`, `check` and `reconcile` all read through here.
-import { problem, type Problem } from '../model/problem.js';
+import { addProblems, problem, type Problem } from '../model/problem.js';
 import type { Cadre, Location } from '../model/types.js';
 import { ballotKey } from '../model/ballot-number.js';
 import { clean, fold } from '../model/fold.js';
@@ -366,7 +366,9 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
       else rejected++;
     }
   }
-  // After the last ballot: numbered rows never typed are unused; blank rows are trailing.
+  // After the last ballot: numbered rows never typed are unused; blank rows are trailing. Said
+  // in the order of their rows.
+  const tail: Problem[] = [];
   if (pendingUntyped.length > 0) {
     nonBallot.unused += pendingUntyped.length;
     // Numbers written in advance are unused ballots; a line of words under the table
@@ -374,13 +376,14 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
     const numbered = pendingUntyped.filter((u) => ballotNumberLike(u.text));
     const first = numbered[0];
     const last = numbered.at(-1);
-    if (first !== undefined && last !== undefined) problems.push(problem('non-ballot-row', 'warning', where(first.row), { kind: 'unused', count: numbered.length, last: last.row, from: first.text, to: last.text }));
-    for (const u of pendingUntyped) if (!ballotNumberLike(u.text)) problems.push(problem('non-ballot-row', 'warning', where(u.row), { kind: 'unused', note: u.text }));
+    if (first !== undefined && last !== undefined) tail.push(problem('non-ballot-row', 'warning', where(first.row), { kind: 'unused', count: numbered.length, last: last.row, from: first.text, to: last.text }));
+    for (const u of pendingUntyped) if (!ballotNumberLike(u.text)) tail.push(problem('non-ballot-row', 'warning', where(u.row), { kind: 'unused', note: u.text }));
   }
   if (pendingEmpty.length > 0) {
     nonBallot.empty += pendingEmpty.length;
-    problems.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0] ?? 1), { count: pendingEmpty.length }));
+    tail.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0] ?? 1), { count: pendingEmpty.length }));
   }
+  addProblems(problems, tail.sort((a, b) => (a.location.row ?? 0) - (b.location.row ?? 0)));
   return { ballotType, cadres, problems, accounting: account(source, rowsRead, counted, rowsWithErrors, nonBallot, rejected), ballotsSeen: counted + rowsWithErrors };
 }
 
