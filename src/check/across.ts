@@ -30,34 +30,53 @@ export interface Person {
 export function acrossSessions(sessions: readonly CheckedSession[]): { people: Person[]; problems: Problem[] } {
   const problems: Problem[] = [];
   // Matched by id when present and the names agree; otherwise by exact name, with a warning.
-  const groups = new Map<string, { id: string | null; name: string; points: PersonPoint[] }>();
+  // Everyone a session names counts, whether or not it re-tallies (SPEC §4: a place is a place).
   const idNames = new Map<string, Set<string>>();
-  for (const s of sessions) for (const l of s.leaders) if (l.id !== null) idNames.set(caseFold(l.id), (idNames.get(caseFold(l.id)) ?? new Set()).add(caseFold(l.name)));
+  for (const s of sessions) for (const l of s.places) if (l.id !== null) idNames.set(caseFold(l.id), (idNames.get(caseFold(l.id)) ?? new Set()).add(caseFold(l.name)));
+  const keyOf = (l: { id: string | null; name: string }) => {
+    const idOk = l.id !== null && (idNames.get(caseFold(l.id))?.size ?? 0) === 1;
+    return { idOk, k: idOk ? `id:${caseFold(l.id as string)}` : `name:${caseFold(l.name)}` };
+  };
+  const groups = new Map<string, { id: string | null; name: string; places: PlaceSeen[]; points: PersonPoint[] }>();
   const warned = new Set<string>();
+  const groupOf = (l: { id: string | null; name: string }, s: CheckedSession) => {
+    const { idOk, k } = keyOf(l);
+    if (!idOk && !warned.has(k)) {
+      warned.add(k);
+      problems.push(problem('matched-by-name', 'warning', { file: s.label }, { name: l.name, ...(l.id === null ? {} : { id: l.id }) }));
+    }
+    let g = groups.get(k);
+    if (g === undefined) groups.set(k, (g = { id: idOk ? l.id : null, name: l.name, places: [], points: [] }));
+    return g;
+  };
   for (const s of sessions) {
+    for (const l of s.places) groupOf(l, s).places.push({ session: s.label, date: s.date, round: s.round, ballotType: l.ballotType });
     for (const l of s.leaders) {
-      const idOk = l.id !== null && (idNames.get(caseFold(l.id))?.size ?? 0) === 1;
-      const k = idOk ? `id:${caseFold(l.id as string)}` : `name:${caseFold(l.name)}`;
-      if (!idOk && !warned.has(k)) {
-        warned.add(k);
-        problems.push(problem('matched-by-name', 'warning', { file: s.label }, { name: l.name, ...(l.id === null ? {} : { id: l.id }) }));
-      }
-      const g = groups.get(k) ?? { id: idOk ? l.id : null, name: l.name, points: [] };
-      g.points.push({ session: s.label, date: s.date, round: s.round, ballotType: l.ballotType, low: l.low, lowPercent: l.lowPercent, band: l.band, regime: s.regime });
-      groups.set(k, g);
+      groupOf(l, s).points.push({ session: s.label, date: s.date, round: s.round, ballotType: l.ballotType, low: l.low, lowPercent: l.lowPercent, band: l.band, regime: s.regime });
     }
   }
   const people: Person[] = [];
+  const inOrder = <T extends PlaceSeen>(list: readonly T[]) => [...list].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || naturalCompare(a.session, b.session));
   for (const g of groups.values()) {
-    const points = [...g.points].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || naturalCompare(a.session, b.session));
-    for (const ps of overPlaces(points, (p) => p.round ?? '')) {
+    for (const ps of overPlaces(inOrder(g.places), (p) => p.round ?? '')) {
       problems.push(problem('too-many-places', 'error', { file: ps[MAX_PLACES]?.session ?? '' }, { name: g.name, round: ps[0]?.round ?? '', places: ps.map((p) => `${p.session}${p.ballotType === DEFAULT_BALLOT_TYPE ? '' : ` (${p.ballotType})`}`), max: MAX_PLACES }));
     }
+    if (g.points.length === 0) continue;
+    const points = inOrder(g.points);
     const flaggedRounds = [...new Set(points.filter((p) => p.band === 'review' || p.band === 'dismissal').map((p) => p.round ?? ''))];
     people.push({ id: g.id, name: g.name, points, flaggedRounds });
   }
   people.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   // Only people seen more than once need the warning about how they were matched.
-  const once = new Set(people.filter((p) => p.points.length < 2).map((p) => caseFold(p.name)));
-  return { people, problems: problems.filter((p) => p.code !== 'matched-by-name' || !once.has(caseFold(String(p.params['name'])))) };
+  const seen = new Map<string, number>();
+  for (const g of groups.values()) seen.set(caseFold(g.name), (seen.get(caseFold(g.name)) ?? 0) + g.places.length);
+  return { people, problems: problems.filter((p) => p.code !== 'matched-by-name' || (seen.get(caseFold(String(p.params['name']))) ?? 0) >= 2) };
+}
+
+/** One session naming a person: a place, for the two-places rule. */
+interface PlaceSeen {
+  readonly session: string;
+  readonly date: string | null;
+  readonly round: string | null;
+  readonly ballotType: string;
 }

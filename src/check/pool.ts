@@ -141,7 +141,7 @@ function ask(worker: Worker, question: Question): Promise<Answer> {
 
 function crashed(job: SessionJob, e: unknown): CheckedSession {
   return {
-    label: job.label, status: 'invalid', title: null, date: null, round: null, regime: null, record: null, records: [], differences: [], leaders: [],
+    label: job.label, status: 'invalid', title: null, date: null, round: null, regime: null, record: null, records: [], differences: [], leaders: [], places: [],
     problems: [{ code: 'unreadable-file', severity: 'error', location: { file: job.label }, params: { reason: (e as Error).message ?? String(e) } }],
     problemCounts: [{ severity: 'error', code: 'unreadable-file', total: 1, listed: 1 }],
   };

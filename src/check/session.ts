@@ -42,6 +42,13 @@ export interface LeaderPoint {
   readonly band: Band | null;
 }
 
+/** A person named on one of the session's ballot types. */
+export interface Place {
+  readonly id: string | null;
+  readonly name: string;
+  readonly ballotType: string;
+}
+
 /** One record of a session and what comparing it gave. */
 export interface RecordChecked {
   readonly source: 'results' | 'summary';
@@ -67,6 +74,11 @@ export interface CheckedSession {
   readonly problems: readonly Problem[];
   readonly problemCounts: readonly ProblemCount[];
   readonly leaders: readonly LeaderPoint[];
+  /**
+   * Everyone the session's roster puts on a ballot, whether or not the session re-tallies: the
+   * two-places rule counts every session that names the person (SPEC §4), valid or not.
+   */
+  readonly places: readonly Place[];
   /** The session's full figures, when the job asked for them and the inputs could be read. */
   readonly detail?: SessionDetail;
 }
@@ -77,7 +89,7 @@ export function flagsText(flags: SessionFlags): string[] {
 }
 
 export async function checkSession(job: SessionJob): Promise<CheckedSession> {
-  const empty = { title: null, date: null, round: null, regime: null, records: [], differences: [], leaders: [] };
+  const empty = { title: null, date: null, round: null, regime: null, records: [], differences: [], leaders: [], places: [] };
   const copies: Problem[] = job.copies.map((c) => problem('duplicate-file', 'info', { file: c.of }, { copies: c.copies }));
   const done = (s: Omit<CheckedSession, 'problems' | 'problemCounts'>, problems: readonly Problem[]): CheckedSession => {
     // Errors first, then warnings, then notes, each in the order found (as tally lists them).
@@ -107,7 +119,8 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   const { session } = outcome;
   const valid = outcome.ballotTypes !== null && !hasErrors(outcome.problems);
   const detail = job.detail === true ? { detail: sessionDetail(outcome, valid) } : {};
-  const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime, ...detail };
+  const places = outcome.cadres.filter((c) => c.excluded === null).map((c) => ({ id: c.id, name: c.name, ballotType: c.ballotType }));
+  const base = { label: job.label, title: session.title, date: session.date, round: session.round, regime: session.regime, places, ...detail };
   if (!valid || outcome.ballotTypes === null) {
     // With what the readers set aside too (SPEC §2.4: every row set aside is said).
     return done({ ...base, status: 'invalid', record: firstKind, records: [], differences: [], leaders: [] }, outcome.problems);

@@ -273,6 +273,39 @@ describe('complete rounds and the two-places rule', () => {
     expect(readFileSync(join(dir, 'bao-cao.html'), 'utf8')).toContain('Báo cáo chưa đầy đủ: 1 người được lấy phiếu quá 2 nơi');
   });
 
+  // Issue 22, item 3: a place is a place whether or not its session re-tallies (SPEC §4).
+  for (const [what, spoil] of [
+    ['a bad cell', (u: UnitSpec): UnitSpec => ({ ...u, badCell: true })],
+    ['a missed quorum', (u: UnitSpec): UnitSpec => ({ ...u, convened: 60 })],
+  ] as const) {
+    it(`the two-places breach is found when one of the three places has ${what} (summary and check)`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tally-summary-places-bad-'));
+      const person = { name: 'Nguyễn Văn Ba Nơi', position: 'Ủy viên', id: 'CB-001', high: 20, confidence: 5, low: 5 };
+      VALID.slice(0, 3).forEach((u, k) => {
+        const unit = { ...u, leaders: [...u.leaders.map((l, i) => ({ ...l, id: `${u.folder}-${i}` })), person] };
+        writeUnit(dir, k === 1 ? spoil(unit) : unit);
+      });
+      for (const command of ['summary', 'check']) {
+        const r = await tally([command, dir, '--json', '--jobs', '1']);
+        expect(r.code).toBe(1);
+        const breaches = JSON.parse(r.stdout).problems.filter((p: any) => p.code === 'too-many-places');
+        expect(breaches, command).toHaveLength(1);
+        expect(breaches[0].message).toContain('Nguyễn Văn Ba Nơi');
+      }
+    });
+  }
+
+  it('two places of which one is invalid are no breach', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-summary-places-two-'));
+    const person = { name: 'Nguyễn Văn Hai Nơi', position: 'Ủy viên', id: 'CB-002', high: 20, confidence: 5, low: 5 };
+    VALID.slice(0, 2).forEach((u, k) => {
+      const unit = { ...u, leaders: [...u.leaders.map((l, i) => ({ ...l, id: `${u.folder}-${i}` })), person] };
+      writeUnit(dir, k === 1 ? { ...unit, badCell: true } : unit);
+    });
+    const d = JSON.parse((await tally(['summary', dir, '--json', '--jobs', '1'])).stdout);
+    expect(d.problems.filter((p: any) => p.code === 'too-many-places')).toHaveLength(0);
+  });
+
   it('People’s Council sessions: the State layout and its signature', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tally-summary-state-'));
     for (const u of VALID.slice(0, 2)) writeUnit(dir, u);
