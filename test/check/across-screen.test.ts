@@ -20,6 +20,7 @@ function sessions(n: number, people: number): CheckedSession[] {
     problems: [],
     problemCounts: [],
     leaders: Array.from({ length: people }, (_, k) => ({ id: `CB${k}`, name: `Người thứ ${k}`, ballotType: 'default', low: 1, lowPercent: 1000, band: 'none' as const })),
+    places: Array.from({ length: people }, (_, k) => ({ id: `CB${k}`, name: `Người thứ ${k}`, ballotType: 'default' })),
   }));
 }
 

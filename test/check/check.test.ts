@@ -159,6 +159,7 @@ describe('bands in the re-check', () => {
   const session = (label: string, date: string, regime: 'party-96' | 'assembly-35', low: number, lowPercent: number, band: 'review' | 'dismissal', differences: Difference[] = []): CheckedSession => ({
     label, status: differences.length > 0 ? 'differs' : 'ok', title: null, date, round: date.slice(0, 4), regime, record: 'results', records: [], differences, problems: [], problemCounts: [],
     leaders: [{ id: 'CB01', name: 'Đặng Quốc Bảo', ballotType: 'default', low, lowPercent, band }],
+    places: [{ id: 'CB01', name: 'Đặng Quốc Bảo', ballotType: 'default' }],
   });
 
   it('are drawn from each session’s own regime: "≥ 2/3" under Regulation 96, "> 2/3" under Resolution 35', async () => {
