@@ -51,6 +51,7 @@ export const PROBLEM_CODES = [
   'ignored-column',
   'unknown-record-column',
   'layout-not-compared',
+  'unit-matched-loosely',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -124,6 +125,7 @@ export interface ProblemParams {
   'duplicate-file': { readonly otherFile?: string; readonly copies?: readonly string[]; readonly command?: string };
   'not-a-session': NoParams;
   'layout-not-compared': { readonly layout: 'long' | 'scanner' };
+  'unit-matched-loosely': { readonly unit: string; readonly listed: readonly string[] };
   'matched-by-name': { readonly name: string; readonly id?: string };
   'untyped-ballot': { readonly ballot: string };
   'position-mismatch': { readonly name: string; readonly position: string; readonly written: string };

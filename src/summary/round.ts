@@ -3,8 +3,8 @@
 // (highest low share first, compared as exact fractions), totals, and what is incomplete.
 // Pure: sessions in, one Round out.
 import { basename, extname } from 'node:path';
-import { clean, fold } from '../model/fold.js';
-import { bySeverity, type Problem } from '../model/problem.js';
+import { caseFold, clean, fold, hasDiacritics } from '../model/fold.js';
+import { bySeverity, problem, type Problem } from '../model/problem.js';
 import type { RegimeId } from '../model/types.js';
 import type { LeaderDetail, TypeDetail } from '../check/detail.js';
 import type { CheckedSession } from '../check/session.js';
@@ -95,8 +95,35 @@ export interface Round {
 const FIRST_PROBLEMS = 3;
 
 
-/** A unit name for matching: case and diacritics folded, spaces collapsed. */
-export const unitKey = (name: string) => fold(clean(name));
+/**
+ * A unit's identity: its name after NFC, case and spaces, with its diacritics (SPEC §4: Đông Hưng
+ * and Đồng Hưng are two communes).
+ */
+const unitKey = (name: string) => caseFold(clean(name));
+
+/**
+ * Which listed unit a session's unit is: the one with the same name; else, when one of the two
+ * names was typed without diacritics, the one listed unit that matches without them — with a
+ * warning, and none at all when several could be meant.
+ */
+function matchUnits(units: readonly string[], listed: ReadonlyMap<string, { name: string; at: number }>): { at: (number | null)[]; problems: Problem[] } {
+  const loose = new Map<string, { name: string; at: number }[]>();
+  for (const [k, u] of listed) loose.set(fold(k), [...(loose.get(fold(k)) ?? []), u]);
+  const problems: Problem[] = [];
+  const warned = new Set<string>();
+  const at = units.map((unit) => {
+    const exact = listed.get(unitKey(unit));
+    if (exact !== undefined) return exact.at;
+    const fits = (loose.get(fold(unit)) ?? []).filter((u) => !hasDiacritics(unit) || !hasDiacritics(u.name));
+    if (fits.length === 0) return null;
+    if (!warned.has(unitKey(unit))) {
+      warned.add(unitKey(unit));
+      problems.push(problem('unit-matched-loosely', 'warning', {}, { unit, listed: fits.map((u) => u.name) }));
+    }
+    return fits.length === 1 ? (fits[0] as { at: number }).at : null;
+  });
+  return { at, problems };
+}
 
 function unitOf(s: CheckedSession): string {
   const body = s.detail?.body ?? null;
@@ -115,10 +142,13 @@ export function compareLowShare(a: Pick<LeaderDetail, 'low' | 'denominator'>, b:
 export function buildRound(checked: readonly CheckedSession[], expectedUnits: readonly string[] | null, across: readonly Problem[], found: readonly Problem[], extraFiles: readonly RoundFile[] = []): Round {
   const listed = new Map<string, { name: string; at: number }>();
   for (const u of expectedUnits ?? []) if (!listed.has(unitKey(u))) listed.set(unitKey(u), { name: clean(u), at: listed.size });
-  const made = checked.map((s): { s: CheckedSession; r: RoundSession } => {
+  const units = checked.map(unitOf);
+  const matched = matchUnits(units, listed);
+  const made = checked.map((s, i): { s: CheckedSession; r: RoundSession; at: number | null } => {
     const d = s.detail;
     const valid = d !== undefined && d.types.length > 0;
-    const unit = unitOf(s);
+    const unit = units[i] as string;
+    const at = matched.at[i] ?? null;
     const leaders = valid ? d.leaders : [];
     const problems = [...s.problems].sort(bySeverity);
     const r: RoundSession = {
@@ -126,7 +156,7 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
       label: s.label,
       valid,
       recheck: s.status,
-      expected: expectedUnits === null ? null : listed.has(unitKey(unit)),
+      expected: expectedUnits === null ? null : at !== null,
       title: d?.title ?? s.title,
       date: s.date,
       round: s.round,
@@ -144,15 +174,14 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
       problemTotal: s.problemCounts.reduce((n, c) => n + c.total, 0),
       classification: d?.classification ?? null,
     };
-    return { s, r };
+    return { s, r, at };
   });
   // In the order of the units list when there is one (units not on it last), else as found.
-  const at = (r: RoundSession) => listed.get(unitKey(r.unit))?.at ?? listed.size;
-  made.sort((a, b) => at(a.r) - at(b.r));
+  made.sort((a, b) => (a.at ?? listed.size) - (b.at ?? listed.size));
   const sessions = made.map((m) => m.r);
-  const anySession = new Set(sessions.map((s) => unitKey(s.unit)));
+  const anySession = new Set(made.map((m) => m.at));
   // A unit whose session is invalid is not missing: its session is listed as invalid.
-  const missing = [...listed].filter(([k]) => !anySession.has(k)).map(([, u]) => u.name);
+  const missing = [...listed.values()].filter((u) => !anySession.has(u.at)).map((u) => u.name);
   const leaders: RoundLeader[] = made.flatMap(({ s, r }) => (r.valid && s.detail !== undefined ? s.detail.leaders.map((l) => ({ ...l, unit: r.unit, session: r.label, regime: r.regime ?? 'party-96' })) : []));
   const order = new Map(leaders.map((l, i) => [l, i]));
   const flagged = leaders.filter((l) => l.flagged && l.denominator !== null).sort((a, b) => compareLowShare(b, a) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
@@ -171,7 +200,8 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
     flagged,
     totals: {
       unitsExpected: expectedUnits === null ? null : listed.size,
-      units: new Set(valid.map((s) => unitKey(s.unit))).size,
+      // Units of the round with a valid result: an unexpected unit is counted apart.
+      units: new Set(valid.filter((s) => s.expected !== false).map((s) => unitKey(s.unit))).size,
       sessions: sessions.length,
       validSessions: valid.length,
       invalidSessions: invalid.length,
@@ -184,7 +214,7 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
       flagged: flagged.length,
     },
     files,
-    problems: [...across, ...found],
+    problems: [...across, ...matched.problems, ...found],
     overPlaces,
     complete: invalid.length === 0 && missing.length === 0 && overPlaces.length === 0,
     convention: regimes.length > 0 && regimes.every((r) => REGIMES[r].convention === 'state') ? 'state' : 'party',

@@ -360,6 +360,16 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
     en: (p) =>
       `${p['layout'] === 'long' ? 'the ballots here are in the long layout (one row per ballot line)' : 'this is a scanner export'}; tally reconcile compares hand-typed wide entries only (a row per ballot, a column per leader); tally itself reads this file`,
   },
+  'unit-matched-loosely': {
+    vi: (p) =>
+      (p['listed'] as readonly string[]).length === 1
+        ? `đơn vị ${s(p['unit'])} được nhận là ${s((p['listed'] as readonly string[])[0])} trong danh sách đơn vị (chỉ khớp khi bỏ dấu); hãy kiểm tra lại tên`
+        : `đơn vị ${s(p['unit'])} khớp với nhiều đơn vị trong danh sách khi bỏ dấu (${(p['listed'] as readonly string[]).join('; ')}), nên không nhận là đơn vị nào; hãy ghi tên có dấu`,
+    en: (p) =>
+      (p['listed'] as readonly string[]).length === 1
+        ? `unit ${s(p['unit'])} taken as ${s((p['listed'] as readonly string[])[0])} of the units list (they match only without diacritics); check the name`
+        : `unit ${s(p['unit'])} matches several units of the list without diacritics (${(p['listed'] as readonly string[]).join('; ')}), so it is taken as none of them; write the name with its diacritics`,
+  },
   'matched-by-name': {
     vi: (p) => `${s(p['name'])}: nhận là cùng một người qua các hội nghị theo họ tên${p['id'] ? ` (mã ${s(p['id'])} ghi với tên khác nhau)` : ' (không có mã)'}`,
     en: (p) => `${s(p['name'])}: matched across sessions by name${p['id'] ? ` (id ${s(p['id'])} appears with different names)` : ' (no id)'}`,
