@@ -4,6 +4,10 @@ import type { Problem, ProblemCode, ProblemParams, ParamValue } from '../model/p
 import { DENOMINATOR_BASES, REGIME_IDS, type Location } from '../model/types.js';
 import type { Lang } from './lang.js';
 import { FILE_REASONS } from './file-reasons.js';
+import { LABELS } from './labels.js';
+
+/** A denominator basis in the reader's words ("số phiếu thu về"), not its JSON code. */
+const basisWords = (v: ParamValue | undefined, lang: Lang): string => (LABELS[lang].basis as Readonly<Record<string, string>>)[s(v)] ?? s(v);
 
 type Params = Readonly<Record<string, ParamValue>>;
 /** The wording of one problem code, reading only the parameters that code carries. */
@@ -292,11 +296,11 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
     en: (p) => `'${s(p['key'])}': the command-line value '${s(p['to'])}' replaces '${s(p['from'])}'`,
   },
   'zero-denominator': {
-    vi: (p) => p['scope'] === 'cadre' ? `${s(p['name'])} không có phiếu hợp lệ nào: không tính được tỷ lệ` : `mẫu số (${s(p['basis'])}) bằng 0: không tính được tỷ lệ`,
-    en: (p) => p['scope'] === 'cadre' ? `${s(p['name'])} has no valid line: no percentage can be computed` : `the denominator (${s(p['basis'])}) is 0: no percentage can be computed`,
+    vi: (p) => p['scope'] === 'cadre' ? `${s(p['name'])} không có phiếu hợp lệ nào: không tính được tỷ lệ` : `mẫu số (${basisWords(p['basis'], 'vi')}) bằng 0: không tính được tỷ lệ`,
+    en: (p) => p['scope'] === 'cadre' ? `${s(p['name'])} has no valid line: no percentage can be computed` : `the denominator (${basisWords(p['basis'], 'en')}) is 0: no percentage can be computed`,
   },
   'denominator-fixed': {
-    vi: (p) => `theo ${s(p['regime'])}, mẫu số do luật định là '${s(p['fixed'])}'; không dùng được '${s(p['basis'])}'`,
+    vi: (p) => `theo ${s(p['regime'])}, mẫu số do luật định là ${basisWords(p['fixed'], 'vi')} ('${s(p['fixed'])}'); không dùng được ${basisWords(p['basis'], 'vi')} ('${s(p['basis'])}')`,
     en: (p) => `under ${s(p['regime'])} the denominator is fixed by law as '${s(p['fixed'])}'; '${s(p['basis'])}' cannot be used`,
   },
   'undecided-mark': {
