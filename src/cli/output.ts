@@ -131,3 +131,6 @@ function running(pid: number): boolean {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** Where a path leads, as the file system compares paths: two names of one file give one key. */
+export const samePlace = canonical;

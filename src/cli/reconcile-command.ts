@@ -13,7 +13,7 @@ import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, usageError, type Io } from './io.js';
-import { checkOutputs, writeOutputs } from './output.js';
+import { checkOutputs, samePlace, writeOutputs } from './output.js';
 import { commonOptions, limitsFrom } from './options.js';
 
 export async function runReconcile(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
@@ -36,6 +36,15 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
   if (entries.length < 2 || entries.length > 3) return usageError(io, lang, h.reconcile.count);
+  // The same file named twice is a slip of the hand; two files with the same bytes are two
+  // entries that agree (SPEC §4), said below with a warning.
+  const named = new Map<string, string>();
+  for (const e of entries) {
+    const k = await samePlace(e);
+    const first = named.get(k);
+    if (first !== undefined) return usageError(io, lang, h.reconcile.samePath(e === first ? e : `${first} / ${e}`));
+    named.set(k, e);
+  }
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!['.xlsx', '.csv'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.reconcile.outputFormat}`);
   await checkOutputs(outputs, [...entries, ...(opts.roster === undefined ? [] : [opts.roster])]);
@@ -56,12 +65,9 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   const seen = new Map<string, string>();
   for (const path of entries) {
     const f = await openBallotInput(path, limits);
-    // The same bytes twice would agree with themselves: a usage mistake, never a comparison.
+    // Two typists who agree on every keystroke make identical files: compared, with a warning.
     const same = seen.get(f.sha256);
-    if (same !== undefined) {
-      io.stderr.write(renderProblems([problem('duplicate-file', 'error', { file: f.path }, { otherFile: same, command: 'reconcile' })], lang, useColor(io.stderr, io)));
-      return 2;
-    }
+    if (same !== undefined) problems.push(problem('duplicate-file', 'warning', { file: f.path }, { otherFile: same, command: 'reconcile' }));
     seen.set(f.sha256, f.path);
     // The entry's ballots as `tally` reads them: a CSV's stream, every ballot sheet of a workbook.
     const sources = f.stream !== undefined ? [f.stream] : (f.sources ?? []);

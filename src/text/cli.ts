@@ -41,6 +41,7 @@ export const HELP = {
       output: 'ghi bảng đối chiếu (.xlsx hoặc .csv)',
       outputFormat: 'bảng đối chiếu ghi ra .xlsx hoặc .csv',
       count: 'cần 2 hoặc 3 tệp nhập phiếu',
+      samePath: (path: string) => `${path} được đưa hai lần; hãy đưa các tệp nhập khác nhau`,
     },
     check: {
       description: 'Kiểm tra lại các hội nghị đã lấy phiếu: kiểm lại từ phiếu và so với số liệu ghi nhận lúc đó.',
@@ -123,6 +124,7 @@ export const HELP = {
       output: 'write the comparison (.xlsx or .csv)',
       outputFormat: 'the comparison is written as .xlsx or .csv',
       count: 'give 2 or 3 entry files',
+      samePath: (path: string) => `${path} is given twice; give different entry files`,
     },
     check: {
       description: 'Re-check earlier sessions: re-tally their ballots and compare with the figures recorded at the time.',

@@ -383,13 +383,13 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
       p['copies'] !== undefined
         ? `có bản sao giống hệt (cùng SHA-256), kiểm tra một lần như cùng một hội nghị: ${someOf(p['copies'], (n) => `và ${n.toLocaleString('vi-VN')} bản khác`)}`
         : p['command'] === 'reconcile'
-          ? `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256): đối chiếu một tệp với chính nó không phát hiện được sai sót nào; hãy đưa các lần nhập độc lập`
+          ? `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256): hai lần nhập khớp hoàn toàn; hãy chắc chắn rằng chúng do hai người nhập độc lập, không phải một tệp được sao chép`
           : `tệp này giống hệt tệp ${s(p['otherFile'])} (cùng SHA-256); không đọc hai lần`,
     en: (p) =>
       p['copies'] !== undefined
         ? `byte-identical copies (same SHA-256), checked once as the same session: ${someOf(p['copies'], (n) => `and ${n.toLocaleString('en-US')} more`)}`
         : p['command'] === 'reconcile'
-          ? `this file is identical to ${s(p['otherFile'])} (same SHA-256): comparing a file with itself finds nothing; give independent entries`
+          ? `this file is identical to ${s(p['otherFile'])} (same SHA-256): the two entries agree entirely; make sure they were typed independently, not copied`
           : `this file is identical to ${s(p['otherFile'])} (same SHA-256); not read twice`,
   },
   'unknown-record-column': {

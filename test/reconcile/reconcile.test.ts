@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { comparable, meaningOf } from '../../src/reconcile/reconcile.js';
@@ -97,16 +97,34 @@ describe('tally reconcile', () => {
     expect(doc.entries.map((e: { name: string }) => e.name)).toEqual([join(a, 'phieu.csv'), join(b, 'phieu.csv')]);
   });
 
-  it('refuses the same file given twice, or a byte-identical copy, naming both', async () => {
+  // Issue 22, item 9 (SPEC §4): only the same path is a usage error; identical contents are two
+  // entries that agree entirely, compared with a warning.
+  it('refuses the same file given twice, also under another name of the same path', async () => {
     const same = await tally(['reconcile', E2, E2]);
     expect(same.code).toBe(2);
     expect(same.stdout).toBe('');
-    expect(same.stderr).toContain(`tệp này giống hệt tệp ${E2} (cùng SHA-256)`);
+    expect(same.stderr).toContain(`${E2} được đưa hai lần`);
+    const dotted = join(E2, '..', '.', basename(E2));
+    const again = await tally(['reconcile', E2, dotted, '--lang', 'en']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('is given twice');
+  });
+
+  it('compares a byte-identical copy like any entry: they agree, with a warning to make sure they were typed independently', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tally-rec-'));
     copyFileSync(E2, join(dir, 'ban-sao.csv'));
-    const copy = await tally(['reconcile', E1, E2, join(dir, 'ban-sao.csv'), '--lang', 'en']);
-    expect(copy.code).toBe(2);
-    expect(copy.stderr).toContain(`this file is identical to ${E2} (same SHA-256)`);
+    const two = await tally(['reconcile', E2, join(dir, 'ban-sao.csv')]);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toContain('Các lần nhập khớp nhau hoàn toàn.');
+    expect(two.stderr).toContain(`tệp này giống hệt tệp ${E2} (cùng SHA-256)`);
+    expect(two.stderr).toContain('nhập độc lập');
+    // With a third entry, the copy and its original are the majority where the first differs.
+    const three = await tally(['reconcile', E1, E2, join(dir, 'ban-sao.csv'), '--json', '--lang', 'en']);
+    expect(three.code).toBe(1);
+    expect(three.stderr).toContain(`this file is identical to ${E2} (same SHA-256)`);
+    const doc = JSON.parse(three.stdout);
+    expect(doc.differences.length).toBeGreaterThan(0);
+    expect(JSON.parse((await tally(['reconcile', E1, E2, '--json'])).stdout).differences.length).toBe(doc.differences.length);
   });
 
   it('several marks are compared mark by mark: 12 and 123 differ, 13, 31 and 1,3 agree', async () => {
