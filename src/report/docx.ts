@@ -47,7 +47,7 @@ export async function renderDocx(ctx: ReportContext): Promise<Uint8Array> {
   for (const t of types) {
     if (multi) text(M.ballotType(t.id), { bold: true, after: 0 });
     const line = (label: string, value: string) => text(`- ${label}: ${value}`, { indent: MM(10), align: 'left', after: 0 });
-    line(M.convened, String(t.convened));
+    line(regime.quorumByAnalogy ? M.convenedDeputies : M.convened, String(t.convened));
     line(M.present, `${t.present} (${M.quorum(t.quorum.required, t.quorum.met, regime.quorumByAnalogy)})`);
     line(M.issued, String(t.issued));
     line(M.returned, String(t.returned));

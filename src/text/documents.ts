@@ -61,9 +61,11 @@ export const MINUTES_TEXT = {
     },
     ballotType: (id: string) => `Loại phiếu ${id}:`,
     convened: 'Số người được triệu tập',
+    /** An assembly's word for those convened: its deputies (Nghị quyết 96/2023/QH15). */
+    convenedDeputies: 'Tổng số đại biểu',
     present: 'Số người có mặt',
     quorum: (required: number, met: boolean, byAnalogy: boolean) =>
-      `${met ? 'đủ' : 'KHÔNG đủ'} 2/3 số người được triệu tập (cần ít nhất ${required})${byAnalogy ? ', áp dụng tương tự Quy định 96, Điều 3' : ''}`,
+      `${met ? 'đủ' : 'KHÔNG đủ'} 2/3 ${byAnalogy ? 'tổng số đại biểu' : 'số người được triệu tập'} (cần ít nhất ${required})${byAnalogy ? ', áp dụng tương tự Quy định 96, Điều 3' : ''}`,
     issued: 'Số phiếu phát ra',
     returned: 'Số phiếu thu về',
     valid: 'Số phiếu hợp lệ',
@@ -89,6 +91,7 @@ export const MINUTES_TEXT = {
     },
     ballotType: (id: string) => `Ballot type ${id}:`,
     convened: 'Number convened',
+    convenedDeputies: 'Total number of deputies',
     present: 'Number present',
     quorum: (required: number, met: boolean, byAnalogy: boolean) =>
       `${met ? 'quorum met' : 'quorum NOT met'}: at least ${required} needed${byAnalogy ? ', Regulation 96 Article 3 applied by analogy' : ''}`,

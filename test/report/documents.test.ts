@@ -196,6 +196,10 @@ describeNeeding('soffice', 'chromium', 'pdftotext', 'pdfinfo')('a session of 25 
     expect(pdfPages.length).toBeGreaterThan(1);
     for (const p of pdfPages) expect(p).toContain('MẬT');
     expect(t).toContain('Phiếu số 30: Ghi thêm tên');
+    // An assembly counts its deputies (issue 22, item 8).
+    expect(t).toContain('Tổng số đại biểu');
+    expect(t).toContain('2/3 tổng số đại biểu');
+    expect(t).not.toContain('được triệu tập');
   }, 150_000);
 });
 
