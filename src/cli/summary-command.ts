@@ -17,7 +17,8 @@ import type { Lang } from '../text/lang.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
 import { commandLine, type CommandSpec } from './args.js';
-import { outputWidth, usageError, type Io } from './io.js';
+import { outputWidth, usageError, useColor, type Io } from './io.js';
+import { renderProblems } from '../report/terminal.js';
 import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
@@ -141,7 +142,12 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   if (opts.json === true) io.stdout.write((await import('../summary/json.js')).roundJson(ctx));
-  else io.stdout.write((await import('../summary/terminal.js')).roundTerminal(ctx));
+  else {
+    io.stdout.write((await import('../summary/terminal.js')).roundTerminal(ctx));
+    // The round's warnings (several rounds, a unit matched without diacritics…) on stderr, as
+    // tally says its own; the errors are in the report above.
+    io.stderr.write(renderProblems(round.problems.filter((p) => p.severity === 'warning'), lang, useColor(io.stderr, io)));
+  }
   if (opts.json === true) for (const p of round.problems.filter((x) => x.severity !== 'info')) io.stderr.write(`${problemMessage(p, lang)}\n`);
   return round.complete ? 0 : 1;
 }

@@ -52,6 +52,7 @@ export const PROBLEM_CODES = [
   'unknown-record-column',
   'layout-not-compared',
   'unit-matched-loosely',
+  'several-rounds',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -126,6 +127,7 @@ export interface ProblemParams {
   'not-a-session': NoParams;
   'layout-not-compared': { readonly layout: 'long' | 'scanner' };
   'unit-matched-loosely': { readonly unit: string; readonly listed: readonly string[] };
+  'several-rounds': { readonly rounds: readonly string[]; readonly sessions: readonly string[] };
   'matched-by-name': { readonly name: string; readonly id?: string };
   'untyped-ballot': { readonly ballot: string };
   'position-mismatch': { readonly name: string; readonly position: string; readonly written: string };

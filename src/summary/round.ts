@@ -190,7 +190,10 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
   const overPlaces = [...new Set(across.filter((p) => p.code === 'too-many-places').map((p) => String(p.params['name'])))];
   const regimes = [...new Set(valid.map((s) => s.regime).filter((r): r is RegimeId => r !== null))];
   const files: RoundFile[] = [...made.flatMap(({ s }) => (s.detail?.files ?? []).map((f) => ({ session: s.label, path: f.path, role: f.role, sha256: f.sha256 }))), ...extraFiles];
-  const rounds = [...new Set(sessions.map((s) => s.round).filter((r): r is string => r !== null))];
+  const rounds = [...new Set(sessions.map((s) => s.round).filter((r): r is string => r !== null))].sort();
+  // A round across the new year is two rounds by default (the year of each date): said, not merged.
+  const severalRounds: Problem[] =
+    rounds.length > 1 ? [problem('several-rounds', 'warning', {}, { rounds, sessions: rounds.map((r) => String(sessions.filter((s) => s.round === r).length)) })] : [];
   const count = (band: 'none' | 'review' | 'dismissal') => leaders.filter((l) => l.band === band).length;
   return {
     round: rounds.length === 0 ? null : rounds.join(', '),
@@ -214,7 +217,7 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
       flagged: flagged.length,
     },
     files,
-    problems: [...across, ...matched.problems, ...found],
+    problems: [...severalRounds, ...across, ...matched.problems, ...found],
     overPlaces,
     complete: invalid.length === 0 && missing.length === 0 && overPlaces.length === 0,
     convention: regimes.length > 0 && regimes.every((r) => REGIMES[r].convention === 'state') ? 'state' : 'party',

@@ -13,7 +13,8 @@ export function roundTerminal(ctx: RoundContext): string {
   out.push(incomplete ?? S.terminal.complete, '');
   const totals = totalLines(round, lang);
   for (const [label, n] of [...totals.counts, ...totals.bands]) out.push(`  ${label}: ${n}`);
-  out.push('', S.sections.units);
+  // The screen has no numbered sections of its own: the documents' "II." would stand alone here.
+  out.push('', S.terminal.units);
   round.sessions.forEach((s, i) => {
     const people = s.valid ? ` — ${s.leaders} ${S.col.people.toLocaleLowerCase(lang)}, ${s.bands.review} ${S.col.review.toLocaleLowerCase(lang)}, ${s.bands.dismissal} ${S.col.dismissal.toLocaleLowerCase(lang)}` : '';
     out.push(`  ${i + 1}. ${s.unit}${s.date === null ? '' : ` (${formatDate(s.date, lang)})`}${people} — ${statusText(s, lang)}`);

@@ -364,6 +364,12 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
     en: (p) =>
       `${p['layout'] === 'long' ? 'the ballots here are in the long layout (one row per ballot line)' : 'this is a scanner export'}; tally reconcile compares hand-typed wide entries only (a row per ballot, a column per leader); tally itself reads this file`,
   },
+  'several-rounds': {
+    vi: (p) =>
+      `các hội nghị thuộc ${(p['rounds'] as readonly string[]).length} đợt khác nhau (${(p['rounds'] as readonly string[]).map((r, i) => `đợt ${r}: ${s((p['sessions'] as readonly string[])[i])} hội nghị`).join('; ')}); đợt mặc định là năm của ngày hội nghị — nếu đây là một đợt, ghi cùng một giá trị ở mục 'Đợt' của các hội nghị`,
+    en: (p) =>
+      `the sessions belong to ${(p['rounds'] as readonly string[]).length} different rounds (${(p['rounds'] as readonly string[]).map((r, i) => `round ${r}: ${s((p['sessions'] as readonly string[])[i])} session(s)`).join('; ')}); a session's round defaults to the year of its date — if this is one round, give every session the same 'round' value`,
+  },
   'unit-matched-loosely': {
     vi: (p) =>
       (p['listed'] as readonly string[]).length === 1

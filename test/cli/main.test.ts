@@ -245,7 +245,7 @@ describe('usage errors: exit 2, no stack trace', () => {
     const { args } = sampleCopy();
     const r = await tally([...args, '--regime', 'assembly-96', '--denominator', 'issued']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("mẫu số do luật định là 'returned'");
+    expect(r.stderr).toContain("mẫu số do luật định là số phiếu thu về ('returned')");
     const party = await tally([...args, '--denominator', 'issued', '--json']);
     expect(party.code).toBe(0);
     expect(JSON.parse(party.stdout).ballotTypes[0].denominator).toEqual({ basis: 'issued', value: 42 });

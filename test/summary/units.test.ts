@@ -89,3 +89,21 @@ describe('units with a valid result', () => {
     expect(doc.round.totals.missingUnits).toBe(1);
   });
 });
+
+describe('sessions of several rounds', () => {
+  it('are said, with how many sessions each round has, not merged silently', async () => {
+    const late = { ...unit('b', 'Xã B'), date: '05/01/2024' };
+    const { code, doc } = await summary([unit('a', 'Xã A'), late, unit('c', 'Xã C')], null);
+    expect(code).toBe(0);
+    const warned = doc.problems.filter((p: any) => p.code === 'several-rounds');
+    expect(warned).toHaveLength(1);
+    expect(warned[0].message).toContain('đợt 2023: 2 hội nghị; đợt 2024: 1 hội nghị');
+    const dir = mkdtempSync(join(tmpdir(), 'tally-units-'));
+    for (const u of [unit('a', 'Xã A'), late]) writeUnit(dir, u);
+    const screen = await tally(['summary', dir, '--jobs', '1']);
+    expect(screen.stderr).toContain('Lưu ý: các hội nghị thuộc 2 đợt khác nhau');
+    // The screen's heading for the units has no lone section number.
+    expect(screen.stdout).toContain('Kết quả theo đơn vị:');
+    expect(screen.stdout).not.toMatch(/^II\./m);
+  });
+});
