@@ -27,7 +27,11 @@ export interface Person {
   readonly flaggedRounds: readonly string[];
 }
 
-export function acrossSessions(sessions: readonly CheckedSession[]): { people: Person[]; problems: Problem[] } {
+/**
+ * `placeName` says what a place is called in the messages: `check` names a session by its inputs,
+ * the round summary by its unit (SPEC §4: never by file path on a report).
+ */
+export function acrossSessions(sessions: readonly CheckedSession[], placeName: (s: CheckedSession) => string = (s) => s.label): { people: Person[]; problems: Problem[] } {
   const problems: Problem[] = [];
   // Matched by id when present and the names agree; otherwise by exact name, with a warning.
   // Everyone a session names counts, whether or not it re-tallies (SPEC §4: a place is a place).
@@ -50,7 +54,7 @@ export function acrossSessions(sessions: readonly CheckedSession[]): { people: P
     return g;
   };
   for (const s of sessions) {
-    for (const l of s.places) groupOf(l, s).places.push({ session: s.label, date: s.date, round: s.round, ballotType: l.ballotType });
+    for (const l of s.places) groupOf(l, s).places.push({ session: s.label, name: placeName(s), date: s.date, round: s.round, ballotType: l.ballotType });
     for (const l of s.leaders) {
       groupOf(l, s).points.push({ session: s.label, date: s.date, round: s.round, ballotType: l.ballotType, low: l.low, lowPercent: l.lowPercent, band: l.band, regime: s.regime });
     }
@@ -59,7 +63,7 @@ export function acrossSessions(sessions: readonly CheckedSession[]): { people: P
   const inOrder = <T extends PlaceSeen>(list: readonly T[]) => [...list].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || naturalCompare(a.session, b.session));
   for (const g of groups.values()) {
     for (const ps of overPlaces(inOrder(g.places), (p) => p.round ?? '')) {
-      problems.push(problem('too-many-places', 'error', { file: ps[MAX_PLACES]?.session ?? '' }, { name: g.name, round: ps[0]?.round ?? '', places: ps.map((p) => `${p.session}${p.ballotType === DEFAULT_BALLOT_TYPE ? '' : ` (${p.ballotType})`}`), max: MAX_PLACES }));
+      problems.push(problem('too-many-places', 'error', { file: ps[MAX_PLACES]?.session ?? '' }, { name: g.name, round: ps[0]?.round ?? '', places: ps.map((p) => `${p.name ?? p.session}${p.ballotType === DEFAULT_BALLOT_TYPE ? '' : ` (${p.ballotType})`}`), max: MAX_PLACES }));
     }
     if (g.points.length === 0) continue;
     const points = inOrder(g.points);
@@ -76,6 +80,8 @@ export function acrossSessions(sessions: readonly CheckedSession[]): { people: P
 /** One session naming a person: a place, for the two-places rule. */
 interface PlaceSeen {
   readonly session: string;
+  /** What the place is called in messages (see acrossSessions). */
+  readonly name?: string;
   readonly date: string | null;
   readonly round: string | null;
   readonly ballotType: string;

@@ -9,7 +9,7 @@ import { Pool } from '../check/pool.js';
 import { planJobs } from '../check/plan.js';
 import { reportDate } from '../report/xlsx-blocks.js';
 import { parseDate } from '../validate/session.js';
-import { buildRound, type RoundFile } from '../summary/round.js';
+import { buildRound, unitOf, type RoundFile } from '../summary/round.js';
 import { readUnits } from '../summary/units.js';
 import type { ReportHeader, RoundContext } from '../summary/words.js';
 import { HELP } from '../text/cli.js';
@@ -122,7 +122,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
     if (job === undefined) continue;
     for (const path of inputsOf(job.inputs)) extraFiles.push({ session: s.label, path, role: roleOf(job.inputs, path), sha256: await sha256(path) });
   }
-  const across = acrossSessions(checked);
+  const across = acrossSessions(checked, unitOf);
   const round = buildRound(checked, expected, across.problems, plan.problems, extraFiles);
   const header: ReportHeader = {
     body: opts.body ?? null,

@@ -125,7 +125,8 @@ function matchUnits(units: readonly string[], listed: ReadonlyMap<string, { name
   return { at, problems };
 }
 
-function unitOf(s: CheckedSession): string {
+/** The unit a session is from: its body, else its file (or folder) name. */
+export function unitOf(s: CheckedSession): string {
   const body = s.detail?.body ?? null;
   if (body !== null && body.trim() !== '') return clean(body);
   const base = basename(s.label);

@@ -291,6 +291,9 @@ describe('complete rounds and the two-places rule', () => {
         const breaches = JSON.parse(r.stdout).problems.filter((p: any) => p.code === 'too-many-places');
         expect(breaches, command).toHaveLength(1);
         expect(breaches[0].message).toContain('Nguyễn Văn Ba Nơi');
+        // The round names places by unit (SPEC §4); check names sessions by their inputs.
+        const places = VALID.slice(0, 3).map((u) => (command === 'summary' ? u.body : join(dir, u.folder)));
+        for (const p of places) expect(breaches[0].message, command).toContain(p);
       }
     });
   }
