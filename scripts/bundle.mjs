@@ -29,7 +29,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['exceljs', 'docx'],
+  external: ['exceljs', 'docx', 'pdfkit', 'qrcode'],
   plugins: [stubs],
   // The check pool finds its worker beside the bundle.
   inject: ['scripts/import-meta-url.js'],

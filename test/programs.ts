@@ -13,6 +13,8 @@ const PACKAGE: Readonly<Record<string, string>> = {
   chromium: 'Chromium (Debian: chromium)',
   pdftotext: 'poppler (Debian: poppler-utils)',
   pdfinfo: 'poppler (Debian: poppler-utils)',
+  pdftoppm: 'poppler (Debian: poppler-utils)',
+  pdffonts: 'poppler (Debian: poppler-utils)',
 };
 
 const onPath = (program: string): boolean =>

@@ -21,14 +21,19 @@ describe('secrecy', () => {
     expect(found).toEqual([]);
   });
 
-  it('neither do the bundles that are run (everything they load, but exceljs and docx, is inside them)', () => {
+  it('neither do the bundles that are run (everything they load, but exceljs, docx, pdfkit and qrcode, is inside them)', () => {
     for (const bundle of ['tally.cjs', 'check-worker.cjs']) {
       const text = readFileSync(join(ROOT, 'dist', bundle), 'utf8');
       expect([...text.matchAll(importOf)].map((m) => m[1])).toEqual([]);
-      // A module imported by name from outside the bundle can only be exceljs or docx.
+      // A module imported by name from outside the bundle can only be a writer loaded on demand.
       const outside = [...text.matchAll(/require\(["']([^"'.][^"']*)["']\)|import\(["']([^"'.][^"']*)["']\)/g)].map((m) => m[1] ?? m[2]).filter((n) => !(n as string).startsWith('node:'));
-      expect([...new Set(outside)]).toEqual(bundle === 'tally.cjs' ? ['exceljs', 'docx'] : []);
+      expect([...new Set(outside)].sort()).toEqual(bundle === 'tally.cjs' ? ['docx', 'exceljs', 'pdfkit', 'qrcode/lib/core/qrcode.js'] : []);
     }
+  });
+
+  it('pdfkit and the QR encoder, loaded to print the ballots, reach no network: nor do the modules they require', () => {
+    const files = [join(ROOT, 'node_modules', 'pdfkit', 'js', 'pdfkit.js'), ...readdirSync(join(ROOT, 'node_modules', 'qrcode', 'lib', 'core')).map((f) => join(ROOT, 'node_modules', 'qrcode', 'lib', 'core', f))];
+    for (const f of files) expect([...readFileSync(f, 'utf8').matchAll(importOf)].map((m) => `${f}: ${m[1]}`)).toEqual([]);
   });
 
   it('docx, loaded to write the minutes, is one self-contained file that reaches no network either', () => {

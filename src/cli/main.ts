@@ -24,6 +24,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (argv[0] === 'template') return await (await import('./template-command.js')).runTemplate(argv.slice(1), io, lang);
     if (argv[0] === 'check') return await (await import('./check-command.js')).runCheck(argv.slice(1), io, lang);
     if (argv[0] === 'summary') return await (await import('./summary-command.js')).runSummary(argv.slice(1), io, lang);
+    if (argv[0] === 'ballot-form') return await (await import('./ballot-form-command.js')).runBallotForm(argv.slice(1), io, lang);
     if (argv[0] === 'reconcile') return await (await import('./reconcile-command.js')).runReconcile(argv.slice(1), io, lang);
     return await (await import('./tally-command.js')).runTally(argv, io, lang);
   } catch (e) {

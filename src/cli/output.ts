@@ -21,11 +21,11 @@ async function canonical(path: string): Promise<string> {
 }
 
 /** Checks every output before anything is read or written; throws OutputRefused. */
-export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], to: OutputDisk = disk): Promise<void> {
+export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], to: OutputDisk = disk, writes: (path: string) => boolean = hasReporter): Promise<void> {
   const inputKeys = new Set(await Promise.all(inputs.map(canonical)));
   const seen = new Set<string>();
   for (const out of outputs) {
-    if (!hasReporter(out)) throw new OutputRefused(out, 'unknown-format');
+    if (!writes(out)) throw new OutputRefused(out, 'unknown-format');
     const k = await canonical(out);
     if (inputKeys.has(k)) throw new OutputRefused(out, 'is-input');
     if (seen.has(k)) throw new OutputRefused(out, 'twice');

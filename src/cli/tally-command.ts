@@ -28,6 +28,7 @@ export function tallySpec(lang: Lang): CommandSpec {
       [h.commands.summary, SUMMARY_TEXT[lang].help.description],
       [h.commands.reconcile, h.reconcile.description],
       [h.commands.template, h.template.description],
+      [h.commands.ballotForm, h.ballotForm.description],
     ],
     options: [
       { name: '--roster', value: 'file', help: h.roster },
