@@ -1,8 +1,10 @@
 // Writing report files safely: nothing is written unless every output can be, an input is
-// never overwritten, no folder is created, and each file appears whole (temp file, rename).
+// never overwritten, an existing file is replaced only when this tool wrote it (or with
+// --overwrite), no folder is created, and each file appears whole (temp file, rename).
 import { open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { hasReporter } from '../report/registry.js';
+import { markOutput, writtenByTally } from './ownership.js';
 
 export { OutputRefused, type RefusalReason } from './output-error.js';
 import { OutputRefused } from './output-error.js';
@@ -20,8 +22,16 @@ async function canonical(path: string): Promise<string> {
   }
 }
 
-/** Checks every output before anything is read or written; throws OutputRefused. */
-export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], to: OutputDisk = disk): Promise<void> {
+export interface OutputRules {
+  /** --overwrite: an existing file that is not an input may be replaced even if not ours. */
+  readonly overwrite?: boolean;
+}
+
+/**
+ * Checks every output before anything is read or written; throws OutputRefused. `inputs` are
+ * every file the command reads: none of them is ever replaced, even with --overwrite.
+ */
+export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], rules: OutputRules = {}, to: OutputDisk = disk): Promise<void> {
   const inputKeys = new Set(await Promise.all(inputs.map(canonical)));
   const seen = new Set<string>();
   for (const out of outputs) {
@@ -35,6 +45,8 @@ export async function checkOutputs(outputs: readonly string[], inputs: readonly 
     if (info === null || !info.isDirectory()) throw new OutputRefused(out, 'no-folder', folder);
     const existing = await stat(out).catch(() => null);
     if (existing?.isDirectory()) throw new OutputRefused(out, 'is-folder');
+    // A workbook of typed ballots, a roster, another program's file: never replaced unasked.
+    if (existing !== null && rules.overwrite !== true && !(await writtenByTally(out))) throw new OutputRefused(out, 'exists');
     if (existing !== null) {
       // Excel on Windows locks a workbook it has open; find out now, before writing anything.
       try {
@@ -94,7 +106,8 @@ export async function writeOutputs(files: readonly { path: string; bytes: Uint8A
     for (const [i, f] of files.entries()) {
       const temp = tempName(f.path, i);
       temps.push({ temp, path: f.path });
-      await to.create(temp, f.bytes);
+      // The marker that lets a later run recognise this file as its own (./ownership.ts).
+      await to.create(temp, markOutput(f.path, f.bytes));
     }
   } catch (e) {
     await Promise.all(temps.map((t) => unlink(t.temp).catch(() => undefined)));

@@ -18,8 +18,9 @@ import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { outputWidth, usageError, type Io } from './io.js';
-import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
+import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { notFoundMessage } from './file-messages.js';
 import { VERSION } from './version.js';
 
 interface SummaryOptions {
@@ -34,6 +35,7 @@ interface SummaryOptions {
   readonly date?: string;
   readonly title?: string;
   readonly signer?: string;
+  readonly overwrite?: true;
 }
 
 const FORMATS = ['.xlsx', '.docx', '.html', '.json'];
@@ -48,6 +50,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
     options: [
       { name: '--units', value: 'file', help: S.help.units },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: S.help.output },
+      overwriteOption(h),
       { name: '--json', help: h.json },
       { name: '--jobs', value: 'n', help: S.help.jobs },
       { name: '--body', value: 'text', help: S.help.body },
@@ -71,7 +74,9 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   if (date === null && opts.date !== undefined) return refuse(io, lang, [{ option: 'date', value: opts.date, why: S.help.badDate }]);
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!FORMATS.includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${S.help.outputFormat}`);
-  await checkOutputs(outputs, opts.units === undefined ? [] : [opts.units]);
+  const rules = { overwrite: opts.overwrite === true };
+  // Before any work: the paths given and the units list are never replaced.
+  await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units])], rules);
 
   // The units expected, when given: read before any session, so a wrong list stops at once.
   let expected: string[] | null = null;
@@ -94,12 +99,13 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   const absent = plan.problems.filter((p) => p.code === 'unreadable-file');
   if (absent.length > 0) {
     await pool.close();
-    for (const p of absent) usageError(io, lang, `${p.location.file}: ${h.file['not-found']}`);
+    for (const p of absent) io.stderr.write(`${await notFoundMessage(p.location.file ?? '', argv, lang)}\n`);
     return 2;
   }
-  // No report may overwrite a session's input.
+  // No report may replace a file this run reads; a new one inside a folder read is written after
+  // every session was found, so it is never read as one by this run.
   try {
-    await checkOutputs(outputs, [...(opts.units === undefined ? [] : [opts.units]), ...plan.jobs.flatMap((j) => inputsOf(j.inputs))]);
+    await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units]), ...plan.inputs], rules);
   } catch (e) {
     await pool.close();
     throw e;

@@ -10,7 +10,7 @@ import { auditOptions } from './audit.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, type Io } from './io.js';
-import { checkTallyOptions, commonOptions, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
+import { checkTallyOptions, commonOptions, overwriteOption, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 import { keepYoungGenerationSmall } from './engine.js';
@@ -51,6 +51,7 @@ export function tallySpec(lang: Lang): CommandSpec {
       { name: '--adjudications', value: 'file', help: h.adjudications },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.output },
+      overwriteOption(h),
       ...commonOptions(h),
     ],
   };
@@ -68,7 +69,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   if (limits === null) return 2;
   keepYoungGenerationSmall();
   const inputPaths = [...files, ...[o.roster, o.session, o.adjudications].filter((p): p is string => p !== undefined)];
-  await checkOutputs(o.output, inputPaths);
+  await checkOutputs(o.output, inputPaths, { overwrite: o.overwrite === true });
 
   const inputs = await readSessionInputs({
     files,
