@@ -21,11 +21,12 @@ export interface Plan {
   readonly inputs: readonly string[];
 }
 
-const label = shownPath;
 const key = (files: readonly string[]) => files.map((f) => resolve(f)).sort().join('\n');
 
 /** `sheetNames` reads the workbooks' sheet names: in this thread, or by a pool's workers. */
 export async function planJobs(paths: readonly string[], limits: Limits = DEFAULT_LIMITS, sheetNames: (files: readonly string[]) => Promise<SheetNames[]> = sheetNamesHere): Promise<Plan> {
+  // Paths in messages and reports as the clerk gave them (src/check/shown-path.ts).
+  const label = (p: string) => shownPath(p, paths);
   const { found: all, missing, listed } = await discover(paths);
   const problems: Problem[] = missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' }));
   // A byte-identical copy of a workbook is not a second session (nor a second place).
