@@ -74,7 +74,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   // a new report inside a folder read is written after every session was found, so it is
   // never read as one by this run.
   try {
-    await checkOutputs(outputs, [...paths, ...plan.inputs], rules);
+    await checkOutputs(outputs, paths, { ...rules, found: plan.inputs });
   } catch (e) {
     await pool.close();
     throw e;
@@ -93,7 +93,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
     outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.json' ? new TextEncoder().encode(checkJson(report, lang)) : await checkXlsx(report, lang, reportDate(io.env ?? {})) })),
   );
   if (files.length > 0) {
-    await writeOutputs(files);
+    await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   if (opts.json === true) io.stdout.write(checkJson(report, lang));

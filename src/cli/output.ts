@@ -25,6 +25,11 @@ async function canonical(path: string): Promise<string> {
 export interface OutputRules {
   /** --overwrite: an existing file that is not an input may be replaced even if not ours. */
   readonly overwrite?: boolean;
+  /**
+   * Files found in the folders `check` and `summary` read: inputs too, refused as such with
+   * a word on where they are.
+   */
+  readonly found?: readonly string[];
 }
 
 /**
@@ -33,11 +38,13 @@ export interface OutputRules {
  */
 export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], rules: OutputRules = {}, to: OutputDisk = disk): Promise<void> {
   const inputKeys = new Set(await Promise.all(inputs.map(canonical)));
+  const foundKeys = new Set(await Promise.all((rules.found ?? []).map(canonical)));
   const seen = new Set<string>();
   for (const out of outputs) {
     if (!hasReporter(out)) throw new OutputRefused(out, 'unknown-format');
     const k = await canonical(out);
     if (inputKeys.has(k)) throw new OutputRefused(out, 'is-input');
+    if (foundKeys.has(k)) throw new OutputRefused(out, 'in-folder-read');
     if (seen.has(k)) throw new OutputRefused(out, 'twice');
     seen.add(k);
     const folder = dirname(resolve(out));
@@ -99,7 +106,7 @@ const tempName = (path: string, i: number) => join(dirname(resolve(path)), `.~ta
  * into place — a failure while writing (a full disk) touches no output, and an interrupted
  * run (even kill -9) leaves at most a temp file, which the next run for that output removes.
  */
-export async function writeOutputs(files: readonly { path: string; bytes: Uint8Array }[], to: OutputDisk = disk): Promise<void> {
+export async function writeOutputs(files: readonly { path: string; bytes: Uint8Array }[], to: OutputDisk = disk, rules: OutputRules = {}): Promise<void> {
   await removeStaleTemps(files.map((f) => f.path));
   const temps: { temp: string; path: string }[] = [];
   try {
@@ -112,6 +119,15 @@ export async function writeOutputs(files: readonly { path: string; bytes: Uint8A
   } catch (e) {
     await Promise.all(temps.map((t) => unlink(t.temp).catch(() => undefined)));
     throw new OutputRefused(temps.at(-1)?.path ?? '', 'unwritable', (e as NodeJS.ErrnoException).code ?? '');
+  }
+  // A file that became someone else's while the reports were made (a check of a large archive
+  // takes minutes): still never replaced unasked.
+  if (rules.overwrite !== true) {
+    for (const t of temps) {
+      if ((await stat(t.path).catch(() => null)) === null || (await writtenByTally(t.path))) continue;
+      await Promise.all(temps.map((x) => unlink(x.temp).catch(() => undefined)));
+      throw new OutputRefused(t.path, 'exists');
+    }
   }
   for (const [i, t] of temps.entries()) {
     try {

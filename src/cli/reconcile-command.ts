@@ -39,7 +39,8 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   if (entries.length < 2 || entries.length > 3) return usageError(io, lang, h.reconcile.count);
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!['.xlsx', '.csv'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.reconcile.outputFormat}`);
-  await checkOutputs(outputs, [...entries, ...(opts.roster === undefined ? [] : [opts.roster])], { overwrite: opts.overwrite === true });
+  const rules = { overwrite: opts.overwrite === true };
+  await checkOutputs(outputs, [...entries, ...(opts.roster === undefined ? [] : [opts.roster])], rules);
 
   const problems: Problem[] = [];
   let roster: Roster | null = null;
@@ -78,7 +79,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   const result = reconcile(read.map((r) => r.entry));
   if (outputs.length > 0) {
     const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.csv' ? reconcileCsv(result, lang) : await reconcileXlsx(result, lang, reportDate(io.env ?? {})) })));
-    await writeOutputs(files);
+    await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   io.stdout.write(opts.json === true ? reconcileJson(result) : renderReconcile(result, lang, useColor(io.stdout, io)));

@@ -105,7 +105,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   // No report may replace a file this run reads; a new one inside a folder read is written after
   // every session was found, so it is never read as one by this run.
   try {
-    await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units]), ...plan.inputs], rules);
+    await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units])], { ...rules, found: plan.inputs });
   } catch (e) {
     await pool.close();
     throw e;
@@ -143,7 +143,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
 
   const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: await render(path, ctx) })));
   if (files.length > 0) {
-    await writeOutputs(files);
+    await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   if (opts.json === true) io.stdout.write((await import('../summary/json.js')).roundJson(ctx));

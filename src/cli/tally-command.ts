@@ -91,7 +91,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   if (ballotTypes !== null && o.output.length > 0) {
     const ctx: ReportContext = { outcome: { ...outcome, ballotTypes }, lang, version: VERSION, options: auditOptions(outcome, lang, argv.some((a) => a.startsWith('--lang'))) };
     const rendered = await Promise.all(o.output.map(async (path) => ({ path, bytes: await (await reporterFor(path))(ctx) })));
-    await writeOutputs(rendered);
+    await writeOutputs(rendered, undefined, { overwrite: o.overwrite === true });
     for (const f of rendered) io.stderr.write(`${h.written(f.path)}\n`);
   }
   io.stdout.write(o.json === true ? (await import('../report/json.js')).renderJson(outcome, lang) : await renderTerminal(outcome, lang, { color: useColor(io.stdout, io), width: outputWidth(io.stdout, io) }));

@@ -50,7 +50,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
     if (hasErrors(read.problems)) return 1;
     cadres = read.cadres;
   }
-  await writeOutputs([{ path: out, bytes: await renderTemplate({ cadres, ballots }) }]);
+  await writeOutputs([{ path: out, bytes: await renderTemplate({ cadres, ballots }) }], undefined, { overwrite: opts.overwrite === true });
   io.stderr.write(`${h.written(out)}\n`);
   return 0;
 }

@@ -154,13 +154,22 @@ describe('check and summary never write over what they read', () => {
     expect(sessions).toBe(2);
     const out = join(root, '2024', name);
     const before = readFileSync(out);
-    // A .json workbook name for check/summary is a format they write; .xlsx too.
     const r = await tally([command, root, '--jobs', '1', '-o', out, '--overwrite']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${out}: đây là một tệp đầu vào`);
+    expect(r.stderr).toBe(`Lỗi cách dùng: ${out}: tệp này nằm trong thư mục lệnh đang đọc nên là một tệp đầu vào; không ghi đè, kể cả với --overwrite — hãy ghi báo cáo ra ngoài thư mục đó hoặc chọn tên khác cho -o\n`);
     expect(readFileSync(out)).toEqual(before);
     // The next check still finds every session.
     expect(await sessionsFound(root)).toBe(sessions);
+  });
+
+  it.each([['check'], ['summary']])('%s -o a workbook given to it, even with --overwrite: an input', async (command) => {
+    const root = await archive();
+    const book = join(root, '2024', 'xa.xlsx');
+    const before = readFileSync(book);
+    const r = await tally([command, book, '--jobs', '1', '-o', book, '--overwrite']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${book}: đây là một tệp đầu vào; không ghi đè, kể cả với --overwrite`);
+    expect(readFileSync(book)).toEqual(before);
   });
 
   it('a new report inside a folder read is written, is not read as a session by that run, and is never replaced by the next', async () => {
@@ -173,7 +182,7 @@ describe('check and summary never write over what they read', () => {
     // Next run: the report is now a file of the folder read.
     const second = await tally(['check', root, '--jobs', '1', '-o', out]);
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain(`${out}: đây là một tệp đầu vào`);
+    expect(second.stderr).toContain(`${out}: tệp này nằm trong thư mục lệnh đang đọc`);
     expect(readFileSync(out)).toEqual(written);
   });
 
@@ -197,5 +206,20 @@ describe('in English', () => {
     expect(r.stderr).toBe(`Not overwriting ${out}: the file exists and is not a report written by tally (it may hold typed ballots, a roster, or a report edited since). Choose another name for -o, or add --overwrite if you are sure it should be replaced\n`);
     const input = await tally([out, '--lang', 'en', '-o', out, '--overwrite']);
     expect(input.stderr).toBe(`Usage error: ${out}: this is an input file; it is never overwritten, even with --overwrite — choose another name for -o\n`);
+  });
+});
+
+describe('a file that appears while the reports are made', () => {
+  it('is not replaced: the write stops, nothing touched, no temp file left', async () => {
+    const { writeOutputs } = await import('../../src/cli/output.js');
+    const dir = freshDir();
+    const out = join(dir, 'tong-hop.json');
+    const other = join(dir, 'tong-hop.html');
+    // checkOutputs found neither; then the clerk saved a file under one of the names.
+    writeFileSync(out, '{\n  "ghi chú": "vừa lưu"\n}\n');
+    const before = readFileSync(out);
+    await expect(writeOutputs([{ path: other, bytes: Buffer.from('<p>') }, { path: out, bytes: Buffer.from('{\n  "a": 1\n}\n') }])).rejects.toMatchObject({ reason: 'exists', path: out });
+    expect(readFileSync(out)).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['tong-hop.json']);
   });
 });
