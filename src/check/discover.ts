@@ -48,9 +48,12 @@ function roleOf(name: string): 'roster' | 'session' | 'ballots' | 'results' | 'a
  * (reading them is I/O the caller does once): each .xlsx not claimed by a folder session is
  * a candidate `workbook`, and the caller tells summaries from sessions by their sheets.
  */
-export async function discover(paths: readonly string[]): Promise<{ found: Found[]; missing: string[] }> {
+export async function discover(paths: readonly string[]): Promise<{ found: Found[]; missing: string[]; listed: string[] }> {
   const found: Found[] = [];
   const missing: string[] = [];
+  // Every file looked at (given, or a data file in a folder visited): the run's inputs, which
+  // no output of it may replace.
+  const listed: string[] = [];
   const seen = new Set<string>();
   const visit = async (path: string): Promise<void> => {
     const abs = resolve(path);
@@ -59,6 +62,7 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
     const info = await stat(abs).catch(() => null);
     if (info === null) return void missing.push(path);
     if (info.isFile()) {
+      listed.push(abs);
       if (!SKIP.test(basename(abs)) && /\.xlsx$/i.test(abs)) found.push({ kind: 'workbook', path: abs });
       return;
     }
@@ -71,6 +75,7 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
       if (e.isDirectory()) await visit(child);
       else if ((e.isFile() || e.isSymbolicLink()) && DATA.test(e.name)) files.push(child);
     }
+    listed.push(...files);
     const byRole = (role: ReturnType<typeof roleOf>) => files.filter((f) => roleOf(f) === role);
     const [roster] = byRole('roster');
     const [session] = byRole('session');
@@ -84,5 +89,5 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
   };
   for (const p of paths) await visit(p);
   found.sort((a, b) => naturalCompare(a.path, b.path));
-  return { found, missing };
+  return { found, missing, listed };
 }

@@ -1,6 +1,7 @@
 // From paths to check jobs: each session once, with every record of it (summaries this tool
 // wrote, results files typed at the time; a workbook's own Results sheet is found when read).
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { shownPath } from './shown-path.js';
 import { problem, type Problem } from '../model/problem.js';
 import { InputFileError, openInput } from '../read/files.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
@@ -16,14 +17,17 @@ export interface Plan {
   readonly jobs: readonly SessionJob[];
   /** Paths that do not exist, and workbooks that are neither a session nor a summary. */
   readonly problems: readonly Problem[];
+  /** Every file the run looks at or reads: what no report of the run may replace. */
+  readonly inputs: readonly string[];
 }
 
-const label = (p: string) => relative(process.cwd(), p) || p;
 const key = (files: readonly string[]) => files.map((f) => resolve(f)).sort().join('\n');
 
 /** `sheetNames` reads the workbooks' sheet names: in this thread, or by a pool's workers. */
 export async function planJobs(paths: readonly string[], limits: Limits = DEFAULT_LIMITS, sheetNames: (files: readonly string[]) => Promise<SheetNames[]> = sheetNamesHere): Promise<Plan> {
-  const { found: all, missing } = await discover(paths);
+  // Paths in messages and reports as the clerk gave them (src/check/shown-path.ts).
+  const label = (p: string) => shownPath(p, paths);
+  const { found: all, missing, listed } = await discover(paths);
   const problems: Problem[] = missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' }));
   // A byte-identical copy of a workbook is not a second session (nor a second place).
   const workbookCopies = await foldCopies(all.flatMap((f) => (f.kind === 'folder' ? [] : [f.path])));
@@ -93,5 +97,7 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     else jobs.set(k, { ...session, summaries: [...session.summaries, ...s.summaries], missing: [...session.missing, ...s.missing], copies: [...session.copies, ...copies] });
   }
   const list = [...jobs.values()].map((j) => ({ ...j, inputs: { ...j.inputs, limits } }));
-  return { jobs: list.sort((a, b) => naturalCompare(a.label, b.label)), problems };
+  // A summary's inputs may lie outside the folders given: they are read too.
+  const named = list.flatMap((j) => [...j.inputs.files, ...[j.inputs.roster, j.inputs.session, j.inputs.adjudications].filter((x): x is string => x !== undefined), ...j.resultsFiles]);
+  return { jobs: list.sort((a, b) => naturalCompare(a.label, b.label)), problems, inputs: [...listed, ...named] };
 }

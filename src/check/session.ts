@@ -2,7 +2,8 @@
 // what was recorded at the time. Jobs and results are plain data (they cross worker threads).
 import type { Status } from '../model/check.js';
 import { access } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { shownPath } from './shown-path.js';
 import { addProblems, bySeverity, hasErrors, problem, type Problem } from '../model/problem.js';
 import type { SessionFlags } from '../validate/session.js';
 import type { Band, RegimeId } from '../model/types.js';
@@ -184,7 +185,7 @@ export async function summaryInputs(summaryPath: string, recorded: Recorded): Pr
       }
     }
     if (hit === null) missing.push(i.path);
-    else found.push({ path: relative(process.cwd(), hit) || hit, role: i.role });
+    else found.push({ path: shownPath(hit), role: i.role });
   }
   const files = found.filter((f) => f.role === 'ballots').map((f) => f.path);
   if (files.length === 0) return { inputs: null, missing };

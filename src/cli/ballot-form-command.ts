@@ -17,7 +17,7 @@ import { resolveSession, type SessionFlags } from '../validate/session.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { formFonts, MissingFont } from './fonts.js';
 import { outputWidth, usageError, useColor, type Io } from './io.js';
-import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
+import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 
 const DEFAULT_NAME = 'phieu-tin-nhiem.pdf';
@@ -40,6 +40,7 @@ export function ballotFormSpec(lang: Lang): CommandSpec {
       { name: '--regime', value: 'regime', help: h.regime },
       { name: '--copies', value: 'n', help: h.ballotForm.copies },
       { name: '--output', short: '-o', value: 'file', help: h.ballotForm.output },
+      overwriteOption(h),
       ...commonOptions(h),
     ],
   };
@@ -49,7 +50,7 @@ export async function runBallotForm(argv: readonly string[], io: Io, lang: Lang)
   const h = HELP[lang];
   const line = commandLine(ballotFormSpec(lang), argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
-  const opts = line.opts as Readonly<Record<string, string | undefined>>;
+  const opts = line.opts as Readonly<Record<string, string | true | undefined>> as Readonly<Record<string, string | undefined>>;
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
   const [workbook, ...more] = line.args;
@@ -61,7 +62,8 @@ export async function runBallotForm(argv: readonly string[], io: Io, lang: Lang)
   if (typeof copies !== 'number') return refuse(io, lang, [copies]);
   if (copies > MAX_COPIES) return usageError(io, lang, h.ballotForm.tooManyCopies(MAX_COPIES));
   const inputs = [workbook, opts['roster'], opts['session']].filter((p): p is string => p !== undefined);
-  await checkOutputs([out], inputs, undefined, (p) => extname(p).toLowerCase() === '.pdf');
+  const rules = { overwrite: opts['overwrite'] !== undefined, writes: (p: string) => extname(p).toLowerCase() === '.pdf' };
+  await checkOutputs([out], inputs, rules);
 
   // The roster and the session values, from the workbook or the files given beside it.
   const problems: Problem[] = [];
@@ -109,7 +111,7 @@ export async function runBallotForm(argv: readonly string[], io: Io, lang: Lang)
     return 2;
   }
   const bytes = await renderBallotForm({ session, regime: REGIMES[session.regime], cadres, copies, lang, fonts });
-  await writeOutputs([{ path: out, bytes }]);
+  await writeOutputs([{ path: out, bytes }], undefined, rules);
   io.stderr.write(`${h.written(out)}\n`);
   return 0;
 }

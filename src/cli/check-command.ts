@@ -12,7 +12,8 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
-import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
+import { notFoundMessage } from './file-messages.js';
+import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 import { hasErrors } from '../model/problem.js';
 
 interface CheckOptions {
@@ -21,6 +22,7 @@ interface CheckOptions {
   readonly requireRecord?: true;
   readonly json?: true;
   readonly output?: readonly string[];
+  readonly overwrite?: true;
 }
 
 export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
@@ -35,6 +37,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
       { name: '--require-record', help: h.check.requireRecord },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.check.output },
+      overwriteOption(h),
       ...commonOptions(h),
     ],
   };
@@ -48,7 +51,9 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   if (typeof jobs !== 'number') return refuse(io, lang, [jobs]);
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!['.xlsx', '.json'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.check.outputFormat}`);
-  await checkOutputs(outputs, []);
+  const rules = { overwrite: opts.overwrite === true };
+  // Before any work: the paths given are never replaced. The files found in them are known below.
+  await checkOutputs(outputs, paths, rules);
 
   // Workers start now, so their start-up overlaps finding the sessions.
   const pool = new Pool(jobs);
@@ -62,8 +67,17 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   const missing = plan.problems.filter((p) => p.code === 'unreadable-file');
   if (missing.length > 0) {
     await pool.close();
-    for (const p of missing) usageError(io, lang, `${p.location.file}: ${h.file['not-found']}`);
+    for (const p of missing) io.stderr.write(`${await notFoundMessage(p.location.file ?? '', argv, lang)}\n`);
     return 2;
+  }
+  // No report may replace a file this run reads (a session's workbook, a roster, a summary):
+  // a new report inside a folder read is written after every session was found, so it is
+  // never read as one by this run.
+  try {
+    await checkOutputs(outputs, paths, { ...rules, found: plan.inputs });
+  } catch (e) {
+    await pool.close();
+    throw e;
   }
   const tty = io.stderr.isTTY === true;
   const results = await pool.run(plan.jobs, (done, total) => {
@@ -79,7 +93,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
     outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.json' ? new TextEncoder().encode(checkJson(report, lang)) : await checkXlsx(report, lang, reportDate(io.env ?? {})) })),
   );
   if (files.length > 0) {
-    await writeOutputs(files);
+    await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   if (opts.json === true) io.stdout.write(checkJson(report, lang));

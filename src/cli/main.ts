@@ -4,14 +4,17 @@ import { InputFileError } from '../model/input-error.js';
 import { HELP } from '../text/cli.js';
 import { loadColour } from '../report/style.js';
 import type { Lang } from '../text/lang.js';
-import { useColor, type Io } from './io.js';
+import { stat } from 'node:fs/promises';
+import { useColor, usageError, type Io } from './io.js';
+import { notFoundMessage } from './file-messages.js';
 import { OutputRefused } from './output-error.js';
 
 export type { Io } from './io.js';
 // For bin/tally.js, before main: the engine's settings are the process's, not a test's.
 export { preferShortRuns } from './engine.js';
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(given: readonly string[], io: Io): Promise<number> {
+  const argv = withWindowsHelp(given);
   // The language is read before anything else, so that commander's help and errors (and ours)
   // are in it from the first word.
   const lang: Lang = langFromArgv(argv);
@@ -26,9 +29,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (argv[0] === 'summary') return await (await import('./summary-command.js')).runSummary(argv.slice(1), io, lang);
     if (argv[0] === 'ballot-form') return await (await import('./ballot-form-command.js')).runBallotForm(argv.slice(1), io, lang);
     if (argv[0] === 'reconcile') return await (await import('./reconcile-command.js')).runReconcile(argv.slice(1), io, lang);
+    const like = await mistypedCommand(argv[0]);
+    if (like !== null) return usageError(io, lang, h.unknownCommand(argv[0] ?? '', like));
     return await (await import('./tally-command.js')).runTally(argv, io, lang);
   } catch (e) {
     if (e instanceof InputFileError) {
+      // A missing file and a locked one are told apart, each with what to do.
+      if (e.reason === 'not-found') return said(io, await notFoundMessage(e.path, argv, lang));
+      if (e.reason === 'unreadable') return said(io, ['EBUSY', 'EPERM', 'EACCES'].includes(e.detail) ? h.inputLocked(e.path) : h.inputUnreadable(e.path, e.detail));
       const where = e.limit?.where ?? null;
       const line = e.reason === 'bad-csv' && e.detail !== '0' ? ` (${h.line} ${e.detail})` : where === null ? '' : ` (${h[where.kind]} ${where.n})`;
       const name = e.reason === 'legacy-encoding' ? (e.detail === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows') : '';
@@ -40,6 +48,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof OutputRefused) {
+      if (e.reason === 'exists') return said(io, h.refused.exists(e.detail, e.path));
       io.stderr.write(`${h.usage}: ${e.path}: ${h.refused[e.reason](e.detail, e.path)}\n`);
       return 2;
     }
@@ -47,6 +56,45 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (debug) io.stderr.write(`${(e as Error).stack ?? ''}\n`);
     return 2;
   }
+}
+
+const said = (io: Io, message: string) => {
+  io.stderr.write(`${message}\n`);
+  return 2;
+};
+
+/** "/?" and "-?" ask for help on Windows; commander knows only -h and --help. */
+function withWindowsHelp(argv: readonly string[]): readonly string[] {
+  const end = argv.indexOf('--');
+  return argv.map((a, i) => ((end < 0 || i < end) && (a === '/?' || a === '-?') ? '--help' : a));
+}
+
+const COMMANDS = ['check', 'summary', 'reconcile', 'template'] as const;
+
+/**
+ * The command a first argument was meant to be ("chek" → check): only a word that names no
+ * existing file, within two edits of exactly one command.
+ */
+async function mistypedCommand(first: string | undefined): Promise<string | null> {
+  if (first === undefined || !/^[a-z][a-z-]+$/i.test(first)) return null;
+  const near = COMMANDS.filter((c) => editDistance(first.toLowerCase(), c) <= 2);
+  if (near.length !== 1) return null;
+  return (await stat(first).catch(() => null)) === null ? (near[0] ?? null) : null;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) from a to b. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
 }
 
 /** The --lang given on the line (before any "--"); Vietnamese unless it says en. */

@@ -56,6 +56,7 @@ function tallySchema(lang: Lang) {
       lang: z._default(z.enum(LANGS), 'vi'),
       json: flag,
       output: z._default(z.array(z.string()), []),
+      overwrite: flag,
       debug: flag,
       limit: z.optional(z.array(z.string())),
     })
@@ -156,6 +157,9 @@ export function limitsFrom(given: OptionValue | undefined, io: Io, lang: Lang): 
   for (const b of bad) usageError(io, lang, HELP[lang].badOption('limit', b));
   return bad.length === 0 ? limits : null;
 }
+
+/** --overwrite, beside each command's -o. */
+export const overwriteOption = (h: (typeof HELP)[Lang]): OptionSpec => ({ name: '--overwrite', help: h.overwrite });
 
 /** The options every command takes, last in its help: limits, language, debug. */
 export function commonOptions(h: (typeof HELP)[Lang]): OptionSpec[] {

@@ -1,5 +1,5 @@
 // An output refused before anything is written (exit 2).
-export type RefusalReason = 'unknown-format' | 'is-input' | 'no-folder' | 'is-folder' | 'busy' | 'unwritable' | 'twice';
+export type RefusalReason = 'unknown-format' | 'is-input' | 'no-folder' | 'is-folder' | 'busy' | 'unwritable' | 'twice' | 'exists' | 'in-folder-read';
 
 export class OutputRefused extends Error {
   constructor(

@@ -1,8 +1,10 @@
 // Writing report files safely: nothing is written unless every output can be, an input is
-// never overwritten, no folder is created, and each file appears whole (temp file, rename).
+// never overwritten, an existing file is replaced only when this tool wrote it (or with
+// --overwrite), no folder is created, and each file appears whole (temp file, rename).
 import { open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { hasReporter } from '../report/registry.js';
+import { markOutput, writtenByTally } from './ownership.js';
 
 export { OutputRefused, type RefusalReason } from './output-error.js';
 import { OutputRefused } from './output-error.js';
@@ -20,14 +22,31 @@ async function canonical(path: string): Promise<string> {
   }
 }
 
-/** Checks every output before anything is read or written; throws OutputRefused. */
-export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], to: OutputDisk = disk, writes: (path: string) => boolean = hasReporter): Promise<void> {
+export interface OutputRules {
+  /** --overwrite: an existing file that is not an input may be replaced even if not ours. */
+  readonly overwrite?: boolean;
+  /**
+   * Files found in the folders `check` and `summary` read: inputs too, refused as such with
+   * a word on where they are.
+   */
+  readonly found?: readonly string[];
+  /** The formats the command writes, by file name (default: the session reports' registry). */
+  readonly writes?: (path: string) => boolean;
+}
+
+/**
+ * Checks every output before anything is read or written; throws OutputRefused. `inputs` are
+ * every file the command reads: none of them is ever replaced, even with --overwrite.
+ */
+export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], rules: OutputRules = {}, to: OutputDisk = disk): Promise<void> {
   const inputKeys = new Set(await Promise.all(inputs.map(canonical)));
+  const foundKeys = new Set(await Promise.all((rules.found ?? []).map(canonical)));
   const seen = new Set<string>();
   for (const out of outputs) {
-    if (!writes(out)) throw new OutputRefused(out, 'unknown-format');
+    if (!(rules.writes ?? hasReporter)(out)) throw new OutputRefused(out, 'unknown-format');
     const k = await canonical(out);
     if (inputKeys.has(k)) throw new OutputRefused(out, 'is-input');
+    if (foundKeys.has(k)) throw new OutputRefused(out, 'in-folder-read');
     if (seen.has(k)) throw new OutputRefused(out, 'twice');
     seen.add(k);
     const folder = dirname(resolve(out));
@@ -35,6 +54,8 @@ export async function checkOutputs(outputs: readonly string[], inputs: readonly 
     if (info === null || !info.isDirectory()) throw new OutputRefused(out, 'no-folder', folder);
     const existing = await stat(out).catch(() => null);
     if (existing?.isDirectory()) throw new OutputRefused(out, 'is-folder');
+    // A workbook of typed ballots, a roster, another program's file: never replaced unasked.
+    if (existing !== null && rules.overwrite !== true && !(await writtenByTally(out))) throw new OutputRefused(out, 'exists');
     if (existing !== null) {
       // Excel on Windows locks a workbook it has open; find out now, before writing anything.
       try {
@@ -87,18 +108,28 @@ const tempName = (path: string, i: number) => join(dirname(resolve(path)), `.~ta
  * into place — a failure while writing (a full disk) touches no output, and an interrupted
  * run (even kill -9) leaves at most a temp file, which the next run for that output removes.
  */
-export async function writeOutputs(files: readonly { path: string; bytes: Uint8Array }[], to: OutputDisk = disk): Promise<void> {
+export async function writeOutputs(files: readonly { path: string; bytes: Uint8Array }[], to: OutputDisk = disk, rules: OutputRules = {}): Promise<void> {
   await removeStaleTemps(files.map((f) => f.path));
   const temps: { temp: string; path: string }[] = [];
   try {
     for (const [i, f] of files.entries()) {
       const temp = tempName(f.path, i);
       temps.push({ temp, path: f.path });
-      await to.create(temp, f.bytes);
+      // The marker that lets a later run recognise this file as its own (./ownership.ts).
+      await to.create(temp, markOutput(f.path, f.bytes));
     }
   } catch (e) {
     await Promise.all(temps.map((t) => unlink(t.temp).catch(() => undefined)));
     throw new OutputRefused(temps.at(-1)?.path ?? '', 'unwritable', (e as NodeJS.ErrnoException).code ?? '');
+  }
+  // A file that became someone else's while the reports were made (a check of a large archive
+  // takes minutes): still never replaced unasked.
+  if (rules.overwrite !== true) {
+    for (const t of temps) {
+      if ((await stat(t.path).catch(() => null)) === null || (await writtenByTally(t.path))) continue;
+      await Promise.all(temps.map((x) => unlink(x.temp).catch(() => undefined)));
+      throw new OutputRefused(t.path, 'exists');
+    }
   }
   for (const [i, t] of temps.entries()) {
     try {

@@ -14,7 +14,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, samePlace, writeOutputs } from './output.js';
-import { commonOptions, limitsFrom } from './options.js';
+import { commonOptions, limitsFrom, overwriteOption } from './options.js';
 
 export async function runReconcile(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
@@ -26,13 +26,14 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
       { name: '--roster', value: 'file', help: h.roster },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.reconcile.output },
+      overwriteOption(h),
       ...commonOptions(h),
     ],
   };
   const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
   const entries = [...line.args];
-  const opts = line.opts as { readonly roster?: string; readonly json?: true; readonly output?: readonly string[] };
+  const opts = line.opts as { readonly roster?: string; readonly json?: true; readonly output?: readonly string[]; readonly overwrite?: true };
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
   if (entries.length < 2 || entries.length > 3) return usageError(io, lang, h.reconcile.count);
@@ -47,7 +48,8 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   }
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!['.xlsx', '.csv'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.reconcile.outputFormat}`);
-  await checkOutputs(outputs, [...entries, ...(opts.roster === undefined ? [] : [opts.roster])]);
+  const rules = { overwrite: opts.overwrite === true };
+  await checkOutputs(outputs, [...entries, ...(opts.roster === undefined ? [] : [opts.roster])], rules);
 
   const problems: Problem[] = [];
   let roster: Roster | null = null;
@@ -83,7 +85,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   const result = reconcile(read.map((r) => r.entry));
   if (outputs.length > 0) {
     const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.csv' ? reconcileCsv(result, lang) : await reconcileXlsx(result, lang, reportDate(io.env ?? {})) })));
-    await writeOutputs(files);
+    await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   io.stdout.write(opts.json === true ? reconcileJson(result) : renderReconcile(result, lang, useColor(io.stdout, io)));

@@ -19,8 +19,9 @@ import { problemMessage } from '../text/messages.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { outputWidth, usageError, useColor, type Io } from './io.js';
 import { renderProblems } from '../report/terminal.js';
-import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
+import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { notFoundMessage } from './file-messages.js';
 import { VERSION } from './version.js';
 
 interface SummaryOptions {
@@ -35,6 +36,7 @@ interface SummaryOptions {
   readonly date?: string;
   readonly title?: string;
   readonly signer?: string;
+  readonly overwrite?: true;
 }
 
 const FORMATS = ['.xlsx', '.docx', '.html', '.json'];
@@ -49,6 +51,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
     options: [
       { name: '--units', value: 'file', help: S.help.units },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: S.help.output },
+      overwriteOption(h),
       { name: '--json', help: h.json },
       { name: '--jobs', value: 'n', help: S.help.jobs },
       { name: '--body', value: 'text', help: S.help.body },
@@ -72,7 +75,9 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   if (date === null && opts.date !== undefined) return refuse(io, lang, [{ option: 'date', value: opts.date, why: S.help.badDate }]);
   const outputs = opts.output ?? [];
   for (const o of outputs) if (!FORMATS.includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${S.help.outputFormat}`);
-  await checkOutputs(outputs, opts.units === undefined ? [] : [opts.units]);
+  const rules = { overwrite: opts.overwrite === true };
+  // Before any work: the paths given and the units list are never replaced.
+  await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units])], rules);
 
   // The units expected, when given: read before any session, so a wrong list stops at once.
   let expected: string[] | null = null;
@@ -95,12 +100,13 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   const absent = plan.problems.filter((p) => p.code === 'unreadable-file');
   if (absent.length > 0) {
     await pool.close();
-    for (const p of absent) usageError(io, lang, `${p.location.file}: ${h.file['not-found']}`);
+    for (const p of absent) io.stderr.write(`${await notFoundMessage(p.location.file ?? '', argv, lang)}\n`);
     return 2;
   }
-  // No report may overwrite a session's input.
+  // No report may replace a file this run reads; a new one inside a folder read is written after
+  // every session was found, so it is never read as one by this run.
   try {
-    await checkOutputs(outputs, [...(opts.units === undefined ? [] : [opts.units]), ...plan.jobs.flatMap((j) => inputsOf(j.inputs))]);
+    await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units])], { ...rules, found: plan.inputs });
   } catch (e) {
     await pool.close();
     throw e;
@@ -138,7 +144,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
 
   const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: await render(path, ctx) })));
   if (files.length > 0) {
-    await writeOutputs(files);
+    await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
   if (opts.json === true) io.stdout.write((await import('../summary/json.js')).roundJson(ctx));

@@ -10,7 +10,7 @@ import { auditOptions } from './audit.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, type Io } from './io.js';
-import { checkTallyOptions, commonOptions, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
+import { checkTallyOptions, commonOptions, overwriteOption, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 import { keepYoungGenerationSmall } from './engine.js';
@@ -52,6 +52,7 @@ export function tallySpec(lang: Lang): CommandSpec {
       { name: '--adjudications', value: 'file', help: h.adjudications },
       { name: '--json', help: h.json },
       { name: '--output', short: '-o', value: 'file', repeat: true, help: h.output },
+      overwriteOption(h),
       ...commonOptions(h),
     ],
   };
@@ -69,7 +70,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   if (limits === null) return 2;
   keepYoungGenerationSmall();
   const inputPaths = [...files, ...[o.roster, o.session, o.adjudications].filter((p): p is string => p !== undefined)];
-  await checkOutputs(o.output, inputPaths);
+  await checkOutputs(o.output, inputPaths, { overwrite: o.overwrite === true });
 
   const inputs = await readSessionInputs({
     files,
@@ -91,7 +92,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   if (ballotTypes !== null && o.output.length > 0) {
     const ctx: ReportContext = { outcome: { ...outcome, ballotTypes }, lang, version: VERSION, options: auditOptions(outcome, lang, argv.some((a) => a.startsWith('--lang'))) };
     const rendered = await Promise.all(o.output.map(async (path) => ({ path, bytes: await (await reporterFor(path))(ctx) })));
-    await writeOutputs(rendered);
+    await writeOutputs(rendered, undefined, { overwrite: o.overwrite === true });
     for (const f of rendered) io.stderr.write(`${h.written(f.path)}\n`);
   }
   io.stdout.write(o.json === true ? (await import('../report/json.js')).renderJson(outcome, lang) : await renderTerminal(outcome, lang, { color: useColor(io.stdout, io), width: outputWidth(io.stdout, io) }));

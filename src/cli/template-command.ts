@@ -1,5 +1,4 @@
 // `tally template [-o file.xlsx] [--roster roster.csv] [--ballots N]`
-import { stat } from 'node:fs/promises';
 import { hasErrors, problem } from '../model/problem.js';
 import { openInput } from '../read/files.js';
 import { readRoster } from '../read/roster.js';
@@ -11,7 +10,7 @@ import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
-import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
+import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 
 const DEFAULT_NAME = 'phieu-tin-nhiem.xlsx';
 
@@ -22,6 +21,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
     description: h.template.description,
     options: [
       { name: '--output', short: '-o', value: 'file', help: h.template.output },
+      overwriteOption(h),
       { name: '--roster', value: 'file', help: h.roster },
       { name: '--ballots', value: 'n', help: h.template.ballots },
       ...commonOptions(h),
@@ -29,7 +29,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
   };
   const line = commandLine(spec, argv, io.stdout, io.stderr, lang, h.usage, outputWidth(io.stdout, io));
   if (typeof line === 'number') return line;
-  const opts = line.opts as { readonly output?: string; readonly roster?: string; readonly ballots?: string };
+  const opts = line.opts as { readonly output?: string; readonly roster?: string; readonly ballots?: string; readonly overwrite?: true };
 
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
@@ -37,9 +37,9 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
   if (!/\.xlsx$/i.test(out)) return usageError(io, lang, `${out}: ${h.refused['unknown-format']()}`);
   const ballots = checkWholeNumber('ballots', opts.ballots, lang, { min: 0, digits: 6 }) ?? null;
   if (ballots !== null && typeof ballots !== 'number') return refuse(io, lang, [ballots]);
-  // A template never replaces an existing file: it may already hold typed ballots.
-  if ((await stat(out).catch(() => null)) !== null) return usageError(io, lang, `${out}: ${h.template.exists}`);
-  await checkOutputs([out], opts.roster === undefined ? [] : [opts.roster]);
+  // An existing file is replaced only when it is a template this tool wrote and nobody has typed
+  // into since (its marker no longer matches once saved): it may hold typed ballots.
+  await checkOutputs([out], opts.roster === undefined ? [] : [opts.roster], { overwrite: opts.overwrite === true });
 
   let cadres = null;
   if (opts.roster !== undefined) {
@@ -50,7 +50,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
     if (hasErrors(read.problems)) return 1;
     cadres = read.cadres;
   }
-  await writeOutputs([{ path: out, bytes: await renderTemplate({ cadres, ballots }) }]);
+  await writeOutputs([{ path: out, bytes: await renderTemplate({ cadres, ballots }) }], undefined, { overwrite: opts.overwrite === true });
   io.stderr.write(`${h.written(out)}\n`);
   return 0;
 }

@@ -214,7 +214,7 @@ describe('usage errors: exit 2, no stack trace', () => {
   it('a missing file', async () => {
     const r = await tally(['khong-co.xlsx']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('Lỗi cách dùng: khong-co.xlsx: không tìm thấy tệp\n');
+    expect(r.stderr).toBe('Không tìm thấy tệp: khong-co.xlsx\n');
   });
 
   it('a CSV with an unclosed quote, with the line', async () => {

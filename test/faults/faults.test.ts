@@ -39,7 +39,7 @@ describe('writing reports when things go wrong', () => {
     const good = join(dir, 'tom-tat.json');
     writeFileSync(good, 'the report from last week');
     // sysfs refuses new files, even to root.
-    const r = spawnSync(process.execPath, [BIN, SAMPLE, '-o', good, '-o', '/sys/tom-tat.csv'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, SAMPLE, '-o', good, '-o', '/sys/tom-tat.csv', '--overwrite'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('/sys/tom-tat.csv: không ghi được tệp (EACCES)');
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -133,7 +133,10 @@ describe('-o on the sample session', () => {
   it('the CSV has a BOM, stable columns and the same figures', () => {
     const bytes = readFileSync(files[1] as string);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const all = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    // The last row is the generator line: how a later run knows this tool wrote the file.
+    expect(all.at(-1)?.['ballot_type']).toMatch(/^# tally sha256:[0-9a-f]{64}$/);
+    const rows = all.slice(0, -1);
     expect(Object.keys(rows[0] ?? {})).toEqual([
       'ballot_type', 'stt', 'id', 'name', 'position', 'unit', 'valid', 'invalid', 'high', 'high_pct', 'confidence', 'confidence_pct', 'low', 'low_pct',
       'denominator_basis', 'denominator', 'band', 'flagged', 'notes', 'action',
@@ -143,9 +146,11 @@ describe('-o on the sample session', () => {
     );
   });
 
-  it('the JSON file is the --json document', async () => {
+  it('the JSON file is the --json document, with its generator line', async () => {
     const r = await tally([WORKBOOK, '--json']);
-    expect(readFileSync(files[2] as string, 'utf8')).toBe(r.stdout);
+    const text = readFileSync(files[2] as string, 'utf8');
+    expect(text.split('\n')[1]).toMatch(/^ {2}"generator": "tally sha256:[0-9a-f]{64}",$/);
+    expect(text.replace(/\n {2}"generator": [^\n]*/, '')).toBe(r.stdout);
   });
 
   it('the HTML is self-contained and carries the names, figures, flag and signatures', () => {
