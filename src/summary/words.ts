@@ -173,7 +173,7 @@ export function regimeHasBand(regime: RegimeId | null, band: Exclude<Band, 'none
   return bandRule(REGIMES[regime ?? (REGIME_LIST[0] as Regime).id], band) !== null;
 }
 
-/** A unit's count in a band in its own regime's words: "1 trên 1/2 đến dưới 2/3"; null when the regime has no such band. */
+/** A band in the session's own regime's column words; null when the regime has no such band. */
 export function unitBandWords(regime: RegimeId | null, band: Exclude<Band, 'none'>, lang: Lang): string | null {
   return bandRule(REGIMES[regime ?? (REGIME_LIST[0] as Regime).id], band)?.short[lang] ?? null;
 }
