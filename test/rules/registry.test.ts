@@ -37,19 +37,26 @@ const temp = () => {
 };
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** T = 30 (returned = convened, so every basis gives it), low votes at and just past each threshold. */
+/** T = 30 (returned = convened, so every basis gives it; a half, a third and a fifth are whole). */
 const T = 30;
-const BOUNDARIES = [
-  { L: 15, name: 'Đúng Một Nửa' },
-  { L: 16, name: 'Quá Một Nửa' },
-  { L: 20, name: 'Đúng Hai Phần Ba' },
-  { L: 21, name: 'Quá Hai Phần Ba' },
-];
-const leadersAt = (tag: string): LeaderSpec[] => BOUNDARIES.map(({ L, name }) => ({ name: `${name} ${tag}`, position: 'Ủy viên', high: T - L - 2, confidence: 2, low: L }));
+const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang', 'Đặng Văn Hùng', 'Bùi Thị Khánh', 'Đỗ Văn Lâm', 'Ngô Thị Mai'];
+/**
+ * Low votes at exactly ½, just above, exactly ⅔, just above — and on both sides of every place
+ * the regime's own SPEC bands change, found from its file, whatever its thresholds.
+ */
+function boundariesOf(e: RegimeExpectation): { L: number; name: string }[] {
+  const at = new Set([15, 16, 20, 21]);
+  for (let L = 1; L <= T; L++) if (e.band(L, T) !== e.band(L - 1, T)) at.add(L - 1).add(L);
+  return [...at].sort((a, b) => a - b).map((L, i) => ({ L, name: NAMES[i] ?? `Người Thứ ${i + 1}` }));
+}
+const leadersAt = (e: RegimeExpectation, tag: string): LeaderSpec[] =>
+  boundariesOf(e).map(({ L, name }) => ({ name: `${name} ${tag}`, position: 'Ủy viên', high: Math.max(0, T - L - 2), confidence: Math.min(2, T - L), low: L }));
+/** The first leader in the lower band, by the regime's SPEC file. */
+const firstReview = (e: RegimeExpectation) => boundariesOf(e).find(({ L }) => e.band(L, T) === 'review') as { L: number; name: string };
 
 /** A unit's session under the regime, named as SPEC §2.3 writes it. */
 function unit(root: string, e: RegimeExpectation, folder: string, body: string): UnitSpec & { dir: string } {
-  const u: UnitSpec = { folder, body, date: '13/12/2023', convened: T, present: T, returned: T, leaders: leadersAt(folder) };
+  const u: UnitSpec = { folder, body, date: '13/12/2023', convened: T, present: T, returned: T, leaders: leadersAt(e, folder) };
   const dir = writeUnit(root, u);
   const f = join(dir, 'hoi-nghi.csv');
   writeFileSync(f, `${readFileSync(f, 'utf8')}Quy định,${e.names[0]}\n`);
@@ -117,7 +124,8 @@ describe.each(CASES)('%s in every output of one session', (id, e) => {
     const html = htmlText(out('r.html'));
     const docx = docxText(out('r.docx'));
     const cells = [...(await xlsxCells(out('r.xlsx'))).values()].flatMap(texts);
-    for (const { L, name } of BOUNDARIES) {
+    const boundaries = boundariesOf(e);
+    for (const { L, name } of boundaries) {
       const band = e.band(L, T);
       const c = json.cadres.find((x: { name: string }) => x.name.startsWith(name));
       expect([c.band, c.bandLabel, c.action], `${id} L=${L}`).toEqual([band, labelOf(e, band), actionOf(e, band)]);
@@ -127,7 +135,7 @@ describe.each(CASES)('%s in every output of one session', (id, e) => {
       const label = labelOf(e, band);
       const action = actionOf(e, band);
       if (label === null || action === null) continue;
-      if (!BOUNDARIES.some(({ L }) => e.band(L, T) === band)) continue;
+      expect(boundaries.some(({ L }) => e.band(L, T) === band), `${id}: a leader in ${band}`).toBe(true);
       for (const [what, text] of [['terminal', terminal], ['html', html], ['docx', docx], ['csv', csv]] as const) {
         if (what !== 'csv') expect(text, `${id} ${what} label`).toContain(label);
         expect(text, `${id} ${what} action`).toContain(action);
@@ -170,14 +178,15 @@ describe.each(CASES)('%s in every output of one session', (id, e) => {
     const first = JSON.parse((await tally(['check', dir, '--json'])).stdout);
     expect(first.sessions.map((s: { status: string; record: string }) => [s.status, s.record])).toEqual([['ok', 'summary']]);
 
-    // The leader just above a half: its band cell says the regime's lower band; make it say none.
+    // The first leader in the lower band: its band cell says so; make it say none.
+    const { name: reviewed } = firstReview(e);
     const tamper = async (words: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(summary);
       let changed = 0;
       for (const ws of wb.worksheets) {
         ws.eachRow((row) => {
-          if (!row.values || !(row.values as unknown[]).some((v) => typeof v === 'string' && v.startsWith('Quá Một Nửa'))) return;
+          if (!row.values || !(row.values as unknown[]).some((v) => typeof v === 'string' && v.startsWith(reviewed))) return;
           row.eachCell((c) => {
             if (c.value === e.labels.review && ws.name === 'Tổng hợp') {
               c.value = words;
@@ -194,7 +203,7 @@ describe.each(CASES)('%s in every output of one session', (id, e) => {
     const doc = JSON.parse(second.stdout);
     expect(second.code).toBe(1);
     expect(doc.sessions[0].status).toBe('differs');
-    expect(doc.sessions[0].differences.map((d: { leader: string; field: string; recorded: unknown; recount: unknown }) => [d.leader.includes('Quá Một Nửa'), d.field, d.recorded, d.recount])).toEqual([[true, 'band', 'none', 'review']]);
+    expect(doc.sessions[0].differences.map((d: { leader: string; field: string; recorded: unknown; recount: unknown }) => [d.leader.includes(reviewed), d.field, d.recorded, d.recount])).toEqual([[true, 'band', 'none', 'review']]);
 
     // Wording no regime has: reported with its cell, never silently left out.
     expect((await tally([...sessionArgs(dir), '-o', summary])).code).toBe(0);
@@ -213,7 +222,7 @@ describe.each(CASES)('%s in every output of one session', (id, e) => {
     const r = await tally(['summary', root, '--json', '-o', x, '--jobs', '1']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    const count = (b: Band) => units.length * BOUNDARIES.filter(({ L }) => e.band(L, T) === b).length;
+    const count = (b: Band) => units.length * boundariesOf(e).filter(({ L }) => e.band(L, T) === b).length;
     expect([doc.round.totals.none, doc.round.totals.review, doc.round.totals.dismissal]).toEqual([count('none'), count('review'), count('dismissal')]);
     expect(doc.round.bandWords.review).toBe(e.labels.review);
     if (e.labels.dismissal !== null) expect(doc.round.bandWords.dismissal).toBe(e.labels.dismissal);
@@ -241,7 +250,7 @@ describe('a round mixing every regime, leaders at each threshold (issue 22 item 
     doc = JSON.parse(run.stdout);
   }, 60_000);
   /** Every unit's bands by its own regime, worked out from the SPEC files. */
-  const expected = units.map((u) => ({ unit: u.body, bands: Object.fromEntries((['none', 'review', 'dismissal'] as const).map((b) => [b, BOUNDARIES.filter(({ L }) => u.e.band(L, T) === b).length])) }));
+  const expected = units.map((u) => ({ unit: u.body, leaders: boundariesOf(u.e).length, bands: Object.fromEntries((['none', 'review', 'dismissal'] as const).map((b) => [b, boundariesOf(u.e).filter(({ L }) => u.e.band(L, T) === b).length])) }));
   const sum = (b: Band) => expected.reduce((n, x) => n + (x.bands[b] as number), 0);
   /** Every band word of every regime: in a mixed round, none of them heads a column or a total. */
   const allLabels = [...new Set(CASES.flatMap(([, e]) => [e.labels.review, e.labels.dismissal]).filter((l): l is string => l !== null))];
@@ -252,7 +261,7 @@ describe('a round mixing every regime, leaders at each threshold (issue 22 item 
     for (const x of expected) expect(doc.units.find((u: { unit: string }) => u.unit === x.unit).bands, x.unit).toEqual(x.bands);
     expect([doc.round.totals.none, doc.round.totals.review, doc.round.totals.dismissal]).toEqual([sum('none'), sum('review'), sum('dismissal')]);
     for (const u of units) {
-      for (const { L, name } of BOUNDARIES) {
+      for (const { L, name } of boundariesOf(u.e)) {
         const l = doc.leaders.find((x: { name: string }) => x.name === `${name} ${u.folder}`);
         expect([l.regime, l.band, l.bandLabel], `${u.id} L=${L}`).toEqual([u.id, u.e.band(L, T), labelOf(u.e, u.e.band(L, T))]);
       }
@@ -268,7 +277,7 @@ describe('a round mixing every regime, leaders at each threshold (issue 22 item 
       ws.eachRow((r) => void (r.getCell(2).value === u.body && (row = r)));
       expect(row, u.body).toBeDefined();
       const x = expected.find((y) => y.unit === u.body) as (typeof expected)[number];
-      expect([row?.getCell(11).value, row?.getCell(12).value, row?.getCell(13).value], u.id).toEqual([BOUNDARIES.length, x.bands['review'], u.e.labels.dismissal === null ? null : x.bands['dismissal']]);
+      expect([row?.getCell(11).value, row?.getCell(12).value, row?.getCell(13).value], u.id).toEqual([x.leaders, x.bands['review'], u.e.labels.dismissal === null ? null : x.bands['dismissal']]);
     }
     const cells = texts(ws);
     if (mixed) for (const l of allLabels) expect(cells, l).not.toContain(l);
@@ -287,7 +296,7 @@ describe('a round mixing every regime, leaders at each threshold (issue 22 item 
       }
     }
     // The DOCX total row adds the bands of every unit.
-    expect(docxText(out('x.docx'))).toMatch(new RegExp(`Cộng ${BOUNDARIES.length * units.length} ${sum('review')} ${sum('dismissal')}`));
+    expect(docxText(out('x.docx'))).toMatch(new RegExp(`Cộng ${expected.reduce((n, x) => n + x.leaders, 0)} ${sum('review')} ${sum('dismissal')}`));
   });
 });
 
