@@ -19,7 +19,7 @@ export function roundTerminal(ctx: RoundContext): string {
     // Each unit's bands in its own regime's words; a band its regime does not have is not named.
     const bands = (['review', 'dismissal'] as const).flatMap((b) => {
       const words = unitBandWords(s.regime, b, lang);
-      return words === null ? [] : [`, ${s.bands[b]} ${words.toLocaleLowerCase(lang)}`];
+      return words === null ? [] : [`; ${words}: ${s.bands[b]}`];
     });
     const people = s.valid ? ` — ${s.leaders} ${S.col.people.toLocaleLowerCase(lang)}${bands.join('')}` : '';
     out.push(`  ${i + 1}. ${s.unit}${s.date === null ? '' : ` (${formatDate(s.date, lang)})`}${people} — ${statusText(s, lang)}`);

@@ -46,7 +46,7 @@ export const SUMMARY_TEXT = {
     bandNames: { none: 'Không thuộc mức nào', review: 'Mức thứ nhất (thấp hơn)', dismissal: 'Mức thứ hai (cao hơn)' },
     legendTitle: 'Các mức theo quy định áp dụng ở từng đơn vị:',
     legendLine: (instrument: string, units: readonly string[], review: string, dismissal: string | null) =>
-      `${instrument} (${list(units)}): mức thứ nhất — ${review}; mức thứ hai — ${dismissal ?? 'không có'}.`,
+      `${instrument}, áp dụng ở ${list(units)}: mức thứ nhất — ${review}; mức thứ hai — ${dismissal ?? 'không có'}.`,
     col: {
       ...shared(LABELS.vi.col),
       unit: 'Đơn vị',
@@ -149,7 +149,7 @@ export const SUMMARY_TEXT = {
     bandNames: { none: 'In neither band', review: 'Lower band', dismissal: 'Upper band' },
     legendTitle: 'The bands under each unit’s regime:',
     legendLine: (instrument: string, units: readonly string[], review: string, dismissal: string | null) =>
-      `${instrument} (${list(units)}): lower band — ${review}; upper band — ${dismissal ?? 'none'}.`,
+      `${instrument}, applied in ${list(units)}: lower band — ${review}; upper band — ${dismissal ?? 'none'}.`,
     col: {
       ...shared(LABELS.en.col),
       unit: 'Unit',
