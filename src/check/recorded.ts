@@ -11,7 +11,8 @@ import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type R
 import { ballotCellTotal } from '../read/sheet-read.js';
 import type { Decimal } from '../model/decimal.js';
 import { LABELS } from '../text/labels.js';
-import { REGIMES } from '../rules/regimes.js';
+import { REGIME_LIST, REGIMES, type BandRule } from '../rules/regimes.js';
+import type { Lang } from '../text/lang.js';
 import { clean, fold } from '../model/fold.js';
 
 import type { CountField } from '../model/check.js';
@@ -168,14 +169,46 @@ function findHeader(rows: readonly Row[]): Header | null {
 // ---------------------------------------------------------------------------------------------
 // Values.
 
-/** Band as recorded: a code, the regulation's wording, or the marks "> 1/2", "≥ 2/3". */
+/** A band's words in matching form: folded, spaces collapsed, the "low-confidence votes" words left out. */
+const bandKey = (text: string) =>
+  fold(text)
+    .replace(/\s*\(\*\)$/, '')
+    .replace(/\b(phieu tin nhiem thap|low-confidence votes)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+
+/** "> 1/2", "≥ 2/3": a band drawn by its threshold, as `check` and the terminal draw it. */
+const bandMarkOf = (b: BandRule) => `${b.threshold.inclusive ? '≥' : '>'} ${b.threshold.num}/${b.threshold.den}`;
+
+/**
+ * Every way a record writes a band, read from the regimes' entries: each band's words in full and
+ * in a column header, in both languages, and its threshold mark; the codes; "—" for none. A
+ * wording two regimes give to different bands would be ambiguous (test/rules/registry.test.ts).
+ */
+export const BAND_WORDS: ReadonlyMap<string, Band> = (() => {
+  const words = new Map<string, Band>();
+  for (const w of ['none', 'khong', '-', '—', '–', '0']) words.set(w, 'none');
+  words.set('review', 'review');
+  words.set('dismissal', 'dismissal');
+  for (const r of REGIME_LIST) {
+    for (const [band, rule] of [['review', r.review], ['dismissal', r.dismissal]] as const) {
+      if (rule === null) continue;
+      for (const text of [rule.label.vi, rule.label.en, rule.short.vi, rule.short.en, bandMarkOf(rule)]) if (!words.has(bandKey(text))) words.set(bandKey(text), band);
+    }
+  }
+  return words;
+})();
+
+/** A few of the words a band may be recorded in, for the message about one that is not. */
+export function bandExamples(lang: Lang): string {
+  return [...new Set(REGIME_LIST.flatMap((r) => [r.review, r.dismissal]).filter((b): b is BandRule => b !== null).map((b) => b.label[lang]))].join('; ');
+}
+
+/** Band as recorded: a code, any regime's wording of a band, or its mark ("> 1/2", "≥ 2/3"). */
 export function parseBand(value: CellValue): Band | null | undefined {
-  const t = fold(cellText(value)).replace(/\s*\(\*\)$/, '');
-  if (t.trim() === '') return undefined;
-  if (/^(none|khong|-|—|–|0)$/.test(t.trim())) return 'none';
-  if (/review|tren 50|qua nua|more than 50|> ?1\/2/.test(t)) return 'review';
-  if (/dismissal|2\/3/.test(t)) return 'dismissal';
-  return null;
+  const t = bandKey(cellText(value));
+  if (t === '') return undefined;
+  return BAND_WORDS.get(t) ?? null;
 }
 
 /** Shares are compared at most at four decimals of a percent: more is a formula's float. */
@@ -309,7 +342,7 @@ export function readResultsSheet(sheet: Sheet): Recorded {
     let band: Band | Empty | undefined;
     if (at('band') !== undefined) {
       const b = parseBand(cell('band'));
-      if (b === null) problems.push(problem('bad-cell', 'error', where('band'), { hint: 'recorded-band' }, cellText(cell('band'))));
+      if (b === null) problems.push(problem('bad-cell', 'error', where('band'), { hint: 'recorded-band', examples: bandExamples('vi') }, cellText(cell('band'))));
       else band = b ?? 'empty';
     }
     const text = (k: string) => {
@@ -356,6 +389,8 @@ export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
   const header = summary?.rows.find((r) => typeof r.cells[0] === 'string' && sttHeaders.has(clean(r.cells[0])));
   const typeColumn = header === undefined || typeHeaders.has(clean(cellText(header.cells[3] ?? null)));
   const off = typeColumn ? 0 : -1;
+  const bandHeaders = new Set<string>([LABELS.vi.col.band, LABELS.en.col.band]);
+  const bandColumn = header !== undefined && bandHeaders.has(clean(cellText(header.cells[12 + off] ?? null)));
   for (const row of summary?.rows ?? []) {
     const [stt, name] = row.cells;
     if (typeof stt !== 'number' || typeof name !== 'string') continue;
@@ -370,8 +405,12 @@ export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
       const p = parsePercent(c(i), true);
       if (p !== undefined && p !== null) percent[level] = p;
     }
+    // A band this reader does not know is a problem, never left out: left out, it would not be compared.
     const band = parseBand(c(12));
-    leaders.push({ id: null, stt, name, ballotType: clean(cellText(c(3))) || null, counts, percent, ...(band === undefined || band === null ? {} : { band }), location: { file, sheet: summary?.name ?? '', row: row.row } });
+    const location = { file, sheet: summary?.name ?? '', row: row.row };
+    if (band === null) problems.push(problem('bad-cell', 'error', { ...location, column: columnLetter(12 + off) }, { hint: 'recorded-band', examples: bandExamples('vi') }, cellText(c(12))));
+    const recordedBand = bandColumn ? { band: band === undefined || band === null ? ('empty' as const) : band } : {};
+    leaders.push({ id: null, stt, name, ballotType: clean(cellText(c(3))) || null, counts, percent, ...recordedBand, location });
   }
   let digest: string | null = null;
   const inputs: { path: string; role: string; sha256: string }[] = [];

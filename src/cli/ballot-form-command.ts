@@ -10,7 +10,7 @@ import { readSessionJson, readSessionSheet } from '../read/session.js';
 import { sheetRole } from '../read/vocabulary.js';
 import { renderBallotForm } from '../report/ballot-form.js';
 import { renderProblems } from '../report/terminal.js';
-import { REGIMES } from '../rules/regimes.js';
+import { REGIME_LIST, REGIMES } from '../rules/regimes.js';
 import { HELP } from '../text/cli.js';
 import type { Lang } from '../text/lang.js';
 import { resolveSession, type SessionFlags } from '../validate/session.js';
@@ -37,7 +37,7 @@ export function ballotFormSpec(lang: Lang): CommandSpec {
       { name: '--body', value: 'text', help: h.body },
       { name: '--parent-body', value: 'text', help: h.parentBody },
       { name: '--date', value: 'date', help: h.date },
-      { name: '--regime', value: 'regime', help: h.regime },
+      { name: '--regime', value: 'regime', help: h.regime(REGIME_LIST.map((r) => ({ id: r.id, name: r.aliases[0] ?? r.id, instrument: r.instrument[lang] }))) },
       { name: '--copies', value: 'n', help: h.ballotForm.copies },
       { name: '--output', short: '-o', value: 'file', help: h.ballotForm.output },
       overwriteOption(h),

@@ -4,6 +4,7 @@ import type { ReportContext } from '../report/context.js';
 import { reporterFor } from '../report/registry.js';
 import { renderProblems, renderTerminal } from '../report/terminal.js';
 import { tallySession } from '../tally.js';
+import { REGIME_LIST } from '../rules/regimes.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { auditOptions } from './audit.js';
@@ -39,8 +40,8 @@ export function tallySpec(lang: Lang): CommandSpec {
       { name: '--number', value: 'text', help: h.number },
       { name: '--date', value: 'date', help: h.date },
       { name: '--round', value: 'text', help: h.round },
-      { name: '--regime', value: 'regime', help: h.regime },
-      { name: '--denominator', value: 'basis', help: h.denominator },
+      { name: '--regime', value: 'regime', help: h.regime(REGIME_LIST.map((r) => ({ id: r.id, name: r.aliases[0] ?? r.id, instrument: r.instrument[lang] }))) },
+      { name: '--denominator', value: 'basis', help: h.denominator(REGIME_LIST.filter((r) => !r.basisFixed).map((r) => r.id)) },
       { name: '--convened', value: 'n', repeat: true, help: h.convened },
       { name: '--present', value: 'n', repeat: true, help: h.present },
       { name: '--issued', value: 'n', repeat: true, help: h.issued },

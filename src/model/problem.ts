@@ -93,7 +93,7 @@ export interface ProblemParams {
   'duplicate-cadre-column': { readonly name: string; readonly otherColumn: string };
   'mixed-ballot-types': { readonly types: readonly string[] };
   'unknown-ballot-type': { readonly types: readonly string[] };
-  'bad-cell': { readonly hint: string; readonly ballot?: string; readonly suggestion?: string; readonly letters?: string; readonly letter?: string };
+  'bad-cell': { readonly hint: string; readonly examples?: string; readonly ballot?: string; readonly suggestion?: string; readonly letters?: string; readonly letter?: string };
   'bad-roster': { readonly field: string };
   'duplicate-roster-entry': { readonly field: string; readonly otherRow: number };
   'missing-column': { readonly column: string; readonly table: string };

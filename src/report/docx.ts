@@ -70,7 +70,7 @@ export async function renderDocx(ctx: ReportContext): Promise<Uint8Array> {
   // III. Leaders above a threshold, with the prescribed action.
   section(M.sections.flagged);
   const flagged = types.flatMap((t) => t.cadres.filter((c) => c.flagged));
-  if (flagged.length === 0) text(types.every((t) => t.quorum.met) ? L.noneFlagged : L.noEffect, { indent: MM(10) });
+  if (flagged.length === 0) text(types.every((t) => t.quorum.met) ? regime.noneAbove[ctx.lang] : L.noEffect, { indent: MM(10) });
   flagged.forEach((r, i) => {
     const pct = r.percent === null ? '' : formatPercent(r.percent.low, ctx.lang);
     children.push(

@@ -33,6 +33,11 @@ export function bandLabel(regime: Regime, band: Band | null, lang: Lang): string
   return bandRule(regime, band)?.label[lang] ?? null;
 }
 
+/** The band in a column header: "Trên 1/2 đến dưới 2/3". */
+export function bandShort(regime: Regime, band: Exclude<Band, 'none'>, lang: Lang): string | null {
+  return bandRule(regime, band)?.short[lang] ?? null;
+}
+
 export function bandAction(regime: Regime, band: Band | null, lang: Lang): string | null {
   if (band === null || band === 'none') return null;
   return bandRule(regime, band)?.action[lang] ?? null;

@@ -119,7 +119,7 @@ export async function renderHtml(ctx: ReportContext): Promise<Uint8Array> {
   parts.push('<div class="bottom"><div class="notes">');
   parts.push(`<h3>${esc(L.flaggedTitle)}</h3>`);
   const flagged = allCadres(ctx).filter(({ result }) => result.flagged);
-  if (flagged.length === 0) parts.push(`<p>${esc(types.every((t) => t.quorum.met) ? L.noneFlagged : L.noEffect)}</p>`);
+  if (flagged.length === 0) parts.push(`<p>${esc(types.every((t) => t.quorum.met) ? regime.noneAbove[ctx.lang] : L.noEffect)}</p>`);
   else {
     parts.push('<ol class="flag-list">');
     for (const { result: r } of flagged) {

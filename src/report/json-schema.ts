@@ -6,10 +6,15 @@ import { z } from 'zod';
 import { PROBLEM_CODES } from '../model/problem.js';
 import { DENOMINATOR_BASES, INVALID_REASONS, LEVELS, REGIME_IDS } from '../model/types.js';
 import { NON_BALLOT_KINDS } from '../model/sheet.js';
+import { REGIME_LIST, type BandRule } from '../rules/regimes.js';
 
 const count = z.int().nonnegative();
 const text = z.string().nullable();
 const band = z.enum(['none', 'review', 'dismissal']).nullable();
+/** Every band's words and every action of every regime, in both languages: read from the entries. */
+const rules = REGIME_LIST.flatMap((r) => [r.review, r.dismissal]).filter((b): b is BandRule => b !== null);
+const wordsOf = (pick: (b: BandRule) => { vi: string; en: string }) => [...new Set(rules.flatMap((b) => [pick(b).vi, pick(b).en]))] as [string, ...string[]];
+const regimeDescription = REGIME_LIST.map((r) => `${r.id}: ${r.instrument.en}, thresholds ${r.citation.en}`).join('; ');
 const reading = z.enum([...LEVELS, ...INVALID_REASONS.filter((r) => r !== 'void-ballot'), 'undecided']);
 
 const session = z.looseObject({
@@ -18,7 +23,7 @@ const session = z.looseObject({
   place: text,
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   round: text,
-  regime: z.enum(REGIME_IDS),
+  regime: z.enum(REGIME_IDS).describe(regimeDescription),
   convened: count.nullable(),
   present: count.nullable(),
   issued: count.nullable(),
@@ -61,10 +66,10 @@ const cadre = z.looseObject({
   denominator: count.nullable(),
   percent: z.looseObject({ high: percent, confidence: percent, low: percent }).nullable(),
   band,
-  bandLabel: text,
+  bandLabel: z.enum(wordsOf((b) => b.label)).nullable(),
   flagged: z.boolean(),
   notes: z.array(z.string()),
-  action: text,
+  action: z.enum(wordsOf((b) => b.action)).nullable(),
 });
 
 const problem = z.looseObject({

@@ -1,6 +1,7 @@
 // The empty self-contained workbook a clerk types ballots into (SPEC §4 `tally template`).
 import { DEFAULT_BALLOT_TYPE, type Cadre } from '../model/types.js';
 import { columnLetter } from '../model/grid.js';
+import { REGIME_LIST, type Regime } from '../rules/regimes.js';
 
 export interface TemplateOptions {
   /** Leaders to put on the ballot sheet; null leaves formulas that follow the roster sheet. */
@@ -21,13 +22,19 @@ const CODES = ['1', '2', '3', '12', '13', '23', '123', 'gx', '0'];
 const SLOTS_WITHOUT_ROSTER = 30;
 const ENTRY_ROWS = 1000;
 
+/** The name a clerk types for a regime, with the instrument it stands for. */
+const regimeName = (r: Regime) => r.aliases[0] ?? r.id;
+
+
 const INSTRUCTIONS = [
   'HƯỚNG DẪN NHẬP PHIẾU TÍN NHIỆM',
   '',
   '1. Trang "Danh sách": mỗi dòng một người được lấy phiếu, theo thứ tự in trên phiếu. Bắt buộc: Họ và tên, Chức vụ.',
   '   Cột "Không lấy phiếu": ghi lý do nếu người đó không lấy phiếu (đã có thông báo nghỉ hưu; được bổ nhiệm, bầu trong năm). Để trống nếu có lấy phiếu.',
   '2. Trang "Hội nghị": điền cột Giá trị. Bắt buộc: số người được triệu tập, số người có mặt, số phiếu phát ra, số phiếu thu về.',
-  '   Ngày ghi dạng dd/mm/yyyy. Quy định: 96-QĐ/TW (mặc định), 262-QĐ/TW, NQ 96/2023, NQ 85/2014 hoặc NQ 35/2012.',
+  '   Ngày ghi dạng dd/mm/yyyy. Quy định: ghi một trong các tên sau (để trống là quy định đầu tiên):',
+  // Every regime from its entry, the default first.
+  ...REGIME_LIST.map((r, i) => `     ${regimeName(r)} — ${r.instrument.vi}${i === 0 ? ' (mặc định)' : ''}`),
   '3. Trang "Phiếu": mỗi dòng một phiếu thu về, ghi số phiếu ở cột đầu. Mỗi cột là một người. Mã nhập:',
   '   1 = Tín nhiệm cao; 2 = Tín nhiệm; 3 = Tín nhiệm thấp; để trống = không đánh dấu;',
   '   13, 12, 23, 123 = đánh dấu nhiều ô; gx = gạch tên; 0 = Ban kiểm phiếu xác định không hợp lệ.',
@@ -85,7 +92,7 @@ export async function renderTemplate(options: TemplateOptions): Promise<Uint8Arr
     // With several ballot types, each type has its own ballots issued and returned.
     const perType = several && (key === 'Số phiếu phát ra' || key === 'Số phiếu thu về');
     for (const type of perType ? types : [null]) {
-      const row = session.addRow([key, key === 'Quy định' ? '96-QĐ/TW' : key === 'Số phiếu thu về' && options.ballots !== null ? options.ballots : null, type]);
+      const row = session.addRow([key, key === 'Quy định' ? regimeName(REGIME_LIST[0] as Regime) : key === 'Số phiếu thu về' && options.ballots !== null ? options.ballots : null, type]);
       if (COUNT_KEYS.has(key)) countCell(row);
       if (key === 'Ngày') row.getCell(2).numFmt = 'dd/mm/yyyy';
     }

@@ -74,7 +74,7 @@ export async function renderTerminal(outcome: TallyOutcome, lang: Lang, { color,
 
   const flagged = types.flatMap((t) => t.cadres.filter((r) => r.flagged).map((r) => ({ t, r })));
   out.push('');
-  if (flagged.length === 0 && types.every((t) => t.quorum.met)) out.push(say(ui.noneFlagged));
+  if (flagged.length === 0 && types.every((t) => t.quorum.met)) out.push(say(regime.noneAbove[lang]));
   if (flagged.length > 0) {
     out.push(c.bold(say(ui.flagged(flagged.length))));
     for (const { r } of flagged) {

@@ -161,7 +161,7 @@ function flaggedSheet(ws: Worksheet, ctx: ReportContext): void {
   let r = head + 1;
   const flagged = allCadres(ctx).filter(({ result }) => result.flagged);
   if (flagged.length === 0) {
-    ws.getCell(r, 1).value = ctx.outcome.ballotTypes.every((t) => t.quorum.met) ? L.noneFlagged : L.noEffect;
+    ws.getCell(r, 1).value = ctx.outcome.ballotTypes.every((t) => t.quorum.met) ? ctx.outcome.regime.noneAbove[ctx.lang] : L.noEffect;
     ws.mergeCells(r, 1, r, LAST);
     r++;
   }

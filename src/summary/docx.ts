@@ -11,7 +11,7 @@ import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
 import type { RoundSession } from './round.js';
-import { actionWords, bandWords, countsByType, incompleteLine, instruments, roundHeading, roundSignature, statusText, totalLines, type RoundContext } from './words.js';
+import { actionWords, bandHeads, bandWords, countsByType, incompleteLine, instruments, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, totalLines, type RoundContext } from './words.js';
 
 const BODY = 14;
 const TABLE = 11;
@@ -47,10 +47,11 @@ export async function roundDocx(ctx: RoundContext): Promise<Uint8Array> {
   // II. Per unit.
   section(S.sections.units);
   children.push(unitsTable(d, ctx));
+  for (const t of thresholdLegend(round, ctx.lang)) text(t, { italics: true, size: 12, align: 'left', after: 0 });
 
   // III. Leaders above a threshold, highest low share first.
   section(S.sections.flagged);
-  if (round.flagged.length === 0) text(S.noneFlagged, { indent: MM(10) });
+  if (round.flagged.length === 0) text(noneFlaggedLine(round, ctx.lang), { indent: MM(10) });
   else {
     children.push(flaggedTable(d, ctx));
     // The action once per band and regime, as the regulation words it.
@@ -149,9 +150,10 @@ function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
   const widths = [MM(10), MM(34), MM(20), MM(17), MM(12), MM(12), MM(13), MM(14), MM(14)];
   widths.push(TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
   const c = (text: string | number | null, opts: CellOpts = {}) => ({ text: text === null ? '' : String(text), opts });
+  const short = bandHeads(round, ctx.lang, 'short');
   const head = [
     [c(S.col.stt, { rows: 2 }), c(S.col.unit, { rows: 2 }), c(S.col.date, { rows: 2 }), c(`${S.col.present}/\n${S.col.convened.toLocaleLowerCase(ctx.lang)}`, { rows: 2 }), c(S.col.ballotsGroup, { span: 2 }), c(S.col.leaders, { rows: 2 }), c(S.col.bandsGroup, { span: 2 }), c(S.col.status, { rows: 2 })],
-    [c(S.col.returned), c(S.col.valid), c(S.col.review), c(S.col.dismissal)],
+    [c(S.col.returned), c(S.col.valid), c(short.review), c(short.dismissal)],
   ];
   const rows: { text: string; opts?: CellOpts }[][] = [];
   const counts = countsByType(round);
@@ -164,7 +166,7 @@ function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
       return;
     }
     s.types.forEach((t, k) => {
-      const n = counts.get(`${s.label}\u0000${t.id}`) ?? { leaders: 0, review: 0, dismissal: 0 };
+      const n = counts.get(`${s.label}\u0000${t.id}`) ?? NO_COUNTS;
       const unit = t.id === DEFAULT_BALLOT_TYPE ? s.unit : `${s.unit} (${t.id})`;
       rows.push([
         c(k === 0 ? i + 1 : ''),

@@ -6,7 +6,7 @@ import { htmlHeading } from '../report/html.js';
 import { formatDate, formatPercent } from '../report/format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
-import { actionWords, bandWords, countsByType, incompleteLine, roundHeading, roundSignature, statusText, totalLines, type RoundContext } from './words.js';
+import { actionWords, bandHeads, bandWords, countsByType, incompleteLine, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, totalLines, type RoundContext } from './words.js';
 
 const esc = (s: string | number | null | undefined): string => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -60,9 +60,10 @@ export function roundHtml(ctx: RoundContext): string {
   for (const [label, n] of [...totals.counts, ...totals.bands]) out.push(`<li>${esc(label)}: <b>${n}</b></li>`);
   out.push('</ul>');
 
+  const short = bandHeads(round, lang, 'short');
   out.push(`<h3>${esc(S.sections.units)}</h3><table><thead>`);
   out.push(`<tr><th rowspan="2">${esc(S.col.stt)}</th><th rowspan="2">${esc(S.col.unit)}</th><th rowspan="2">${esc(S.col.date)}</th><th rowspan="2">${esc(S.col.convened)}</th><th rowspan="2">${esc(S.col.present)}</th><th rowspan="2">${esc(S.col.quorum)}</th><th colspan="4">${esc(S.col.ballotsGroup)}</th><th rowspan="2">${esc(S.col.leaders)}</th><th colspan="2">${esc(S.col.bandsGroup)}</th><th rowspan="2">${esc(S.col.status)}</th></tr>`);
-  out.push(`<tr><th>${esc(S.col.issued)}</th><th>${esc(S.col.returned)}</th><th>${esc(S.col.valid)}</th><th>${esc(S.col.void)}</th><th>${esc(S.col.review)}</th><th>${esc(S.col.dismissal)}</th></tr></thead><tbody>`);
+  out.push(`<tr><th>${esc(S.col.issued)}</th><th>${esc(S.col.returned)}</th><th>${esc(S.col.valid)}</th><th>${esc(S.col.void)}</th><th>${esc(short.review)}</th><th>${esc(short.dismissal)}</th></tr></thead><tbody>`);
   const counts = countsByType(round);
   const num = (n: number | null) => `<td class="n">${n ?? ''}</td>`;
   round.sessions.forEach((s, i) => {
@@ -73,7 +74,7 @@ export function roundHtml(ctx: RoundContext): string {
       return;
     }
     s.types.forEach((ty, k) => {
-      const c = counts.get(`${s.label}\u0000${ty.id}`) ?? { leaders: 0, review: 0, dismissal: 0 };
+      const c = counts.get(`${s.label}\u0000${ty.id}`) ?? NO_COUNTS;
       out.push(
         `<tr${bad ? ' class="bad"' : ''}><td class="n">${k === 0 ? i + 1 : ''}</td><td class="unit">${esc(ty.id === DEFAULT_BALLOT_TYPE ? s.unit : `${s.unit} (${ty.id})`)}</td><td class="c">${esc(formatDate(s.date, lang))}</td>${num(ty.convened)}${num(ty.present)}<td class="c">${esc(ty.quorumMet ? S.yes : S.no)}</td>${num(ty.issued)}${num(ty.returned)}${num(ty.validBallots)}${num(ty.voidBallots)}${num(c.leaders)}${num(c.review)}${num(c.dismissal)}${k === 0 ? status : '<td></td>'}</tr>`,
       );
@@ -81,9 +82,10 @@ export function roundHtml(ctx: RoundContext): string {
   });
   round.missing.forEach((m, i) => out.push(`<tr class="bad"><td class="n">${round.sessions.length + i + 1}</td><td class="unit">${esc(m)}</td>${'<td></td>'.repeat(11)}<td class="status">${esc(S.status.missing)}</td></tr>`));
   out.push('</tbody></table>');
+  for (const text of thresholdLegend(round, lang)) out.push(`<p class="legend"><i>${esc(text)}</i></p>`);
 
   out.push(`<h3>${esc(S.sections.flagged)}</h3>`);
-  if (round.flagged.length === 0) out.push(`<p>${esc(S.noneFlagged)}</p>`);
+  if (round.flagged.length === 0) out.push(`<p>${esc(noneFlaggedLine(round, lang))}</p>`);
   else {
     out.push(`<table><thead><tr><th>${esc(S.col.stt)}</th><th>${esc(S.col.name)}</th><th>${esc(S.col.position)}</th><th>${esc(S.col.unit)}</th><th>${esc(S.col.count)}</th><th>${esc(S.col.lowShare)}</th><th>${esc(S.col.band)}</th><th>${esc(S.col.action)}</th></tr></thead><tbody>`);
     round.flagged.forEach((l, i) => {

@@ -3,7 +3,8 @@
 import { hundredthsToNumber } from '../model/exact.js';
 import type { Problem } from '../model/problem.js';
 import { cellRef, problemMessage } from '../text/messages.js';
-import { actionWords, bandWords, incompleteLine, statusText, type RoundContext } from './words.js';
+import { REGIMES, type BandRule } from '../rules/regimes.js';
+import { actionWords, bandHeads, bandWords, incompleteLine, statusText, type RoundContext } from './words.js';
 import type { RoundLeader } from './round.js';
 
 export function roundJson(ctx: RoundContext): string {
@@ -39,6 +40,13 @@ export function roundJson(ctx: RoundContext): string {
       regimes: round.regimes,
       convention: round.convention,
       totals: round.totals,
+      // What the totals' bands are called, and each regime's thresholds behind them.
+      bandWords: bandHeads(round, lang, 'label'),
+      thresholds: round.regimes.map((id) => {
+        const r = REGIMES[id];
+        const rule = (b: BandRule | null) => (b === null ? null : { label: b.label[lang], threshold: b.threshold, action: b.action[lang] });
+        return { regime: id, instrument: r.instrument[lang], citation: r.citation[lang], review: rule(r.review), dismissal: rule(r.dismissal) };
+      }),
     },
     units: round.sessions.map((s) => ({
       unit: s.unit,

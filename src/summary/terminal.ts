@@ -3,7 +3,7 @@
 import { formatDate, formatPercent } from '../report/format.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { locationText, problemMessage } from '../text/messages.js';
-import { bandWords, incompleteLine, statusText, totalLines, type RoundContext } from './words.js';
+import { bandWords, incompleteLine, noneFlaggedLine, statusText, thresholdLegend, totalLines, unitBandWords, type RoundContext } from './words.js';
 
 export function roundTerminal(ctx: RoundContext): string {
   const { round, lang } = ctx;
@@ -13,10 +13,16 @@ export function roundTerminal(ctx: RoundContext): string {
   out.push(incomplete ?? S.terminal.complete, '');
   const totals = totalLines(round, lang);
   for (const [label, n] of [...totals.counts, ...totals.bands]) out.push(`  ${label}: ${n}`);
+  for (const text of thresholdLegend(round, lang)) out.push(`  ${text}`);
   // The screen has no numbered sections of its own: the documents' "II." would stand alone here.
   out.push('', S.terminal.units);
   round.sessions.forEach((s, i) => {
-    const people = s.valid ? ` — ${s.leaders} ${S.col.people.toLocaleLowerCase(lang)}, ${s.bands.review} ${S.col.review.toLocaleLowerCase(lang)}, ${s.bands.dismissal} ${S.col.dismissal.toLocaleLowerCase(lang)}` : '';
+    // Each unit's bands in its own regime's words; a band its regime does not have is not named.
+    const bands = (['review', 'dismissal'] as const).flatMap((b) => {
+      const words = unitBandWords(s.regime, b, lang);
+      return words === null ? [] : [`; ${words}: ${s.bands[b]}`];
+    });
+    const people = s.valid ? ` — ${s.leaders} ${S.col.people.toLocaleLowerCase(lang)}${bands.join('')}` : '';
     out.push(`  ${i + 1}. ${s.unit}${s.date === null ? '' : ` (${formatDate(s.date, lang)})`}${people} — ${statusText(s, lang)}`);
     // A valid unit's problems (rows set aside, names matched without diacritics, a record's
     // column not understood): the first, with its file, and how many.
@@ -28,7 +34,7 @@ export function roundTerminal(ctx: RoundContext): string {
   });
   for (const m of round.missing) out.push(`  - ${m} — ${S.status.missing}`);
   out.push('', S.terminal.flagged);
-  if (round.flagged.length === 0) out.push(`  ${S.noneFlagged}`);
+  if (round.flagged.length === 0) out.push(`  ${noneFlaggedLine(round, lang)}`);
   round.flagged.forEach((l, i) => {
     const pct = l.percent === null ? '' : formatPercent(l.percent.low, lang);
     out.push(`  ${i + 1}. ${l.name} — ${l.position} — ${S.flaggedLine(l.unit, l.low, l.denominator, pct, bandWords(l.regime, l.band, lang))}`);

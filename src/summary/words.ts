@@ -2,7 +2,7 @@
 // what is incomplete, a session's status, a leader's band and action under its session's regime.
 import type { Band, RegimeId } from '../model/types.js';
 import { MAX_PLACES } from '../rules/places.js';
-import { REGIMES } from '../rules/regimes.js';
+import { REGIME_LIST, REGIMES, bandRule, type Regime } from '../rules/regimes.js';
 import { documentHeading, type DocumentHeading, type HeadingFields } from '../report/document.js';
 import { bandAction, bandLabel } from '../report/format.js';
 import { DOCUMENT_TEXT, DOTS } from '../text/documents.js';
@@ -115,8 +115,67 @@ export function totalLines(round: Round, lang: Lang): { readonly counts: readonl
   ];
   return {
     counts: counts.filter((c): c is [string, number] => c[1] !== null),
-    bands: [[S.totals.none, t.none], [S.totals.review, t.review], [S.totals.dismissal, t.dismissal]],
+    bands: (['none', 'review', 'dismissal'] as const).map((b) => [bandHeads(round, lang, 'label')[b], t[b]]),
   };
+}
+
+/** The regimes whose bands the round counts: its valid sessions', else the default's. */
+function roundRegimes(round: Round): readonly Regime[] {
+  return round.regimes.length === 0 ? [REGIME_LIST[0] as Regime] : round.regimes.map((r) => REGIMES[r]);
+}
+
+/** A regime's words for a band in full (`label`) or in a column header (`short`); null when it has no such band. */
+function bandText(regime: Regime, band: Band, lang: Lang, form: 'label' | 'short'): string | null {
+  if (band === 'none') return regime.below[lang];
+  return bandRule(regime, band)?.[form][lang] ?? null;
+}
+
+export interface BandHeads {
+  readonly none: string;
+  readonly review: string;
+  readonly dismissal: string;
+}
+
+/**
+ * What a column or total of each band is called: the regime's own words when every regime of
+ * the round words that band alike (one regime, or several with the same thresholds), else the
+ * band by what it is — lower, upper — and the legend names each regime's thresholds.
+ */
+export function bandHeads(round: Round, lang: Lang, form: 'label' | 'short'): BandHeads {
+  const head = (band: Band) => {
+    const words = new Set(roundRegimes(round).map((r) => bandText(r, band, lang, form)));
+    const only = words.size === 1 ? [...words][0] : null;
+    return only ?? SUMMARY_TEXT[lang].bandNames[band];
+  };
+  return { none: head('none'), review: head('review'), dismissal: head('dismissal') };
+}
+
+/** Each regime's thresholds and the units under it, when the band heads cannot say them; else nothing. */
+export function thresholdLegend(round: Round, lang: Lang): readonly string[] {
+  const S = SUMMARY_TEXT[lang];
+  const regimes = roundRegimes(round);
+  const alike = (['none', 'review', 'dismissal'] as const).every((b) => (['label', 'short'] as const).every((f) => new Set(regimes.map((r) => bandText(r, b, lang, f))).size === 1 && bandText(regimes[0] as Regime, b, lang, f) !== null));
+  if (alike) return [];
+  return [
+    S.legendTitle,
+    ...regimes.map((r) => S.legendLine(r.instrument[lang], [...new Set(round.sessions.filter((s) => s.valid && s.regime === r.id).map((s) => s.unit))], r.review.label[lang], r.dismissal?.label[lang] ?? null)),
+  ];
+}
+
+/** "Nobody above a threshold" as the round's regimes say it. */
+export function noneFlaggedLine(round: Round, lang: Lang): string {
+  const said = new Set(roundRegimes(round).map((r) => r.noneAbove[lang]));
+  return said.size === 1 ? ([...said][0] as string) : SUMMARY_TEXT[lang].noneFlagged;
+}
+
+/** Whether the session's regime has the band at all (party-262 has no upper band: its cell stays empty). */
+export function regimeHasBand(regime: RegimeId | null, band: Exclude<Band, 'none'>): boolean {
+  return bandRule(REGIMES[regime ?? (REGIME_LIST[0] as Regime).id], band) !== null;
+}
+
+/** A band in the session's own regime's column words; null when the regime has no such band. */
+export function unitBandWords(regime: RegimeId | null, band: Exclude<Band, 'none'>, lang: Lang): string | null {
+  return bandRule(REGIMES[regime ?? (REGIME_LIST[0] as Regime).id], band)?.short[lang] ?? null;
 }
 
 export function instruments(round: Round, lang: Lang): string {
@@ -125,8 +184,9 @@ export function instruments(round: Round, lang: Lang): string {
 }
 
 /** Leaders and bands per session and ballot type, counted once: key `label\0type`. */
-export function countsByType(round: Round): Map<string, { leaders: number; review: number; dismissal: number }> {
+export function countsByType(round: Round): Map<string, TypeCounts> {
   const byType = new Map<string, { leaders: number; review: number; dismissal: number }>();
+  const regimeOf = new Map(round.sessions.map((s) => [s.label, s.regime]));
   for (const l of round.leaders) {
     const k = `${l.session}\u0000${l.ballotType}`;
     const c = byType.get(k) ?? { leaders: 0, review: 0, dismissal: 0 };
@@ -134,5 +194,20 @@ export function countsByType(round: Round): Map<string, { leaders: number; revie
     if (l.band === 'review' || l.band === 'dismissal') c[l.band]++;
     byType.set(k, c);
   }
-  return byType;
+  const out = new Map<string, TypeCounts>();
+  for (const [k, c] of byType) {
+    const regime = regimeOf.get(k.split('\u0000')[0] as string) ?? null;
+    out.set(k, { leaders: c.leaders, review: regimeHasBand(regime, 'review') ? c.review : null, dismissal: regimeHasBand(regime, 'dismissal') ? c.dismissal : null });
+  }
+  return out;
 }
+
+/** A band the session's regime does not have is null (an empty cell), never 0. */
+export interface TypeCounts {
+  readonly leaders: number;
+  readonly review: number | null;
+  readonly dismissal: number | null;
+}
+
+/** A type's counts before any leader is counted. */
+export const NO_COUNTS: TypeCounts = { leaders: 0, review: 0, dismissal: 0 };

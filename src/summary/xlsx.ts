@@ -9,7 +9,7 @@ import { serifEverywhere, xlsxHeading } from '../report/xlsx-blocks.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import type { RoundLeader } from './round.js';
-import { actionWords, bandWords, countsByType, incompleteLine, roundHeading, roundSignature, statusText, type RoundContext } from './words.js';
+import { actionWords, bandHeads, bandWords, countsByType, incompleteLine, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, type RoundContext } from './words.js';
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
@@ -82,6 +82,7 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   // The totals of the round, label and number.
   line(ws, r++, LAST, S.sections.totals, { bold: true });
   const t = round.totals;
+  const heads = bandHeads(round, ctx.lang, 'label');
   const totals: [string, number][] = [
     ...(t.unitsExpected === null ? [] : [[S.totals.unitsExpected, t.unitsExpected] as [string, number]]),
     [S.totals.units, t.units],
@@ -90,9 +91,9 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
     [S.totals.invalidSessions, t.invalidSessions],
     ...(t.unitsExpected === null ? [] : [[S.totals.missingUnits, t.missingUnits] as [string, number], [S.totals.unexpectedUnits, t.unexpectedUnits] as [string, number]]),
     [S.totals.leaders, t.leaders],
-    [S.totals.none, t.none],
-    [S.totals.review, t.review],
-    [S.totals.dismissal, t.dismissal],
+    [heads.none, t.none],
+    [heads.review, t.review],
+    [heads.dismissal, t.dismissal],
   ];
   for (const [label, n] of totals) {
     ws.mergeCells(r, 2, r, C.void);
@@ -119,8 +120,9 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   ([[C.issued, S.col.issued], [C.returned, S.col.returned], [C.valid, S.col.valid], [C.void, S.col.void]] as const).forEach(([col, text]) => headerCell(ws.getCell(h2, col), text));
   ws.mergeCells(h1, C.review, h1, C.dismissal);
   headerCell(ws.getCell(h1, C.review), S.col.bandsGroup);
-  headerCell(ws.getCell(h2, C.review), S.col.review);
-  headerCell(ws.getCell(h2, C.dismissal), S.col.dismissal);
+  const short = bandHeads(round, ctx.lang, 'short');
+  headerCell(ws.getCell(h2, C.review), short.review);
+  headerCell(ws.getCell(h2, C.dismissal), short.dismissal);
   ws.getRow(h1).height = 30;
   ws.getRow(h2).height = 45;
   r = h2 + 1;
@@ -154,7 +156,7 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
     }
     s.types.forEach((t, k) => {
       const row = ws.getRow(r++);
-      const c = byType.get(`${s.label}\u0000${t.id}`) ?? { leaders: 0, review: 0, dismissal: 0 };
+      const c = byType.get(`${s.label}\u0000${t.id}`) ?? NO_COUNTS;
       row.values = [
         k === 0 ? n : null,
         s.unit,
@@ -183,6 +185,8 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
     style(row, true);
   }
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: h2, topLeftCell: `C${firstData}` }];
+  // A round mixing regimes: each regime's thresholds, under the table whose columns group them.
+  for (const text of thresholdLegend(round, ctx.lang)) line(ws, ++r, LAST, text, { italic: true, size: 11 });
   r++;
   signature(ws, r, ctx, [1, 2 + T], [C.review, LAST]);
   printSetup(ws, `${h1}:${h2}`, classificationOf(ctx));
@@ -256,7 +260,7 @@ function flaggedSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   ws.getRow(head).height = 45;
   let r = head + 1;
   if (ctx.round.flagged.length === 0) {
-    line(ws, r++, LAST, S.noneFlagged, {});
+    line(ws, r++, LAST, noneFlaggedLine(ctx.round, ctx.lang), {});
   }
   ctx.round.flagged.forEach((l: RoundLeader, i) => {
     const row = ws.getRow(r++);

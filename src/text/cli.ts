@@ -2,8 +2,16 @@
 // words of the help layout, usage errors (commander's own English is never shown), and the
 // messages of the option checks. The regimes and denominator bases are listed from the rules'
 // own lists, never retyped.
-import { DENOMINATOR_BASES, REGIME_IDS } from '../model/types.js';
+import { DENOMINATOR_BASES } from '../model/types.js';
 import { FILE_REASONS } from './file-reasons.js';
+
+/** A regime as the help names it, from its entry in rules/regimes.ts (text cannot import rules). */
+export interface RegimeName {
+  readonly id: string;
+  /** The name a clerk types: "96-QĐ/TW". */
+  readonly name: string;
+  readonly instrument: string;
+}
 
 /** "party-96 (mặc định), party-262, …": a closed list with its default (listed first) marked. */
 const listWithDefault = (items: readonly string[], def: string, word: string) => items.map((i) => (i === def ? `${i} (${word})` : i)).join(', ');
@@ -20,8 +28,8 @@ export const HELP = {
     number: 'số và ký hiệu của biên bản (ví dụ: 05-BB/BKP)',
     date: 'ngày hội nghị (dd/mm/yyyy)',
     round: 'đợt lấy phiếu (mặc định: năm của ngày)',
-    regime: `quy định áp dụng: ${listWithDefault(REGIME_IDS, REGIME_IDS[0], 'mặc định')}`,
-    denominator: `mẫu số: ${listWithDefault(DENOMINATOR_BASES, DENOMINATOR_BASES[0], 'mặc định')} — chỉ với party-*`,
+    regime: (regimes: readonly RegimeName[]) => `quy định áp dụng: ${regimes.map((r, i) => `${r.id} (${r.name}: ${r.instrument}${i === 0 ? '; mặc định' : ''})`).join(', ')}`,
+    denominator: (free: readonly string[]) => `mẫu số: ${listWithDefault(DENOMINATOR_BASES, DENOMINATOR_BASES[0], 'mặc định')} — chỉ với ${free.join(', ')}`,
     convened: 'số người được triệu tập',
     present: 'số người có mặt',
     issued: 'số phiếu phát ra',
@@ -123,8 +131,8 @@ export const HELP = {
     number: 'number and symbol of the minutes (e.g. 05-BB/BKP)',
     date: 'session date (dd/mm/yyyy or yyyy-mm-dd)',
     round: 'round (default: the year of the date)',
-    regime: `regime: ${listWithDefault(REGIME_IDS, REGIME_IDS[0], 'default')}`,
-    denominator: `denominator: ${listWithDefault(DENOMINATOR_BASES, DENOMINATOR_BASES[0], 'default')} — party-* only`,
+    regime: (regimes: readonly RegimeName[]) => `regime: ${regimes.map((r, i) => `${r.id} (${r.name}: ${r.instrument}${i === 0 ? '; default' : ''})`).join(', ')}`,
+    denominator: (free: readonly string[]) => `denominator: ${listWithDefault(DENOMINATOR_BASES, DENOMINATOR_BASES[0], 'default')} — only with ${free.join(', ')}`,
     convened: 'number convened',
     present: 'number present',
     issued: 'ballots issued',

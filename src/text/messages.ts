@@ -116,7 +116,7 @@ const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'
     en: (_p, v) => `recorded percentage '${v}' cannot be read (e.g. 53.19% or 53.19)`,
   },
   'recorded-band': {
-    vi: (_p, v) => `mức ghi nhận '${v}' không đọc được (ví dụ: —, Trên 50% đến dưới 2/3 phiếu tín nhiệm thấp, Từ 2/3 phiếu tín nhiệm thấp trở lên)`,
+    vi: (p, v) => `mức ghi nhận '${v}' không đọc được (ví dụ: —${p['examples'] ? `, ${s(p['examples'])}` : ''})`,
     en: (_p, v) => `recorded band '${v}' cannot be read (e.g. none, review, dismissal, or the regulation's wording)`,
   },
   'no-header': {

@@ -38,10 +38,15 @@ export const SUMMARY_TEXT = {
       missingUnits: 'Số đơn vị chưa có kết quả',
       unexpectedUnits: 'Số đơn vị ngoài danh sách',
       leaders: 'Số lượt người được lấy phiếu',
-      none: 'Dưới hoặc bằng 50% phiếu tín nhiệm thấp',
-      review: 'Trên 50% đến dưới 2/3 phiếu tín nhiệm thấp',
-      dismissal: 'Từ 2/3 phiếu tín nhiệm thấp trở lên',
     },
+    /**
+     * A band named by what it is, for a round whose regimes word it differently: the lower band
+     * (review) and the upper one (dismissal). The thresholds are each regime's (rules/regimes.ts).
+     */
+    bandNames: { none: 'Không thuộc mức nào', review: 'Mức thứ nhất (thấp hơn)', dismissal: 'Mức thứ hai (cao hơn)' },
+    legendTitle: 'Các mức theo quy định áp dụng ở từng đơn vị:',
+    legendLine: (instrument: string, units: readonly string[], review: string, dismissal: string | null) =>
+      `${instrument}, áp dụng ở ${list(units)}: mức thứ nhất — ${review}; mức thứ hai — ${dismissal ?? 'không có'}.`,
     col: {
       ...shared(LABELS.vi.col),
       unit: 'Đơn vị',
@@ -55,8 +60,6 @@ export const SUMMARY_TEXT = {
       people: 'Người',
       leaders: 'Số người được lấy phiếu',
       bandsGroup: 'Số người có phiếu tín nhiệm thấp',
-      review: 'Trên 1/2 đến dưới 2/3',
-      dismissal: 'Từ 2/3 trở lên',
       ballotsGroup: 'Số phiếu',
       status: 'Tình trạng',
       lowShare: 'Tỷ lệ tín nhiệm thấp',
@@ -82,7 +85,7 @@ export const SUMMARY_TEXT = {
     sheets: { summary: 'Tổng hợp đợt', leaders: 'Từng người', flagged: 'Vượt ngưỡng', audit: 'Kiểm tra đợt' },
     leadersTitle: 'KẾT QUẢ LẤY PHIẾU TÍN NHIỆM CỦA TỪNG NGƯỜI',
     flaggedTitle: 'NGƯỜI CÓ PHIẾU TÍN NHIỆM THẤP VƯỢT NGƯỠNG (tỷ lệ tín nhiệm thấp từ cao xuống thấp)',
-    noneFlagged: 'Không ai có trên 50% phiếu tín nhiệm thấp.',
+    noneFlagged: 'Không ai có phiếu tín nhiệm thấp vượt ngưỡng của quy định áp dụng.',
     flaggedLine: (unit: string, low: number, total: number | null, pct: string, band: string) => `${unit}: ${low}/${total ?? ''} phiếu tín nhiệm thấp (${pct}); ${band}.`,
     action: 'Biện pháp theo quy định',
     auditTitle: 'THÔNG TIN KIỂM TRA CỦA ĐỢT',
@@ -102,7 +105,6 @@ export const SUMMARY_TEXT = {
       units: 'Kết quả theo đơn vị:',
       warnings: (n: number, first: string) => `${n} điều cần xem khi đọc lại hồ sơ${n > 1 ? ', đầu tiên' : ''}: ${first}`,
     },
-    notes: { exactlyTwoThirds: '(*) Đúng 2/3' },
     help: {
       description: 'Tổng hợp kết quả lấy phiếu tín nhiệm của một đợt ở mọi đơn vị, để báo cáo Ban Thường vụ.',
       paths: 'sổ Excel hoặc thư mục chứa hội nghị của các đơn vị',
@@ -144,10 +146,11 @@ export const SUMMARY_TEXT = {
       missingUnits: 'Units without a result',
       unexpectedUnits: 'Units not on the list',
       leaders: 'Leaders voted on (one per session)',
-      none: '50% or less low-confidence votes',
-      review: 'More than 50% and less than 2/3 low-confidence votes',
-      dismissal: '2/3 or more low-confidence votes',
     },
+    bandNames: { none: 'In neither band', review: 'Lower band', dismissal: 'Upper band' },
+    legendTitle: 'The bands under each unit’s regime:',
+    legendLine: (instrument: string, units: readonly string[], review: string, dismissal: string | null) =>
+      `${instrument}, applied in ${list(units)}: lower band — ${review}; upper band — ${dismissal ?? 'none'}.`,
     col: {
       ...shared(LABELS.en.col),
       unit: 'Unit',
@@ -161,8 +164,6 @@ export const SUMMARY_TEXT = {
       people: 'People',
       leaders: 'Leaders voted on',
       bandsGroup: 'Leaders with low confidence',
-      review: 'Over 1/2, under 2/3',
-      dismissal: '2/3 or more',
       ballotsGroup: 'Ballots',
       status: 'Status',
       high: 'High confidence',
@@ -190,7 +191,7 @@ export const SUMMARY_TEXT = {
     sheets: { summary: 'Round', leaders: 'Leaders', flagged: 'Above threshold', audit: 'Round audit' },
     leadersTitle: 'CONFIDENCE VOTE RESULT OF EVERY LEADER',
     flaggedTitle: 'LEADERS ABOVE A LOW-CONFIDENCE THRESHOLD (highest low share first)',
-    noneFlagged: 'Nobody has more than 50% low-confidence votes.',
+    noneFlagged: 'No leader is above a threshold of the regime applied.',
     flaggedLine: (unit: string, low: number, total: number | null, pct: string, band: string) => `${unit}: ${low}/${total ?? ''} low-confidence votes (${pct}); ${band}.`,
     action: 'Prescribed action',
     auditTitle: 'AUDIT OF THE ROUND',
@@ -210,7 +211,6 @@ export const SUMMARY_TEXT = {
       units: 'Result by unit:',
       warnings: (n: number, first: string) => `${n} thing(s) to look at from re-reading the files${n > 1 ? ', the first' : ''}: ${first}`,
     },
-    notes: { exactlyTwoThirds: '(*) Exactly 2/3' },
     help: {
       description: 'Consolidate a round of confidence votes across its units, for the standing committee.',
       paths: 'workbooks or folders holding the units\' sessions',

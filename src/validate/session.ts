@@ -1,7 +1,7 @@
 // Turning raw session values into a typed session: pure, every problem collected.
 import { problem, type Problem } from '../model/problem.js';
 import { DENOMINATOR_BASES, type DenominatorBasis, type Level, type Location, type RegimeId } from '../model/types.js';
-import { REGIME_ALIASES } from '../rules/regimes.js';
+import { REGIME_ALIASES, regimeKey } from '../rules/regimes.js';
 import { clean, fold } from '../model/fold.js';
 import { decodeCell } from '../model/codes.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.js';
@@ -57,7 +57,7 @@ const BASIS_ALIASES: Record<string, DenominatorBasis> = {
 };
 
 export function parseRegime(text: string): RegimeId | null {
-  return REGIME_ALIASES[fold(text).replace(/\s*-\s*/g, '-')] ?? null;
+  return REGIME_ALIASES[regimeKey(text)] ?? null;
 }
 
 export function parseBasis(text: string): DenominatorBasis | null {
