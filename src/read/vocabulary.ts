@@ -25,7 +25,7 @@ export type RosterColumn = NonNullable<ReturnType<typeof rosterColumn>>;
 
 export const ballotColumn = lookup({
   ballot: ['số phiếu', 'phiếu số'],
-  void: ['phiếu không hợp lệ', 'không hợp lệ'],
+  void: ['phiếu không hợp lệ', 'không hợp lệ', 'lý do không hợp lệ', 'lý do phiếu không hợp lệ'],
   ballot_type: ['loại phiếu', 'ballot type'],
 });
 
@@ -37,7 +37,7 @@ export const longColumn = lookup({
   high: ['tín nhiệm cao', 'cao'],
   confidence: ['tín nhiệm'],
   low: ['tín nhiệm thấp', 'thấp'],
-  void: ['phiếu không hợp lệ', 'không hợp lệ'],
+  void: ['phiếu không hợp lệ', 'không hợp lệ', 'lý do không hợp lệ', 'lý do phiếu không hợp lệ'],
   ballot_type: ['loại phiếu', 'ballot type'],
   decision: ['quyết định', 'kết luận'],
   decided_by: ['người quyết định', 'decided by'],

@@ -117,6 +117,14 @@ const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'
     vi: (_p, v) => `phiếu ghi '${v}' (phiếu trắng) nhưng có đánh dấu; hãy kiểm tra lại phiếu`,
     en: (_p, v) => `the ballot says '${v}' (blank ballot) but has marks; check the paper ballot`,
   },
+  'blank-and-void': {
+    vi: (_p, v) => `phiếu ghi '${v}' (phiếu trắng) ở một dòng nhưng ghi không hợp lệ ở dòng khác; hãy kiểm tra lại phiếu`,
+    en: (_p, v) => `the ballot says '${v}' (blank ballot) on one line but void on another; check the paper ballot`,
+  },
+  'unknown-column': {
+    vi: (_p, v) => `có giá trị '${v}' ở cột mà bố cục một dòng mỗi người không đọc; lý do phiếu không hợp lệ ghi ở cột 'Phiếu không hợp lệ', nếu không thì để trống cột này`,
+    en: (_p, v) => `value '${v}' in a column the long layout does not read; a void reason goes in the column 'Phiếu không hợp lệ', otherwise leave this column empty`,
+  },
   // Figures recorded at the time (tally check): a count, a share or a band that cannot be read.
   'recorded-count': {
     vi: (_p, v) => `số phiếu ghi nhận '${v}' không đọc được: cần số nguyên không âm (ví dụ 9 hoặc 9 phiếu)`,
