@@ -51,7 +51,10 @@ export const sheetRole = lookup({
   results: ['kết quả'],
 });
 
-export const sessionKey = lookup(SESSION_KEYS);
+/** A list bullet or numbering before a session key, as minutes write it: "- ", "• ", "3. ", "a) ", "(2) ", "IV. ". */
+const KEY_BULLET = /^(?:[-–—•·*+]+\s*|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)/iu;
+const sessionKeyLookup = lookup(SESSION_KEYS);
+export const sessionKey = (text: string) => sessionKeyLookup(text.trim().replace(KEY_BULLET, ''));
 
 /** A sheet named "Phiếu" / "Ballots", or "Phiếu <code>" for one of several ballot types. */
 export function ballotSheetType(sheetName: string): { ballotType: string | null } | null {
