@@ -21,7 +21,7 @@ const CAUSES: readonly (readonly string[])[] = [
   ['ghi thêm nội dung', 'ghi thêm'],
   ['viết thêm'],
   ['ký tên', 'có chữ ký', 'chữ ký', 'ký vào phiếu'],
-  ['đánh dấu riêng', 'ký hiệu riêng', 'dấu riêng', 'làm dấu riêng', 'dấu hiệu riêng'],
+  ['đánh dấu riêng', 'ký hiệu riêng', 'dấu riêng', 'làm dấu riêng', 'dấu hiệu riêng', 'có dấu riêng', 'có dấu hiệu riêng'],
   ['gạch xóa hết', 'gạch hết', 'gạch xóa toàn bộ', 'gạch xóa tất cả', 'gạch tất cả', 'gạch toàn bộ'],
   ['rách', 'rách nát'],
   ['nhàu nát', 'nát'],
@@ -38,7 +38,7 @@ const VALID = [
 /** Words that mean nothing: refused as the whole text; inside a longer text they say nothing either. */
 const NOTHING = ['không', 'không có', 'không có gì', 'chưa', 'chưa có', 'không ghi', 'rỗng', 'trống', 'no', 'none', 'nothing', 'nil', 'null', 'n/a', 'na', 'empty', '0', 'false'];
 /** A returned blank ballot: the whole text is one of these. */
-const BLANK = ['trắng', 'phiếu trắng', 'để trắng', 'phiếu để trắng', 'bỏ trắng', 'blank', 'blank ballot'];
+const BLANK = ['trắng', 'phiếu trắng', 'để trắng', 'phiếu để trắng', 'bỏ trắng', 'bỏ phiếu trắng', 'blank', 'blank ballot'];
 /** Words that negate a cause written after them in the same clause ("không ghi thêm tên"). */
 const NEGATORS = new Set(['khong', 'chua', 'chang', 'not', 'no', 'never', 'non']);
 /** Abbreviations read as the words they stand for. */
@@ -100,7 +100,8 @@ const WHOLE_NOTHING = new Set(NOTHING.map((b) => phraseKey(words(b).map((w) => w
 
 /** The void column's cell, as text (a checkbox reads TRUE/FALSE). */
 export function readVoidCell(text: string): VoidReading {
-  const t = fold(text);
+  // An emoji tick carries a variation selector ("✔️").
+  const t = fold(text).replace(/[\ufe0e\ufe0f]/gu, '');
   if (t === '') return { kind: 'none' };
   if (TICK_SET.has(t.replace(/[.\s]+$/u, ''))) return { kind: 'void', reason: text };
   const ws = words(text);

@@ -51,10 +51,12 @@ export const sheetRole = lookup({
   results: ['kết quả'],
 });
 
-/** A list bullet or numbering before a session key, as minutes write it: "- ", "• ", "3. ", "a) ", "(2) ", "IV. ". */
-const KEY_BULLET = /^(?:[-–—•·*+]+\s*|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)/iu;
+/** A list bullet or numbering before a session key, as minutes write it: "- ", "• ", "*)", "3. ", "1.1.", "a) ", "(2) ", "IV. ". */
+const KEY_BULLET = /^(?:(?:[-–—•·*+]+\)?|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s*)+/iu;
+/** A unit or format in brackets after it: "Số phiếu thu về (phiếu)", "Ngày (dd/mm/yyyy)". */
+const KEY_REMARK = /\s*\([^()]*\)\s*:?\s*$/u;
 const sessionKeyLookup = lookup(SESSION_KEYS);
-export const sessionKey = (text: string) => sessionKeyLookup(text.trim().replace(KEY_BULLET, ''));
+export const sessionKey = (text: string) => sessionKeyLookup(text.trim().replace(KEY_BULLET, '').replace(KEY_REMARK, ''));
 
 /** A sheet named "Phiếu" / "Ballots", or "Phiếu <code>" for one of several ballot types. */
 export function ballotSheetType(sheetName: string): { ballotType: string | null } | null {

@@ -62,4 +62,21 @@ describe('the void column vocabulary', () => {
   it('trắng, phiếu trắng and blank mark a returned blank ballot', () => {
     for (const t of ['trắng', 'Trắng', 'TRẮNG', 'trang', 'phiếu trắng', 'Phiếu trắng', 'phieu trang', 'blank', 'Blank']) expect([t, kind(t)]).toEqual([t, 'blank']);
   });
+
+  // Texts a clerk writes that the generator does not (issue 20's own-made probe), each read as SPEC says.
+  it.each([
+    ['Phiếu bị rách góc', 'void'], ['Xé rách', 'void'], ['Ghi thêm ý kiến', 'void'], ['Đã ký tên', 'void'], ['Ký tên vào phiếu', 'void'], ['Có ký tên người bỏ phiếu', 'void'],
+    ['Không có dấu giáp lai', 'void'], ['Thiếu dấu', 'void'], ['Phiếu không đóng dấu', 'void'], ['Phiếu gạch hết tên', 'void'], ['Ghi thêm tên ngoài danh sách', 'void'],
+    ['Phiếu không do BKP phát hành', 'void'], ['Sai mẫu', 'void'], ['KHL - rách', 'void'], ['Không hợp lệ (rách)', 'void'], ['x (rách)', 'void'], ['✓ Rách', 'void'],
+    ['Phiếu ko hợp lệ', 'void'], ['Phiếu không hợp lệ vì có chữ ký', 'void'],
+    // Found reading wrong, now right: a private mark "có dấu hiệu riêng" is not the valid "có dấu";
+    // an emoji tick carries a variation selector; "bỏ phiếu trắng" is a blank ballot.
+    ['Có dấu hiệu riêng', 'void'], ['✔️', 'void'], ['☑️', 'void'], ['Bỏ phiếu trắng', 'blank'],
+    ['Chưa hợp lệ', 'refused:valid'], ['Phiếu bầu hợp lệ', 'refused:valid'], ['hợp lệ?', 'refused:valid'], ['Không vấn đề gì', 'refused:valid'],
+    ['Không có ký tên', 'refused:negated'], ['Không hợp lệ, không rách', 'refused:negated'],
+    ['Ko', 'refused:nothing'], ['K', 'refused:nothing'],
+    ['N', 'refused:unknown'], ['Phiếu hỏng', 'refused:unknown'], ['Tẩy xóa', 'refused:unknown'], ['Phiếu không ghi gì', 'refused:unknown'], ['Đánh dấu X vào tên', 'refused:unknown'],
+  ])("'%s' reads %s", (text, expected) => {
+    expect(kind(text)).toBe(expected);
+  });
 });
