@@ -154,8 +154,8 @@ export function code(line: Line, style: CodeStyle, rng: Rng): Cell {
 }
 
 /** The void column's cell of a ballot: with synonyms, any text that voids (the reason is the session's marker only). */
-export function voidCell(b: Ballot, style: CodeStyle, rng: Rng): Cell {
-  if (b.void !== null) return style === 'synonyms' ? stray(rng, rng.pick(VOID_TEXTS)) : b.void;
+export function voidCell(b: Ballot, style: CodeStyle, rng: Rng, texts: readonly string[] = VOID_TEXTS): Cell {
+  if (b.void !== null) return style === 'synonyms' ? stray(rng, rng.pick(texts)) : b.void;
   if (b.blank) return style === 'synonyms' ? stray(rng, rng.pick(BLANK_WORDS)) : 'trắng';
   return null;
 }
@@ -187,6 +187,8 @@ export interface WideOptions {
   readonly voidPosition?: 'after-ballot' | 'end' | 'first';
   /** Title rows merged across the table's width (XLSX). */
   readonly mergeTitles?: boolean;
+  /** The void texts to write with synonyms (those a legacy code page can hold). */
+  readonly voidTexts?: readonly string[];
 }
 
 export interface WideTable {
@@ -218,7 +220,7 @@ export function wide(s: Session, type: string, rng: Rng, o: WideOptions = {}): W
   const cols: Column[] = [];
   const numberCell = (b: Ballot): Cell => (o.numbers === 'text' ? String(b.number) : o.numbers === 'padded' ? String(b.number).padStart(3, '0') : b.number);
   const ballotCol: Column = { head: o.ballotHeader ?? 'Số phiếu', cell: numberCell, kind: 'ballot' };
-  const voidCol: Column = { head: o.voidHeader ?? 'Phiếu không hợp lệ', cell: (b) => voidCell(b, codes, rng), kind: 'void' };
+  const voidCol: Column = { head: o.voidHeader ?? 'Phiếu không hợp lệ', cell: (b) => voidCell(b, codes, rng, o.voidTexts), kind: 'void' };
   const leaderCols: Column[] = [];
   for (const i of leaderOrder) {
     const l = leaders[i] as Leader;
@@ -403,7 +405,9 @@ export function csvForm(name: string, wideOpts: (s: Session, rng: Rng) => WideOp
       const rows: RowsExpect[] = [];
       let sketch = '';
       for (const type of typesOf(s)) {
-        const t = wide(s, type, rng, wideOpts(s, rng));
+        // Windows-1258 holds Vietnamese letters, not a ✓.
+        const wo = wideOpts(s, rng);
+        const t = wide(s, type, rng, o.encoding === 'cp1258' ? { ...wo, voidTexts: VOID_TEXTS.filter((v) => /^[\p{Script=Latin}\p{M}\s\d.,()-]*$/u.test(v)) } : wo);
         const file = `phieu-${type}.${o.ext ?? 'csv'}`;
         files[file] = encode(csv(t.rows, o.delimiter ?? ',', o.eol ?? '\n'), o.encoding ?? 'utf8');
         args.push(join(dir, file));
