@@ -26,8 +26,23 @@ function memo(f: (text: string) => string): (text: string) => string {
   };
 }
 
-/** Case-folded, still with diacritics: how leader names are compared. */
-export const caseFold = memo((text: string) => clean(text).toLocaleLowerCase('vi'));
+/**
+ * Old and new tone placement as one spelling (SPEC §2): in an open syllable ending "oa", "oe"
+ * or "uy" (not "quy"), the tone goes on the first vowel — "hoà" → "hòa", "thuỷ" → "thủy",
+ * "khoẻ" → "khỏe" (Unikey's two settings). A closed syllable ("hoàng", "thuyền") has one placement.
+ */
+const SECOND_VOWEL_TONE = /(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+export function canonicalTones(text: string): string {
+  return text.replace(SECOND_VOWEL_TONE, (m, first: string, second: string) => {
+    const [base = '', ...tone] = second.normalize('NFD');
+    const pair = (first + base).toLowerCase();
+    if (pair !== 'oa' && pair !== 'oe' && pair !== 'uy') return m;
+    return (first + tone.join('')).normalize('NFC') + base;
+  });
+}
+
+/** Case-folded, still with diacritics, one tone placement: how leader names are compared. */
+export const caseFold = memo((text: string) => canonicalTones(clean(text).toLocaleLowerCase('vi')));
 
 /** Case and diacritics removed ("Tín nhiệm Cao" → "tin nhiem cao"; đ → d). */
 export const fold = memo((text: string) =>

@@ -17,6 +17,7 @@ import { findHeaderIn } from './table.js';
 import { ballotCellTotal } from './sheet-read.js';
 import { rowsOf, take, type RowSource } from './source.js';
 import { longColumn, type LongColumn } from './vocabulary.js';
+import { readVoidCell } from '../model/void-words.js';
 
 const HEADER_ROWS = 30;
 
@@ -45,6 +46,8 @@ interface PendingBallot {
   readonly where: Map<number, Location>;
   readonly allThree: Set<number>;
   voidReason: string | null;
+  /** Where its void column first said "trắng" (a blank ballot), with the text. */
+  blank: { readonly text: string; readonly location: Location } | null;
   readonly location: Location;
   /** Lines whose leader could not be told (unknown or ambiguous name, already an error). */
   unnamed: number;
@@ -94,6 +97,8 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   const headerText = (k: LongColumn) => header.texts[col(k) ?? -1] ?? '';
   const markColumns = (['level', 'high', 'confidence', 'low'] as const).filter((k) => col(k) !== undefined);
   const loc = (row: number, k: LongColumn) => where(row, col(k), headerText(k));
+  // Every column accounted for (SPEC §2.5): one the layout does not read must be empty.
+  const known = new Set(['ballot', 'cadre', 'ballot_type', 'void', ...markColumns].map((k) => col(k as LongColumn)));
 
   const cadreTexts = [...new Set(dataHead.map((r) => clean(cellText(get(r.cells, 'cadre')))).filter((t) => t !== ''))];
   const typeCol = col('ballot_type');
@@ -132,6 +137,16 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
   let rejected = 0;
   let ballots = 0;
   const finish = (b: PendingBallot) => {
+    // A blank ballot has no mark on any line, and is not also void (SPEC §2.4).
+    if (b.blank !== null) {
+      const marked = [...b.lines.values()].some((r) => r.kind !== 'invalid' || r.reason !== 'no-mark');
+      if (marked || b.voidReason !== null) {
+        problems.push(problem('bad-cell', 'error', b.blank.location, { hint: marked ? 'blank-with-marks' : 'blank-and-void', ballot: b.number }, b.blank.text));
+        countedRows -= b.lines.size;
+        rowsWithErrors += b.lines.size;
+        return;
+      }
+    }
     if (b.lines.size > 1 && b.allThree.size === b.lines.size) problems.push(problem('implausible-ballot', 'warning', b.location, { ballot: b.number }));
     const complete = cadres.every((c) => b.lines.has(c.key));
     const lines = cadres.map((c) => b.lines.get(c.key));
@@ -235,12 +250,25 @@ export async function readLongBallots(source: RowSource, roster: Roster, thresho
     const ballot =
       pending.get(number) ??
       (() => {
-        const b: PendingBallot = { number, lines: new Map(), rows: new Map(), where: new Map(), allThree: new Set(), voidReason: null, location: loc(row.row, 'ballot'), unnamed: 0, maybe: new Set() };
+        const b: PendingBallot = { number, lines: new Map(), rows: new Map(), where: new Map(), allThree: new Set(), voidReason: null, blank: null, location: loc(row.row, 'ballot'), unnamed: 0, maybe: new Set() };
         pending.set(number, b);
         return b;
       })();
+    // The void column reads as in the wide layout, on whichever line of the ballot it is written.
     const voidText = clean(cellText(get(row.cells, 'void')));
-    if (voidText !== '') ballot.voidReason = voidText;
+    const voidReading = readVoidCell(voidText);
+    if (voidReading.kind === 'refused') {
+      problems.push(problem('bad-cell', 'error', where(row.row, col('void'), headerText('void'), number), { hint: `void-${voidReading.why}`, ballot: number }, voidText));
+      ok = false;
+    } else if (voidReading.kind === 'void') ballot.voidReason ??= voidReading.reason;
+    else if (voidReading.kind === 'blank') ballot.blank ??= { text: voidText, location: where(row.row, col('void'), headerText('void'), number) };
+    for (let i = 0; i < row.cells.length; i++) {
+      const v = row.cells[i] ?? null;
+      if (known.has(i) || isEmptyCell(v)) continue;
+      const head = header.texts[i] ?? '';
+      problems.push(problem('bad-cell', 'error', where(row.row, i, head, number), { hint: head === '' ? 'no-header' : 'unknown-column', ballot: number }, cellText(v)));
+      ok = false;
+    }
     if (cadre === null) {
       ballot.unnamed++;
       for (const k of unnamedHere) ballot.maybe.add(k);

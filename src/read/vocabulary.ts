@@ -25,7 +25,7 @@ export type RosterColumn = NonNullable<ReturnType<typeof rosterColumn>>;
 
 export const ballotColumn = lookup({
   ballot: ['số phiếu', 'phiếu số'],
-  void: ['phiếu không hợp lệ', 'không hợp lệ'],
+  void: ['phiếu không hợp lệ', 'không hợp lệ', 'lý do không hợp lệ', 'lý do phiếu không hợp lệ'],
   ballot_type: ['loại phiếu', 'ballot type'],
 });
 
@@ -37,7 +37,7 @@ export const longColumn = lookup({
   high: ['tín nhiệm cao', 'cao'],
   confidence: ['tín nhiệm'],
   low: ['tín nhiệm thấp', 'thấp'],
-  void: ['phiếu không hợp lệ', 'không hợp lệ'],
+  void: ['phiếu không hợp lệ', 'không hợp lệ', 'lý do không hợp lệ', 'lý do phiếu không hợp lệ'],
   ballot_type: ['loại phiếu', 'ballot type'],
   decision: ['quyết định', 'kết luận'],
   decided_by: ['người quyết định', 'decided by'],
@@ -51,7 +51,12 @@ export const sheetRole = lookup({
   results: ['kết quả'],
 });
 
-export const sessionKey = lookup(SESSION_KEYS);
+/** A list bullet or numbering before a session key, as minutes write it: "- ", "• ", "*)", "3. ", "1.1.", "a) ", "(2) ", "IV. ". */
+const KEY_BULLET = /^(?:(?:[-–—•·*+]+\)?|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s*)+/iu;
+/** A unit or format in brackets after it: "Số phiếu thu về (phiếu)", "Ngày (dd/mm/yyyy)". */
+const KEY_REMARK = /\s*\([^()]*\)\s*:?\s*$/u;
+const sessionKeyLookup = lookup(SESSION_KEYS);
+export const sessionKey = (text: string) => sessionKeyLookup(text.trim().replace(KEY_BULLET, '').replace(KEY_REMARK, ''));
 
 /** A sheet named "Phiếu" / "Ballots", or "Phiếu <code>" for one of several ballot types. */
 export function ballotSheetType(sheetName: string): { ballotType: string | null } | null {

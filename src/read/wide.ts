@@ -15,6 +15,7 @@ import type { BallotSheet } from '../model/sheet.js';
 import type { Roster, RosterIndex } from '../model/roster-index.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 import { ballotColumn, rosterColumn } from './vocabulary.js';
+import { readVoidCell } from '../model/void-words.js';
 import { decideBallotType } from './ballot-type.js';
 import { ballotCellTotal, locator } from './sheet-read.js';
 import { noNonBallot, type BallotSheetRead, type NonBallotKind, type RowAccounting, type TallyFor } from '../model/sheet.js';
@@ -37,40 +38,6 @@ export interface WideOptions {
   readonly onLeaders?: (leaders: readonly { readonly line: number; readonly cadre: Cadre; readonly header: string }[]) => void;
   /** Called with every row read as a ballot, counted or not. */
   readonly onBallot?: (ballot: WideBallotCells) => void;
-}
-
-/**
- * What the void column says (SPEC §2.4): nothing; a blank ballot ("trắng"); a word that could
- * mean "valid" or "none", refused as ambiguous; or a reason, which voids the ballot (a tick
- * such as "x" too).
- */
-export type VoidReading = { readonly kind: 'none' } | { readonly kind: 'blank' } | { readonly kind: 'ambiguous' } | { readonly kind: 'void'; readonly reason: string };
-
-/** Folded, without a remark in brackets, spaces or punctuation: "Không." → "khong", "Hợp lệ (đúng mẫu)" → "hople". */
-const bare = (text: string) =>
-  fold(text)
-    .replace(/\([^()]*\)/g, '')
-    .replace(/[\s\p{P}\p{S}]/gu, '');
-/** Ticks: a mark in the void column voids the ballot. */
-const TICKS = new Set(['x', 'v', '✓', '✔', '☑', '✗', '✘', '☒', '×']);
-/** Words that say "valid", "none", "nothing", "normal" or "empty": the clerk may mean the ballot is fine. */
-const MEANS_VALID = new Set(
-  [
-    'hợp lệ', 'không', 'không có', 'không có gì', 'không sao', 'không vi phạm', 'không ghi thêm', 'bình thường',
-    'đúng', 'đạt', 'tốt', 'rỗng', 'trống', 'none', 'no', 'nope', 'nil', 'null', 'n/a', 'false', 'valid', 'ok', 'okay', 'empty', '0', '',
-  ].map(bare),
-);
-const MEANS_BLANK = new Set(['trắng', 'phiếu trắng', 'blank', 'blank ballot'].map(bare));
-/** Up to this many letters, a word that is not a tick is an abbreviation nobody can be sure of ("ko", "hl", "kh"). */
-const SHORT = 3;
-
-export function readVoidCell(text: string): VoidReading {
-  if (text === '') return { kind: 'none' };
-  if (TICKS.has(text.trim().toLocaleLowerCase('vi'))) return { kind: 'void', reason: text };
-  const b = bare(text);
-  if (MEANS_BLANK.has(b)) return { kind: 'blank' };
-  if (MEANS_VALID.has(b) || b.length <= SHORT) return { kind: 'ambiguous' };
-  return { kind: 'void', reason: text };
 }
 
 export async function readWideBallots(source: RowSource, roster: Roster, tallyFor: TallyFor, options: WideOptions = {}): Promise<BallotSheetRead> {
@@ -324,8 +291,8 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
       switch (voidReading.kind) {
         case 'none':
           break;
-        case 'ambiguous':
-          problems.push(problem('bad-cell', 'error', at(voidAt, headerOf(voidAt)), { hint: 'ambiguous-void', ballot: number }, voidText));
+        case 'refused':
+          problems.push(problem('bad-cell', 'error', at(voidAt, headerOf(voidAt)), { hint: `void-${voidReading.why}`, ballot: number }, voidText));
           rowOk = false;
           break;
         case 'blank':

@@ -9,7 +9,8 @@ import { Roster } from '../model/roster-index.js';
 import { peek, type RowSource } from '../read/source.js';
 import { findHeaderIn } from '../read/table.js';
 import { ballotColumn, ballotSheetType } from '../read/vocabulary.js';
-import { readVoidCell, readWideBallots } from '../read/wide.js';
+import { readWideBallots } from '../read/wide.js';
+import { readVoidCell } from '../model/void-words.js';
 import { sheetLayout } from '../read/inputs.js';
 import { caseFold, clean, fold } from '../model/fold.js';
 

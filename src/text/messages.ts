@@ -5,6 +5,7 @@ import { DENOMINATOR_BASES, REGIME_IDS, type Location } from '../model/types.js'
 import type { Lang } from './lang.js';
 import { FILE_REASONS } from './file-reasons.js';
 import { LABELS } from './labels.js';
+import { VOID_ACCEPTED } from '../model/void-words.js';
 
 /** A denominator basis in the reader's words ("số phiếu thu về"), not its JSON code. */
 const basisWords = (v: ParamValue | undefined, lang: Lang): string => (LABELS[lang].basis as Readonly<Record<string, string>>)[s(v)] ?? s(v);
@@ -49,6 +50,12 @@ const CODES_HINT = {
   en: 'use 1 = high, 2 = confidence, 3 = low, empty = no mark, 13 = several marks, gx = name crossed out, 0 = declared invalid',
 };
 
+/** What the void column accepts (model/void-words.ts), said after each of its errors. */
+const VOID_FORMS = {
+  vi: `nếu phiếu không hợp lệ, ghi ${VOID_ACCEPTED.ticks.join(', ')}, ${VOID_ACCEPTED.own.map((w) => `'${w}'`).join(', ')} hoặc một lý do: ${VOID_ACCEPTED.causes.join('; ')}; phiếu trắng ghi '${VOID_ACCEPTED.blank[0]}'; phiếu hợp lệ để trống`,
+  en: `for a void ballot write ${VOID_ACCEPTED.ticks.join(', ')}, ${VOID_ACCEPTED.own.map((w) => `'${w}'`).join(', ')} or a cause: ${VOID_ACCEPTED.causes.join('; ')}; for a blank ballot '${VOID_ACCEPTED.blank[0]}'; leave it empty for a valid ballot`,
+};
+
 const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'> }> = {
   unknown: {
     vi: (_p, v) => `giá trị '${v}' không phải mã hợp lệ; ${CODES_HINT.vi}`,
@@ -74,9 +81,21 @@ const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'
     vi: (_p, v) => `'${v}' ở cột số phiếu của một dòng có thể là dấu của một người trên một phiếu, không chỉ là số liệu tổng; ghi số phiếu nếu là dòng phiếu, hoặc xóa dòng nếu là dòng tổng`,
     en: (_p, v) => `'${v}' in the ballot-number column of a row that may be one leader's line of a ballot, not only a total; write the ballot number if it is a ballot line, or delete the row if it is a total`,
   },
-  'ambiguous-void': {
-    vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ là không rõ nghĩa: ghi lý do nếu phiếu không hợp lệ, để trống nếu hợp lệ`,
-    en: (_p, v) => `'${v}' in the void column is ambiguous: write the reason if the ballot is void, leave it empty otherwise`,
+  'void-negated': {
+    vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ phủ định lý do (như 'không ghi thêm tên', 'không rách'), không phải bằng chứng phiếu không hợp lệ; ${VOID_FORMS.vi}`,
+    en: (_p, v) => `'${v}' in the void column negates a cause (such as 'không ghi thêm tên', 'không rách'): it is no evidence that the ballot is void; ${VOID_FORMS.en}`,
+  },
+  'void-valid': {
+    vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ có từ nói phiếu hợp lệ (như 'hợp lệ', 'đúng quy định', 'bình thường'); ${VOID_FORMS.vi}`,
+    en: (_p, v) => `'${v}' in the void column has a word saying the ballot is valid (such as 'hợp lệ', 'đúng quy định', 'bình thường'); ${VOID_FORMS.en}`,
+  },
+  'void-nothing': {
+    vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ không rõ nghĩa (có thể là "hợp lệ" hay "không có lý do"); ${VOID_FORMS.vi}`,
+    en: (_p, v) => `'${v}' in the void column is ambiguous (it may mean "valid" or "no reason"); ${VOID_FORMS.en}`,
+  },
+  'void-unknown': {
+    vi: (_p, v) => `'${v}' ở cột phiếu không hợp lệ không phải lý do đã biết; ${VOID_FORMS.vi}`,
+    en: (_p, v) => `'${v}' in the void column is not a known cause; ${VOID_FORMS.en}`,
   },
   'formula-no-value': {
     vi: (_p, v) => `ô chứa công thức chưa có giá trị tính sẵn (${v}); mở tệp trong Excel, lưu lại rồi chạy lại`,
@@ -101,6 +120,14 @@ const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'
   'blank-with-marks': {
     vi: (_p, v) => `phiếu ghi '${v}' (phiếu trắng) nhưng có đánh dấu; hãy kiểm tra lại phiếu`,
     en: (_p, v) => `the ballot says '${v}' (blank ballot) but has marks; check the paper ballot`,
+  },
+  'blank-and-void': {
+    vi: (_p, v) => `phiếu ghi '${v}' (phiếu trắng) ở một dòng nhưng ghi không hợp lệ ở dòng khác; hãy kiểm tra lại phiếu`,
+    en: (_p, v) => `the ballot says '${v}' (blank ballot) on one line but void on another; check the paper ballot`,
+  },
+  'unknown-column': {
+    vi: (_p, v) => `có giá trị '${v}' ở cột mà bố cục một dòng mỗi người không đọc; lý do phiếu không hợp lệ ghi ở cột 'Phiếu không hợp lệ', nếu không thì để trống cột này`,
+    en: (_p, v) => `value '${v}' in a column the long layout does not read; a void reason goes in the column 'Phiếu không hợp lệ', otherwise leave this column empty`,
   },
   // Figures recorded at the time (tally check): a count, a share or a band that cannot be read.
   'recorded-count': {

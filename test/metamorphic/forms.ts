@@ -11,6 +11,7 @@ import { Rng } from './prng.js';
 import { ballotsOf, leadersOf, numbersCollide, twoTypes, typesOf, type Ballot, type Leader, type Level, type Line, type Session } from './session.js';
 import { col, fillTemplate, workbook, type SheetSpec } from './xlsx.js';
 import { readFileSync } from 'node:fs';
+import { BLANK_TEXTS, REFUSED_VOID_TEXTS, VOID_TEXTS } from './void-texts.js';
 
 // ---------------------------------------------------------------------------------------------
 // What a form expects.
@@ -27,7 +28,13 @@ export interface RowsExpect {
 }
 
 export type Expect =
-  | { readonly kind: 'ok'; readonly session?: Session; readonly rows?: readonly RowsExpect[] }
+  | {
+      readonly kind: 'ok';
+      readonly session?: Session;
+      readonly rows?: readonly RowsExpect[];
+      /** Problem codes that must not appear at all (a form whose text is the same spelling, not a near one). */
+      readonly quiet?: readonly string[];
+    }
   | { readonly kind: 'quorum'; readonly convened: number; readonly present: number }
   | {
       readonly kind: 'refused';
@@ -119,7 +126,7 @@ const SYNONYMS: Record<Level, readonly string[]> = {
 };
 const CROSSED = ['gx', 'gạch tên', 'GX', 'Gạch tên', 'gach ten', 'Gx'];
 const DECLARED = ['0', 'khl', 'invalid', 'KHL', 'Khl', 'Invalid'];
-export const BLANK_WORDS = ['trắng', 'phiếu trắng', 'blank', 'Trắng', 'Phiếu trắng', 'TRẮNG', 'phieu trang'];
+export const BLANK_WORDS = BLANK_TEXTS;
 const STRAY = ['', '', ' ', '  ', '\u00A0', ' \u00A0', '\u00A0 '];
 const SEPARATORS = [',', ';', '|', '+', '/', ' + ', ', '];
 
@@ -146,9 +153,9 @@ export function code(line: Line, style: CodeStyle, rng: Rng): Cell {
   }
 }
 
-/** The void column's cell of a ballot. */
-export function voidCell(b: Ballot, style: CodeStyle, rng: Rng): Cell {
-  if (b.void !== null) return b.void;
+/** The void column's cell of a ballot: with synonyms, any text that voids (the reason is the session's marker only). */
+export function voidCell(b: Ballot, style: CodeStyle, rng: Rng, texts: readonly string[] = VOID_TEXTS): Cell {
+  if (b.void !== null) return style === 'synonyms' ? stray(rng, rng.pick(texts)) : b.void;
   if (b.blank) return style === 'synonyms' ? stray(rng, rng.pick(BLANK_WORDS)) : 'trắng';
   return null;
 }
@@ -180,6 +187,8 @@ export interface WideOptions {
   readonly voidPosition?: 'after-ballot' | 'end' | 'first';
   /** Title rows merged across the table's width (XLSX). */
   readonly mergeTitles?: boolean;
+  /** The void texts to write with synonyms (those a legacy code page can hold). */
+  readonly voidTexts?: readonly string[];
 }
 
 export interface WideTable {
@@ -211,7 +220,7 @@ export function wide(s: Session, type: string, rng: Rng, o: WideOptions = {}): W
   const cols: Column[] = [];
   const numberCell = (b: Ballot): Cell => (o.numbers === 'text' ? String(b.number) : o.numbers === 'padded' ? String(b.number).padStart(3, '0') : b.number);
   const ballotCol: Column = { head: o.ballotHeader ?? 'Số phiếu', cell: numberCell, kind: 'ballot' };
-  const voidCol: Column = { head: o.voidHeader ?? 'Phiếu không hợp lệ', cell: (b) => voidCell(b, codes, rng), kind: 'void' };
+  const voidCol: Column = { head: o.voidHeader ?? 'Phiếu không hợp lệ', cell: (b) => voidCell(b, codes, rng, o.voidTexts), kind: 'void' };
   const leaderCols: Column[] = [];
   for (const i of leaderOrder) {
     const l = leaders[i] as Leader;
@@ -396,7 +405,9 @@ export function csvForm(name: string, wideOpts: (s: Session, rng: Rng) => WideOp
       const rows: RowsExpect[] = [];
       let sketch = '';
       for (const type of typesOf(s)) {
-        const t = wide(s, type, rng, wideOpts(s, rng));
+        // Windows-1258 holds Vietnamese letters, not a ✓.
+        const wo = wideOpts(s, rng);
+        const t = wide(s, type, rng, o.encoding === 'cp1258' ? { ...wo, voidTexts: VOID_TEXTS.filter((v) => /^[\p{Script=Latin}\p{M}\s\d.,()-]*$/u.test(v)) } : wo);
         const file = `phieu-${type}.${o.ext ?? 'csv'}`;
         files[file] = encode(csv(t.rows, o.delimiter ?? ',', o.eol ?? '\n'), o.encoding ?? 'utf8');
         args.push(join(dir, file));
@@ -448,8 +459,20 @@ const always = (k: HeaderKind) => (_s: Session) => (l: Leader) => header(l, k);
 const TITLE_ROWS: Cell[][] = [['ĐẢNG BỘ HUYỆN TÂN LẬP'], ['KẾT QUẢ KIỂM PHIẾU LẤY PHIẾU TÍN NHIỆM, NĂM 2023'], []];
 const MERGED_TITLES: Cell[][] = [['KẾT QUẢ KIỂM PHIẾU LẤY PHIẾU TÍN NHIỆM'], ['Hội nghị Ban Chấp hành, ngày 13/12/2023']];
 
-/** The long layout, one CSV/XLSX per type. */
-export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?: boolean; xlsx?: boolean; synonyms?: boolean; cadres: 'name' | 'mixed' }): Form {
+export interface LongOptions {
+  readonly cadreFirst?: boolean;
+  readonly xlsx?: boolean;
+  readonly synonyms?: boolean;
+  readonly cadres: 'name' | 'mixed';
+  readonly voidHeader?: string;
+  /** A 'Ghi chú' column: empty, or holding a void text on one line (refused: the layout does not read it). */
+  readonly notes?: 'empty' | 'text';
+  /** One line's void cell holds a text that is no evidence (refused, SPEC §2.4). */
+  readonly noEvidence?: boolean;
+}
+
+/** The long layout, one CSV/XLSX per type; a ballot's void or blank word on all its lines or on one. */
+export function longForm(name: string, mode: 'level' | 'marks', o: LongOptions): Form {
   return {
     name,
     build(s, rng, dir) {
@@ -462,10 +485,12 @@ export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?
       const files: Record<string, Buffer> = {};
       const args: string[] = [];
       let sketch = '';
+      let refusedBallot: number | null = null;
       for (const type of typesOf(view)) {
         const leaders = leadersOf(view, type);
         const cadreHead = rng.pick(['Cán bộ', 'Họ và tên', 'Người được lấy phiếu']);
-        const head: Cell[] = mode === 'level' ? ['Số phiếu', cadreHead, 'Mức', 'Phiếu không hợp lệ'] : ['Số phiếu', cadreHead, 'Tín nhiệm cao', 'Tín nhiệm', 'Tín nhiệm thấp', 'Phiếu không hợp lệ'];
+        const voidHead = o.voidHeader ?? 'Phiếu không hợp lệ';
+        const head: Cell[] = mode === 'level' ? ['Số phiếu', cadreHead, 'Mức', voidHead] : ['Số phiếu', cadreHead, 'Tín nhiệm cao', 'Tín nhiệm', 'Tín nhiệm thấp', voidHead];
         const cadreCell = (l: Leader): Cell => {
           const k = o.cadres === 'name' ? 'name' : rng.pick(headerKinds(view, l).filter((x) => x === 'name' || x === 'id' || x === 'stt' || x === 'nodiac'));
           const h = header(l, k);
@@ -473,9 +498,11 @@ export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?
         };
         const rows: Cell[][] = [];
         for (const b of ballotsOf(view, type)) {
+          const word = voidCell(b, o.synonyms === true ? 'synonyms' : 'digits', rng);
+          const on = rng.chance(0.5) ? -1 : rng.int(0, leaders.length - 1);
           leaders.forEach((l, i) => {
             const line = b.lines[i] as Line;
-            const vc: Cell = b.void;
+            const vc: Cell = on === -1 || on === i ? word : null;
             if (mode === 'level') {
               const lv = b.blank ? null : code(line, o.synonyms === true ? 'synonyms' : 'digits', rng);
               rows.push([b.number, cadreCell(l), lv, vc]);
@@ -487,6 +514,18 @@ export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?
             }
           });
         }
+        // Refused forms: one line's void cell, or a notes column, says what the layout cannot take.
+        if (o.noEvidence === true && refusedBallot === null) {
+          const r = rows[rng.int(0, rows.length - 1)] as Cell[];
+          r[r.length - 1] = rng.pick(REFUSED_VOID_TEXTS);
+          refusedBallot = r[0] as number;
+        }
+        if (o.notes !== undefined) {
+          head.push('Ghi chú');
+          const k = o.notes === 'text' && refusedBallot === null ? rng.int(0, rows.length - 1) : -1;
+          rows.forEach((r, i) => r.push(i === k ? rng.pick(VOID_TEXTS) : null));
+          if (k >= 0) refusedBallot = (rows[k] as Cell[])[0] as number;
+        }
         const shuffled = rng.chance(0.5) ? rng.shuffle(rows) : rows;
         const order = o.cadreFirst === true ? (r: Cell[]) => [r[1] ?? null, r[0] ?? null, ...r.slice(2)] : (r: Cell[]) => r;
         const all = [order(head), ...shuffled.map(order)];
@@ -496,7 +535,8 @@ export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?
         if (sketch === '') sketch = `${file}:\n${sketchRows(all)}`;
       }
       args.push(...sideFiles(view, dir, files));
-      return { files, args, expect: { kind: 'ok', session: view }, sketch };
+      const expect: Expect = refusedBallot !== null ? { kind: 'refused', code: 'bad-cell', mentions: [String(refusedBallot)] } : { kind: 'ok', session: view };
+      return { files, args, expect, sketch };
     },
   };
 }
@@ -573,6 +613,74 @@ export function templateWith(unused: number | null): Form {
 }
 
 // ---------------------------------------------------------------------------------------------
+// One spelling, two tone placements (SPEC §2): Unikey's two settings write "Hòa" or "Hoà".
+
+/** Words whose old and new placements differ: [tone on the first vowel, tone on the second]. */
+const TONE_PAIRS: readonly (readonly [string, string])[] = [
+  ['Hòa', 'Hoà'], ['Thủy', 'Thuỷ'], ['Khỏe', 'Khoẻ'], ['Thúy', 'Thuý'], ['Hóa', 'Hoá'], ['Tòa', 'Toà'], ['Lũy', 'Luỹ'], ['Xòe', 'Xoè'],
+];
+/** The same position in the other placement ("Huyện ủy" ↔ "Huyện uỷ"). */
+const otherPlacement = (text: string, newToOld: boolean) => (newToOld ? text.replace(/ủy/g, 'uỷ').replace(/Ủy/g, 'Uỷ') : text.replace(/uỷ/g, 'ủy').replace(/Uỷ/g, 'Ủy'));
+
+/**
+ * Every leader's name gets a word of TONE_PAIRS before the given name; the roster writes it
+ * (and the position) in one placement, the ballot headers in the other. Exact matches: no
+ * "typed without diacritics" warning may appear.
+ */
+export const tonePlacementForm: Form = {
+  name: 'csv-tone-placement-old-and-new (Hoà = Hòa, Thuỷ = Thủy, Khoẻ = Khỏe)',
+  async build(s, rng, dir) {
+    const other = new Map<string, string>();
+    const view: Session = {
+      ...s,
+      leaders: s.leaders.map((l) => {
+        const pair = rng.pick(TONE_PAIRS);
+        const d = rng.int(0, 1);
+        const words = l.name.split(' ');
+        const insert = (w: string) => [...words.slice(0, -1), w, words.at(-1)].join(' ');
+        const name = insert(pair[d] as string);
+        const position = otherPlacement(l.position, d === 1);
+        other.set(name, `${insert(pair[1 - d] as string)}\u0000${otherPlacement(position, d === 0)}`);
+        return { ...l, name, position };
+      }),
+    };
+    const headers = (l: Leader) => {
+      const [name, position] = (other.get(l.name) as string).split('\u0000') as [string, string];
+      const k = rng.pick(['name', 'paren', 'dot', 'upper'] as const);
+      return header({ ...l, name, position }, k);
+    };
+    const built = await csvForm('tone', () => ({ headers }), { encoding: 'utf8-bom' }).build(view, rng, dir);
+    return { ...built, expect: { ...(built.expect as { kind: 'ok' }), session: view, quiet: ['name-without-diacritics', 'ambiguous-name', 'position-mismatch'] } };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Session keys as the minutes write them (SPEC §2.3): a bullet or number before, a colon after,
+// the long forms "Tổng số …".
+
+const KEY_FORMS: Readonly<Record<string, readonly string[]>> = {
+  'Số người được triệu tập': ['Tổng số người được triệu tập', '1. Số người được triệu tập:', '- Tổng số người được triệu tập:', 'a) Số người được triệu tập'],
+  'Số người có mặt': ['- Số người có mặt:', '2. Số người có mặt', '• Số người có mặt:', 'b) Số người có mặt:'],
+  'Số phiếu phát ra': ['Tổng số phiếu phát ra', '+ Số phiếu phát ra:', '3) Số phiếu phát ra', '- Số phiếu phát ra'],
+  'Số phiếu thu về': ['3. Số phiếu thu về', 'Tổng số phiếu thu về', '- Tổng số phiếu thu về:', '4. Số phiếu thu về:'],
+  'Ngày': ['- Ngày:', '1. Ngày'],
+  'Tên hội nghị': ['- Tên hội nghị:'],
+};
+
+export const sessionKeysForm: Form = {
+  name: 'csv-session-keys-bulleted-numbered-long-forms',
+  async build(s, rng, dir) {
+    const built = await csvForm('keys', () => ({}), { session: 'csv' }).build(s, rng, dir);
+    const rows = sessionRows(s).map((r) => {
+      const forms = KEY_FORMS[r[0] as string];
+      return forms === undefined ? r : [rng.pick(forms), ...r.slice(1)];
+    });
+    const files = { ...built.files, 'hoi-nghi.csv': encode(csv(rows), 'utf8-bom') };
+    return { ...built, files, sketch: `hoi-nghi.csv:\n${sketchRows(rows, 10)}` };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
 // The equivalent forms.
 
 const nameHeaders = () => ({ headers: (l: Leader) => l.name });
@@ -625,6 +733,13 @@ export const EQUIVALENT: readonly Form[] = [
   longForm('long-level-xlsx-mixed-cadres-synonyms', 'level', { xlsx: true, synonyms: true, cadres: 'mixed' }),
   longForm('long-level-cadre-column-first', 'level', { cadreFirst: true, cadres: 'name' }),
   longForm('long-three-mark-columns', 'marks', { cadres: 'name' }),
+  // The void column's words, the same in both layouts (SPEC §2.5): every text that voids, blank words, on any line.
+  longForm('long-level-void-words-lý-do-column-empty-notes', 'level', { synonyms: true, cadres: 'name', voidHeader: 'Lý do không hợp lệ', notes: 'empty' }),
+  longForm('long-marks-xlsx-void-words', 'marks', { xlsx: true, synonyms: true, cadres: 'mixed' }),
+  csvForm('csv-void-words-lý-do-column', () => ({ voidHeader: 'Lý do không hợp lệ', codes: 'synonyms' })),
+  // One spelling, written the ways clerks write it.
+  tonePlacementForm,
+  sessionKeysForm,
   // The template, filled in.
   templateForm,
   // Everything at once.
@@ -672,6 +787,8 @@ function refusedCsv(name: string, edit: (s: Session, t: WideTable, rng: Rng) => 
 }
 
 export const REFUSED: readonly Form[] = [
+  longForm('refused-long-no-evidence-in-void-column', 'level', { cadres: 'name', synonyms: true, noEvidence: true }),
+  longForm('refused-long-notes-column-holding-a-reason', 'level', { cadres: 'name', notes: 'text' }),
   {
     // A numeric header that is one person's id and another's STT (SPEC §2.4): the roster gets
     // numeric ids that are other people's STT, the header is such a number.
@@ -722,7 +839,7 @@ export const REFUSED: readonly Form[] = [
   refusedCsv('refused-valid-word-in-void-column', (s, t, rng) => {
     const [num, row, r] = pickBallotRow(s, t, rng);
     const vc = (t.rows.find((x) => x.includes('Phiếu không hợp lệ')) as Cell[]).indexOf('Phiếu không hợp lệ');
-    row[vc] = rng.pick(['Hợp lệ', 'hợp lệ', 'Không', 'không có', 'No', '0', '-', 'HOP LE', 'false']);
+    row[vc] = rng.pick(REFUSED_VOID_TEXTS);
     return { expect: { kind: 'refused', code: 'bad-cell', mentions: [String(num)] }, row: r };
   }),
   refusedCsv(

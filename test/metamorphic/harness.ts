@@ -112,6 +112,8 @@ function judge(session: Session, built: Built, run: { code: number; stdout: stri
   }
   // An equivalent form: exit 0, no error, exactly the oracle's figures.
   if (run.code !== 0 || errors.length > 0) return `exit ${run.code}: ${errorText() || run.stderr.slice(0, 300)}`;
+  const loud = doc.problems.filter((p) => e.quiet?.includes(p.code) === true);
+  if (loud.length > 0) return `${loud[0]?.code}: ${loud[0]?.message}`;
   const diff = compare(oracle(e.session ?? session), doc);
   if (diff !== null) return diff;
   return e.rows !== undefined ? compareRows(e.rows, doc) : null;

@@ -3,7 +3,7 @@
 // ballot 17 void, 15 leaders; row n of phieu.csv holds ballot n − 1).
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter } from '../../src/read/csv.js';
-import { readVoidCell } from '../../src/read/wide.js';
+import { readVoidCell } from '../../src/model/void-words.js';
 import { sampleCopy, setCell, tally } from '../cli/run.js';
 
 type Doc = {
@@ -20,8 +20,8 @@ async function run(edit: Parameters<typeof sampleCopy>[0], extra: string[] = [])
 }
 
 describe('the void column (SPEC §2.4)', () => {
-  it('words that mean "valid" or "none" are refused; blank words make a blank ballot; anything else is a reason', () => {
-    for (const w of ['Hợp lệ', 'hop le', 'Không.', 'không có', 'KHÔNG', 'no', '0', 'false', '-', '—']) expect(readVoidCell(w).kind).toBe('ambiguous');
+  it('words that mean "valid" or "none" are refused; blank words make a blank ballot; a tick or a cause is a reason', () => {
+    for (const w of ['Hợp lệ', 'hop le', 'Không.', 'không có', 'KHÔNG', 'no', '0', 'false', '-', '—']) expect(readVoidCell(w).kind).toBe('refused');
     for (const w of ['trắng', 'Phiếu trắng', 'TRANG', 'blank']) expect(readVoidCell(w).kind).toBe('blank');
     for (const w of ['x', 'Phiếu không hợp lệ', 'Không hợp lệ', 'Ghi thêm tên']) expect(readVoidCell(w)).toEqual({ kind: 'void', reason: w });
     expect(readVoidCell('').kind).toBe('none');
