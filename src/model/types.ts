@@ -26,6 +26,7 @@ export type LineReading =
 
 export type Band = 'none' | 'review' | 'dismissal';
 
+/** Every regime's id, the default first; each has its entry in rules/regimes.ts (the typecheck ties them). */
 export const REGIME_IDS = ['party-96', 'party-262', 'assembly-96', 'assembly-85', 'assembly-35'] as const;
 export type RegimeId = (typeof REGIME_IDS)[number];
 

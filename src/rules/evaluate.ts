@@ -156,8 +156,10 @@ function evaluateType(regime: Regime, basis: DenominatorBasis, t: BallotTypeInpu
     const band = ok && quorum.met ? bandOf(regime, c.low, T) : null;
     const notes: Note[] = [];
     // Quy định 96 Điều 11 khoản 3 puts exactly 2/3 in the upper band; Quy định 41 says "trên 2/3".
-    // No band, no note: a session without its quorum has no result to qualify (SPEC §3).
-    if (band !== null && regime.exactlyTwoThirdsNote && equalsFraction(c.low, T, 2, 3)) notes.push('exactly-two-thirds');
+    // The fraction is the entry's upper threshold, never retyped here. No band, no note: a
+    // session without its quorum has no result to qualify (SPEC §3).
+    const upper = regime.dismissal?.threshold;
+    if (band !== null && regime.exactlyTwoThirdsNote && upper !== undefined && equalsFraction(c.low, T, upper.num, upper.den)) notes.push('exactly-two-thirds');
     return {
       cadre,
       high: c.high,

@@ -5,7 +5,7 @@
 import { basename, extname } from 'node:path';
 import { caseFold, clean, fold, hasDiacritics } from '../model/fold.js';
 import { bySeverity, problem, type Problem } from '../model/problem.js';
-import type { RegimeId } from '../model/types.js';
+import { REGIME_IDS, type RegimeId } from '../model/types.js';
 import type { LeaderDetail, TypeDetail } from '../check/detail.js';
 import type { CheckedSession } from '../check/session.js';
 import type { Status } from '../model/check.js';
@@ -183,7 +183,7 @@ export function buildRound(checked: readonly CheckedSession[], expectedUnits: re
   const anySession = new Set(made.map((m) => m.at));
   // A unit whose session is invalid is not missing: its session is listed as invalid.
   const missing = [...listed.values()].filter((u) => !anySession.has(u.at)).map((u) => u.name);
-  const leaders: RoundLeader[] = made.flatMap(({ s, r }) => (r.valid && s.detail !== undefined ? s.detail.leaders.map((l) => ({ ...l, unit: r.unit, session: r.label, regime: r.regime ?? 'party-96' })) : []));
+  const leaders: RoundLeader[] = made.flatMap(({ s, r }) => (r.valid && s.detail !== undefined ? s.detail.leaders.map((l) => ({ ...l, unit: r.unit, session: r.label, regime: r.regime ?? REGIME_IDS[0] })) : []));
   const order = new Map(leaders.map((l, i) => [l, i]));
   const flagged = leaders.filter((l) => l.flagged && l.denominator !== null).sort((a, b) => compareLowShare(b, a) || (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const valid = sessions.filter((s) => s.valid);

@@ -179,8 +179,7 @@ export function unitBandWords(regime: RegimeId | null, band: Exclude<Band, 'none
 }
 
 export function instruments(round: Round, lang: Lang): string {
-  const list = round.regimes.length === 0 ? (['party-96'] as const) : round.regimes;
-  return list.map((r) => REGIMES[r].instrument[lang]).join(SUMMARY_TEXT[lang].col.and);
+  return roundRegimes(round).map((r) => r.instrument[lang]).join(SUMMARY_TEXT[lang].col.and);
 }
 
 /** Leaders and bands per session and ballot type, counted once: key `label\0type`. */

@@ -43,7 +43,7 @@ export const SUMMARY_TEXT = {
      * A band named by what it is, for a round whose regimes word it differently: the lower band
      * (review) and the upper one (dismissal). The thresholds are each regime's (rules/regimes.ts).
      */
-    bandNames: { none: 'Không thuộc mức nào', review: 'Mức thứ nhất (thấp hơn)', dismissal: 'Mức thứ hai (cao hơn)' },
+    bandNames: { none: 'Chưa đến mức thứ nhất', review: 'Mức thứ nhất (thấp hơn)', dismissal: 'Mức thứ hai (cao hơn)' },
     legendTitle: 'Các mức theo quy định áp dụng ở từng đơn vị:',
     legendLine: (instrument: string, units: readonly string[], review: string, dismissal: string | null) =>
       `${instrument}, áp dụng ở ${list(units)}: mức thứ nhất — ${review}; mức thứ hai — ${dismissal ?? 'không có'}.`,
@@ -147,7 +147,7 @@ export const SUMMARY_TEXT = {
       unexpectedUnits: 'Units not on the list',
       leaders: 'Leaders voted on (one per session)',
     },
-    bandNames: { none: 'In neither band', review: 'Lower band', dismissal: 'Upper band' },
+    bandNames: { none: 'Below the lower band', review: 'Lower band', dismissal: 'Upper band' },
     legendTitle: 'The bands under each unit’s regime:',
     legendLine: (instrument: string, units: readonly string[], review: string, dismissal: string | null) =>
       `${instrument}, applied in ${list(units)}: lower band — ${review}; upper band — ${dismissal ?? 'none'}.`,

@@ -1,6 +1,6 @@
 // Turning raw session values into a typed session: pure, every problem collected.
 import { problem, type Problem } from '../model/problem.js';
-import { DENOMINATOR_BASES, type DenominatorBasis, type Level, type Location, type RegimeId } from '../model/types.js';
+import { DENOMINATOR_BASES, REGIME_IDS, type DenominatorBasis, type Level, type Location, type RegimeId } from '../model/types.js';
 import { REGIME_ALIASES, regimeKey } from '../rules/regimes.js';
 import { clean, fold } from '../model/fold.js';
 import { decodeCell } from '../model/codes.js';
@@ -174,7 +174,7 @@ export function resolveSession(entries: SessionEntries, flags: SessionFlags, fla
   const counts = {} as Record<CountKey, number | null>;
   for (const key of COUNT_KEYS) counts[key] = parsed(key, parseCount, 'count');
   const date = parsed('date', parseDate, 'date');
-  const regime = parsed('regime', (v) => parseRegime(cellString(v)), 'regime') ?? 'party-96';
+  const regime = parsed('regime', (v) => parseRegime(cellString(v)), 'regime') ?? REGIME_IDS[0];
   if (origins.regime === undefined) origins.regime = 'default';
   const denominator = parsed('denominator', (v) => parseBasis(cellString(v)), 'denominator');
   const strict = parsed('strict', parseBoolean, 'boolean') ?? false;
