@@ -17,7 +17,9 @@ export interface Plan {
   readonly jobs: readonly SessionJob[];
   /** Paths that do not exist, and workbooks that are neither a session nor a summary. */
   readonly problems: readonly Problem[];
-  /** Every file the run looks at or reads: what no report of the run may replace. */
+  /** Every file looked at in the paths given: what no report of the run may replace. */
+  readonly found: readonly string[];
+  /** The files the sessions are read from, some perhaps outside those paths (named by a summary). */
   readonly inputs: readonly string[];
 }
 
@@ -99,5 +101,5 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
   const list = [...jobs.values()].map((j) => ({ ...j, inputs: { ...j.inputs, limits } }));
   // A summary's inputs may lie outside the folders given: they are read too.
   const named = list.flatMap((j) => [...j.inputs.files, ...[j.inputs.roster, j.inputs.session, j.inputs.adjudications].filter((x): x is string => x !== undefined), ...j.resultsFiles]);
-  return { jobs: list.sort((a, b) => naturalCompare(a.label, b.label)), problems, inputs: [...listed, ...named] };
+  return { jobs: list.sort((a, b) => naturalCompare(a.label, b.label)), problems, found: listed, inputs: named };
 }

@@ -74,7 +74,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   // a new report inside a folder read is written after every session was found, so it is
   // never read as one by this run.
   try {
-    await checkOutputs(outputs, paths, { ...rules, found: plan.inputs });
+    await checkOutputs(outputs, [...paths, ...plan.inputs], { ...rules, found: plan.found });
   } catch (e) {
     await pool.close();
     throw e;

@@ -45,8 +45,8 @@ export async function checkOutputs(outputs: readonly string[], inputs: readonly 
   for (const out of outputs) {
     if (!(rules.writes ?? hasReporter)(out)) throw new OutputRefused(out, 'unknown-format');
     const k = await canonical(out);
-    if (inputKeys.has(k)) throw new OutputRefused(out, 'is-input');
     if (foundKeys.has(k)) throw new OutputRefused(out, 'in-folder-read');
+    if (inputKeys.has(k)) throw new OutputRefused(out, 'is-input');
     if (seen.has(k)) throw new OutputRefused(out, 'twice');
     seen.add(k);
     const folder = dirname(resolve(out));

@@ -65,9 +65,11 @@ export function markOutput(path: string, bytes: Uint8Array): Uint8Array {
   if (shape === 'json' && Buffer.from(bytes.subarray(0, JSON_START.length)).toString('latin1') !== JSON_START) return bytes;
   if (shape === 'pdf' && Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') return bytes;
   const m = TEXT_MARKERS[shape];
-  const line = Buffer.from(m.line(digest(bytes), shape === 'csv' ? headerFields(bytes) : 0), 'utf8');
-  const at = m.at === 'end' ? bytes.length : m.at;
-  return Buffer.concat([bytes.subarray(0, at), line, bytes.subarray(at)]);
+  // A last line is a line of its own only after a line break.
+  const body = m.at === 'end' && bytes.at(-1) !== 0x0a ? Buffer.concat([bytes, Buffer.from(shape === 'csv' ? '\r\n' : '\n')]) : bytes;
+  const line = Buffer.from(m.line(digest(body), shape === 'csv' ? headerFields(body) : 0), 'utf8');
+  const at = m.at === 'end' ? body.length : m.at;
+  return Buffer.concat([body.subarray(0, at), line, body.subarray(at)]);
 }
 
 /** The end record of a zip written without a comment: where it is and its central directory. */

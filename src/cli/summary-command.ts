@@ -106,7 +106,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   // No report may replace a file this run reads; a new one inside a folder read is written after
   // every session was found, so it is never read as one by this run.
   try {
-    await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units])], { ...rules, found: plan.inputs });
+    await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units]), ...plan.inputs], { ...rules, found: plan.found });
   } catch (e) {
     await pool.close();
     throw e;
