@@ -98,6 +98,17 @@ const TICK_SET = new Set(TICKS);
 const WHOLE_BLANK = new Set(BLANK.map((b) => phraseKey(words(b).map((w) => w.word))));
 const WHOLE_NOTHING = new Set(NOTHING.map((b) => phraseKey(words(b).map((w) => w.word))));
 
+const WHOLE_OWN = new Set(OWN.map((b) => phraseKey(words(b).map((w) => w.word))));
+
+/**
+ * Whether a void text only says "void" — a tick or the column's own words — and gives no cause:
+ * reports then say so in words instead of printing "x".
+ */
+export function voidWithoutCause(text: string): boolean {
+  const t = fold(text).replace(/[\ufe0e\ufe0f]/gu, '');
+  return TICK_SET.has(t.replace(/[.\s]+$/u, '')) || WHOLE_OWN.has(phraseKey(words(text).map((w) => w.word)));
+}
+
 /** The void column's cell, as text (a checkbox reads TRUE/FALSE). */
 export function readVoidCell(text: string): VoidReading {
   // An emoji tick carries a variation selector ("✔️").

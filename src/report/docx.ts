@@ -10,7 +10,7 @@ import { LABELS } from '../text/labels.js';
 import { compareBallots, documentDate, type ReportContext } from './context.js';
 import { dateInWords, documentHeading, signatureBlock, timeInWords, type DocumentKind } from './document.js';
 import { FONT, MM, PAGE, PT, TEXT_WIDTH, docxHeaders, docxHeading, docxSignature, para, run, type DocxModule } from './docx-blocks.js';
-import { bandAction, bandLabel, formatPercent, readingLabel } from './format.js';
+import { bandAction, bandLabel, formatPercent, readingLabel, voidBallotReason } from './format.js';
 
 const BODY = 14;
 const TABLE = 12;
@@ -91,7 +91,7 @@ export async function renderDocx(ctx: ReportContext): Promise<Uint8Array> {
   const voided = types.flatMap((t) => t.count.voidBallots.map((v) => ({ t, v }))).sort((a, b) => compareBallots(a.v.ballot, b.v.ballot));
   text(`${L.voidBallots}:${voided.length === 0 ? ` ${L.none}` : ''}`, { indent: MM(10), after: 0 });
   for (const { t, v } of voided) {
-    const reason = v.strictCause === undefined ? v.reason : L.strictCause(L.reasons[v.strictCause.reason], names.get(v.strictCause.cadreKey) ?? '');
+    const reason = voidBallotReason(v, names, ctx.lang);
     text(`- ${M.ballotNo(v.ballot)}${multi ? ` (${t.id})` : ''}: ${reason}`, { indent: MM(15), align: 'left', after: 0 });
   }
   const lines = types.flatMap((t) => t.count.invalidLines.map((l) => ({ t, l })));

@@ -1,5 +1,7 @@
 // Formatting shared by the reports: numbers, dates and the regime's texts in one language.
 import type { Band, LineReading } from '../model/types.js';
+import type { LineInvalidReason } from '../model/line-codes.js';
+import { voidWithoutCause } from '../model/void-words.js';
 import { formatHundredths } from '../model/exact.js';
 import { bandRule, type Regime } from '../rules/regimes.js';
 import type { Lang } from '../text/lang.js';
@@ -48,6 +50,16 @@ export function placeDateLine(place: string | null, isoDate: string | null, lang
   if (isoDate === null) return null;
   const [y, m, d] = isoDate.split('-') as [string, string, string];
   return LABELS[lang].placeDate(place ?? '……', d, m, y);
+}
+
+/**
+ * Why a ballot is void, as a page says it: the clerk's cause as typed; a tick or the column's own
+ * words in a sentence (never a bare "x"); under --strict, the line that voided it.
+ */
+export function voidBallotReason(v: { readonly reason: string; readonly strictCause?: { readonly cadreKey: number; readonly reason: LineInvalidReason } }, names: ReadonlyMap<number, string>, lang: Lang): string {
+  const L = LABELS[lang];
+  if (v.strictCause !== undefined) return L.strictCause(L.reasons[v.strictCause.reason], names.get(v.strictCause.cadreKey) ?? '');
+  return voidWithoutCause(v.reason) ? L.voidWithoutCause : v.reason;
 }
 
 /** A line reading as words: "Tín nhiệm cao", "Không đánh dấu", "chưa xác định (0.35 / 0.03 / 0.02)". */

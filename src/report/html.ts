@@ -5,7 +5,7 @@ import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import { LABELS } from '../text/labels.js';
 import { allCadres, compareBallots, type ReportContext } from './context.js';
-import { bandAction, bandLabel, formatDate, formatPercent, readingLabel } from './format.js';
+import { bandAction, bandLabel, formatDate, formatPercent, readingLabel, voidBallotReason } from './format.js';
 import { documentHeading, signatureBlock, type DocumentHeading, type SignatureBlock } from './document.js';
 import { DOCUMENT_TEXT } from '../text/documents.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
@@ -135,7 +135,7 @@ export async function renderHtml(ctx: ReportContext): Promise<Uint8Array> {
   parts.push(`<h3>${esc(L.invalidTitle)}</h3>`);
   const names = new Map(ctx.outcome.cadres.map((c) => [c.key, c.name]));
   const voided = types.flatMap((t) => t.count.voidBallots).sort((a, b) => compareBallots(a.ballot, b.ballot));
-  parts.push(`<p><b>${esc(L.voidBallots)}:</b> ${voided.length === 0 ? esc(L.none) : voided.map((v) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(v.ballot)} (${esc(v.strictCause === undefined ? v.reason : L.strictCause(L.reasons[v.strictCause.reason], names.get(v.strictCause.cadreKey) ?? ''))})`).join('; ')}</p>`);
+  parts.push(`<p><b>${esc(L.voidBallots)}:</b> ${voided.length === 0 ? esc(L.none) : voided.map((v) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(v.ballot)} (${esc(voidBallotReason(v, names, ctx.lang))})`).join('; ')}</p>`);
   const lines = types.flatMap((t) => t.count.invalidLines).sort((a, b) => compareBallots(a.ballot, b.ballot) || a.cadreKey - b.cadreKey);
   parts.push(`<p><b>${esc(L.invalidLines)}:</b> ${lines.length === 0 ? esc(L.none) : lines.map((l) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(l.ballot)} — ${esc(names.get(l.cadreKey))}: ${esc(L.reasons[l.reason].toLocaleLowerCase(ctx.lang))}`).join('; ')}</p>`);
 

@@ -7,7 +7,7 @@ import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { LABELS } from '../text/labels.js';
 import { nonBallotRows } from '../model/sheet.js';
 import { allCadres, compareBallots, documentDate, type ReportContext } from './context.js';
-import { bandAction, bandLabel, formatDate, readingLabel } from './format.js';
+import { bandAction, bandLabel, formatDate, readingLabel, voidBallotReason } from './format.js';
 import { documentHeading, signatureBlock, type DocumentKind } from './document.js';
 import { DOCUMENT_TEXT } from '../text/documents.js';
 import { boxRow, fitHeight, fraction, headerCell, printSetup, twoRowHeader } from './xlsx-layout.js';
@@ -218,7 +218,7 @@ function invalidSheet(ws: Worksheet, ctx: ReportContext): void {
   const voided = ctx.outcome.ballotTypes.flatMap((t) => t.count.voidBallots.map((v) => ({ t: t.id, v })));
   if (voided.length === 0) ws.getCell(r++, 1).value = L.none;
   for (const { t, v } of voided.sort((a, b) => compareBallots(a.v.ballot, b.v.ballot))) {
-    const reason = v.strictCause === undefined ? v.reason : L.strictCause(L.reasons[v.strictCause.reason], names.get(v.strictCause.cadreKey) ?? '');
+    const reason = voidBallotReason(v, names, ctx.lang);
     const row = ws.getRow(r);
     row.values = [...typeCell(t), ballotValue(v.ballot), reason];
     ws.mergeCells(r, 2 + T, r, LAST);

@@ -60,7 +60,8 @@ export const LABELS = {
       'declared-invalid': 'Ban kiểm phiếu xác định không hợp lệ',
       'void-ballot': 'Phiếu không hợp lệ',
     } satisfies Record<InvalidReason, string>,
-    strictCause: (reason: string, name: string) => `--strict: ${reason.toLocaleLowerCase('vi')} (${name})`,
+    strictCause: (reason: string, name: string) => `đọc chặt theo Quy định 262: ${reason.toLocaleLowerCase('vi')} (${name})`,
+    voidWithoutCause: 'Ban kiểm phiếu đánh dấu không hợp lệ (không ghi lý do)',
     auditTitle: 'THÔNG TIN KIỂM TRA',
     audit: {
       tool: 'Công cụ',
@@ -166,7 +167,8 @@ export const LABELS = {
       'declared-invalid': 'Declared invalid by the counting committee',
       'void-ballot': 'Void ballot',
     } satisfies Record<InvalidReason, string>,
-    strictCause: (reason: string, name: string) => `--strict: ${reason.toLowerCase()} (${name})`,
+    strictCause: (reason: string, name: string) => `the strict reading of Regulation 262: ${reason.toLowerCase()} (${name})`,
+    voidWithoutCause: 'marked void by the counting committee (no reason written)',
     auditTitle: 'AUDIT',
     audit: {
       tool: 'Tool',
