@@ -100,6 +100,8 @@ export class RosterIndex {
     const lines = header.split(LINE_BREAK).map(clean).filter((l) => l !== '');
     const joined = this.read(lines.join(' '));
     if (joined.kind !== 'unknown' || lines.length < 2) return joined;
+    // "1⏎Name": the number and the name must be one person, as in "1. Name".
+    if (DIGITS.test(lines[0] as string)) return this.read(`${lines[0] as string}. ${lines.slice(1).join(' ')}`);
     const first = this.read(lines[0] as string);
     if (first.kind !== 'exact' && first.kind !== 'without-diacritics') return first;
     return this.withPosition(first, lines.slice(1).join(' '));
@@ -111,7 +113,8 @@ export class RosterIndex {
    * from the roster is kept for a warning.
    */
   private withPosition(found: Extract<CadreMatch, Found>, written: string): CadreMatch {
-    const position = clean(written);
+    // "(Bí thư)" under the name says the same as "Bí thư".
+    const position = clean(written).replace(/^\((.*)\)$/u, '$1').trim();
     const own = fold(found.cadre.position);
     const others = (this.byPosition.get(fold(position)) ?? []).filter((c) => c !== found.cadre);
     if (fold(position) !== own && others.length > 0) return { kind: 'ambiguous', candidates: [found.cadre, ...others] };

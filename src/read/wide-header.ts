@@ -70,18 +70,24 @@ export function analyseHeader(head: readonly Row[], roster: Roster): HeaderSearc
 /**
  * The header: the first row, among the first few, in which most non-empty cells name roster
  * leaders or fixed columns. A plain code (1, 2, 3) that is also somebody's STT or id counts
- * for neither reading, and once a row of texts has been seen (a header the roster does not
- * know), a row that names people by numbers only is a ballot, never the header. A row of
- * distinct numbers that all name somebody is a header of STT. A row of at least two texts
- * that are not codes is returned unqualified: a header nobody can read, named in the error.
+ * for neither reading, and once a row of texts over all its columns has been seen (a header
+ * the roster does not know), a row that names people by numbers only is a ballot, never the
+ * header. Else the first row of distinct numbers that all name somebody (a header of STT).
+ * Else the first row of at least two texts that are not codes, unqualified: a header nobody
+ * can read, named in the error.
  */
 export function findHeaderRow(head: readonly Row[], roster: Roster): { index: number; qualified: boolean } | null {
-  let fallback: { index: number; qualified: boolean } | null = null;
+  /** The first row of texts (a header the roster does not know, or a title), and its columns. */
+  let texts: { index: number; cols: ReadonlySet<number> } | null = null;
+  let numbers: number | null = null;
+  // A row naming people by numbers only is a ballot when a row of texts over all its columns
+  // came first (a title over a few columns is not a header).
+  const afterTexts = (row: Row) => texts !== null && row.cells.every((c, col) => headerText(c) === '' || (texts as { cols: ReadonlySet<number> }).cols.has(col));
   for (let i = 0; i < head.length; i++) {
     let named = 0;
     let namedText = 0;
     let neutral = 0;
-    const texts = new Set<string>();
+    const words = new Set<string>();
     const values: string[] = [];
     for (const c of (head[i] as Row).cells) {
       const text = headerText(c);
@@ -97,17 +103,16 @@ export function findHeaderRow(head: readonly Row[], roster: Roster): { index: nu
           if (!isDigits(text)) namedText++;
         }
       }
-      if (!isDigits(text) && !decodeCell(text).ok) texts.add(fold(text));
+      if (!isDigits(text) && !decodeCell(text).ok) words.add(fold(text));
     }
     if (values.length === 0) continue;
-    const textRowSeen = fallback !== null && !fallback.qualified;
-    if (named > 0 && named * 2 > values.length - neutral && (namedText > 0 || !textRowSeen)) return { index: i, qualified: true };
-    if (fallback !== null) continue;
+    if (named > 0 && named * 2 > values.length - neutral && (namedText > 0 || !afterTexts(head[i] as Row))) return { index: i, qualified: true };
     const numbersOnly = neutral > 0 && named + neutral === values.length && new Set(values).size === values.length;
-    if (numbersOnly) fallback = { index: i, qualified: true };
-    else if (texts.size >= 2) fallback = { index: i, qualified: false };
+    if (numbersOnly && numbers === null && !afterTexts(head[i] as Row)) numbers = i;
+    else if (words.size >= 2 && texts === null) texts = { index: i, cols: new Set((head[i] as Row).cells.flatMap((c, col) => (headerText(c) === '' ? [] : [col]))) };
   }
-  return fallback;
+  if (numbers !== null) return { index: numbers, qualified: true };
+  return texts === null ? null : { index: texts.index, qualified: false };
 }
 
 /** The columns of the header row at `index`, and the level row under it when leaders have three boxes. */
@@ -214,7 +219,7 @@ export function levelLabel(text: string): string | null {
   const f = fold(text);
   return LEVEL_LABEL.test(f) ? clean(text) : null;
 }
-const LEVEL_LABEL = /^(?:(?:tong )?so (?:phieu|nguoi)(?: dat)? )?(?:muc )?(?:tin nhiem(?: cao| thap)?|cao|thap)(?:\s*[:.]?\s*\d*\s*(?:phieu)?)?$/u;
+const LEVEL_LABEL = /^(?:(?:tong )?so (?:phieu|nguoi)(?: dat)? |t[yi] le (?:phieu )?)?(?:muc )?(?:tin nhiem(?: cao| thap)?|cao|thap)(?:\s*\(%\))?(?:\s*[:.]?\s*\d*\s*(?:phieu|%)?)?$/u;
 
 /** Digits that are a valid ballot code (1, 2, 3, 0, 13, 123): they could be a mark. */
 function isPlainCode(text: string): boolean {

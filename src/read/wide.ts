@@ -493,7 +493,8 @@ function countsOnly(cells: RowCells, leaderCells: Int32Array, except: number): '
       continue;
     }
     if (typeof v !== 'string' || !COUNT.test(v)) return null;
-    evidence ||= isDigits(v.trim()) && !decodeCell(v).ok;
+    // "17", "45,5%": no code reads them.
+    evidence ||= /\d/.test(v) && !decodeCell(v).ok;
   }
   return evidence ? 'counted' : 'counts';
 }
@@ -509,7 +510,7 @@ function readBoxes(cells: RowCells, boxes: BoxGroup, header: string, bad: { col:
   for (let k = 0; k < 3; k++) {
     const col = boxes.cols[k] as number;
     if (cells.blank(col)) continue;
-    const v = cells.value(col);
+    const v = checkbox(cells.value(col));
     // An unticked checkbox says no tick.
     if (v === false) continue;
     if (v === true || (typeof v === 'string' && TICKS.has(v.trim().toLocaleLowerCase('vi')))) {
@@ -524,13 +525,20 @@ function readBoxes(cells: RowCells, boxes: BoxGroup, header: string, bad: { col:
   return ticks === 0 ? NO_MARK : ticks === 1 ? code : MULTIPLE_MARKS;
 }
 
+/** A checkbox's state, also as a CSV writes it ("TRUE", "FALSE"); any other value as it is. */
+function checkbox(v: CellValue): CellValue {
+  if (typeof v !== 'string') return v;
+  const t = v.trim().toUpperCase();
+  return t === 'TRUE' ? true : t === 'FALSE' ? false : v;
+}
+
 /** A leader's boxes as the one cell a ballot sheet of codes would have (for comparing entries): the ticked levels' digits. */
 function boxesAsCell(cells: RowCells, boxes: BoxGroup): CellValue {
   let out = '';
   for (let k = 0; k < 3; k++) {
     const col = boxes.cols[k] as number;
     if (cells.blank(col)) continue;
-    const v = cells.value(col);
+    const v = checkbox(cells.value(col));
     if (v === false) continue;
     if (v === true || (typeof v === 'string' && TICKS.has(v.trim().toLocaleLowerCase('vi')))) out += String(boxes.codes[k]);
     else return v;
