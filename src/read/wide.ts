@@ -139,7 +139,8 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
   const leaderPositions = new Map(leaderCols.map((l) => [l.col, fold(l.cadre.position)]));
   const keyInfo = new KeyInfo(source);
   const cells = new RowCells(keyInfo);
-  const rows: RowContext = { cells, keyInfo, ballotCol, ballotHeader: ballotCol === null ? '' : (headerFolded[ballotCol] as string), leaderCells, leaderPositions };
+  const boxTitles = new Map(leaderBoxes.flatMap((b) => (b === null ? [] : b.cols.map((c, k) => [c, fold(b.titles[k] as string)] as const))));
+  const rows: RowContext = { cells, keyInfo, ballotCol, ballotHeader: ballotCol === null ? '' : (headerFolded[ballotCol] as string), leaderCells, leaderPositions, boxTitles };
   // Without a ballot column, a ballot is named by file, sheet and row: the numbers it is
   // counted under are this sheet's own, never compared with another file's or sheet's.
   const unnumbered = `${source.file.split(/[\\/]/).at(-1) ?? ''}${source.name === null ? '' : `!${source.name}`}#`;
@@ -250,7 +251,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
       if (ballotCol === null && badCells.length > 0) {
         // Without a ballot column, a row that repeats the header (or gives the positions under
         // the names) is recognised by its leader cells: each holds its own column's header.
-        if (repeatsHeader(cells, headerFolded, evidenceHeader) || positionsRow(cells, leaderPositions, null)) {
+        if (repeatsHeader(cells, headerFolded, evidenceHeader) || positionsRow(cells, leaderPositions, null) || levelsRow(cells, boxTitles, null)) {
           setAside('header', rowNumber);
           continue;
         }
@@ -410,6 +411,8 @@ interface RowContext {
   /** Every column a leader's cells take. */
   readonly leaderCells: Int32Array;
   readonly leaderPositions: ReadonlyMap<number, string>;
+  /** Each box's level title, folded, by column (a sheet of three boxes per leader). */
+  readonly boxTitles: ReadonlyMap<number, string>;
 }
 
 const EMPTY_ROW: RowKind = { kind: 'empty' };
@@ -449,7 +452,7 @@ function classifyRow(ctx: RowContext): RowKind {
     if (total !== null) return { kind: 'set-aside', why: 'total', value: total };
     if (ballotCellTotal(numberText) !== null) return { kind: 'total-or-ballot', text: numberText };
   }
-  if (numberText === '') return positionsRow(cells, ctx.leaderPositions, ballotCol) ? { kind: 'set-aside', why: 'header' } : { kind: 'missing-number' };
+  if (numberText === '') return positionsRow(cells, ctx.leaderPositions, ballotCol) || levelsRow(cells, ctx.boxTitles, ballotCol) ? { kind: 'set-aside', why: 'header' } : { kind: 'missing-number' };
   if (typeof numberCell === 'number' && !Number.isInteger(numberCell)) return { kind: 'bad-number', text: cellText(numberCell) };
   const number = ballotKey(numberText);
   return nonBlank === 1 ? { kind: 'untyped', number, text: numberText } : { kind: 'ballot', number };
@@ -631,6 +634,18 @@ function positionsRow(cells: RowCells, positions: ReadonlyMap<number, string>, b
     any = true;
   }
   return any;
+}
+
+/** The boxes' row of level names again (a second page's header): every non-empty cell is its box's title, and all boxes have one. */
+function levelsRow(cells: RowCells, titles: ReadonlyMap<number, string>, ballotCol: number | null): boolean {
+  if (titles.size === 0) return false;
+  for (let col = 0; col < cells.width; col++) {
+    if (col === ballotCol || cells.blank(col)) continue;
+    const title = titles.get(col);
+    if (title === undefined || fold(cellText(cells.value(col))) !== title) return false;
+  }
+  for (const col of titles.keys()) if (cells.blank(col)) return false;
+  return true;
 }
 
 /** Runs of consecutive row numbers, as [first, last]. */

@@ -190,3 +190,23 @@ describe('two sheets or files as clerks split them', () => {
     expect([p?.file?.endsWith('b.csv'), p?.row]).toEqual([true, 3]);
   });
 });
+
+describe('a hand tally sheet of two pages pasted together', () => {
+  it('both header rows repeated: set aside as headers, the ballots under them read', async () => {
+    const rows = boxes('Số phiếu');
+    rows.splice(4, 0, [...(rows[0] as Cell[])], [...(rows[1] as Cell[])]);
+    const r = await run({ 'phieu.csv': text(rows) });
+    expect(errors(r.doc)).toEqual([]);
+    expect(counts(r.doc)).toEqual(EXPECTED);
+    expect(r.doc.rows[0]?.nonBallot['header']).toBe(4);
+  });
+
+  it('without a ballot column, the repeated level row is a header too', async () => {
+    const rows = boxes('Số phiếu').map((r) => r.slice(1));
+    rows.splice(4, 0, [...(rows[0] as Cell[])], [...(rows[1] as Cell[])]);
+    const r = await run({ 'phieu.csv': text(rows) });
+    expect(errors(r.doc)).toEqual([]);
+    expect(counts(r.doc)).toEqual(EXPECTED);
+    expect(r.doc.rows[0]?.nonBallot['header']).toBe(4);
+  });
+});
