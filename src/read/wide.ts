@@ -144,9 +144,10 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
   // Without a ballot column, a ballot is named by file, sheet and row: the numbers it is
   // counted under are this sheet's own, never compared with another file's or sheet's.
   const unnumbered = `${source.file.split(/[\\/]/).at(-1) ?? ''}${source.name === null ? '' : `!${source.name}`}#`;
+  const leaders: SheetLeaders = { columns: leaderColumns, lines: leaderLines, boxes: leaderBoxes, headers: leaderCols.map((l) => l.header) };
   const codes = new Uint8Array(cadres.length);
   const raw: CellValue[] = new Array<CellValue>(cadres.length).fill(null);
-  const badCells: { col: number; hint: string; value: string; header?: string; suggestion?: string }[] = [];
+  const badCells: BadCell[] = [];
   let rowsRead = headerIndex + layout.rows;
   let counted = 0;
   let numbered = 0;
@@ -227,27 +228,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
       // The row as a ballot: each leader's cell decoded, problems held until the row is known
       // to be one (a row repeating the header is not).
       badCells.length = 0;
-      codes.fill(MISSING);
-      const { keys, first, width } = cells;
-      const known = keyInfo.bits;
-      for (let l = 0; l < leaderColumns.length; l++) {
-        const boxes = leaderBoxes[l] as BoxGroup | null;
-        if (boxes !== null) {
-          codes[leaderLines[l] as number] = readBoxes(cells, boxes, (leaderCols[l] as LeaderColumn).header, badCells);
-          continue;
-        }
-        const col = leaderColumns[l] as number;
-        const key = col < width ? (keys[first + col] as number) : EMPTY;
-        const bits = key > 0 && key < known.length ? (known[key] as number) : 0;
-        let code = key === EMPTY ? NO_MARK : bits !== 0 ? bits & CODE : key > 0 ? keyInfo.code(key) : MISSING;
-        if (code === MISSING) {
-          const value = cells.value(col);
-          const d = decodeCell(value);
-          if (d.ok) code = lineCode(d.reading);
-          else badCells.push({ col, hint: d.hint, value: cellText(value), ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }) });
-        }
-        codes[leaderLines[l] as number] = code;
-      }
+      decodeLeaders(cells, keyInfo, leaders, codes, badCells);
       if (ballotCol === null && badCells.length > 0) {
         // Without a ballot column, a row that repeats the header (or gives the positions under
         // the names) is recognised by its leader cells: each holds its own column's header.
@@ -469,7 +450,8 @@ function footerLabel(cells: RowCells, col: number, leaderCells: Int32Array): str
   if (typeof value !== 'string') return null;
   const total = ballotCellTotal(value);
   if (total !== null) return countsOnly(cells, leaderCells, col) === null ? null : total;
-  const level = levelLabel(value);
+  // Most first cells are codes: a label starts with a letter.
+  const level = /^\s*\p{L}/u.test(value) ? levelLabel(value) : null;
   if (level === null) return null;
   return countsOnly(cells, leaderCells, col) === 'counted' ? level : null;
 }
@@ -502,11 +484,57 @@ function countsOnly(cells: RowCells, leaderCells: Int32Array, except: number): '
   return evidence ? 'counted' : 'counts';
 }
 
+/** The leaders' cells of a sheet: each one's column, line among the type's lines, boxes and header. */
+interface SheetLeaders {
+  readonly columns: Int32Array;
+  readonly lines: Int32Array;
+  readonly boxes: readonly (BoxGroup | null)[];
+  readonly headers: readonly string[];
+}
+
+/** A leader cell that no rule reads, held until its row is known to be a ballot. */
+interface BadCell {
+  readonly col: number;
+  readonly hint: string;
+  readonly value: string;
+  /** The box's name, for a leader's box ("Nguyễn Văn An / Tín nhiệm thấp"). */
+  readonly header?: string;
+  readonly suggestion?: string;
+}
+
+/**
+ * Each leader's cell (or boxes) of the row at `cells` as its line code, into `codes` by line;
+ * a cell no rule reads is MISSING and goes to `bad`. Decided once per interned value.
+ */
+function decodeLeaders(cells: RowCells, keyInfo: KeyInfo, leaders: SheetLeaders, codes: Uint8Array, bad: BadCell[]): void {
+  codes.fill(MISSING);
+  const { keys, first, width } = cells;
+  const known = keyInfo.bits;
+  for (let l = 0; l < leaders.columns.length; l++) {
+    const boxes = leaders.boxes[l] as BoxGroup | null;
+    if (boxes !== null) {
+      codes[leaders.lines[l] as number] = readBoxes(cells, boxes, leaders.headers[l] as string, bad);
+      continue;
+    }
+    const col = leaders.columns[l] as number;
+    const key = col < width ? (keys[first + col] as number) : EMPTY;
+    const bits = key > 0 && key < known.length ? (known[key] as number) : 0;
+    let code = key === EMPTY ? NO_MARK : bits !== 0 ? bits & CODE : key > 0 ? keyInfo.code(key) : MISSING;
+    if (code === MISSING) {
+      const value = cells.value(col);
+      const d = decodeCell(value);
+      if (d.ok) code = lineCode(d.reading);
+      else bad.push({ col, hint: d.hint, value: cellText(value), ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }) });
+    }
+    codes[leaders.lines[l] as number] = code;
+  }
+}
+
 /**
  * A leader's three boxes read as one line (SPEC §2.4): one tick is its box's level, none is
  * no-mark, two or three are multiple-marks; anything else in a box is an error naming the box.
  */
-function readBoxes(cells: RowCells, boxes: BoxGroup, header: string, bad: { col: number; hint: string; value: string; header?: string }[]): number {
+function readBoxes(cells: RowCells, boxes: BoxGroup, header: string, bad: BadCell[]): number {
   let ticks = 0;
   let code: number = NO_MARK;
   let wrong = false;
