@@ -308,8 +308,15 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
       else rejected++;
     }
   }
-  // After the last ballot: numbered rows never typed are unused; blank rows are trailing. Said
-  // in the order of their rows.
+  addProblems(problems, afterLastBallot(pendingUntyped, pendingEmpty, nonBallot, where));
+  return { ballotType, cadres, problems, accounting: account(source, rowsRead, counted, rowsWithErrors, nonBallot, rejected), ballotsSeen: counted + rowsWithErrors };
+}
+
+/**
+ * The rows after the last ballot: numbered rows never typed are unused; blank rows are
+ * trailing. Counted in `nonBallot`, and said in the order of their rows.
+ */
+function afterLastBallot(pendingUntyped: readonly { row: number; text: string }[], pendingEmpty: readonly number[], nonBallot: Record<NonBallotKind, number>, where: (row: number) => Location): Problem[] {
   const tail: Problem[] = [];
   if (pendingUntyped.length > 0) {
     nonBallot.unused += pendingUntyped.length;
@@ -325,8 +332,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
     nonBallot.empty += pendingEmpty.length;
     tail.push(problem('trailing-empty-rows', 'warning', where(pendingEmpty[0] ?? 1), { count: pendingEmpty.length }));
   }
-  addProblems(problems, tail.sort((a, b) => (a.location.row ?? 0) - (b.location.row ?? 0)));
-  return { ballotType, cadres, problems, accounting: account(source, rowsRead, counted, rowsWithErrors, nonBallot, rejected), ballotsSeen: counted + rowsWithErrors };
+  return tail.sort((a, b) => (a.location.row ?? 0) - (b.location.row ?? 0));
 }
 
 /**
