@@ -118,11 +118,18 @@ export function findHeaderRow(head: readonly Row[], roster: Roster): { index: nu
 /** The columns of the header row at `index`, and the level row under it when leaders have three boxes. */
 function columns(head: readonly Row[], index: number, roster: Roster): HeaderLayout {
   const headerRow = head[index] as Row;
-  const texts = headerRow.cells.map(headerText);
+  const texts: string[] = headerRow.cells.map(headerText);
   const groups = boxGroups(texts, head[index + 1]);
   const inBox = new Set<number>();
   for (const g of groups.values()) for (const c of g.cols.slice(1)) inBox.add(c);
   const rows = groups.size > 0 ? 2 : 1;
+  if (rows === 2) {
+    // A column titled in the second row only.
+    const below = (head[index + 1] as Row).cells.map(headerText);
+    below.forEach((t, col) => {
+      if (t !== '' && (texts[col] ?? '') === '' && !inBox.has(col) && !groups.has(col)) texts[col] = t;
+    });
+  }
 
   let ballotCol: number | null = null;
   let voidCol: number | null = null;
@@ -181,7 +188,8 @@ function distinctWholeNumbers(rows: readonly Row[], col: number, header: string,
  * Leaders with three boxes (SPEC §2.4): a name over three columns — merged (every cell then
  * shows it) or followed by two empty header cells — with, in the row under the header, the
  * three levels' names under them (Tín nhiệm cao / Tín nhiệm / Tín nhiệm thấp, Cao / TN /
- * Thấp, 1 / 2 / 3). That row must hold nothing else but a fixed column's title merged down.
+ * Thấp, 1 / 2 / 3). That row holds nothing else but a title merged down, or the title of a
+ * column the first row leaves empty ("STT" under an empty cell).
  * By the name's column; empty when the sheet has no such row.
  */
 function boxGroups(texts: readonly string[], levels: Row | undefined): Map<number, BoxGroup> {
@@ -207,7 +215,7 @@ function boxGroups(texts: readonly string[], levels: Row | undefined): Map<numbe
   if (groups.size === 0) return groups;
   // Anything else in the row of level names: it is not one.
   const boxes = new Set([...groups.values()].flatMap((g) => [...g.cols]));
-  const ok = below.every((t, col) => t === '' || boxes.has(col) || t === (texts[col] ?? ''));
+  const ok = below.every((t, col) => t === '' || boxes.has(col) || t === (texts[col] ?? '') || (texts[col] ?? '') === '');
   return ok ? groups : new Map();
 }
 

@@ -62,6 +62,15 @@ describe('the hand tally sheet as clerks make it', () => {
     expect(counts(r.doc)).toEqual(EXPECTED);
   });
 
+  it('the ballot column titled in the second header row, under an empty cell', async () => {
+    const rows = boxes('Số phiếu');
+    (rows[0] as Cell[])[0] = null;
+    (rows[1] as Cell[])[0] = 'STT';
+    const r = await run({ 'phieu.csv': text(rows) });
+    expect(errors(r.doc)).toEqual([]);
+    expect(counts(r.doc)).toEqual(EXPECTED);
+  });
+
   it('the name typed in each of its three header cells (copied, not merged)', async () => {
     const rows = boxes('Số phiếu');
     rows[0] = ['Số phiếu', ...NAMES.flatMap((n) => [n, n, n])];
