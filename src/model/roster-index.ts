@@ -108,14 +108,17 @@ export class RosterIndex {
   }
 
   /**
-   * A name's match checked against the position written beside it: a position that is exactly
-   * another person's (and not this one's) makes the header two people's; one that differs
-   * from the roster is kept for a warning.
+   * A name's match checked against the position written beside it: another person's name, or
+   * a position that is exactly another person's (and not this one's), makes the header two
+   * people's; one that differs from the roster is kept for a warning.
    */
   private withPosition(found: Extract<CadreMatch, Found>, written: string): CadreMatch {
     // "(Bí thư)" under the name says the same as "Bí thư".
     const position = clean(written).replace(/^\((.*)\)$/u, '$1').trim();
     const own = fold(found.cadre.position);
+    // Another person's name where the position goes: the cell names two people.
+    const named = (this.byFoldedName.get(fold(position)) ?? []).filter((c) => c !== found.cadre);
+    if (named.length > 0) return { kind: 'ambiguous', candidates: [found.cadre, ...named] };
     const others = (this.byPosition.get(fold(position)) ?? []).filter((c) => c !== found.cadre);
     if (fold(position) !== own && others.length > 0) return { kind: 'ambiguous', candidates: [found.cadre, ...others] };
     return samePosition(position, found.cadre.position) ? found : { ...found, otherPosition: position };

@@ -36,6 +36,15 @@ describe('headers clerks type', () => {
     expect(r.doc.problems.filter((p) => p.code === 'ambiguous-name').map((p) => p.cell)).toEqual(['B1', 'C1']);
   });
 
+  it('two names in one header cell (comma, dash or two lines) are ambiguous-name naming both', async () => {
+    for (const h of [`${ANH}, ${BINH}`, `${ANH} - ${BINH}`, `${ANH}\n${BINH}`, `${ANH} (${BINH})`]) {
+      const r = await run({ 'phieu.csv': text(withHeaders([h, BINH, CUONG])) });
+      expect(r.code, h).toBe(1);
+      const p = r.doc.problems.find((x) => x.code === 'ambiguous-name');
+      expect([p?.cell, p?.message.includes(ANH) && p?.message.includes(BINH)], h).toEqual(['B1', true]);
+    }
+  });
+
   it('a two-cell heading above a header of STT numbers (no ballot column) is a title, not the header', async () => {
     const rows: Cell[][] = [['ĐẢNG BỘ HUYỆN TÂN LẬP', null, 'ĐẢNG CỘNG SẢN VIỆT NAM'], [1, 2, 3], ...BALLOTS.map((b) => [...b])];
     // Ballot rows are 1 2 3 … too: the first row of STT numbers is the header.
