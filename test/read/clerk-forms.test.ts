@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../metamorphic/encode.js';
 import { workbook } from '../metamorphic/xlsx.js';
-import { ANH, BALLOTS, BINH, CUONG, EXPECTED, counts, errors, run, text, withHeaders } from './sheet-forms.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tally } from '../cli/run.js';
+import { ANH, BALLOTS, BINH, CUONG, EXPECTED, counts, errors, run, text, withHeaders, type Doc } from './sheet-forms.js';
 
 const NAMES = [ANH, BINH, CUONG];
 const tick = (code: number): Cell[] => [1, 2, 3].map((l) => (l === code ? 'x' : null));
@@ -228,3 +232,27 @@ describe('a hand tally sheet of two pages pasted together', () => {
     expect(r.doc.rows[0]?.nonBallot['header']).toBe(4);
   });
 });
+
+describe('pages of two ballot types', () => {
+  it("'Phiếu A (2)' is the second page of type A; 'Phiếu (2)' takes the type its leaders give", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-types-'));
+    const roster: Cell[][] = [['STT', 'Họ và tên', 'Chức vụ', 'Loại phiếu'], [1, ANH, 'Phó Bí thư Huyện ủy', 'A'], [2, BINH, 'Bí thư Huyện ủy', 'A'], [3, CUONG, 'Chủ tịch UBND huyện', 'B']];
+    const sessionRows: Cell[][] = [['Mục', 'Giá trị', 'Loại phiếu'], ['Tên hội nghị', 'Thử', null], ['Ngày', '13/12/2023', null], ['Quy định', '96-QĐ/TW', null], ['Số người được triệu tập', 4, null], ['Số người có mặt', 4, null], ['Số phiếu phát ra', 4, 'A'], ['Số phiếu thu về', 4, 'A'], ['Số phiếu phát ra', 4, 'B'], ['Số phiếu thu về', 4, 'B']];
+    const a = (from: number, to: number): Cell[][] => [['Số phiếu', ANH, BINH], ...BALLOTS.slice(from, to).map((b, i) => [from + i + 1, b[0] as number, b[1] as number])];
+    const b = (from: number, to: number): Cell[][] => [['Số phiếu', CUONG], ...BALLOTS.slice(from, to).map((x, i) => [from + i + 1, x[2] as number])];
+    const book = workbook([
+      { name: 'Danh sách', rows: roster },
+      { name: 'Hội nghị', rows: sessionRows },
+      { name: 'Phiếu A', rows: a(0, 2) },
+      { name: 'Phiếu A (2)', rows: a(2, 4) },
+      { name: 'Phiếu B', rows: b(0, 3) },
+      { name: 'Phiếu (2)', rows: b(3, 4) },
+    ]);
+    writeFileSync(join(dir, 'hoi-nghi.xlsx'), book);
+    const r = await tally([join(dir, 'hoi-nghi.xlsx'), '--json']);
+    const doc = JSON.parse(r.stdout) as Doc;
+    expect(errors(doc)).toEqual([]);
+    expect(counts(doc)).toEqual(EXPECTED);
+  });
+});
+
