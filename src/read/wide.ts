@@ -619,7 +619,7 @@ function matchLeaders(
           problems.push(problem('duplicate-cadre-column', 'error', loc, { name: m.cadre.name, otherColumn: columnLetter(dup.col) }, text));
           break;
         }
-        leaderCols.push({ col, cadre: m.cadre, header, boxes });
+        leaderCols.push({ col, cadre: m.cadre, header: text, boxes });
         break;
       }
       case 'ambiguous':
