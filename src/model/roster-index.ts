@@ -25,6 +25,10 @@ const NUMBERED = /^(\d{1,9})\s*[.):\-–—]\s*(\S.*)$/u;
 const PAREN = /^(.+?)\s*\(([^()]+)\)$/u;
 /** "Name - Position": a dash with spaces around it. */
 const DASHED = /^(.+?)\s+[-–—]\s+(.+)$/u;
+/** "Name, Position": names hold no comma. */
+const COMMA = /^([^,]+?)\s*,\s*(.+)$/u;
+/** Line breaks in a cell (Alt+Enter): "Name⏎Position" as printed on the ballot. */
+const LINE_BREAK = /\r\n|\r|\n/;
 /** How a ballot may address a person before the name: "Ông", "Bà", "Đồng chí", "Đ/c". */
 const HONORIFIC = /^(ông|bà|anh|chị|đồng chí|đ\/c|đ\.c\.?|đc|ong|ba|dong chi|d\/c|dc)\s+(?=\S)/iu;
 
@@ -33,6 +37,7 @@ export class RosterIndex {
   private readonly byNumber = new Map<number, Cadre[]>();
   private readonly byName = new Map<string, Cadre[]>();
   private readonly byFoldedName = new Map<string, Cadre[]>();
+  private readonly byPosition = new Map<string, Cadre[]>();
   private readonly hasStt: boolean;
 
   constructor(readonly cadres: readonly Cadre[]) {
@@ -45,6 +50,7 @@ export class RosterIndex {
       if (c.stt !== null) push(this.byNumber, c.stt, c);
       push(this.byName, caseFold(c.name), c);
       push(this.byFoldedName, fold(c.name), c);
+      push(this.byPosition, fold(c.position), c);
     }
     this.hasStt = cadres.some((c) => c.stt !== null);
   }
@@ -57,7 +63,9 @@ export class RosterIndex {
   match(header: string): CadreMatch {
     const m = this.read(header);
     if (m.kind !== 'unknown') return m;
-    const names = closest(clean(header), this.cadres.map((c) => c.name));
+    let names = closest(clean(header), this.cadres.map((c) => c.name));
+    // A given name alone ("Hùng") is far from every full name, but it says whom it may be.
+    if (names.length === 0) names = this.cadres.map((c) => c.name).filter((n) => fold(n).split(' ').at(-1) === fold(header));
     return { kind: 'unknown', suggestions: names.flatMap((n) => this.cadres.filter((c) => c.name === n)).slice(0, 3) };
   }
 
@@ -67,6 +75,7 @@ export class RosterIndex {
   }
 
   private read(header: string): CadreMatch {
+    if (LINE_BREAK.test(header)) return this.lines(header);
     const text = clean(header);
     const whole = this.whole(text);
     if (whole !== null) return whole;
@@ -81,6 +90,38 @@ export class RosterIndex {
       return rest;
     }
     return this.named(text);
+  }
+
+  /**
+   * A cell of several lines: the name (perhaps numbered) on the first, the position under it.
+   * A name broken over two lines is read whole first.
+   */
+  private lines(header: string): CadreMatch {
+    const lines = header.split(LINE_BREAK).map(clean).filter((l) => l !== '');
+    const joined = this.read(lines.join(' '));
+    if (joined.kind !== 'unknown' || lines.length < 2) return joined;
+    // "1⏎Name": the number and the name must be one person, as in "1. Name".
+    if (DIGITS.test(lines[0] as string)) return this.read(`${lines[0] as string}. ${lines.slice(1).join(' ')}`);
+    const first = this.read(lines[0] as string);
+    if (first.kind !== 'exact' && first.kind !== 'without-diacritics') return first;
+    return this.withPosition(first, lines.slice(1).join(' '));
+  }
+
+  /**
+   * A name's match checked against the position written beside it: another person's name, or
+   * a position that is exactly another person's (and not this one's), makes the header two
+   * people's; one that differs from the roster is kept for a warning.
+   */
+  private withPosition(found: Extract<CadreMatch, Found>, written: string): CadreMatch {
+    // "(Bí thư)" under the name says the same as "Bí thư".
+    const position = clean(written).replace(/^\((.*)\)$/u, '$1').trim();
+    const own = fold(found.cadre.position);
+    // Another person's name where the position goes: the cell names two people.
+    const named = (this.byFoldedName.get(fold(position)) ?? []).filter((c) => c !== found.cadre);
+    if (named.length > 0) return { kind: 'ambiguous', candidates: [found.cadre, ...named] };
+    const others = (this.byPosition.get(fold(position)) ?? []).filter((c) => c !== found.cadre);
+    if (fold(position) !== own && others.length > 0) return { kind: 'ambiguous', candidates: [found.cadre, ...others] };
+    return samePosition(position, found.cadre.position) ? found : { ...found, otherPosition: position };
   }
 
   /** The whole text as an id, a number (STT or numeric id) or a full name. */
@@ -109,14 +150,13 @@ export class RosterIndex {
       const addressed = this.byNameOnly(text);
       if (addressed !== null) return addressed;
     }
-    for (const form of [PAREN, DASHED]) {
+    for (const form of [PAREN, DASHED, COMMA]) {
       const m = form.exec(text);
       if (m === null) continue;
       const found = this.byNameOnly(m[1] as string);
       if (found === null) continue;
       if (found.kind !== 'exact' && found.kind !== 'without-diacritics') return found;
-      const position = clean(m[2] as string);
-      return samePosition(position, found.cadre.position) ? found : { ...found, otherPosition: position };
+      return this.withPosition(found, m[2] as string);
     }
     return { kind: 'unknown', suggestions: [] };
   }

@@ -98,6 +98,11 @@ const TICK_SET = new Set(TICKS);
 const WHOLE_BLANK = new Set(BLANK.map((b) => phraseKey(words(b).map((w) => w.word))));
 const WHOLE_NOTHING = new Set(NOTHING.map((b) => phraseKey(words(b).map((w) => w.word))));
 
+/** A tick as clerks type one (x, v, ✓, an emoji tick…): in a void column or a level's box. */
+export function isTick(text: string): boolean {
+  return TICK_SET.has(fold(text).replace(/[\ufe0e\ufe0f]/gu, '').replace(/[.\s]+$/u, ''));
+}
+
 const WHOLE_OWN = new Set(OWN.map((b) => phraseKey(words(b).map((w) => w.word))));
 
 /**

@@ -19,7 +19,11 @@ export interface TypeEvidence {
 export function decideBallotType(roster: Roster, e: TypeEvidence, problems: Problem[]): string {
   const single = roster.types.length <= 1 ? (roster.types[0] ?? DEFAULT_BALLOT_TYPE) : null;
   const known = (v: string) => roster.types.find((t) => fold(t) === fold(v));
-  const fromSheet = e.sheetName === null ? null : (ballotSheetType(e.sheetName)?.ballotType ?? null);
+  const named = e.sheetName === null ? null : (ballotSheetType(e.sheetName)?.ballotType ?? null);
+  // A page number after the name ("Phiếu A (2)", "Phiếu (2)"): a further sheet of that type,
+  // or of the type its other evidence gives.
+  const page = named?.replace(/\s*\(\d{1,3}\)$/u, '') ?? null;
+  const fromSheet = named === null || known(named) !== undefined ? named : page === '' ? null : page;
   if (fromSheet !== null) {
     const k = known(fromSheet);
     if (k !== undefined) return k;

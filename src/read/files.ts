@@ -148,6 +148,13 @@ function guarded(source: RowSource, limits: Limits): RowSource {
                 return fail(e);
               }
             },
+            formula(i, col) {
+              try {
+                return batch.formula?.(i, col) ?? false;
+              } catch (e) {
+                return fail(e);
+              }
+            },
           };
         }
       } catch (e) {

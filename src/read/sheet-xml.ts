@@ -260,6 +260,14 @@ export class SheetScanner {
     return OTHER;
   }
 
+  /** Whether the <c> element at `at` holds a formula (<f>). */
+  formulaAt(buf: Buffer, at: number): boolean {
+    const tag = this.tag;
+    if (!readCellTag(buf, at, buf.length, tag)) return false;
+    const f = buf.indexOf('<f', tag.contentStart);
+    return f >= 0 && f < tag.contentEnd && endsName(buf[f + 2]);
+  }
+
   /** The value of the <c> element at `at` (in row `row`), read from its bytes. */
   cellAt(buf: Buffer, at: number, row: number): CellValue {
     const tag = this.tag;
@@ -301,6 +309,13 @@ class XmlBatch implements RowBatch {
     const key = this.keys[at] as number;
     if (key === EMPTY) return null;
     return key > 0 ? this.scanner.value(key) : this.scanner.cellAt(this.bytes, this.places[at] as number, this.rows[i] as number);
+  }
+
+  formula(i: number, col: number): boolean {
+    const at = (this.starts[i] as number) + col;
+    // A formula's cell never has the short form that gives a key.
+    if (at >= (this.starts[i + 1] as number) || this.keys[at] !== OTHER) return false;
+    return this.scanner.formulaAt(this.bytes, this.places[at] as number);
   }
 
   row(i: number): Row {

@@ -21,6 +21,8 @@ export interface RowBatch {
   /** One cell's value, as row(i) gives it (null past the row's end). */
   cell(i: number, col: number): CellValue;
   row(i: number): Row;
+  /** Whether the cell holds a formula (its value then is the one the spreadsheet computed); absent where a format has none. */
+  formula?(i: number, col: number): boolean;
 }
 
 export interface RowSource {

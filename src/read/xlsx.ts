@@ -348,5 +348,7 @@ function withRows(batch: RowBatch, rows: readonly (Row | undefined)[]): RowBatch
       return row === undefined ? batch.cell(i, col) : (row.cells[col] ?? null);
     },
     row: (i) => rows[i] ?? batch.row(i),
+    // A cell a merged range filled shows its first cell's value, not a formula of its own.
+    formula: (i, col) => (rows[i] === undefined || batch.cell(i, col) !== null) && (batch.formula?.(i, col) ?? false),
   };
 }

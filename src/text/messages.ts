@@ -150,6 +150,11 @@ const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'
     vi: (_p, v) => `có giá trị '${v}' ở cột không có tiêu đề`,
     en: (_p, v) => `value '${v}' in a column without a header`,
   },
+  // A leader's three boxes (the hand tally sheet): only a tick belongs in a box.
+  box: {
+    vi: (_p, v) => `ô đánh dấu có '${v}': chỉ đánh x vào ô của mức đã chọn, để trống các ô khác — hãy kiểm tra lại phiếu`,
+    en: (_p, v) => `'${v}' in a box: only an x goes in the chosen level's box, the others stay empty — check the paper ballot`,
+  },
 };
 
 /** "7, 12, 30 và 4 phiếu khác" */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tally } from '../cli/run.js';
 import { csv, encode, type Cell, type Encoding } from './encode.js';
 import { Rng } from './prng.js';
-import { ballotsOf, leadersOf, numbersCollide, twoTypes, typesOf, type Ballot, type Leader, type Level, type Line, type Session } from './session.js';
+import { LEVELS, ballotsOf, leadersOf, numbersCollide, twoTypes, typesOf, type Ballot, type Leader, type Level, type Line, type Session } from './session.js';
 import { col, fillTemplate, workbook, type SheetSpec } from './xlsx.js';
 import { readFileSync } from 'node:fs';
 import { BLANK_TEXTS, REFUSED_VOID_TEXTS, VOID_TEXTS } from './void-texts.js';
@@ -745,6 +745,8 @@ export const EQUIVALENT: readonly Form[] = [
   // Everything at once.
   csvForm('csv-all-variations-combined', (s, rng) => ({ headers: mixedHeaders(s, rng), codes: 'synonyms', shuffleRows: true, shuffleColumns: true, spacers: true, titles: TITLE_ROWS, total: true, repeatHeader: true, numbers: 'padded' }), { delimiter: ';', encoding: 'cp1258', eol: '\r\n' }),
   bookForm('xlsx-all-variations-combined', (s, rng) => ({ headers: mixedHeaders(s, rng), codes: 'synonyms', shuffleRows: true, shuffleColumns: true, spacers: true, titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true, total: true, repeatHeader: true })),
+  // The ballot sheet's forms of issue 20 (defined at the end of this file).
+  ...ballotSheetForms(),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -963,3 +965,171 @@ export function withCollidingIds(s: Session, rng: Rng): Session {
 }
 
 export const ALL_FORMS: readonly Form[] = [...EQUIVALENT, ...REFUSED];
+
+// ---------------------------------------------------------------------------------------------
+// The wide ballot sheet in the forms clerks make (issue 20): the name and position in one header
+// cell, the hand tally sheet's three boxes per leader, COUNTIF footers with formulas, ballots
+// without numbers in two files or sheets, STT as the ballot number.
+
+function ballotSheetForms(): Form[] {
+  return [
+    csvForm('csv-headers-name-newline-position (Name⏎Position, Alt+Enter)', () => ({ headers: (l: Leader) => `${l.name}\n${l.position}` })),
+    csvForm('csv-headers-comma-position (Name, Position)', () => ({ headers: (l: Leader) => `${l.name}, ${l.position}` })),
+    bookForm('xlsx-headers-numbered-name-newline-position', () => ({ headers: (l: Leader) => `${l.stt}. ${l.name}\r\n${l.position}` })),
+    boxesForm('csv-three-boxes-cao-tn-thap', { levels: ['Cao', 'TN', 'Thấp'] }),
+    boxesForm('xlsx-three-boxes-merged-names-levels-1-2-3', { levels: ['1', '2', '3'], xlsx: true }),
+    boxesForm('xlsx-three-boxes-merged-long-levels-reordered-stt-column', { levels: ['Tín nhiệm cao', 'Tín nhiệm', 'Tín nhiệm thấp'], xlsx: true, reorder: true, ballotHeader: 'STT' }),
+    footerForm('xlsx-countif-footer-level-labels'),
+    unnumberedSplitForm('csv-two-files-without-ballot-column', false),
+    unnumberedSplitForm('xlsx-sheets-phieu-1-phieu-2-without-ballot-column', true),
+    csvForm('csv-stt-as-ballot-column', () => ({ ballotHeader: 'STT' })),
+    bookForm('xlsx-phieu-as-ballot-column', () => ({ ballotHeader: 'Phiếu' })),
+  ];
+}
+
+/** The session as boxes can hold it: a crossed-out name or a "0" has no box, so those lines are unmarked. */
+function boxView(s: Session): Session {
+  return { ...s, ballots: s.ballots.map((b) => ({ ...b, lines: b.lines.map((l): Line => (l.kind === 'crossed' || l.kind === 'declared' ? { kind: 'none' } : l)) })) };
+}
+
+/**
+ * The hand tally sheet: each leader's name over three boxes (merged in XLSX, followed by two
+ * empty cells in CSV), the level names in a second header row, an x in the chosen box.
+ */
+function boxesForm(name: string, o: { levels: readonly [string, string, string]; xlsx?: boolean; reorder?: boolean; ballotHeader?: string }): Form {
+  return {
+    name,
+    build(s, rng, dir) {
+      const view = boxView(s);
+      // The box order on the sheet: as printed, or (reorder) low first.
+      const order: readonly Level[] = o.reorder === true ? ['low', 'confidence', 'high'] : LEVELS;
+      const title = (l: Level) => o.levels[LEVELS.indexOf(l)] as string;
+      const files: Record<string, Buffer> = {};
+      const args: string[] = [];
+      const rows: RowsExpect[] = [];
+      const sheets: SheetSpec[] = [{ name: 'Danh sách', rows: rosterRows(s, { numbers: true }) }, { name: 'Hội nghị', rows: sessionRows(s) }];
+      let sketch = '';
+      for (const type of typesOf(view)) {
+        const leaders = leadersOf(view, type);
+        const head: Cell[] = [o.ballotHeader ?? 'Số phiếu', 'Phiếu không hợp lệ'];
+        const levels: Cell[] = [null, null];
+        const merges: string[] = o.xlsx === true ? ['A1:A2', 'B1:B2'] : [];
+        leaders.forEach((l, i) => {
+          head.push(l.name, null, null);
+          levels.push(...order.map(title));
+          if (o.xlsx === true) merges.push(`${col(2 + 3 * i)}1:${col(4 + 3 * i)}1`);
+        });
+        const body: Cell[][] = ballotsOf(view, type).map((b) => {
+          const cells: Cell[] = [b.number, voidCell(b, 'digits', rng)];
+          for (const line of b.lines) {
+            const ticked = line.kind === 'mark' ? [line.level] : line.kind === 'multi' ? line.levels : [];
+            cells.push(...order.map((lv) => (ticked.includes(lv) ? rng.pick(['x', 'X', 'x ', 'v']) : null)));
+          }
+          return cells;
+        });
+        const table = [head, levels, ...body];
+        const sheet = twoTypes(s) ? `Phiếu ${type}` : 'Phiếu';
+        if (o.xlsx === true) {
+          sheets.push({ name: sheet, rows: table, merges });
+          rows.push({ file: 'hoi-nghi.xlsx', sheet, ballots: body.length, nonBallot: 2, kinds: { header: 2 } });
+        } else {
+          const file = `phieu-${type}.csv`;
+          files[file] = encode(csv(table), 'utf8-bom');
+          args.push(join(dir, file));
+          rows.push({ file, sheet: null, ballots: body.length, nonBallot: 2, kinds: { header: 2 } });
+        }
+        if (sketch === '') sketch = `${sheet}:\n${sketchRows(table)}`;
+      }
+      if (o.xlsx === true) {
+        files['hoi-nghi.xlsx'] = workbook(sheets, { shared: true });
+        args.push(join(dir, 'hoi-nghi.xlsx'));
+      } else args.push(...sideFiles(s, dir, files));
+      return { files, args, expect: { kind: 'ok', session: view, rows }, sketch };
+    },
+  };
+}
+
+/**
+ * Under the ballots, one row per level labelled with its name ("Tín nhiệm cao:"), each leader's
+ * cell a COUNTIF over the column with the value Excel computed.
+ */
+function footerForm(name: string): Form {
+  return {
+    name,
+    build(s, rng, dir) {
+      const sheets: SheetSpec[] = [{ name: 'Danh sách', rows: rosterRows(s, { numbers: true }) }, { name: 'Hội nghị', rows: sessionRows(s) }];
+      const rows: RowsExpect[] = [];
+      let sketch = '';
+      for (const type of typesOf(s)) {
+        const t = wide(s, type, rng, { codes: 'numbers' });
+        const head = t.rows[0] as Cell[];
+        const first = 2;
+        const last = t.rows.length;
+        const formulas: Record<string, string> = {};
+        const labels = rng.pick([
+          ['Tín nhiệm cao:', 'Tín nhiệm:', 'Tín nhiệm thấp:'],
+          ['Số phiếu tín nhiệm cao', 'Số phiếu tín nhiệm', 'Số phiếu tín nhiệm thấp'],
+        ]);
+        labels.forEach((label, k) => {
+          const r = t.rows.length + 1;
+          const row: Cell[] = head.map((h, c) => {
+            if (c === 0) return label;
+            if (c === 1) return null;
+            const letter = col(c);
+            formulas[`${letter}${r}`] = `COUNTIF(${letter}${first}:${letter}${last},${k + 1})`;
+            // What Excel computes: the cells equal to the number k + 1.
+            return t.rows.slice(first - 1, last).filter((x) => x[c] === k + 1).length;
+          });
+          t.rows.push(row);
+        });
+        const sheet = twoTypes(s) ? `Phiếu ${type}` : 'Phiếu';
+        sheets.push({ name: sheet, rows: t.rows, formulas });
+        rows.push({ file: 'hoi-nghi.xlsx', sheet, ballots: t.ballots, nonBallot: t.nonBallot + 3, kinds: { ...t.kinds, total: 3 } });
+        if (sketch === '') sketch = `${sheet}, last rows:\n${sketchRows(t.rows.slice(-4))}`;
+      }
+      return { files: { 'hoi-nghi.xlsx': workbook(sheets, { shared: true }) }, args: [join(dir, 'hoi-nghi.xlsx')], expect: { kind: 'ok', rows }, sketch };
+    },
+  };
+}
+
+/**
+ * Each ballot type's ballots typed by two people into two files (or sheets "Phiếu (1)" and
+ * "Phiếu (2)" of one workbook, one ballot type only), without a ballot-number column.
+ */
+function unnumberedSplitForm(name: string, sheets: boolean): Form {
+  return {
+    name,
+    ...(sheets ? { applies: (s: Session) => !twoTypes(s) && ballotsOf(s, typesOf(s)[0] as string).length >= 2 } : { applies: (s: Session) => typesOf(s).every((t) => ballotsOf(s, t).length >= 2) }),
+    build(s, rng, dir) {
+      const files: Record<string, Buffer> = {};
+      const args: string[] = [];
+      const rows: RowsExpect[] = [];
+      const book: SheetSpec[] = [{ name: 'Danh sách', rows: rosterRows(s, { numbers: true }) }, { name: 'Hội nghị', rows: sessionRows(s) }];
+      let sketch = '';
+      for (const type of typesOf(s)) {
+        const t = wide(s, type, rng, { ballotColumn: false, codes: sheets ? 'numbers' : 'digits' });
+        const [head, ...body] = t.rows as [Cell[], ...Cell[][]];
+        const cut = rng.int(1, body.length - 1);
+        [body.slice(0, cut), body.slice(cut)].forEach((part, k) => {
+          const table = [head, ...part];
+          if (sheets) {
+            const sheet = `Phiếu (${k + 1})`;
+            book.push({ name: sheet, rows: table });
+            rows.push({ file: 'hoi-nghi.xlsx', sheet, ballots: part.length, nonBallot: 1 });
+          } else {
+            const file = `phieu-${type}-${k + 1}.csv`;
+            files[file] = encode(csv(table), 'utf8');
+            args.push(join(dir, file));
+            rows.push({ file, sheet: null, ballots: part.length, nonBallot: 1 });
+          }
+          if (sketch === '') sketch = `${sheets ? 'Phiếu (1)' : `phieu-${type}-1.csv`}:\n${sketchRows(table)}`;
+        });
+      }
+      if (sheets) {
+        files['hoi-nghi.xlsx'] = workbook(book, { shared: true });
+        args.push(join(dir, 'hoi-nghi.xlsx'));
+      } else args.push(...sideFiles(s, dir, files));
+      return { files, args, expect: { kind: 'ok', rows }, sketch };
+    },
+  };
+}

@@ -17,6 +17,8 @@ export interface SheetSpec {
   readonly rows: readonly (readonly Cell[])[];
   /** Merged ranges such as "A1:F1". */
   readonly merges?: readonly string[];
+  /** Formulas by cell ("B12" → "COUNTIF(B3:B11,1)"); the cell's value in `rows` is the value Excel computed. */
+  readonly formulas?: Readonly<Record<string, string>>;
 }
 
 export interface BookOptions {
@@ -53,6 +55,8 @@ export function workbook(sheets: readonly SheetSpec[], opts: BookOptions = {}): 
       const cs = cells
         .map((v, c) => {
           const ref = `${col(c)}${r + 1}`;
+          const f = sh.formulas?.[ref];
+          if (f !== undefined) return typeof v === 'number' ? `<c r="${ref}"><f>${esc(f)}</f><v>${v}</v></c>` : `<c r="${ref}" t="str"><f>${esc(f)}</f><v>${esc(String(v ?? ''))}</v></c>`;
           if (v === null || v === '') return '';
           return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : stringCell(ref, v);
         })
