@@ -47,7 +47,9 @@ describe('double-clicked in Explorer (Windows, a console of its own, no argument
   it('shows a short Vietnamese help and waits for Enter after the last word', async () => {
     const r = await start([]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('kéo tệp Excel đã nhập phiếu (.xlsx) thả vào biểu tượng tally.exe');
+    expect(r.stdout).toContain('kéo tệp Excel đã nhập phiếu (.xlsx) thả vào biểu tượng');
+    // A console window is 80 columns or more.
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(79);
     expect(r.stdout).toContain('HUONG-DAN.html');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Nhấn Enter để đóng cửa sổ.');
     expect(r.events.at(-1)).toBe('enter');
