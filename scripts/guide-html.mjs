@@ -19,15 +19,19 @@ export function guideFor(md, platform) {
   }
   if (/<!-- \/?(windows|linux) -->/.test(text)) throw new Error('HUONG-DAN.md: a platform block is not closed on its own line');
   if (platform === 'linux') {
-    text = text
-      .replace(/^> tally\b/gm, '$ ./tally')
-      .replace(/^> echo %ERRORLEVEL%$/gm, '$ echo $?')
-      .replace(/^tally (?=\w)/gm, './tally ')
-      .replace(/`tally\b/g, '`./tally')
-      .replace(/`echo %ERRORLEVEL%`/g, '`echo $?`')
-      .replace('Dòng bắt đầu bằng `>` là lệnh bạn gõ (không gõ dấu `>`)', 'Dòng bắt đầu bằng `$` là lệnh bạn gõ (không gõ dấu `$`)')
-      .replace(/tally-(\d+\.\d+\.\d+)-win-x64\.zip/g, 'tally-$1-linux-x64.tar.gz')
-      .replace(/tally\.exe/g, 'tally');
+    // Replacements are functions: in a replacement string "$`" would mean the text before the match.
+    const edits = [
+      [/^> tally\b/gm, () => '$ ./tally'],
+      [/^> echo %ERRORLEVEL%$/gm, () => '$ echo $?'],
+      [/^tally (?=\w)/gm, () => './tally '],
+      [/`tally (?=\S)/g, () => '`./tally '],
+      [/`echo %ERRORLEVEL%`/g, () => '`echo $?`'],
+      [/Dòng bắt đầu bằng `>` là lệnh bạn gõ \(không gõ dấu `>`\)/g, () => 'Dòng bắt đầu bằng `$` là lệnh bạn gõ (không gõ dấu `$`)'],
+      [/D:\\LuuTru\\(\d+)/g, (_, year) => `~/luu-tru/${year}`],
+      [/tally-(\d+\.\d+\.\d+)-win-x64\.zip/g, (_, v) => `tally-${v}-linux-x64.tar.gz`],
+      [/tally\.exe/g, () => 'tally'],
+    ];
+    for (const [pattern, to] of edits) text = text.replace(pattern, to);
   }
   return text;
 }

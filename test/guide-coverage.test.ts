@@ -66,6 +66,8 @@ describe('the guide of each archive', () => {
     expect(linux).toContain('$ ./tally hoi-nghi-huyen/hoi-nghi-huyen.xlsx');
     expect(linux).toContain('`./tally check`');
     expect(linux).toContain('tar -xzf tally-0.1.0-linux-x64.tar.gz');
+    expect(linux).toContain('Dòng bắt đầu bằng `$` là lệnh bạn gõ');
+    expect(linux).not.toContain('./tally-');
     for (const windowsOnly of ['tally.exe', '%ERRORLEVEL%', 'Extract All', 'PowerShell', '\n> tally', '`tally ', '.zip']) expect(linux, windowsOnly).not.toContain(windowsOnly);
     for (const text of [win, linux]) expect(text).not.toMatch(/<!--/);
   });
