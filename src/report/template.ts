@@ -25,7 +25,7 @@ const INSTRUCTIONS = [
   'HƯỚNG DẪN NHẬP PHIẾU TÍN NHIỆM',
   '',
   '1. Trang "Danh sách": mỗi dòng một người được lấy phiếu, theo thứ tự in trên phiếu. Bắt buộc: Họ và tên, Chức vụ.',
-  '   Cột "Không lấy phiếu": ghi lý do nếu người đó không lấy phiếu (đã có thông báo nghỉ hưu; được bổ nhiệm, bầu trong năm). Để trống nếu có lấy phiếu.',
+  '   Cột "Không lấy phiếu": ghi lý do nếu người đó không lấy phiếu (đã có thông báo nghỉ hưu; được bổ nhiệm, bầu trong năm). Để trống nếu có lấy phiếu. Người có lý do ở cột này không có cột ở trang "Phiếu" (không in trên phiếu).',
   '2. Trang "Hội nghị": điền cột Giá trị. Bắt buộc: số người được triệu tập, số người có mặt, số phiếu phát ra, số phiếu thu về.',
   '   Ngày ghi dạng dd/mm/yyyy. Quy định: 96-QĐ/TW (mặc định), 262-QĐ/TW, NQ 96/2023, NQ 85/2014 hoặc NQ 35/2012.',
   '3. Trang "Phiếu": mỗi dòng một phiếu thu về, ghi số phiếu ở cột đầu. Mỗi cột là một người. Mã nhập:',
