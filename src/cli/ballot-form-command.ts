@@ -98,7 +98,7 @@ export async function runBallotForm(argv: readonly string[], io: Io, lang: Lang)
   const { session, problems: sessionProblems } = resolveSession(sessionRead?.entries ?? {}, flags);
   addProblems(problems, sessionProblems.filter((p) => p.severity !== 'error' || p.code !== 'missing-session-value'));
   const cadres = roster.cadres.filter((c) => c.excluded === null);
-  if (rosterSheet !== null && cadres.length === 0) problems.push(problem('empty-roster', 'error', { file: rosterSheet.file }));
+  if (rosterSheet !== null && cadres.length === 0 && !problems.some((p) => p.code === 'empty-roster')) problems.push(problem('empty-roster', 'error', { file: rosterSheet.file }));
   if (problems.length > 0) io.stderr.write(renderProblems(problems, lang, useColor(io.stderr, io)));
   if (hasErrors(problems)) return 1;
 

@@ -11,10 +11,21 @@ export interface OutStream {
   readonly columns?: number;
 }
 
+/** What main() needs to know about how it was started (src/cli/explorer.ts), injected in tests. */
+export interface Host {
+  readonly platform: NodeJS.Platform;
+  /** Standard input and standard output are both a console (a terminal). */
+  readonly console: boolean;
+  /** Waits until the clerk presses Enter (or standard input ends). */
+  waitForEnter(): Promise<void>;
+}
+
 export interface Io {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** How the process was started (src/cli/explorer.ts); absent in tests and embedding. */
+  readonly host?: Host;
 }
 
 /**

@@ -8,16 +8,26 @@ import { stat } from 'node:fs/promises';
 import { useColor, usageError, type Io } from './io.js';
 import { notFoundMessage } from './file-messages.js';
 import { OutputRefused } from './output-error.js';
+import { explorerStart, runFromExplorer } from './explorer.js';
 
 export type { Io } from './io.js';
 // For bin/tally.js, before main: the engine's settings are the process's, not a test's.
 export { preferShortRuns } from './engine.js';
+export { processHost } from './explorer.js';
 
 export async function main(given: readonly string[], io: Io): Promise<number> {
   const argv = withWindowsHelp(given);
   // The language is read before anything else, so that commander's help and errors (and ours)
   // are in it from the first word.
   const lang: Lang = langFromArgv(argv);
+  // Double-clicked, or a workbook dropped on tally.exe: shown in a window that must stay open,
+  // whatever the command says (a result, a data error, a file that cannot be read).
+  const explorer = await explorerStart(argv, io.host, io.env);
+  if (explorer !== null && io.host !== undefined) return await runFromExplorer(explorer, io.host, io, lang, (args) => command(args, io, lang));
+  return await command(argv, io, lang);
+}
+
+async function command(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
   const debug = argv.includes('--debug');
   try {

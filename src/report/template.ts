@@ -30,7 +30,7 @@ const INSTRUCTIONS = [
   'HƯỚNG DẪN NHẬP PHIẾU TÍN NHIỆM',
   '',
   '1. Trang "Danh sách": mỗi dòng một người được lấy phiếu, theo thứ tự in trên phiếu. Bắt buộc: Họ và tên, Chức vụ.',
-  '   Cột "Không lấy phiếu": ghi lý do nếu người đó không lấy phiếu (đã có thông báo nghỉ hưu; được bổ nhiệm, bầu trong năm). Để trống nếu có lấy phiếu.',
+  '   Cột "Không lấy phiếu": ghi lý do nếu người đó không lấy phiếu (đã có thông báo nghỉ hưu; được bổ nhiệm, bầu trong năm). Để trống nếu có lấy phiếu. Người có lý do ở cột này không có cột ở trang "Phiếu" (không in trên phiếu).',
   '2. Trang "Hội nghị": điền cột Giá trị. Bắt buộc: số người được triệu tập, số người có mặt, số phiếu phát ra, số phiếu thu về.',
   '   Ngày ghi dạng dd/mm/yyyy. Quy định: ghi một trong các tên sau (để trống là quy định đầu tiên):',
   // Every regime from its entry, the default first.
@@ -48,6 +48,22 @@ const INSTRUCTIONS = [
   '',
   'Chương trình kiểm tra từng ô; mọi lỗi được báo kèm tên trang, ô và giá trị để sửa.',
 ];
+
+/** Roster rows the formulas look at: far more than any committee. */
+const ROSTER_ROWS = 1000;
+
+/**
+ * Without a roster, ballot column k shows the k-th person typed on the roster sheet who is voted
+ * on: a row with a name and nothing under "Không lấy phiếu". A person with a reason
+ * there is skipped, so the ballot sheet never names them (they are not on the paper ballot).
+ * An array formula (SMALL over IF), so that Excel 2010 and LibreOffice compute it alike.
+ */
+function votedOn(k: number): string {
+  const name = columnLetter(ROSTER_HEADERS.indexOf('Họ và tên'));
+  const excluded = columnLetter(ROSTER_HEADERS.indexOf('Không lấy phiếu'));
+  const range = (c: string) => `'Danh sách'!$${c}$2:$${c}$${ROSTER_ROWS + 1}`;
+  return `IFERROR(INDEX('Danh sách'!$${name}:$${name},SMALL(IF((TRIM(${range(name)})<>"")*(TRIM(${range(excluded)})=""),ROW(${range(name)})),${k})),"")`;
+}
 
 export async function renderTemplate(options: TemplateOptions): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
@@ -102,11 +118,10 @@ export async function renderTemplate(options: TemplateOptions): Promise<Uint8Arr
     const ballots = wb.addWorksheet(type === null ? 'Phiếu' : `Phiếu ${type}`);
     const onSheet = voters === null ? null : voters.filter((c) => type === null || c.ballotType === type);
     const slots = onSheet?.length ?? SLOTS_WITHOUT_ROSTER;
-    const header: (string | { formula: string; result: string })[] = ['Số phiếu', 'Phiếu không hợp lệ'];
+    const header: (string | { formula: string; result: string; shareType?: 'array'; ref?: string })[] = ['Số phiếu', 'Phiếu không hợp lệ'];
     for (let i = 0; i < slots; i++) {
       const v = onSheet?.[i];
-      // Without a roster, each header shows the name typed on the roster sheet's row i + 2.
-      header.push(v !== undefined ? v.name : { formula: `IF('Danh sách'!C${i + 2}="","",'Danh sách'!C${i + 2})`, result: '' });
+      header.push(v !== undefined ? v.name : { formula: votedOn(i + 1), result: '', shareType: 'array', ref: `${columnLetter(header.length)}1` });
     }
     const head = ballots.addRow(header);
     head.font = { bold: true };

@@ -118,7 +118,7 @@ export const HELP = {
     },
     line: 'dòng',
     row: 'dòng',
-    limitOption: 'giới hạn đọc tệp, dạng tên=giá trị (xem README): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows',
+    limitOption: 'giới hạn đọc tệp, dạng tên=giá trị (xem HUONG-DAN): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows',
   },
   en: {
     description: 'Tally confidence-vote ballots under Regulation 96-QĐ/TW: counts, percentages and low-confidence bands.',
@@ -221,7 +221,7 @@ export const HELP = {
     },
     line: 'line',
     row: 'row',
-    limitOption: 'limits on input files, as name=value (see the README): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows',
+    limitOption: 'limits on input files, as name=value (see HUONG-DAN): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows',
   },
 } as const;
 

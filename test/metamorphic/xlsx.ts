@@ -218,3 +218,13 @@ export function fillTemplate(bytes: Buffer, fill: TemplateFill): Buffer {
   }
   return zip(files.map((f) => ({ name: f.name, data: f.data }))) as Buffer;
 }
+
+/** A workbook (bytes) with cells of one sheet set: values by row number (1-based) and column index. */
+export function fillSheet(bytes: Buffer, sheet: string, rows: Map<number, Map<number, Cell>>): Buffer {
+  const files = (unzip(bytes) as ZipFile[]).filter((f) => !f.name.endsWith('/'));
+  const p = sheetParts(files).get(sheet);
+  const f = files.find((x) => x.name === p);
+  if (f === undefined) throw new Error(`workbook has no sheet ${sheet}`);
+  f.data = Buffer.from(setRows(f.data.toString('utf8'), rows), 'utf8');
+  return zip(files.map((x) => ({ name: x.name, data: x.data }))) as Buffer;
+}

@@ -343,6 +343,12 @@ describe('tally template', () => {
     copyFileSync(WORKBOOK, join(dir, 'unrelated.xlsx'));
     expect((await tally(['template', '-o', out])).code).toBe(0);
     const sheet = zipEntries(readFileSync(out)).get('xl/worksheets/sheet4.xml')?.toString() ?? '';
-    expect(sheet).toContain('<f>IF(&apos;Danh sách&apos;!C2=&quot;&quot;,&quot;&quot;,&apos;Danh sách&apos;!C2)</f>');
+    // Column C is the first person on Danh sách with a name (C) and no reason under Không lấy phiếu
+    // (G); computed by Excel or LibreOffice in test/report/template-guide.test.ts.
+    const c1 = /<c r="C1"[^>]*>(<f[^>]*>[^<]*<\/f>)/.exec(sheet)?.[1] ?? '';
+    expect(c1).toContain('t="array"');
+    expect(c1).toContain('&apos;Danh sách&apos;!$C$2:$C$1001');
+    expect(c1).toContain('&apos;Danh sách&apos;!$G$2:$G$1001');
+    expect(c1).toContain(',1)),&quot;&quot;)</f>');
   });
 });
