@@ -1,6 +1,7 @@
 // The command line: main(argv, io) → exit code. 0 done; 1 the data has problems that stop a
 // valid result; 2 usage error or internal failure. Nothing here calls process.exit.
 import { InputFileError } from '../model/input-error.js';
+import { screenText } from '../model/text-as-data.js';
 import { HELP } from '../text/cli.js';
 import { loadColour } from '../report/style.js';
 import type { Lang } from '../text/lang.js';
@@ -35,14 +36,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         e.limit === undefined
           ? h.file[e.reason].replaceAll('{0}', name)
           : h.file['too-large'].replace('{0}', h.limits[e.limit.name](e.limit.value)).replace('{1}', e.limit.name);
-      io.stderr.write(`${h.usage}: ${e.path}${line}: ${text}${debug && e.detail && !line && !name ? ` (${e.detail})` : ''}\n`);
+      io.stderr.write(`${h.usage}: ${screenText(e.path)}${line}: ${text}${debug && e.detail && !line && !name ? ` (${screenText(e.detail)})` : ''}\n`);
       return 2;
     }
     if (e instanceof OutputRefused) {
-      io.stderr.write(`${h.usage}: ${e.path}: ${h.refused[e.reason](e.detail, e.path)}\n`);
+      io.stderr.write(`${h.usage}: ${screenText(e.path)}: ${h.refused[e.reason](screenText(e.detail), screenText(e.path))}\n`);
       return 2;
     }
-    io.stderr.write(`${h.internal}: ${(e as Error).message ?? String(e)}; ${h.rerun}\n`);
+    io.stderr.write(`${h.internal}: ${screenText((e as Error).message ?? String(e))}; ${h.rerun}\n`);
     if (debug) io.stderr.write(`${(e as Error).stack ?? ''}\n`);
     return 2;
   }

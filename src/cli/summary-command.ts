@@ -16,6 +16,7 @@ import { HELP } from '../text/cli.js';
 import type { Lang } from '../text/lang.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
+import { screenData } from '../model/text-as-data.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { outputWidth, usageError, type Io } from './io.js';
 import { checkWholeNumber, commonOptions, limitsFrom, refuse } from './options.js';
@@ -142,7 +143,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   }
   if (opts.json === true) io.stdout.write((await import('../summary/json.js')).roundJson(ctx));
   else io.stdout.write((await import('../summary/terminal.js')).roundTerminal(ctx));
-  if (opts.json === true) for (const p of round.problems.filter((x) => x.severity !== 'info')) io.stderr.write(`${problemMessage(p, lang)}\n`);
+  if (opts.json === true) for (const p of round.problems.filter((x) => x.severity !== 'info')) io.stderr.write(`${problemMessage(screenData(p), lang)}\n`);
   return round.complete ? 0 : 1;
 }
 
