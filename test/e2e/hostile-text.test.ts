@@ -272,6 +272,17 @@ describe('check, summary, reconcile and template on hostile input', () => {
     await expectSafeWorkbook(out('c.xlsx'));
   }, 60_000);
 
+  it('check: a record tally wrote of the session names the same leaders, controls and all', async () => {
+    const dir = join(root, 'recorded', 'don-vi-1');
+    writeSession(dir, 'Đảng ủy');
+    expect((await tally([...sessionArgs(dir), '-o', join(dir, 'ket-qua.xlsx')])).code).toBe(0);
+    const doc = JSON.parse((await tally(['check', join(root, 'recorded'), '--json'])).stdout);
+    const differences: { field: string; leader: string }[] = doc.sessions[0].differences;
+    // The record holds "[U+202E]Trần Thị Bình"; the recount's name is the same person.
+    expect(differences.filter((d) => d.field === 'leader' && /Nguyễn Văn An|Trần Thị Bình|Lê Văn Cường/.test(d.leader))).toEqual([]);
+    expect(differences.filter((d) => /Nguyễn Văn An|Trần Thị Bình|Lê Văn Cường/.test(d.leader))).toEqual([]);
+  }, 60_000);
+
   it('summary: the screen, the workbook, the report and the HTML', async () => {
     const r = await tally(['summary', join(root, 'dot'), '-o', out('s.xlsx'), '-o', out('s.docx'), '-o', out('s.html')]);
     expect(rawControls(r.stdout)).toEqual([]);
