@@ -26,6 +26,8 @@ const SCREEN = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI}$
  * bidirectional controls, so that a name cannot reorder the figures after it.
  */
 const XML = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f\\ufffe\\uffff${BIDI}${LONE_SURROGATE}]`, 'gu');
+const SCREEN_ANY = new RegExp(SCREEN.source, 'u');
+const XML_ANY = new RegExp(XML.source, 'u');
 /** Characters JSON.stringify leaves raw that a terminal obeys: DEL, C1, the separators, bidi controls. */
 const JSON_RAW = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${BIDI}]`, 'g');
 const MARKUP: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -37,12 +39,13 @@ function codePoint(ch: string): string {
 
 /** Input text for the terminal: every control shown as its code point, never sent raw. */
 export function screenText(text: string): string {
-  return text.replace(SCREEN, codePoint);
+  // Most text needs nothing: finding that out is much quicker than a replace that changes nothing.
+  return SCREEN_ANY.test(text) ? text.replace(SCREEN, codePoint) : text;
 }
 
 /** Input text for a DOCX or XLSX part: what XML cannot hold and bidirectional controls, shown as code points. */
 export function xmlText(text: string): string {
-  return text.replace(XML, codePoint);
+  return XML_ANY.test(text) ? text.replace(XML, codePoint) : text;
 }
 
 /** Input text for HTML: markup escaped, and what xmlText replaces replaced alike. */
@@ -81,40 +84,50 @@ export function cellText(text: string): string {
  */
 export const DOCUMENT_CHARS = 2_000;
 
-/** Every string in `value` (arrays and plain objects, to any depth) through `fn`; see screenData. */
-export function mapStrings<T>(value: T, fn: (text: string) => string): T {
-  const seen = new Map<object, unknown>();
-  const walk = (v: unknown): unknown => {
+/**
+ * A read-only view of `value` in which every string read comes through `fn`: arrays and plain
+ * objects are viewed to any depth; a Map, a Date, a class instance are handed over as they are.
+ * Nothing is copied, and nothing computed, before it is read: a list of a million invalid lines
+ * that a session builds only when asked stays unbuilt when the screen does not show it. The
+ * same object is the same view wherever it is reached.
+ */
+export function textView<T>(value: T, fn: (text: string) => string): T {
+  const views = new WeakMap<object, object>();
+  const refuse = (): never => {
+    throw new TypeError('a text view is read-only');
+  };
+  const handler: ProxyHandler<object> = {
+    get: (target, key, receiver) => {
+      const v: unknown = Reflect.get(target, key, receiver);
+      return typeof key === 'symbol' ? v : view(v);
+    },
+    set: refuse,
+    defineProperty: refuse,
+    deleteProperty: refuse,
+  };
+  const view = (v: unknown): unknown => {
     if (typeof v === 'string') return fn(v);
     if (typeof v !== 'object' || v === null) return v;
-    if (seen.has(v)) return seen.get(v);
-    // Objects that are not plain data (a Map, a Date, a class) are left as they are.
     const proto = Object.getPrototypeOf(v) as unknown;
     if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return v;
-    seen.set(v, v);
-    let out: unknown = v;
-    if (Array.isArray(v)) {
-      const items = v.map(walk);
-      if (items.some((x, i) => x !== v[i])) out = items;
-    } else {
-      const entries = Object.entries(v).map(([k, x]) => [k, walk(x)] as const);
-      if (entries.some(([k, x]) => x !== (v as Record<string, unknown>)[k])) out = Object.fromEntries(entries);
+    // A frozen object's properties cannot be read through a proxy as anything else.
+    if (Object.isFrozen(v)) throw new TypeError('a text view of frozen data');
+    let out = views.get(v);
+    if (out === undefined) {
+      out = new Proxy(v, handler);
+      views.set(v, out);
     }
-    seen.set(v, out);
     return out;
   };
-  return walk(value) as T;
+  return view(value) as T;
 }
 
-/**
- * Data for the screen: every string in it through screenText. What needs no change is returned
- * as it is, so a renderer given screenData(x) reads x's own objects wherever they were safe.
- */
+/** Data for the screen: every string read from it comes through screenText (see textView). */
 export function screenData<T>(value: T): T {
-  return mapStrings(value, screenText);
+  return textView(value, screenText);
 }
 
 /** Data for a document: every string in it cut to DOCUMENT_CHARS (the document's runs make it XML-safe). */
 export function documentData<T>(value: T): T {
-  return mapStrings(value, (text) => cutText(text, DOCUMENT_CHARS));
+  return textView(value, (text) => cutText(text, DOCUMENT_CHARS));
 }

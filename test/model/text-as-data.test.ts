@@ -1,7 +1,7 @@
 // The three targets of text from the inputs (src/model/text-as-data.ts), character by
 // character, with the expected text written by hand.
 import { describe, expect, it } from 'vitest';
-import { cellText, cutText, documentData, htmlText, jsonText, mapStrings, screenData, screenText, xmlText } from '../../src/model/text-as-data.js';
+import { cellText, cutText, documentData, htmlText, jsonText, screenData, screenText, xmlText } from '../../src/model/text-as-data.js';
 
 const BIDI = ['\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
 const hex = (ch: string) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
@@ -73,27 +73,46 @@ describe('cutText', () => {
   });
 });
 
-describe('mapStrings, screenData and documentData', () => {
-  it('returns the very object when no string changes', () => {
-    const data = { a: ['x', { b: 'y', n: 1, big: 2n }], m: new Map([['k', '\u001b']]) };
-    expect(screenData(data)).toBe(data);
+describe('textView, screenData and documentData', () => {
+  it('every string read through the view comes escaped; the data itself is unchanged', () => {
+    const data = { list: [{ name: '\u202eA' }, { name: 'B' }], n: 3, nothing: null };
+    const view = screenData(data);
+    expect(view.list[0]?.name).toBe('[U+202E]A');
+    expect(view.list.map((x) => x.name)).toEqual(['[U+202E]A', 'B']);
+    expect(JSON.parse(JSON.stringify(view))).toEqual({ list: [{ name: '[U+202E]A' }, { name: 'B' }], n: 3, nothing: null });
+    expect({ ...view.list[0] }).toEqual({ name: '[U+202E]A' });
+    expect(data.list[0]?.name).toBe('\u202eA');
   });
 
-  it('maps every string of arrays and plain objects, keeping shared objects shared, leaving a Map alone', () => {
-    const shared = { name: '\u202eA' };
+  it('hands a Map over as it is, keeps one view per object, and refuses to be written', () => {
     const map = new Map([['k', '\u001b']]);
-    const data = { list: [shared, shared], one: shared, map, n: 3 };
-    const out = screenData(data);
-    expect(out).toEqual({ list: [{ name: '[U+202E]A' }, { name: '[U+202E]A' }], one: { name: '[U+202E]A' }, map, n: 3 });
-    expect(out.list[0]).toBe(out.one);
-    expect(out.map).toBe(map);
-    expect(data.one.name).toBe('\u202eA');
+    const shared = { name: 'x' };
+    const view = screenData({ map, a: shared, b: shared });
+    expect(view.map).toBe(map);
+    expect(view.a).toBe(view.b);
+    expect(() => ((view.a as { name: string }).name = 'y')).toThrow(TypeError);
+    expect(() => (view.a as unknown as string[]).sort()).toThrow(TypeError);
+  });
+
+  it('computes nothing that is not read: a lazily built list stays unbuilt', () => {
+    let built = 0;
+    const data = {
+      title: '\u001b',
+      get lines(): string[] {
+        built++;
+        return ['\u202e'];
+      },
+    };
+    const view = screenData(data);
+    expect(view.title).toBe('[U+001B]');
+    expect(built).toBe(0);
+    expect(view.lines).toEqual(['[U+202E]']);
+    expect(built).toBe(1);
   });
 
   it('documentData cuts each string to 2,000 characters', () => {
     const out = documentData({ title: 'x'.repeat(5_000), short: 'Tân Lập' });
     expect(out.title).toBe(`${'x'.repeat(1_991)}… [+3009]`);
     expect(out.short).toBe('Tân Lập');
-    expect(mapStrings(['a', 'b'], (s) => s.toUpperCase())).toEqual(['A', 'B']);
   });
 });
