@@ -254,6 +254,15 @@ describe('a message that quotes input text', () => {
   });
 });
 
+describe('a usage error that quotes what was typed', () => {
+  it('shows the controls of a value as code points', async () => {
+    const r = await tally([...sessionArgs(unit), '--convened', `${ESC}[2K5`]);
+    expect(r.code).toBe(2);
+    expect(rawControls(r.stderr)).toEqual([]);
+    expect(r.stderr).toContain('[U+001B][2K5');
+  });
+});
+
 describe('check, summary, reconcile and template on hostile input', () => {
   beforeAll(() => {
     // A second unit, whose ballots hold a bad cell: invalid, shown with its problem.
