@@ -9,7 +9,7 @@ import { describe, it } from 'vitest';
 
 /** Where each program comes from, for the notice. */
 const PACKAGE: Readonly<Record<string, string>> = {
-  soffice: 'LibreOffice (Debian: libreoffice-calc-nogui)',
+  soffice: 'LibreOffice (Debian: libreoffice-calc-nogui libreoffice-writer-nogui)',
   chromium: 'Chromium (Debian: chromium)',
   pdftotext: 'poppler (Debian: poppler-utils)',
   pdfinfo: 'poppler (Debian: poppler-utils)',

@@ -8,6 +8,7 @@ import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import type { Decimal } from '../model/decimal.js';
 import { roundedShare } from '../model/exact.js';
 import { caseFold, fold } from '../model/fold.js';
+import { xmlText } from '../model/text-as-data.js';
 import type { Recorded, RecordedLeader } from './recorded.js';
 import type { CountField, Field, OtherBasis } from '../model/check.js';
 
@@ -43,15 +44,21 @@ export function decimalText(d: Decimal): string {
   return d.scale === 0 ? digits : `${digits.slice(0, -d.scale)}.${digits.slice(-d.scale)}`;
 }
 
+/**
+ * A name or id as a record holds it: a workbook written by tally shows a control in a name as its
+ * code point (model/text-as-data.ts), so the recount's name is compared in that form too.
+ */
+const recorded = (text: string) => caseFold(xmlText(text));
+
 /** Which leader a recorded row names, by id, else name, else STT; and whether its names agree. */
 function identify(r: RecordedLeader, cadres: readonly Cadre[]): { cadre: Cadre | null; contradicts: boolean } {
-  const byId = r.id === null ? undefined : cadres.find((c) => c.id !== null && caseFold(c.id) === caseFold(r.id as string));
+  const byId = r.id === null ? undefined : cadres.find((c) => c.id !== null && recorded(c.id) === recorded(r.id as string));
   let byName: Cadre | undefined;
   if (r.name !== null) {
-    byName = cadres.find((c) => caseFold(c.name) === caseFold(r.name as string));
+    byName = cadres.find((c) => recorded(c.name) === recorded(r.name as string));
     // A name typed without diacritics names someone only when that is unique.
     if (byName === undefined) {
-      const loose = cadres.filter((c) => fold(c.name) === fold(r.name as string));
+      const loose = cadres.filter((c) => fold(xmlText(c.name)) === fold(xmlText(r.name as string)));
       if (loose.length === 1) byName = loose[0];
     }
   }

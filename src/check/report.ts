@@ -6,7 +6,7 @@ import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js
 import { hundredthsToNumber } from '../model/exact.js';
 import { bandMark, formatDate, formatPercent } from '../report/format.js';
 import { HEAD_FILL, fitHeight, fraction, printSetup } from '../report/xlsx-layout.js';
-import { serifEverywhere, xlsxTitle } from '../report/xlsx-blocks.js';
+import { serifEverywhere, workbookBytes, xlsxTitle } from '../report/xlsx-blocks.js';
 import { REGIMES } from '../rules/regimes.js';
 import { loadTable } from '../report/table.js';
 import type { Lang } from '../text/lang.js';
@@ -20,6 +20,7 @@ import { unlisted } from './cap.js';
 import { naturalCompare } from './order.js';
 import type { CheckedSession } from './session.js';
 import type { Status } from '../model/check.js';
+import { jsonText, screenData } from '../model/text-as-data.js';
 
 export interface CheckReport {
   readonly sessions: readonly CheckedSession[];
@@ -80,7 +81,9 @@ function pointText(p: Person['points'][number], lang: Lang): string {
   return p.band === null || p.band === 'none' ? pct : `${pct} ${bandText(p.band, p.regime, lang)}`;
 }
 
-export async function renderCheckTerminal(r: CheckReport, lang: Lang, color: boolean, onlyDifferences: boolean, requireRecord: boolean): Promise<string> {
+export async function renderCheckTerminal(read: CheckReport, lang: Lang, color: boolean, onlyDifferences: boolean, requireRecord: boolean): Promise<string> {
+  // Paths, names and values reach the screen with their controls shown, never obeyed.
+  const r = screenData(read);
   const T = CHECK_TEXT[lang];
   const c = terminalStyle(color);
   const out: string[] = [c.bold(T.heading)];
@@ -158,7 +161,7 @@ export function checkJson(r: CheckReport, lang: Lang): string {
     })),
     problems: r.problems.map(problemJson),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${jsonText(JSON.stringify(doc, null, 2))}\n`;
 }
 
 export async function checkXlsx(r: CheckReport, lang: Lang, date: string | null = null): Promise<Uint8Array> {
@@ -205,5 +208,5 @@ export async function checkXlsx(r: CheckReport, lang: Lang, date: string | null 
     }
   }
   serifEverywhere(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

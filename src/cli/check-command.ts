@@ -15,6 +15,7 @@ import { checkOutputs, writeOutputs } from './output.js';
 import { notFoundMessage } from './file-messages.js';
 import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 import { hasErrors } from '../model/problem.js';
+import { screenData } from '../model/text-as-data.js';
 
 interface CheckOptions {
   readonly jobs?: string;
@@ -98,7 +99,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   }
   if (opts.json === true) io.stdout.write(checkJson(report, lang));
   else io.stdout.write(await renderCheckTerminal(report, lang, useColor(io.stdout, io), opts.onlyDifferences === true, opts.requireRecord === true));
-  for (const p of report.problems.filter((x) => x.severity !== 'error' && opts.json === true)) io.stderr.write(`${problemMessage(p, lang)}\n`);
+  for (const p of report.problems.filter((x) => x.severity !== 'error' && opts.json === true)) io.stderr.write(`${problemMessage(screenData(p), lang)}\n`);
   const bad = results.some((s) => failed(s, opts.requireRecord === true)) || hasErrors(report.problems);
   return bad ? 1 : 0;
 }

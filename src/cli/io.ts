@@ -3,6 +3,7 @@
 // import main.ts (which loads them).
 import { HELP } from '../text/cli.js';
 import type { Lang } from '../text/lang.js';
+import { screenText } from '../model/text-as-data.js';
 
 export interface OutStream {
   write(s: string): unknown;
@@ -58,6 +59,7 @@ export function outputWidth(stream: OutStream, io: Io): number {
 
 /** A usage error as a clerk reads it, in the chosen language: exit 2. */
 export function usageError(io: Io, lang: Lang, message: string): number {
-  io.stderr.write(`${HELP[lang].usage}: ${message}\n`);
+  // A message names paths and values typed or found on disk: their controls are shown, not obeyed.
+  io.stderr.write(`${HELP[lang].usage}: ${screenText(message)}\n`);
   return 2;
 }

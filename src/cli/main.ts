@@ -1,6 +1,7 @@
 // The command line: main(argv, io) → exit code. 0 done; 1 the data has problems that stop a
 // valid result; 2 usage error or internal failure. Nothing here calls process.exit.
 import { InputFileError } from '../model/input-error.js';
+import { screenText } from '../model/text-as-data.js';
 import { HELP } from '../text/cli.js';
 import { loadColour } from '../report/style.js';
 import type { Lang } from '../text/lang.js';
@@ -46,7 +47,7 @@ async function command(argv: readonly string[], io: Io, lang: Lang): Promise<num
     if (e instanceof InputFileError) {
       // A missing file and a locked one are told apart, each with what to do.
       if (e.reason === 'not-found') return said(io, await notFoundMessage(e.path, argv, lang));
-      if (e.reason === 'unreadable') return said(io, ['EBUSY', 'EPERM', 'EACCES'].includes(e.detail) ? h.inputLocked(e.path) : h.inputUnreadable(e.path, e.detail));
+      if (e.reason === 'unreadable') return said(io, ['EBUSY', 'EPERM', 'EACCES'].includes(e.detail) ? h.inputLocked(screenText(e.path)) : h.inputUnreadable(screenText(e.path), e.detail));
       const where = e.limit?.where ?? null;
       const line = e.reason === 'bad-csv' && e.detail !== '0' ? ` (${h.line} ${e.detail})` : where === null ? '' : ` (${h[where.kind]} ${where.n})`;
       const name = e.reason === 'legacy-encoding' ? (e.detail === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI Windows') : '';
@@ -54,15 +55,15 @@ async function command(argv: readonly string[], io: Io, lang: Lang): Promise<num
         e.limit === undefined
           ? h.file[e.reason].replaceAll('{0}', name)
           : h.file['too-large'].replace('{0}', h.limits[e.limit.name](e.limit.value)).replace('{1}', e.limit.name);
-      io.stderr.write(`${h.usage}: ${e.path}${line}: ${text}${debug && e.detail && !line && !name ? ` (${e.detail})` : ''}\n`);
+      io.stderr.write(`${h.usage}: ${screenText(e.path)}${line}: ${text}${debug && e.detail && !line && !name ? ` (${screenText(e.detail)})` : ''}\n`);
       return 2;
     }
     if (e instanceof OutputRefused) {
-      if (e.reason === 'exists') return said(io, h.refused.exists(e.detail, e.path));
-      io.stderr.write(`${h.usage}: ${e.path}: ${h.refused[e.reason](e.detail, e.path)}\n`);
+      if (e.reason === 'exists') return said(io, h.refused.exists(screenText(e.detail), screenText(e.path)));
+      io.stderr.write(`${h.usage}: ${screenText(e.path)}: ${h.refused[e.reason](screenText(e.detail), screenText(e.path))}\n`);
       return 2;
     }
-    io.stderr.write(`${h.internal}: ${(e as Error).message ?? String(e)}; ${h.rerun}\n`);
+    io.stderr.write(`${h.internal}: ${screenText((e as Error).message ?? String(e))}; ${h.rerun}\n`);
     if (debug) io.stderr.write(`${(e as Error).stack ?? ''}\n`);
     return 2;
   }

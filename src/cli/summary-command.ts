@@ -16,6 +16,7 @@ import { HELP } from '../text/cli.js';
 import type { Lang } from '../text/lang.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
+import { screenData } from '../model/text-as-data.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { outputWidth, usageError, useColor, type Io } from './io.js';
 import { renderProblems } from '../report/terminal.js';
@@ -152,9 +153,9 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
     io.stdout.write((await import('../summary/terminal.js')).roundTerminal(ctx));
     // The round's warnings (several rounds, a unit matched without diacritics…) on stderr, as
     // tally says its own; the errors are in the report above.
-    io.stderr.write(renderProblems(round.problems.filter((p) => p.severity === 'warning'), lang, useColor(io.stderr, io)));
+    io.stderr.write(renderProblems(round.problems.filter((p) => p.severity === 'warning').map(screenData), lang, useColor(io.stderr, io)));
   }
-  if (opts.json === true) for (const p of round.problems.filter((x) => x.severity !== 'info')) io.stderr.write(`${problemMessage(p, lang)}\n`);
+  if (opts.json === true) for (const p of round.problems.filter((x) => x.severity !== 'info')) io.stderr.write(`${problemMessage(screenData(p), lang)}\n`);
   return round.complete ? 0 : 1;
 }
 

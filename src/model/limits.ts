@@ -21,12 +21,15 @@ export interface Limits {
 
 const MB = 1024 * 1024;
 
+/** Characters in one cell of an Excel sheet, at most (Excel's own limit). */
+export const EXCEL_CELL_CHARS = 32_767;
+
 export const DEFAULT_LIMITS: Limits = {
   fileBytes: 1024 * MB,
   tableBytes: 64 * MB,
   partBytes: 1024 * MB,
   rowBytes: 4 * MB,
-  cellChars: 32_767,
+  cellChars: EXCEL_CELL_CHARS,
   columns: 16_384,
   rows: 20_000_000,
 };

@@ -5,9 +5,10 @@ import { neutraliseFormula } from '../report/csv.js';
 import type { Lang } from '../text/lang.js';
 import { RECONCILE_TEXT as TEXT } from '../text/reconcile.js';
 import { formatDate } from '../report/format.js';
-import { serifEverywhere, xlsxTitle } from '../report/xlsx-blocks.js';
+import { serifEverywhere, workbookBytes, xlsxTitle } from '../report/xlsx-blocks.js';
 import { printSetup } from '../report/xlsx-layout.js';
 import type { Reconciliation } from './reconcile.js';
+import { jsonText, screenData } from '../model/text-as-data.js';
 
 
 const shown = (v: string | null) => (v === null ? '—' : `'${v}'`);
@@ -20,7 +21,9 @@ function named(r: Reconciliation, entry: number, lang: Lang): string {
   return `${TEXT[lang].entry(entry)}: ${e?.name ?? ''}`;
 }
 
-export function renderReconcile(r: Reconciliation, lang: Lang, color: boolean): string {
+export function renderReconcile(read: Reconciliation, lang: Lang, color: boolean): string {
+  // File names, leaders and typed values reach the screen with their controls shown, never obeyed.
+  const r = screenData(read);
   const T = TEXT[lang];
   const c = terminalStyle(color);
   const out = [c.bold(T.heading), ...r.entries.map((e) => `  ${named(r, e.entry, lang)}`), ''];
@@ -36,7 +39,7 @@ export function renderReconcile(r: Reconciliation, lang: Lang, color: boolean): 
 }
 
 export function reconcileJson(r: Reconciliation): string {
-  return `${JSON.stringify(r, null, 2)}\n`;
+  return `${jsonText(JSON.stringify(r, null, 2))}\n`;
 }
 
 function rows(r: Reconciliation, lang: Lang): (string | null)[][] {
@@ -90,5 +93,5 @@ export async function reconcileXlsx(r: Reconciliation, lang: Lang, date: string 
   files.columns = [{ width: 14 }, { width: 28 }, { width: 48 }, { width: 66 }];
   files.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   serifEverywhere(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

@@ -3,6 +3,7 @@
 // and Nghị định 30/2020. The docx module is passed in: it is loaded only to write a .docx.
 import type * as Docx from 'docx';
 import type { DocumentHeading, SignatureBlock } from './document.js';
+import { xmlText } from '../model/text-as-data.js';
 
 export type DocxModule = typeof Docx;
 
@@ -37,8 +38,9 @@ export function para(
   });
 }
 
+/** A run of text; what XML cannot hold and bidirectional controls are shown as code points (SPEC §3). */
 export function run(d: DocxModule, text: string, style: RunStyle = {}): Docx.TextRun {
-  return new d.TextRun({ text, font: FONT, ...(style.bold ? { bold: true } : {}), ...(style.italics ? { italics: true } : {}), ...(style.size === undefined ? {} : { size: PT(style.size) }) });
+  return new d.TextRun({ text: xmlText(text), font: FONT, ...(style.bold ? { bold: true } : {}), ...(style.italics ? { italics: true } : {}), ...(style.size === undefined ? {} : { size: PT(style.size) }) });
 }
 
 const NO_BORDERS = (d: DocxModule) => ({

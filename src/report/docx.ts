@@ -3,6 +3,7 @@
 // dotted line to fill in by hand.
 import type * as Docx from 'docx';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
+import { documentData } from '../model/text-as-data.js';
 import type { BallotTypeResult, CadreResult } from '../rules/evaluate.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { DOCUMENT_TEXT, DOTS, MINUTES_TEXT } from '../text/documents.js';
@@ -20,7 +21,9 @@ export function minutesKind(ctx: ReportContext): DocumentKind {
   return { type: T.minutesType, subject: ctx.outcome.session.title ?? T.minutesSubject, symbol: { party: 'BB/BKP', state: 'BB-BKP' } };
 }
 
-export async function renderDocx(ctx: ReportContext): Promise<Uint8Array> {
+export async function renderDocx(given: ReportContext): Promise<Uint8Array> {
+  // No text from the inputs longer than a document holds: a million-character title is cut, visibly.
+  const ctx = documentData(given);
   const d: DocxModule = await import('docx');
   const { session, regime } = ctx.outcome;
   const M = MINUTES_TEXT[ctx.lang];

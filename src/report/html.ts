@@ -9,9 +9,7 @@ import { bandAction, bandLabel, formatDate, formatPercent, readingLabel, voidBal
 import { documentHeading, signatureBlock, type DocumentHeading, type SignatureBlock } from './document.js';
 import { DOCUMENT_TEXT } from '../text/documents.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
-
-const esc = (s: string | number | null | undefined): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { htmlText } from '../model/text-as-data.js';
 
 // One A4 landscape page holds a session of up to 25 leaders: 9.5 pt table text, the notes and
 // the signatures side by side under the table. The page margin is 0 so the browser has no room
@@ -76,7 +74,7 @@ export async function renderHtml(ctx: ReportContext): Promise<Uint8Array> {
   const multi = !(types.length === 1 && types[0]?.id === DEFAULT_BALLOT_TYPE);
   const parts: string[] = [];
   const heading = documentHeading(session, regime, ctx.lang, { type: DOCUMENT_TEXT[ctx.lang].resultsType, subject: session.title, symbol: { party: 'BB/BKP', state: 'BB-BKP' } });
-  parts.push(`<!DOCTYPE html>\n<html lang="${ctx.lang}">\n<head>\n<meta charset="utf-8">\n<title>${esc(heading.type)}${session.title ? ` — ${esc(session.title)}` : ''}</title>\n<style>${CSS}</style>\n</head>\n<body>`);
+  parts.push(`<!DOCTYPE html>\n<html lang="${ctx.lang}">\n<head>\n<meta charset="utf-8">\n<title>${htmlText(heading.type)}${session.title ? ` — ${htmlText(session.title)}` : ''}</title>\n<style>${CSS}</style>\n</head>\n<body>`);
   parts.push(htmlHeading(heading));
   const info: string[] = [
     [formatDate(session.date, ctx.lang), session.round === null ? '' : `${L.round} ${session.round}`].filter((x) => x).join(' · '),
@@ -88,64 +86,64 @@ export async function renderHtml(ctx: ReportContext): Promise<Uint8Array> {
     info.push(`${L.quorum}: ${L.quorumText(t.quorum.present, t.quorum.convened, t.quorum.required, t.quorum.met)}${regime.quorumByAnalogy ? L.byAnalogy : ''}`);
     info.push(`${L.ballots}: ${L.ballotsLine(t.issued, t.returned, t.validBallots, t.voidBallots)}`);
   }
-  parts.push(`<p class="info">${info.map(esc).join(' · ')}</p>`);
-  if (types.some((t) => !t.quorum.met)) parts.push(`<div class="no-effect">${esc(L.noEffect)}</div>`);
+  parts.push(`<p class="info">${info.map((x) => htmlText(x)).join(' · ')}</p>`);
+  if (types.some((t) => !t.quorum.met)) parts.push(`<div class="no-effect">${htmlText(L.noEffect)}</div>`);
 
   // The leader table.
-  const levelHead = (name: string) => `<th colspan="2">${esc(name)}</th>`;
+  const levelHead = (name: string) => `<th colspan="2">${htmlText(name)}</th>`;
   parts.push('<table class="leaders"><thead><tr>');
-  parts.push(`<th rowspan="2">${esc(L.col.stt)}</th><th rowspan="2">${esc(L.col.name)}</th><th rowspan="2">${esc(L.col.position)}</th>`);
-  if (multi) parts.push(`<th rowspan="2">${esc(L.col.ballotType)}</th>`);
-  parts.push(`<th rowspan="2">${esc(L.col.valid)}</th><th rowspan="2">${esc(L.col.invalid)}</th>`);
-  parts.push(`${levelHead(L.col.high)}${levelHead(L.col.confidence)}${levelHead(L.col.low)}<th rowspan="2">${esc(L.col.band)}</th><th rowspan="2">${esc(L.chartHead)}</th></tr><tr>`);
-  parts.push(`<th>${esc(L.col.count)}</th><th>${esc(L.col.percent)}</th>`.repeat(3));
+  parts.push(`<th rowspan="2">${htmlText(L.col.stt)}</th><th rowspan="2">${htmlText(L.col.name)}</th><th rowspan="2">${htmlText(L.col.position)}</th>`);
+  if (multi) parts.push(`<th rowspan="2">${htmlText(L.col.ballotType)}</th>`);
+  parts.push(`<th rowspan="2">${htmlText(L.col.valid)}</th><th rowspan="2">${htmlText(L.col.invalid)}</th>`);
+  parts.push(`${levelHead(L.col.high)}${levelHead(L.col.confidence)}${levelHead(L.col.low)}<th rowspan="2">${htmlText(L.col.band)}</th><th rowspan="2">${htmlText(L.chartHead)}</th></tr><tr>`);
+  parts.push(`<th>${htmlText(L.col.count)}</th><th>${htmlText(L.col.percent)}</th>`.repeat(3));
   parts.push('</tr></thead><tbody>');
   for (const { type, result: r } of allCadres(ctx)) {
     const pct = (level: 'high' | 'confidence' | 'low') => (r.percent === null ? '' : formatPercent(r.percent[level], ctx.lang));
     const band = (bandLabel(regime, r.band, ctx.lang) ?? '—') + (r.notes.includes('exactly-two-thirds') ? ' (*)' : '');
-    parts.push(`<tr${r.flagged ? ' class="flagged"' : ''}><td class="n">${esc(r.cadre.stt)}</td><td class="name">${esc(r.cadre.name)}</td><td class="pos">${esc(r.cadre.position)}</td>`);
-    if (multi) parts.push(`<td class="c">${esc(type.id)}</td>`);
+    parts.push(`<tr${r.flagged ? ' class="flagged"' : ''}><td class="n">${htmlText(r.cadre.stt)}</td><td class="name">${htmlText(r.cadre.name)}</td><td class="pos">${htmlText(r.cadre.position)}</td>`);
+    if (multi) parts.push(`<td class="c">${htmlText(type.id)}</td>`);
     parts.push(`<td class="n">${r.valid}</td><td class="n">${r.invalid}</td>`);
     parts.push(`<td class="n">${r.high}</td><td class="n">${pct('high')}</td><td class="n">${r.confidence}</td><td class="n">${pct('confidence')}</td><td class="n">${r.low}</td><td class="n">${pct('low')}</td>`);
-    parts.push(`<td class="band">${esc(band)}</td><td class="bar-cell">${bar(type, r, [regime.review, regime.dismissal])}</td></tr>`);
+    parts.push(`<td class="band">${htmlText(band)}</td><td class="bar-cell">${bar(type, r, [regime.review, regime.dismissal])}</td></tr>`);
   }
   parts.push('</tbody></table>');
-  parts.push(`<div class="legend"><span><i style="background:#c62828"></i>${esc(L.col.low)}</span><span><i style="background:#90caf9"></i>${esc(L.col.confidence)}</span><span><i style="background:#2e7d32"></i>${esc(L.col.high)}</span><span><i style="background:#bdbdbd"></i>${esc(L.col.invalid)}</span>${[regime.review, regime.dismissal]
+  parts.push(`<div class="legend"><span><i style="background:#c62828"></i>${htmlText(L.col.low)}</span><span><i style="background:#90caf9"></i>${htmlText(L.col.confidence)}</span><span><i style="background:#2e7d32"></i>${htmlText(L.col.high)}</span><span><i style="background:#bdbdbd"></i>${htmlText(L.col.invalid)}</span>${[regime.review, regime.dismissal]
     .filter((x): x is BandRule => x !== null)
-    .map((rule) => `<span><i class="threshold"></i>${esc(`${rule.threshold.num}/${rule.threshold.den}: ${rule.label[ctx.lang]}`)}</span>`)
+    .map((rule) => `<span><i class="threshold"></i>${htmlText(`${rule.threshold.num}/${rule.threshold.den}: ${rule.label[ctx.lang]}`)}</span>`)
     .join('')}</div>`);
 
   // Under the table: the notes on the left, the signatures on the right.
   parts.push('<div class="bottom"><div class="notes">');
-  parts.push(`<h3>${esc(L.flaggedTitle)}</h3>`);
+  parts.push(`<h3>${htmlText(L.flaggedTitle)}</h3>`);
   const flagged = allCadres(ctx).filter(({ result }) => result.flagged);
-  if (flagged.length === 0) parts.push(`<p>${esc(types.every((t) => t.quorum.met) ? regime.noneAbove[ctx.lang] : L.noEffect)}</p>`);
+  if (flagged.length === 0) parts.push(`<p>${htmlText(types.every((t) => t.quorum.met) ? regime.noneAbove[ctx.lang] : L.noEffect)}</p>`);
   else {
     parts.push('<ol class="flag-list">');
     for (const { result: r } of flagged) {
       const pct = r.percent === null ? '' : formatPercent(r.percent.low, ctx.lang);
-      parts.push(`<li><b>${esc(r.cadre.name)}</b> (${esc(pct)}): ${esc(bandAction(regime, r.band, ctx.lang))}`);
-      if (r.notes.includes('exactly-two-thirds')) parts.push(`<br><span class="note">(*) ${esc(EXACTLY_TWO_THIRDS_NOTE[ctx.lang])}</span>`);
+      parts.push(`<li><b>${htmlText(r.cadre.name)}</b> (${htmlText(pct)}): ${htmlText(bandAction(regime, r.band, ctx.lang))}`);
+      if (r.notes.includes('exactly-two-thirds')) parts.push(`<br><span class="note">(*) ${htmlText(EXACTLY_TWO_THIRDS_NOTE[ctx.lang])}</span>`);
       parts.push('</li>');
     }
     parts.push('</ol>');
   }
 
   // Invalid ballots and lines: ballot numbers and reasons only.
-  parts.push(`<h3>${esc(L.invalidTitle)}</h3>`);
+  parts.push(`<h3>${htmlText(L.invalidTitle)}</h3>`);
   const names = new Map(ctx.outcome.cadres.map((c) => [c.key, c.name]));
   const voided = types.flatMap((t) => t.count.voidBallots).sort((a, b) => compareBallots(a.ballot, b.ballot));
-  parts.push(`<p><b>${esc(L.voidBallots)}:</b> ${voided.length === 0 ? esc(L.none) : voided.map((v) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(v.ballot)} (${esc(voidBallotReason(v, names, ctx.lang))})`).join('; ')}</p>`);
+  parts.push(`<p><b>${htmlText(L.voidBallots)}:</b> ${voided.length === 0 ? htmlText(L.none) : voided.map((v) => `${htmlText(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${htmlText(v.ballot)} (${htmlText(voidBallotReason(v, names, ctx.lang))})`).join('; ')}</p>`);
   const lines = types.flatMap((t) => t.count.invalidLines).sort((a, b) => compareBallots(a.ballot, b.ballot) || a.cadreKey - b.cadreKey);
-  parts.push(`<p><b>${esc(L.invalidLines)}:</b> ${lines.length === 0 ? esc(L.none) : lines.map((l) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(l.ballot)} — ${esc(names.get(l.cadreKey))}: ${esc(L.reasons[l.reason].toLocaleLowerCase(ctx.lang))}`).join('; ')}</p>`);
+  parts.push(`<p><b>${htmlText(L.invalidLines)}:</b> ${lines.length === 0 ? htmlText(L.none) : lines.map((l) => `${htmlText(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${htmlText(l.ballot)} — ${htmlText(names.get(l.cadreKey))}: ${htmlText(L.reasons[l.reason].toLocaleLowerCase(ctx.lang))}`).join('; ')}</p>`);
 
   if (ctx.outcome.adjudications.length > 0) {
-    parts.push(`<p><b>${esc(L.adjudicationsTitle)}:</b> ${ctx.outcome.adjudications.map((a) => `${esc(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${esc(a.ballot)} — ${esc(a.cadre.name)}: ${esc(readingLabel(a.before, ctx.lang))} → ${esc(readingLabel(a.decision, ctx.lang))} (${esc(a.decidedBy)})`).join('; ')}</p>`);
+    parts.push(`<p><b>${htmlText(L.adjudicationsTitle)}:</b> ${ctx.outcome.adjudications.map((a) => `${htmlText(L.col.ballot.toLocaleLowerCase(ctx.lang))} ${htmlText(a.ballot)} — ${htmlText(a.cadre.name)}: ${htmlText(readingLabel(a.before, ctx.lang))} → ${htmlText(readingLabel(a.decision, ctx.lang))} (${htmlText(a.decidedBy)})`).join('; ')}</p>`);
   }
   parts.push('</div>');
   parts.push(htmlSignature(signatureBlock(session, regime, ctx.lang)));
   parts.push('</div>');
-  parts.push(`<footer>${esc(L.audit.digest)}: ${esc(ctx.outcome.inputDigest)}</footer>`);
+  parts.push(`<footer>${htmlText(L.audit.digest)}: ${htmlText(ctx.outcome.inputDigest)}</footer>`);
   parts.push('</body>\n</html>\n');
   return new TextEncoder().encode(parts.join('\n'));
 }
@@ -153,15 +151,15 @@ export async function renderHtml(ctx: ReportContext): Promise<Uint8Array> {
 /** The heading block: issuer on the left, the national heading and the date on the right, then type and subject. */
 export function htmlHeading(h: DocumentHeading): string {
   const party = h.convention === 'party';
-  const national = h.national.map((line, i) => (i === h.national.length - 1 ? `<div class="bold${party ? ' big' : ''}"><span class="rule">${esc(line)}</span></div>` : `<div class="bold">${esc(line)}</div>`)).join('');
+  const national = h.national.map((line, i) => (i === h.national.length - 1 ? `<div class="bold${party ? ' big' : ''}"><span class="rule">${htmlText(line)}</span></div>` : `<div class="bold">${htmlText(line)}</div>`)).join('');
   return [
-    h.classification === null ? '' : `<div class="classification">${esc(h.classification)}</div>`,
+    h.classification === null ? '' : `<div class="classification">${htmlText(h.classification)}</div>`,
     '<header class="doc-head">',
-    `<div class="issuer"><div>${esc(h.parentBody)}</div><div class="bold">${esc(h.body)}</div>${h.bodyMark === 'star' ? '<div>*</div>' : '<div class="short-rule"></div>'}<div>${esc(h.number)}</div></div>`,
-    `<div class="national">${national}<div class="date">${esc(h.placeDate)}</div></div>`,
+    `<div class="issuer"><div>${htmlText(h.parentBody)}</div><div class="bold">${htmlText(h.body)}</div>${h.bodyMark === 'star' ? '<div>*</div>' : '<div class="short-rule"></div>'}<div>${htmlText(h.number)}</div></div>`,
+    `<div class="national">${national}<div class="date">${htmlText(h.placeDate)}</div></div>`,
     '</header>',
-    `<h1>${esc(h.type)}</h1>`,
-    h.subject === null ? '' : `<h2>${esc(h.subject)}</h2>`,
+    `<h1>${htmlText(h.type)}</h1>`,
+    h.subject === null ? '' : `<h2>${htmlText(h.subject)}</h2>`,
   ].join('');
 }
 
@@ -170,8 +168,8 @@ export function htmlSignature(s: SignatureBlock): string {
   const members =
     s.members.length === 0
       ? ''
-      : `<div class="members"><div>${esc(s.membersTitle)}</div><div>&nbsp;</div><div class="names">${s.members.map((m) => `<div class="member"><div class="space"></div>${esc(m)}</div>`).join('')}</div></div>`;
-  return `<div class="sign">${members}<div class="head"><div>${esc(s.authority)}</div><div>${esc(s.title)}</div><div class="space"></div>${esc(s.head)}</div></div>`;
+      : `<div class="members"><div>${htmlText(s.membersTitle)}</div><div>&nbsp;</div><div class="names">${s.members.map((m) => `<div class="member"><div class="space"></div>${htmlText(m)}</div>`).join('')}</div></div>`;
+  return `<div class="sign">${members}<div class="head"><div>${htmlText(s.authority)}</div><div>${htmlText(s.title)}</div><div class="space"></div>${htmlText(s.head)}</div></div>`;
 }
 
 /**

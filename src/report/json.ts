@@ -1,6 +1,7 @@
 // The JSON document of SPEC §3. Key names are a contract: change none, add with care.
 import { INVALID_REASONS, type InvalidReason, type LineReading } from '../model/types.js';
 import { hundredthsToNumber } from '../model/exact.js';
+import { jsonText } from '../model/text-as-data.js';
 import type { TallyOutcome } from '../tally.js';
 import type { Lang } from '../text/lang.js';
 import { cellRef, problemMessage } from '../text/messages.js';
@@ -118,7 +119,8 @@ export function renderJson(outcome: TallyOutcome, lang: Lang): string {
     const parts = lines.map((l) => `        {"ballot": ${JSON.stringify(l.ballot)}, "cadre": ${names.get(l.cadreKey) ?? 'null'}, "reason": "${l.reason}"}`);
     return `"invalidLines": [\n${parts.join(',\n')}\n      ]`;
   });
-  return `${out}\n`;
+  // Bidirectional and C1 controls as \u escapes: the same data, harmless when printed.
+  return `${jsonText(out)}\n`;
 }
 
 /** A line reading as one stable code: a level, an invalid reason, or "undecided". */

@@ -2,6 +2,7 @@
 import { DEFAULT_BALLOT_TYPE, type Cadre } from '../model/types.js';
 import { columnLetter } from '../model/grid.js';
 import { REGIME_LIST, type Regime } from '../rules/regimes.js';
+import { workbookBytes } from './xlsx-blocks.js';
 
 export interface TemplateOptions {
   /** Leaders to put on the ballot sheet; null leaves formulas that follow the roster sheet. */
@@ -141,5 +142,5 @@ export async function renderTemplate(options: TemplateOptions): Promise<Uint8Arr
     ballots.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   }
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

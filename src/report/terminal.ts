@@ -14,6 +14,7 @@ import { LABELS } from '../text/labels.js';
 import { TERMINAL } from '../text/terminal.js';
 import { longestWord, visibleWidth, wrapIndented } from '../text/wrap.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
+import { screenData } from '../model/text-as-data.js';
 
 export interface ScreenOptions {
   readonly color: boolean;
@@ -21,7 +22,9 @@ export interface ScreenOptions {
   readonly width: number;
 }
 
-export async function renderTerminal(outcome: TallyOutcome, lang: Lang, { color, width }: ScreenOptions): Promise<string> {
+export async function renderTerminal(read: TallyOutcome, lang: Lang, { color, width }: ScreenOptions): Promise<string> {
+  // Names, titles and file names reach the screen with their controls shown, never obeyed.
+  const outcome = screenData(read);
   const ui = TERMINAL[lang];
   const c = terminalStyle(color);
   // A line of prose, wrapped at spaces to the screen; later lines under the text, not the mark.
@@ -181,11 +184,12 @@ export function renderProblems(problems: readonly Problem[], lang: Lang, color: 
   // how many more there are; every one is in the JSON document and the reports.
   const shown = new Map<string, number>();
   const lines: string[] = [];
-  for (const p of sorted) {
-    const key = `${p.severity}:${p.code}`;
+  for (const raw of sorted) {
+    const key = `${raw.severity}:${raw.code}`;
     const n = (shown.get(key) ?? 0) + 1;
     shown.set(key, n);
     if (n > SAME_KIND_SHOWN) continue;
+    const p = screenData(raw);
     const label = p.severity === 'error' ? c.red(c.bold(ui.error)) : p.severity === 'warning' ? c.yellow(ui.warning) : c.cyan(ui.info);
     const where = locationText(p.location, lang);
     lines.push(`${label}: ${where ? `${where}: ` : ''}${problemMessage(p, lang)}\n`);

@@ -1,7 +1,8 @@
 // The heading and signature blocks (src/report/document.ts) drawn on a worksheet, and the
 // font every printed sheet uses: Times New Roman, as the heading asks (Hướng dẫn 36-HD/VPTW).
-import type { Workbook, Worksheet } from 'exceljs';
+import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { DocumentHeading, SignatureBlock } from './document.js';
+import { cellText } from '../model/text-as-data.js';
 
 export const SHEET_FONT = 'Times New Roman';
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -100,4 +101,36 @@ export function reportDate(env: Readonly<Record<string, string | undefined>>): s
   if (m !== null) return `${m[1]}-${m[2]}-${m[3]}`;
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
   return m === null ? null : `${m[3]}-${(m[2] as string).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
+}
+
+/** A cell's value with its text through cellText; null when nothing in it needs to change. */
+function safeValue(v: CellValue): CellValue | null {
+  if (typeof v === 'string') return cellText(v) === v ? null : cellText(v);
+  if (v === null || typeof v !== 'object' || v instanceof Date) return null;
+  if ('richText' in v) {
+    const richText = v.richText.map((r) => ({ ...r, text: cellText(r.text) }));
+    return richText.every((r, i) => r.text === v.richText[i]?.text) ? null : { ...v, richText };
+  }
+  if ('hyperlink' in v && typeof v.text === 'string') return cellText(v.text) === v.text ? null : { ...v, text: cellText(v.text) };
+  if ('result' in v && typeof v.result === 'string') return cellText(v.result) === v.result ? null : ({ ...v, result: cellText(v.result) } as CellValue);
+  return null;
+}
+
+/**
+ * The bytes of a workbook, every text in its cells first made safe (SPEC §3): what XML cannot
+ * hold and bidirectional controls shown as code points, and no cell over Excel's 32,767
+ * characters (cut with "… [+N]"). Every workbook the program writes leaves through here.
+ */
+export async function workbookBytes(wb: Workbook): Promise<Uint8Array> {
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        // A merged cell's value is its first cell's, made safe there.
+        if (cell.master !== cell) return;
+        const safe = safeValue(cell.value);
+        if (safe !== null) cell.value = safe;
+      }),
+    ),
+  );
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
 // Layout help for the workbooks we write (the summary and the re-check): row heights that
 // fit wrapped text, which a spreadsheet does not work out itself for a generated file.
 import type { Borders, Cell, Fill, Row, Worksheet } from 'exceljs';
+import { cutText, xmlText } from '../model/text-as-data.js';
 
 /**
  * Neither Excel nor LibreOffice fits row heights to wrapped text in a generated file, so the
@@ -77,6 +78,9 @@ export function twoRowHeader(ws: Worksheet, h1: number, single: readonly (readon
 export const fraction = (hundredths: number) => hundredths / 10000;
 
 /** A4 landscape, one page wide, the header rows repeated, the classification (độ mật) on every page. */
+/** Characters of the classification in a page header: Excel holds at most 255 in one, codes and all. */
+const HEADER_CHARS = 100;
+
 export function printSetup(ws: Worksheet, titleRows: string | undefined, classification: string | null): void {
   ws.pageSetup = {
     paperSize: 9,
@@ -90,7 +94,7 @@ export function printSetup(ws: Worksheet, titleRows: string | undefined, classif
   };
   // The classification (độ mật) goes on every printed page.
   ws.headerFooter = {
-    oddHeader: classification === null ? '' : `&R&"-,Bold"${classification.replaceAll('&', '&&')}`,
+    oddHeader: classification === null ? '' : `&R&"-,Bold"${cutText(xmlText(classification), HEADER_CHARS).replaceAll('&', '&&')}`,
     oddFooter: '&C&P / &N',
   };
 }

@@ -11,7 +11,7 @@ import { bandAction, bandLabel, formatDate, readingLabel, voidBallotReason } fro
 import { documentHeading, signatureBlock, type DocumentKind } from './document.js';
 import { DOCUMENT_TEXT } from '../text/documents.js';
 import { boxRow, fitHeight, fraction, headerCell, printSetup, twoRowHeader } from './xlsx-layout.js';
-import { serifEverywhere, xlsxHeading, xlsxSignature } from './xlsx-blocks.js';
+import { serifEverywhere, workbookBytes, xlsxHeading, xlsxSignature } from './xlsx-blocks.js';
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
@@ -31,7 +31,7 @@ export async function renderXlsx(ctx: ReportContext): Promise<Uint8Array> {
   // the workbook leaves it out (unhide it to read or print it).
   auditSheet(wb.addWorksheet(L.sheets.audit, { state: 'hidden' }), ctx);
   serifEverywhere(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 function title(ws: Worksheet, row: number, text: string, lastCol: number, size = 13): void {

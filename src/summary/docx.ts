@@ -4,6 +4,7 @@
 // with the prescribed action, what is incomplete, and the board's signature.
 import type * as Docx from 'docx';
 import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
+import { documentData } from '../model/text-as-data.js';
 import { FONT, MM, PAGE, PT, TEXT_WIDTH, docxHeaders, docxHeading, layoutTable, para, run, type DocxModule } from '../report/docx-blocks.js';
 import { formatDate, formatPercent } from '../report/format.js';
 import { REGIMES } from '../rules/regimes.js';
@@ -23,7 +24,9 @@ function shortStatus(s: RoundSession, lang: RoundContext['lang']): string {
   return s.expected === false ? `${main}; ${S.status.unexpected.toLocaleLowerCase(lang)}` : main;
 }
 
-export async function roundDocx(ctx: RoundContext): Promise<Uint8Array> {
+export async function roundDocx(given: RoundContext): Promise<Uint8Array> {
+  // No text from the inputs longer than a document holds: a million-character name is cut, visibly.
+  const ctx = documentData(given);
   const d: DocxModule = await import('docx');
   const S = SUMMARY_TEXT[ctx.lang];
   const { round } = ctx;

@@ -7,8 +7,7 @@ import { formatDate, formatPercent } from '../report/format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { actionWords, bandHeads, bandWords, countsByType, incompleteLine, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, totalLines, type RoundContext } from './words.js';
-
-const esc = (s: string | number | null | undefined): string => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { htmlText } from '../model/text-as-data.js';
 
 // The page margin is 0 so the browser has no room for its own header and footer; the body's
 // padding is the margin instead.
@@ -50,54 +49,54 @@ p.action { margin: 2px 0 2px 8mm; }
 export function roundHtml(ctx: RoundContext): string {
   const { round, lang } = ctx;
   const S = SUMMARY_TEXT[lang];
-  const out: string[] = [`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(S.reportType)}</title><style>${CSS}</style></head><body>`];
+  const out: string[] = [`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${htmlText(S.reportType)}</title><style>${CSS}</style></head><body>`];
   out.push(htmlHeading(roundHeading(ctx)));
   const incomplete = incompleteLine(round, lang);
-  if (incomplete !== null) out.push(`<div class="incomplete">${esc(incomplete)}</div>`);
+  if (incomplete !== null) out.push(`<div class="incomplete">${htmlText(incomplete)}</div>`);
 
-  out.push(`<h3>${esc(S.sections.totals)}</h3><ul class="totals">`);
+  out.push(`<h3>${htmlText(S.sections.totals)}</h3><ul class="totals">`);
   const totals = totalLines(round, lang);
-  for (const [label, n] of [...totals.counts, ...totals.bands]) out.push(`<li>${esc(label)}: <b>${n}</b></li>`);
+  for (const [label, n] of [...totals.counts, ...totals.bands]) out.push(`<li>${htmlText(label)}: <b>${n}</b></li>`);
   out.push('</ul>');
 
   const short = bandHeads(round, lang, 'short');
-  out.push(`<h3>${esc(S.sections.units)}</h3><table><thead>`);
-  out.push(`<tr><th rowspan="2">${esc(S.col.stt)}</th><th rowspan="2">${esc(S.col.unit)}</th><th rowspan="2">${esc(S.col.date)}</th><th rowspan="2">${esc(S.col.convened)}</th><th rowspan="2">${esc(S.col.present)}</th><th rowspan="2">${esc(S.col.quorum)}</th><th colspan="4">${esc(S.col.ballotsGroup)}</th><th rowspan="2">${esc(S.col.leaders)}</th><th colspan="2">${esc(S.col.bandsGroup)}</th><th rowspan="2">${esc(S.col.status)}</th></tr>`);
-  out.push(`<tr><th>${esc(S.col.issued)}</th><th>${esc(S.col.returned)}</th><th>${esc(S.col.valid)}</th><th>${esc(S.col.void)}</th><th>${esc(short.review)}</th><th>${esc(short.dismissal)}</th></tr></thead><tbody>`);
+  out.push(`<h3>${htmlText(S.sections.units)}</h3><table><thead>`);
+  out.push(`<tr><th rowspan="2">${htmlText(S.col.stt)}</th><th rowspan="2">${htmlText(S.col.unit)}</th><th rowspan="2">${htmlText(S.col.date)}</th><th rowspan="2">${htmlText(S.col.convened)}</th><th rowspan="2">${htmlText(S.col.present)}</th><th rowspan="2">${htmlText(S.col.quorum)}</th><th colspan="4">${htmlText(S.col.ballotsGroup)}</th><th rowspan="2">${htmlText(S.col.leaders)}</th><th colspan="2">${htmlText(S.col.bandsGroup)}</th><th rowspan="2">${htmlText(S.col.status)}</th></tr>`);
+  out.push(`<tr><th>${htmlText(S.col.issued)}</th><th>${htmlText(S.col.returned)}</th><th>${htmlText(S.col.valid)}</th><th>${htmlText(S.col.void)}</th><th>${htmlText(short.review)}</th><th>${htmlText(short.dismissal)}</th></tr></thead><tbody>`);
   const counts = countsByType(round);
   const num = (n: number | null) => `<td class="n">${n ?? ''}</td>`;
   round.sessions.forEach((s, i) => {
     const bad = !s.valid || s.expected === false;
-    const status = `<td class="status">${esc(statusText(s, lang))}</td>`;
+    const status = `<td class="status">${htmlText(statusText(s, lang))}</td>`;
     if (s.types.length === 0) {
-      out.push(`<tr class="bad"><td class="n">${i + 1}</td><td class="unit">${esc(s.unit)}</td><td class="c">${esc(formatDate(s.date, lang))}</td>${num(s.convened)}${num(s.present)}<td></td>${'<td></td>'.repeat(7)}${status}</tr>`);
+      out.push(`<tr class="bad"><td class="n">${i + 1}</td><td class="unit">${htmlText(s.unit)}</td><td class="c">${htmlText(formatDate(s.date, lang))}</td>${num(s.convened)}${num(s.present)}<td></td>${'<td></td>'.repeat(7)}${status}</tr>`);
       return;
     }
     s.types.forEach((ty, k) => {
       const c = counts.get(`${s.label}\u0000${ty.id}`) ?? NO_COUNTS;
       out.push(
-        `<tr${bad ? ' class="bad"' : ''}><td class="n">${k === 0 ? i + 1 : ''}</td><td class="unit">${esc(ty.id === DEFAULT_BALLOT_TYPE ? s.unit : `${s.unit} (${ty.id})`)}</td><td class="c">${esc(formatDate(s.date, lang))}</td>${num(ty.convened)}${num(ty.present)}<td class="c">${esc(ty.quorumMet ? S.yes : S.no)}</td>${num(ty.issued)}${num(ty.returned)}${num(ty.validBallots)}${num(ty.voidBallots)}${num(c.leaders)}${num(c.review)}${num(c.dismissal)}${k === 0 ? status : '<td></td>'}</tr>`,
+        `<tr${bad ? ' class="bad"' : ''}><td class="n">${k === 0 ? i + 1 : ''}</td><td class="unit">${htmlText(ty.id === DEFAULT_BALLOT_TYPE ? s.unit : `${s.unit} (${ty.id})`)}</td><td class="c">${htmlText(formatDate(s.date, lang))}</td>${num(ty.convened)}${num(ty.present)}<td class="c">${htmlText(ty.quorumMet ? S.yes : S.no)}</td>${num(ty.issued)}${num(ty.returned)}${num(ty.validBallots)}${num(ty.voidBallots)}${num(c.leaders)}${num(c.review)}${num(c.dismissal)}${k === 0 ? status : '<td></td>'}</tr>`,
       );
     });
   });
-  round.missing.forEach((m, i) => out.push(`<tr class="bad"><td class="n">${round.sessions.length + i + 1}</td><td class="unit">${esc(m)}</td>${'<td></td>'.repeat(11)}<td class="status">${esc(S.status.missing)}</td></tr>`));
+  round.missing.forEach((m, i) => out.push(`<tr class="bad"><td class="n">${round.sessions.length + i + 1}</td><td class="unit">${htmlText(m)}</td>${'<td></td>'.repeat(11)}<td class="status">${htmlText(S.status.missing)}</td></tr>`));
   out.push('</tbody></table>');
-  for (const text of thresholdLegend(round, lang)) out.push(`<p class="legend"><i>${esc(text)}</i></p>`);
+  for (const text of thresholdLegend(round, lang)) out.push(`<p class="legend"><i>${htmlText(text)}</i></p>`);
 
-  out.push(`<h3>${esc(S.sections.flagged)}</h3>`);
-  if (round.flagged.length === 0) out.push(`<p>${esc(noneFlaggedLine(round, lang))}</p>`);
+  out.push(`<h3>${htmlText(S.sections.flagged)}</h3>`);
+  if (round.flagged.length === 0) out.push(`<p>${htmlText(noneFlaggedLine(round, lang))}</p>`);
   else {
-    out.push(`<table><thead><tr><th>${esc(S.col.stt)}</th><th>${esc(S.col.name)}</th><th>${esc(S.col.position)}</th><th>${esc(S.col.unit)}</th><th>${esc(S.col.count)}</th><th>${esc(S.col.lowShare)}</th><th>${esc(S.col.band)}</th><th>${esc(S.col.action)}</th></tr></thead><tbody>`);
+    out.push(`<table><thead><tr><th>${htmlText(S.col.stt)}</th><th>${htmlText(S.col.name)}</th><th>${htmlText(S.col.position)}</th><th>${htmlText(S.col.unit)}</th><th>${htmlText(S.col.count)}</th><th>${htmlText(S.col.lowShare)}</th><th>${htmlText(S.col.band)}</th><th>${htmlText(S.col.action)}</th></tr></thead><tbody>`);
     round.flagged.forEach((l, i) => {
       out.push(
-        `<tr class="flagged"><td class="n">${i + 1}</td><td class="name"><b>${esc(l.name)}</b></td><td>${esc(l.position)}</td><td>${esc(l.unit)}</td><td class="n">${l.low}/${l.denominator ?? ''}</td><td class="n"><b>${l.percent === null ? '' : esc(formatPercent(l.percent.low, lang))}</b></td><td>${esc(bandWords(l.regime, l.band, lang))}${l.notes.includes('exactly-two-thirds') ? ' (*)' : ''}</td><td>${esc(actionWords(l.regime, l.band, lang))}</td></tr>`,
+        `<tr class="flagged"><td class="n">${i + 1}</td><td class="name"><b>${htmlText(l.name)}</b></td><td>${htmlText(l.position)}</td><td>${htmlText(l.unit)}</td><td class="n">${l.low}/${l.denominator ?? ''}</td><td class="n"><b>${l.percent === null ? '' : htmlText(formatPercent(l.percent.low, lang))}</b></td><td>${htmlText(bandWords(l.regime, l.band, lang))}${l.notes.includes('exactly-two-thirds') ? ' (*)' : ''}</td><td>${htmlText(actionWords(l.regime, l.band, lang))}</td></tr>`,
       );
     });
     out.push('</tbody></table>');
-    if (round.flagged.some((l) => l.notes.includes('exactly-two-thirds'))) out.push(`<p><i>(*) ${esc(EXACTLY_TWO_THIRDS_NOTE[lang])}</i></p>`);
+    if (round.flagged.some((l) => l.notes.includes('exactly-two-thirds'))) out.push(`<p><i>(*) ${htmlText(EXACTLY_TWO_THIRDS_NOTE[lang])}</i></p>`);
   }
   const sig = roundSignature(ctx);
-  out.push(`<div class="sign"><div class="to"><b>${esc(sig.recipientsTitle)}</b>${sig.recipients.map((r) => `<div>${esc(r)}</div>`).join('')}</div><div class="head"><div>${esc(sig.authority)}</div><div>${esc(sig.title)}</div><div class="space"></div><div>${esc(sig.name)}</div></div></div>`);
+  out.push(`<div class="sign"><div class="to"><b>${htmlText(sig.recipientsTitle)}</b>${sig.recipients.map((r) => `<div>${htmlText(r)}</div>`).join('')}</div><div class="head"><div>${htmlText(sig.authority)}</div><div>${htmlText(sig.title)}</div><div class="space"></div><div>${htmlText(sig.name)}</div></div></div>`);
   out.push('</body></html>');
   return `${out.join('\n')}\n`;
 }

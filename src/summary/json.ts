@@ -1,6 +1,7 @@
 // The round summary as one JSON document (`--json`, `-o x.json`): documented in the README.
 // Percentages with a decimal point, exact and rounded half up as everywhere else.
 import { hundredthsToNumber } from '../model/exact.js';
+import { jsonText } from '../model/text-as-data.js';
 import type { Problem } from '../model/problem.js';
 import { cellRef, problemMessage } from '../text/messages.js';
 import { REGIMES, type BandRule } from '../rules/regimes.js';
@@ -84,5 +85,5 @@ export function roundJson(ctx: RoundContext): string {
     files: round.files,
     problems: round.problems.map(problemJson),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${jsonText(JSON.stringify(doc, null, 2))}\n`;
 }

@@ -3,10 +3,12 @@
 import { formatDate, formatPercent } from '../report/format.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { locationText, problemMessage } from '../text/messages.js';
+import { screenData } from '../model/text-as-data.js';
 import { bandWords, incompleteLine, noneFlaggedLine, statusText, thresholdLegend, totalLines, unitBandWords, type RoundContext } from './words.js';
 
 export function roundTerminal(ctx: RoundContext): string {
-  const { round, lang } = ctx;
+  // Units, names and messages reach the screen with their controls shown, never obeyed.
+  const { round, lang } = screenData(ctx);
   const S = SUMMARY_TEXT[lang];
   const out: string[] = [S.terminal.heading(round.round), ''];
   const incomplete = incompleteLine(round, lang);

@@ -5,7 +5,7 @@
 import type { Fill, Row, Worksheet } from 'exceljs';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 import { BOX, boxRow, fitHeight, fraction, headerCell, printSetup, twoRowHeader } from '../report/xlsx-layout.js';
-import { serifEverywhere, xlsxHeading } from '../report/xlsx-blocks.js';
+import { serifEverywhere, workbookBytes, xlsxHeading } from '../report/xlsx-blocks.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import type { RoundLeader } from './round.js';
@@ -32,7 +32,7 @@ export async function roundXlsx(ctx: RoundContext): Promise<Uint8Array> {
   // For whoever checks the tool, not for the committee: hidden, so printing leaves it out.
   auditSheet(wb.addWorksheet(S.sheets.audit, { state: 'hidden' }), ctx);
   serifEverywhere(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 /** The classification printed on every page: the report's own, else the round's. */
