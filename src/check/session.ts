@@ -30,6 +30,8 @@ export interface SessionJob {
   readonly copies: readonly { readonly of: string; readonly copies: readonly string[] }[];
   /** The round summary wants the session's full figures (see detail.ts). */
   readonly detail?: boolean;
+  /** Why this entry cannot be read at all, found while looking for sessions: it is invalid. */
+  readonly refused?: readonly Problem[];
 }
 
 export interface LeaderPoint {
@@ -85,6 +87,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
     return { ...s, problems: capped.problems, problemCounts: capped.counts };
   };
   const firstKind: CheckedSession['record'] = job.summaries.length > 0 ? 'summary' : job.resultsFiles.length > 0 ? 'results' : null;
+  if (job.refused !== undefined && job.refused.length > 0) return done({ ...empty, label: job.label, status: 'invalid', record: firstKind }, job.refused);
   if (job.missing.length > 0) {
     return done({ ...empty, label: job.label, status: 'inputs missing', record: firstKind }, job.missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' })));
   }

@@ -21,6 +21,12 @@ export interface Limits {
 
 const MB = 1024 * 1024;
 
+/**
+ * Levels of nesting a JSON input may have (a session file has three: the object, ballotTypes,
+ * one type's values): deeper is refused before it is parsed, so nothing recurses through it.
+ */
+export const JSON_DEPTH = 16;
+
 export const DEFAULT_LIMITS: Limits = {
   fileBytes: 1024 * MB,
   tableBytes: 64 * MB,

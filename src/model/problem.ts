@@ -51,6 +51,8 @@ export const PROBLEM_CODES = [
   'ignored-column',
   'unknown-record-column',
   'layout-not-compared',
+  'incomplete-session',
+  'no-session',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -129,6 +131,9 @@ export interface ProblemParams {
   'position-mismatch': { readonly name: string; readonly position: string; readonly written: string };
   'ignored-column': { readonly table: string };
   'unknown-record-column': { readonly twice?: string };
+  /** A folder with some of a session's files: which roles it lacks. */
+  'incomplete-session': { readonly missing: readonly ('roster' | 'session' | 'ballots')[] };
+  'no-session': NoParams;
 }
 
 export interface Problem {
