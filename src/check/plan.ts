@@ -1,6 +1,6 @@
 // From paths to check jobs: each session once, with every record of it (summaries this tool
 // wrote, results files typed at the time; a workbook's own Results sheet is found when read).
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { problem, type Problem } from '../model/problem.js';
 import { InputFileError, openInput } from '../read/files.js';
 import { ballotSheetType, sheetRole } from '../read/vocabulary.js';
@@ -117,6 +117,13 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     else problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));
   }
   // A summary is a record of the session it describes, beside the others: every one is compared.
+  // A folder lacking a session file but holding this tool's summary of it is that summary's
+  // session: its job says which inputs are gone ("inputs missing"), once.
+  for (const { job: s } of summaries) {
+    const folder = dirname(resolve(s.label));
+    const k = `refused:${folder}`;
+    if (jobs.get(k)?.refused?.every((p) => p.code === 'incomplete-session') === true) jobs.delete(k);
+  }
   for (const { job: s, copies } of summaries) {
     const k = s.inputs.files.length > 0 ? key(s.inputs.files) : `summary:${s.label}`;
     const session = jobs.get(k);
