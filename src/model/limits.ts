@@ -17,6 +17,8 @@ export interface Limits {
   readonly columns: number;
   /** Rows of one sheet or CSV file. */
   readonly rows: number;
+  /** Units in a round's units list (`summary --units`): each costs the reports a row. */
+  readonly units: number;
 }
 
 const MB = 1024 * 1024;
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   cellChars: 32_767,
   columns: 16_384,
   rows: 20_000_000,
+  units: 10_000,
 };
 
 /** The limits by the names the command line and the messages use, with their units. */
@@ -46,6 +49,7 @@ export const LIMIT_NAMES = {
   'cell-chars': { key: 'cellChars', unit: 1 },
   columns: { key: 'columns', unit: 1 },
   rows: { key: 'rows', unit: 1 },
+  units: { key: 'units', unit: 1 },
 } as const satisfies Record<string, { key: keyof Limits; unit: number }>;
 
 export type LimitName = keyof typeof LIMIT_NAMES;
