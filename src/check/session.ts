@@ -73,6 +73,11 @@ export interface CheckedSession {
   readonly detail?: SessionDetail;
 }
 
+/** A file that cannot be read, with the limit it is past when that is why. */
+function fileProblem(e: InputFileError): Problem {
+  return problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason, ...(e.limit === undefined ? {} : { limit: e.limit.name, value: e.limit.value }) });
+}
+
 /** Flags as the clerk typed them: "--denominator issued", "--strict". */
 export function flagsText(flags: SessionFlags): string[] {
   return Object.entries(flags).map(([k, v]) => (v === true ? `--${k}` : `--${k} ${String(v)}`));
@@ -105,7 +110,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
     outcome = await tallyWith(own);
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
-    return done({ ...empty, label: job.label, status: 'invalid', record: firstKind }, [problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason })]);
+    return done({ ...empty, label: job.label, status: 'invalid', record: firstKind }, [fileProblem(e)]);
   }
   const { session } = outcome;
   const valid = outcome.ballotTypes !== null && !hasErrors(outcome.problems);
@@ -130,7 +135,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
       if (f.sheets[0] !== undefined) records.push(readResultsSheet(f.sheets[0]));
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
-      problems.push(problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason }));
+      problems.push(fileProblem(e));
     }
   }
   records.push(...job.summaries);

@@ -122,7 +122,8 @@ export interface ProblemParams {
   'missing-sheet': { readonly sheet: string; readonly flag?: string; readonly found?: readonly string[] };
   'empty-roster': NoParams;
   'no-ballots': NoParams;
-  'unreadable-file': { readonly reason: string };
+  /** `limit` and `value` when the file is past a limit (its name, the value in force). */
+  'unreadable-file': { readonly reason: string; readonly limit?: string; readonly value?: number };
   'duplicate-file': { readonly otherFile?: string; readonly copies?: readonly string[]; readonly command?: string };
   'not-a-session': NoParams;
   'layout-not-compared': { readonly layout: 'long' | 'scanner' };

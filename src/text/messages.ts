@@ -4,6 +4,8 @@ import type { Problem, ProblemCode, ProblemParams, ParamValue } from '../model/p
 import { DENOMINATOR_BASES, REGIME_IDS, type Location } from '../model/types.js';
 import type { Lang } from './lang.js';
 import { FILE_REASONS } from './file-reasons.js';
+import { HELP } from './cli.js';
+import type { LimitName } from '../model/limits.js';
 
 type Params = Readonly<Record<string, ParamValue>>;
 /** The wording of one problem code, reading only the parameters that code carries. */
@@ -28,6 +30,9 @@ function list(v: ParamValue | undefined, words: Readonly<Record<string, string>>
 
 function fileReason(lang: Lang, p: Params): string | null {
   const text = (FILE_REASONS[lang] as Readonly<Record<string, string>>)[s(p['reason'])];
+  // Past a limit: which one, and the option that raises it, as the command line says it.
+  const limit = HELP[lang].limits[s(p['limit']) as LimitName] as ((v: number) => string) | undefined;
+  if (text !== undefined && limit !== undefined && typeof p['value'] === 'number') return text.replace('{0}', limit(p['value'])).replace('{1}', s(p['limit']));
   return text === undefined || text.includes('{0}') ? null : text;
 }
 
