@@ -60,6 +60,11 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
   const workbooks = found.flatMap((f) => (f.kind === 'workbook' ? [f.path] : []));
   const read = await sheetNames(workbooks);
   const namesOf = new Map(workbooks.map((w, i) => [w, read[i] ?? null]));
+  // A workbook that is not a session is noted, and does not make its folder hold one.
+  const notSession = (path: string) => {
+    problems.push(problem('not-a-session', 'info', { file: label(path) }, {}));
+    covered.splice(covered.lastIndexOf(path), 1);
+  };
   for (const f of found) {
     covered.push(f.path);
     if (f.kind === 'refused') {
@@ -90,7 +95,7 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     const sessionLike = names === null || (names.some((n) => sheetRole(n) === 'roster') && names.some((n) => ballotSheetType(n) !== null || sheetRole(n) === 'session'));
     if (names === null || !names.some(isAuditSheetName)) {
       if (sessionLike) jobs.set(key([f.path]), sessionJob(f.path));
-      else problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));
+      else notSession(f.path);
       continue;
     }
     let sheets;
@@ -114,7 +119,7 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     const roles = new Set(sheets.map((s) => (s.name === null ? null : sheetRole(s.name))));
     const hasBallots = sheets.some((s) => s.name !== null && ballotSheetType(s.name) !== null);
     if (roles.has('roster') && hasBallots) jobs.set(key([f.path]), sessionJob(f.path));
-    else problems.push(problem('not-a-session', 'info', { file: label(f.path) }, {}));
+    else notSession(f.path);
   }
   // A summary is a record of the session it describes, beside the others: every one is compared.
   // A folder lacking a session file but holding this tool's summary of it is that summary's

@@ -6,6 +6,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/check/copies.js';
 import { zipEntries } from '../zip.js';
@@ -97,6 +98,17 @@ describe('a path with no session', () => {
     const summary = run(dir, ['summary', 'rong']);
     expect(summary.code).toBe(1);
     expect(summary.stdout).toContain('Báo cáo chưa đầy đủ: 1 hội nghị không hợp lệ (rong)');
+  });
+
+  it('a folder holding only a workbook that is not a session holds no session', async () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'ghi-chu'));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').addRow(['ghi chú']);
+    await wb.xlsx.writeFile(join(dir, 'ghi-chu', 'ghi-chu.xlsx'));
+    const r = run(dir, ['check', 'ghi-chu']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('tệp ghi-chu: không tìm thấy hội nghị nào ở đây');
   });
 
   it('a folder beside others with sessions is not flagged for having none of its own', () => {
