@@ -85,7 +85,7 @@ async function entryInfo(path: string): Promise<{ info: Stats; real: string } | 
  * a candidate `workbook`, and the caller tells summaries from sessions by their sheets. The
  * same file or folder reached twice (a link, a path given twice) is met once.
  */
-export async function discover(paths: readonly string[]): Promise<{ found: Found[]; missing: string[]; again: string[]; realOf: ReadonlyMap<string, string> }> {
+export async function discover(paths: readonly string[]): Promise<{ found: Found[]; missing: string[]; again: string[]; realOf: ReadonlyMap<string, string>; inside: (path: string) => Promise<boolean> }> {
   const found: Found[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -202,7 +202,9 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
     }
   }
   found.sort((a, b) => naturalCompare(a.path, b.path));
-  return { found, missing, again, realOf };
+  // Whether a path (a summary's named input) really lies within the folders given.
+  const insideReal = async (path: string) => inside(await realpath(path).catch(() => resolve(path)));
+  return { found, missing, again, realOf, inside: insideReal };
 }
 
 /** What a non-file entry is, for the message: a device, a pipe, a socket. */

@@ -35,7 +35,7 @@ function refusalProblem(r: Refusal): Problem {
 
 /** `sheetNames` reads the workbooks' sheet names: in this thread, or by a pool's workers. */
 export async function planJobs(paths: readonly string[], limits: Limits = DEFAULT_LIMITS, sheetNames: (files: readonly string[]) => Promise<SheetNames[]> = sheetNamesHere): Promise<Plan> {
-  const { found: all, missing, again, realOf } = await discover(paths);
+  const { found: all, missing, again, realOf, inside } = await discover(paths);
   // The same file reached by two paths (a link) is one file: keyed by where it really is.
   const key = (files: readonly string[]) => files.map((f) => realOf.get(resolve(f)) ?? resolve(f)).sort().join('\n');
   const problems: Problem[] = missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' }));
@@ -109,7 +109,7 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     if (auditSheetOf(sheets) !== null) {
       // A summary is never a session: it is a record of the session its audit names.
       const recorded = readSummary(label(f.path), sheets);
-      const { inputs, missing: absent } = await summaryInputs(f.path, recorded);
+      const { inputs, missing: absent } = await summaryInputs(f.path, recorded, inside);
       summaries.push({
         job: { label: label(f.path), inputs: inputs ?? { files: [] }, resultsFiles: [], summaries: [recorded], missing: inputs === null && absent.length === 0 ? [label(f.path)] : absent, copies: [] },
         copies: copiesOf(f.path),

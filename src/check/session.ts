@@ -165,7 +165,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
  * The inputs a summary's audit sheet names, found beside the summary: by the path as written
  * (relative to the summary's folder), else by the file name alone.
  */
-export async function summaryInputs(summaryPath: string, recorded: Recorded): Promise<{ inputs: InputPaths | null; missing: string[] }> {
+export async function summaryInputs(summaryPath: string, recorded: Recorded, inside: (path: string) => Promise<boolean> = async () => true): Promise<{ inputs: InputPaths | null; missing: string[] }> {
   const folder = dirname(summaryPath);
   const found: { path: string; role: string }[] = [];
   const missing: string[] = [];
@@ -173,7 +173,8 @@ export async function summaryInputs(summaryPath: string, recorded: Recorded): Pr
     const candidates = [resolve(folder, i.path), join(folder, basename(i.path.replaceAll('\\', '/')))];
     let hit: string | null = null;
     for (const c of candidates) {
-      if (await access(c).then(() => true, () => false)) {
+      // A named input outside the folders given is not read (a summary may name any path).
+      if ((await access(c).then(() => true, () => false)) && (await inside(c))) {
         hit = c;
         break;
       }

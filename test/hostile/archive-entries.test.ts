@@ -191,6 +191,19 @@ describe.runIf(posix)('links leaving the folders given', () => {
     expect(written.join('\n')).not.toContain('BÍ-MẬT');
   });
 
+  it("a summary's audit naming inputs outside the folders given: not read (inputs missing), read once their folder is given", () => {
+    const dir = temp();
+    const out = session(join(dir, 'ngoai'));
+    mkdirSync(join(dir, 'luu'));
+    // Absolute paths, as the audit sheet records them when the clerk typed them so.
+    const made = run(dir, [join(out, 'phieu.csv'), '--roster', join(out, 'danh-sach.csv'), '--session', join(out, 'hoi-nghi.csv'), '-o', join('luu', 'tong-hop.xlsx')]);
+    expect(made.code).toBe(0);
+    const alone = json(run(dir, ['check', 'luu', '--json']).stdout);
+    expect(alone.sessions.map((s) => [s.path, s.status])).toEqual([['luu/tong-hop.xlsx', 'inputs missing']]);
+    const both = json(run(dir, ['check', 'luu', 'ngoai', '--json']).stdout);
+    expect(both.sessions.map((s) => [s.path, s.status])).toEqual([['ngoai', 'ok']]);
+  });
+
   it('a link to a device is refused without being read', () => {
     const dir = temp();
     session(join(dir, 'xa-a'), { ballots: null });
