@@ -168,7 +168,9 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
       // with what it lacks (a workbook named for a role alone is a workbook, read below).
       const missingRoles = (['roster', 'session', 'ballots'] as const).filter((r) => !roles.includes(r));
       refuse(abs, [{ file: abs, missingRoles }, ...badRoles.map((f) => bad.get(f) as Refusal)]);
-      claim();
+      // Its workbooks are still read: one that is a session itself (`phieu-2024.xlsx` with its
+      // own roster) makes the folder a session's, not an incomplete one (see plan.ts).
+      for (const f of all) if (roleOf(f) !== null && !/\.xlsx$/i.test(f)) claimed.add(f);
     }
     for (const f of all) {
       if (claimed.has(f) || !/\.xlsx$/i.test(f)) continue;

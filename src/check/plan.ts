@@ -122,10 +122,9 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     else notSession(f.path);
   }
   // A summary is a record of the session it describes, beside the others: every one is compared.
-  // A folder lacking a session file but holding this tool's summary of it is that summary's
-  // session: its job says which inputs are gone ("inputs missing"), once.
-  for (const { job: s } of summaries) {
-    const folder = dirname(resolve(s.label));
+  // A folder lacking a session file but holding a session workbook, or this tool's summary of
+  // it (whose job says which inputs are gone, "inputs missing"), is that session's, said once.
+  for (const folder of new Set([...summaries.map(({ job }) => job.label), ...[...jobs.values()].filter((j) => j.refused === undefined && /\.xlsx$/i.test(j.label)).map((j) => j.label)].map((l) => dirname(resolve(l))))) {
     const k = `refused:${folder}`;
     if (jobs.get(k)?.refused?.every((p) => p.code === 'incomplete-session') === true) jobs.delete(k);
   }

@@ -75,6 +75,15 @@ describe('a folder that looks like a session but lacks a file', () => {
     ]);
   });
 
+  it('a roster beside a session workbook named like a ballot file: the workbook is the session', () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'xa-e'));
+    writeFileSync(join(dir, 'xa-e', 'danh-sach.csv'), ROSTER);
+    cpSync(join(ROOT, 'fixtures', 'hoi-nghi-huyen', 'hoi-nghi-huyen.xlsx'), join(dir, 'xa-e', 'phieu-2024.xlsx'));
+    const r = run(dir, ['check', '.', '--json']);
+    expect(json(r.stdout).sessions.map((s) => s.path)).toEqual(['xa-e/phieu-2024.xlsx']);
+  });
+
   it.runIf(posix)('holding a FIFO in place of its ballots: that file named, never opened', () => {
     const dir = temp();
     session(join(dir, 'xa-d'), { ballots: null });
