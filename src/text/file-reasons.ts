@@ -7,7 +7,7 @@ import { JSON_DEPTH } from '../model/limits.js';
 export const FILE_REASONS: Readonly<Record<Lang, Readonly<Record<InputFileReason, string>>>> = {
   vi: {
     'not-found': 'không tìm thấy tệp',
-    'not-a-file': 'không phải là tệp',
+    'not-a-file': 'không phải là tệp (mà là thư mục, thiết bị hay đường ống); không mở',
     unreadable: 'không đọc được tệp',
     xls: 'tệp Excel cũ (.xls) không được hỗ trợ: mở trong Excel và lưu lại dạng .xlsx (Excel Workbook)',
     'bad-xlsx': 'tệp .xlsx bị hỏng hoặc không đúng định dạng',
@@ -26,7 +26,7 @@ export const FILE_REASONS: Readonly<Record<Lang, Readonly<Record<InputFileReason
   },
   en: {
     'not-found': 'file not found',
-    'not-a-file': 'not a file',
+    'not-a-file': 'not a file (a folder, a device or a pipe); not opened',
     unreadable: 'cannot read the file',
     xls: 'old Excel files (.xls) are not supported: open it in Excel and save it as .xlsx (Excel Workbook)',
     'bad-xlsx': 'the .xlsx file is damaged or not a workbook',

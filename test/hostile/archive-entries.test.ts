@@ -93,7 +93,7 @@ describe('a folder that looks like a session but lacks a file', () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('không phải là tệp');
     }
-    expect(run(dir, ['check', '.']).stdout).toContain('tệp xa-d/phieu.csv: không phải là tệp');
+    expect(run(dir, ['check', '.']).stdout).toContain('tệp xa-d/phieu.csv: không phải là tệp (mà là thư mục, thiết bị hay đường ống); không mở');
   });
 });
 
