@@ -163,11 +163,13 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
       if (badRoles.length > 0) refuse(abs, badRoles.map((f) => bad.get(f) as Refusal));
       else found.push({ kind: 'folder', path: abs, roster, session, ballots, results: byRole('results'), adjudications: byRole('adjudications')[0] ?? null });
       claim();
-    } else if (roles.length >= 2 || roles.some((r) => byRole(r).some((f) => !/\.xlsx$/i.test(f)))) {
-      // A session's files, but not all of them: a session that cannot be re-tallied, named
-      // with what it lacks (a workbook named for a role alone is a workbook, read below).
+    } else if (roles.length >= 2 || ballots.some((f) => !/\.xlsx$/i.test(f))) {
+      // A session's files, but not all of them: two of the three, or ballots (votes that
+      // would go uncounted). A lone roster (an archive's list of leaders) or a workbook named
+      // for a role alone is not a session's remains; the workbook is read below.
       const missingRoles = (['roster', 'session', 'ballots'] as const).filter((r) => !roles.includes(r));
-      refuse(abs, [{ file: abs, missingRoles }, ...badRoles.map((f) => bad.get(f) as Refusal)]);
+      // (A bad workbook among them is said once, as itself, below.)
+      refuse(abs, [{ file: abs, missingRoles }, ...badRoles.filter((f) => !/\.xlsx$/i.test(f)).map((f) => bad.get(f) as Refusal)]);
       // Its workbooks are still read: one that is a session itself (`phieu-2024.xlsx` with its
       // own roster) makes the folder a session's, not an incomplete one (see plan.ts).
       for (const f of all) if (roleOf(f) !== null && !/\.xlsx$/i.test(f)) claimed.add(f);

@@ -120,9 +120,10 @@ describe('a path with no session', () => {
     expect(r.stdout).toContain('tệp ghi-chu: không tìm thấy hội nghị nào ở đây');
   });
 
-  it('a folder beside others with sessions is not flagged for having none of its own', () => {
+  it('a folder holding sessions and a lone list of leaders is not flagged for having none of its own', () => {
     const dir = temp();
     session(join(dir, 'dot', 'xa-a'));
+    writeFileSync(join(dir, 'dot', 'danh-sach.csv'), ROSTER);
     const r = run(dir, ['check', 'dot', '--json']);
     expect(r.code).toBe(0);
     expect(json(r.stdout).sessions.map((s) => s.status)).toEqual(['no record']);
