@@ -5,11 +5,25 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { naturalCompare } from './order.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 
-export async function sha256(path: string): Promise<string | null> {
+/**
+ * A file's SHA-256, or null when it is not a regular file (a device or a pipe would be read
+ * for ever) or is past `maxBytes`: never more than that is read.
+ */
+export async function sha256(path: string, maxBytes: number = DEFAULT_LIMITS.fileBytes): Promise<string | null> {
   try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > maxBytes) return null;
     const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    if (info.size === 0) return hash.digest('hex');
+    let read = 0;
+    // `end` bounds the read even if the file grows meanwhile.
+    for await (const chunk of createReadStream(path, { end: info.size - 1 })) {
+      read += (chunk as Buffer).length;
+      if (read > maxBytes) return null;
+      hash.update(chunk as Buffer);
+    }
     return hash.digest('hex');
   } catch {
     return null;
@@ -24,8 +38,9 @@ export async function sha256(path: string): Promise<string | null> {
 export async function foldCopies(files: readonly string[]): Promise<{ kept: string[]; copies: Map<string, string[]> }> {
   const sizes = new Map<number, string[]>();
   for (const f of files) {
-    const size = (await stat(f).catch(() => null))?.size ?? -1;
-    if (size >= 0) sizes.set(size, [...(sizes.get(size) ?? []), f]);
+    // An empty file is not a copy of another: it is an empty input, said as such when read.
+    const size = (await stat(f).catch(() => null))?.size ?? 0;
+    if (size > 0) sizes.set(size, [...(sizes.get(size) ?? []), f]);
   }
   const copies = new Map<string, string[]>();
   const dropped = new Set<string>();

@@ -31,6 +31,8 @@ export interface SessionJob {
   readonly copies: readonly { readonly of: string; readonly copies: readonly string[] }[];
   /** The round summary wants the session's full figures (see detail.ts). */
   readonly detail?: boolean;
+  /** Why this entry cannot be read at all, found while looking for sessions: it is invalid. */
+  readonly refused?: readonly Problem[];
 }
 
 export interface LeaderPoint {
@@ -84,6 +86,11 @@ export interface CheckedSession {
   readonly detail?: SessionDetail;
 }
 
+/** A file that cannot be read, with the limit it is past when that is why. */
+function fileProblem(e: InputFileError): Problem {
+  return problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason, ...(e.limit === undefined ? {} : { limit: e.limit.name, value: e.limit.value }) });
+}
+
 /** Flags as the clerk typed them: "--denominator issued", "--strict". */
 export function flagsText(flags: SessionFlags): string[] {
   return Object.entries(flags).map(([k, v]) => (v === true ? `--${k}` : `--${k} ${String(v)}`));
@@ -98,6 +105,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
     return { ...s, problems: capped.problems, problemCounts: capped.counts };
   };
   const firstKind: CheckedSession['record'] = job.summaries.length > 0 ? 'summary' : job.resultsFiles.length > 0 ? 'results' : null;
+  if (job.refused !== undefined && job.refused.length > 0) return done({ ...empty, label: job.label, status: 'invalid', record: firstKind }, job.refused);
   if (job.missing.length > 0) {
     return done({ ...empty, label: job.label, status: 'inputs missing', record: firstKind }, job.missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' })));
   }
@@ -115,7 +123,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
     outcome = await tallyWith(own);
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
-    return done({ ...empty, label: job.label, status: 'invalid', record: firstKind }, [problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason })]);
+    return done({ ...empty, label: job.label, status: 'invalid', record: firstKind }, [fileProblem(e)]);
   }
   const { session } = outcome;
   const valid = outcome.ballotTypes !== null && !hasErrors(outcome.problems);
@@ -141,7 +149,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
       if (f.sheets[0] !== undefined) records.push(readResultsSheet(f.sheets[0]));
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
-      problems.push(problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason }));
+      problems.push(fileProblem(e));
     }
   }
   records.push(...job.summaries);
@@ -171,7 +179,7 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
  * The inputs a summary's audit sheet names, found beside the summary: by the path as written
  * (relative to the summary's folder), else by the file name alone.
  */
-export async function summaryInputs(summaryPath: string, recorded: Recorded): Promise<{ inputs: InputPaths | null; missing: string[] }> {
+export async function summaryInputs(summaryPath: string, recorded: Recorded, inside: (path: string) => Promise<boolean> = async () => true): Promise<{ inputs: InputPaths | null; missing: string[] }> {
   const folder = dirname(summaryPath);
   const found: { path: string; role: string }[] = [];
   const missing: string[] = [];
@@ -179,7 +187,8 @@ export async function summaryInputs(summaryPath: string, recorded: Recorded): Pr
     const candidates = [resolve(folder, i.path), join(folder, basename(i.path.replaceAll('\\', '/')))];
     let hit: string | null = null;
     for (const c of candidates) {
-      if (await access(c).then(() => true, () => false)) {
+      // A named input outside the folders given is not read (a summary may name any path).
+      if ((await access(c).then(() => true, () => false)) && (await inside(c))) {
         hit = c;
         break;
       }

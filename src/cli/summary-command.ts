@@ -127,7 +127,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
     if (s.detail !== undefined) continue;
     const job = plan.jobs[i];
     if (job === undefined) continue;
-    for (const path of inputsOf(job.inputs)) extraFiles.push({ session: s.label, path, role: roleOf(job.inputs, path), sha256: await sha256(path) });
+    for (const path of inputsOf(job.inputs)) extraFiles.push({ session: s.label, path, role: roleOf(job.inputs, path), sha256: await sha256(path, limits.fileBytes) });
   }
   const across = acrossSessions(checked, unitOf);
   const round = buildRound(checked, expected, across.problems, plan.problems, extraFiles);

@@ -17,12 +17,20 @@ export interface Limits {
   readonly columns: number;
   /** Rows of one sheet or CSV file. */
   readonly rows: number;
+  /** Units in a round's units list (`summary --units`): each costs the reports a row. */
+  readonly units: number;
 }
 
 const MB = 1024 * 1024;
 
 /** Characters in one cell of an Excel sheet, at most (Excel's own limit). */
 export const EXCEL_CELL_CHARS = 32_767;
+
+/**
+ * Levels of nesting a JSON input may have (a session file has three: the object, ballotTypes,
+ * one type's values): deeper is refused before it is parsed, so nothing recurses through it.
+ */
+export const JSON_DEPTH = 16;
 
 export const DEFAULT_LIMITS: Limits = {
   fileBytes: 1024 * MB,
@@ -32,6 +40,7 @@ export const DEFAULT_LIMITS: Limits = {
   cellChars: EXCEL_CELL_CHARS,
   columns: 16_384,
   rows: 20_000_000,
+  units: 10_000,
 };
 
 /** The limits by the names the command line and the messages use, with their units. */
@@ -43,6 +52,7 @@ export const LIMIT_NAMES = {
   'cell-chars': { key: 'cellChars', unit: 1 },
   columns: { key: 'columns', unit: 1 },
   rows: { key: 'rows', unit: 1 },
+  units: { key: 'units', unit: 1 },
 } as const satisfies Record<string, { key: keyof Limits; unit: number }>;
 
 export type LimitName = keyof typeof LIMIT_NAMES;

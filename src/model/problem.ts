@@ -53,6 +53,8 @@ export const PROBLEM_CODES = [
   'layout-not-compared',
   'unit-matched-loosely',
   'several-rounds',
+  'incomplete-session',
+  'no-session',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -122,7 +124,8 @@ export interface ProblemParams {
   'missing-sheet': { readonly sheet: string; readonly flag?: string; readonly found?: readonly string[] };
   'empty-roster': NoParams;
   'no-ballots': NoParams;
-  'unreadable-file': { readonly reason: string };
+  /** `limit` and `value` when the file is past a limit (its name, the value in force). */
+  'unreadable-file': { readonly reason: string; readonly limit?: string; readonly value?: number };
   'duplicate-file': { readonly otherFile?: string; readonly copies?: readonly string[]; readonly command?: string };
   'not-a-session': NoParams;
   'layout-not-compared': { readonly layout: 'long' | 'scanner' };
@@ -133,6 +136,9 @@ export interface ProblemParams {
   'position-mismatch': { readonly name: string; readonly position: string; readonly written: string };
   'ignored-column': { readonly table: string };
   'unknown-record-column': { readonly twice?: string };
+  /** A folder with some of a session's files: which roles it lacks. */
+  'incomplete-session': { readonly missing: readonly ('roster' | 'session' | 'ballots')[] };
+  'no-session': NoParams;
 }
 
 export interface Problem {

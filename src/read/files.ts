@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { CsvSyntaxError, csvFile, isFileError, readCsv } from './csv.js';
-import { DEFAULT_LIMITS, LimitExceeded, limitValue, pastLimit, type Limits } from '../model/limits.js';
+import { DEFAULT_LIMITS, JSON_DEPTH, LimitExceeded, limitValue, pastLimit, type Limits } from '../model/limits.js';
 import { ZipError } from './zip.js';
 import { legacyChecked, type RowSource } from './source.js';
 import { ballotSheetType, sheetRole } from './vocabulary.js';
@@ -64,6 +64,7 @@ export async function openBallotInput(path: string, limits: Limits = DEFAULT_LIM
     const info = await stat(path);
     if (!info.isFile()) throw new InputFileError(path, 'not-a-file');
     if (info.size > limits.fileBytes) throw new InputFileError(path, 'too-large', '', { name: 'file-mb', value: limitValue(limits, 'file-mb'), where: null });
+    if (info.size === 0) throw new InputFileError(path, 'empty');
     // A small file is read once; streaming it would cost more than it saves.
     if (info.size <= SMALL_FILE) {
       const bytes = await readFile(path);
@@ -220,6 +221,7 @@ async function openFile(path: string, limits: Limits, limit: 'table-mb' | 'file-
     const info = await stat(path);
     if (!info.isFile()) throw new InputFileError(path, 'not-a-file');
     if (info.size > (limit === 'table-mb' ? limits.tableBytes : limits.fileBytes)) throw new InputFileError(path, 'too-large', '', { name: limit, value: limitValue(limits, limit), where: null });
+    if (info.size === 0) throw new InputFileError(path, 'empty');
     bytes = await readFile(path);
   } catch (e) {
     if (e instanceof InputFileError) throw e;
@@ -241,15 +243,47 @@ async function openFile(path: string, limits: Limits, limit: 'table-mb' | 'file-
       } catch (e) {
         throw workbookError(path, e, limits);
       }
-    case 'json':
+    case 'json': {
+      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+      if (jsonDepth(text) > JSON_DEPTH) throw new InputFileError(path, 'json-depth');
+      let json: unknown;
       try {
-        return { path, kind, sha256, sheets: [], json: JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '')) };
+        json = JSON.parse(text);
       } catch (e) {
         throw new InputFileError(path, 'bad-json', (e as Error).message);
       }
+      if (longestString(json) > limits.cellChars) throw new InputFileError(path, 'too-large', '', { name: 'cell-chars', value: limitValue(limits, 'cell-chars'), where: null });
+      return { path, kind, sha256, sheets: [], json };
+    }
     case 'csv':
       return { path, kind, sha256, sheets: [csvSheet(path, bytes, limits)] };
   }
+}
+
+/** How deep a JSON text's objects and arrays nest, counted without parsing (no recursion). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+/** The longest key or string value in parsed JSON (its depth is already bounded). */
+function longestString(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 0;
+  for (const [k, x] of Object.entries(v)) n = Math.max(n, Array.isArray(v) ? 0 : k.length, longestString(x));
+  return n;
 }
 
 async function fingerprint(path: string): Promise<Fingerprint> {

@@ -94,6 +94,11 @@ export function readSessionJson(file: string, json: unknown): SessionRead {
   const perType = new Map<string, SessionEntries>();
   const problems: Problem[] = [];
   const { scalar: JsonScalar, session: JsonSession } = jsonSchemas();
+  // A list or a lone value is not a session: said of the file, not of a key it has not got.
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    problems.push(problem('unreadable-file', 'error', { file }, { reason: 'json-shape' }));
+    return { entries, perType, problems };
+  }
   const shape = JsonSession.safeParse(json);
   if (!shape.success) {
     // What is wrong, where: the whole file, or the ballotTypes object, or one type's values.

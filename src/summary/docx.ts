@@ -4,7 +4,7 @@
 // with the prescribed action, what is incomplete, and the board's signature.
 import type * as Docx from 'docx';
 import { DEFAULT_BALLOT_TYPE, type Band, type RegimeId } from '../model/types.js';
-import { documentData } from '../model/text-as-data.js';
+import { documentData, xmlText } from '../model/text-as-data.js';
 import { FONT, MM, PAGE, PT, TEXT_WIDTH, docxHeaders, docxHeading, layoutTable, para, run, type DocxModule } from '../report/docx-blocks.js';
 import { formatDate, formatPercent } from '../report/format.js';
 import { REGIMES } from '../rules/regimes.js';
@@ -12,10 +12,11 @@ import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { problemMessage } from '../text/messages.js';
 import type { RoundSession } from './round.js';
+import { ZipFile } from '../read/zip.js';
 import { actionWords, bandHeads, bandWords, countsByType, incompleteLine, instruments, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, totalLines, type RoundContext } from './words.js';
 
 const BODY = 14;
-const TABLE = 11;
+const TABLE = 12;
 
 /** The status in a word or two; section IV says why. */
 function shortStatus(s: RoundSession, lang: RoundContext['lang']): string {
@@ -49,14 +50,17 @@ export async function roundDocx(given: RoundContext): Promise<Uint8Array> {
 
   // II. Per unit.
   section(S.sections.units);
-  children.push(unitsTable(d, ctx));
+  // Parts that grow with the round, written as XML text into their slots (see tableXml).
+  const tables: string[] = [unitsTable(ctx)];
+  children.push(slot(d, 0));
   for (const t of thresholdLegend(round, ctx.lang)) text(t, { italics: true, size: 12, align: 'left', after: 0 });
 
   // III. Leaders above a threshold, highest low share first.
   section(S.sections.flagged);
   if (round.flagged.length === 0) text(noneFlaggedLine(round, ctx.lang), { indent: MM(10) });
   else {
-    children.push(flaggedTable(d, ctx));
+    children.push(slot(d, tables.length));
+    tables.push(flaggedTable(ctx));
     // The action once per band and regime, as the regulation words it.
     const seen = new Set<string>();
     const actions: [RegimeId, Band][] = [];
@@ -86,9 +90,14 @@ export async function roundDocx(given: RoundContext): Promise<Uint8Array> {
   const invalid = round.sessions.filter((s) => !s.valid || s.expected === false);
   if (invalid.length > 0 || round.missing.length > 0 || round.overPlaces.length > 0) {
     section(S.sections.problems);
-    for (const s of invalid) text(`- ${s.unit} (${s.label}): ${statusText(s, ctx.lang)}`, { indent: MM(10), align: 'left', after: 0 });
-    for (const m of round.missing) text(`- ${m}: ${S.status.missing.toLocaleLowerCase(ctx.lang)}`, { indent: MM(10), align: 'left', after: 0 });
-    for (const p of round.problems.filter((x) => x.code === 'too-many-places')) text(`- ${problemMessage(p, ctx.lang)}`, { indent: MM(10), align: 'left', after: 0 });
+    // A line a unit, as many as the round has: written as text like the tables.
+    const lines = [
+      ...invalid.map((s) => `- ${s.unit} (${s.label}): ${statusText(s, ctx.lang)}`),
+      ...round.missing.map((m) => `- ${m}: ${S.status.missing.toLocaleLowerCase(ctx.lang)}`),
+      ...round.problems.filter((x) => x.code === 'too-many-places').map((p) => `- ${problemMessage(p, ctx.lang)}`),
+    ];
+    children.push(slot(d, tables.length));
+    tables.push(lines.map((l) => `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:ind w:firstLine="${MM(10)}"/><w:jc w:val="left"/></w:pPr><w:r><w:t xml:space="preserve">${xmlChars(l)}</w:t></w:r></w:p>`).join(''));
   }
 
   children.push(para(d, '', { after: 200 }));
@@ -98,7 +107,10 @@ export async function roundDocx(given: RoundContext): Promise<Uint8Array> {
     creator: 'tally',
     lastModifiedBy: 'tally',
     title: S.reportType,
-    styles: { default: { document: { run: { font: FONT, size: PT(BODY) } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: PT(BODY) } } },
+      paragraphStyles: [{ id: CELL_STYLE, name: 'Tally table cell', basedOn: 'Normal', run: { font: FONT, size: PT(TABLE) }, paragraph: { spacing: { before: 0, after: 0 } } }],
+    },
     sections: [
       {
         properties: {
@@ -113,41 +125,95 @@ export async function roundDocx(given: RoundContext): Promise<Uint8Array> {
   // The package's own core properties carry the wall clock: the report's date instead.
   const when = `${ctx.header.date ?? '2000-01-01'}T00:00:00Z`;
   const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${S.reportType}</dc:title><dc:creator>tally</dc:creator><cp:lastModifiedBy>tally</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
-  return new Uint8Array(await d.Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]));
+  const overrides = [{ path: 'docProps/core.xml', data: core }];
+  // The document without its large tables, packed once to read its XML, then again with the
+  // tables written in: the library never holds a row of them.
+  const bare = await ZipFile.fromBytes(new Uint8Array(await d.Packer.toBuffer(doc, false, overrides)));
+  const entry = bare.entries.get('word/document.xml');
+  if (entry === undefined) throw new Error('docx: no word/document.xml');
+  const xml = fillSlots(await bare.text(entry, Number.MAX_SAFE_INTEGER), tables);
+  await bare.close();
+  return new Uint8Array(await d.Packer.toBuffer(doc, false, [...overrides, { path: 'word/document.xml', data: xml }]));
 }
 
 type CellOpts = { span?: number; rows?: number; bold?: boolean; italics?: boolean; align?: 'left' | 'center' | 'right'; shade?: boolean };
 
-function table(d: DocxModule, widths: readonly number[], rows: readonly (readonly { text: string; opts?: CellOpts }[])[], headerRows: number): Docx.Table {
-  const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
-  const borders = { top: border, bottom: border, left: border, right: border };
-  const make = (cells: readonly { text: string; opts?: CellOpts }[], r: number) => {
+/** The paragraph style every table cell uses: its size and spacing said once, not per cell. */
+const CELL_STYLE = 'TallyCell';
+
+/** Text as XML character data: markup escaped; what XML cannot hold shown by its code point (model/text-as-data.ts). */
+const xmlChars = (t: string) => xmlText(t).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+
+/**
+ * A bordered table, written as WordprocessingML text. Its rows grow with the round (a unit,
+ * a flagged leader each): built as the docx library's objects they cost about 290 KB of
+ * memory a unit and ran a round of thousands of units out of memory (issue 19); as text, a
+ * few hundred bytes. Borders, margins and the cells' text style are the table's and the
+ * style's, said once. A cell spanning rows continues in the rows below as Word expects.
+ */
+function tableXml(widths: readonly number[], rows: readonly (readonly { text: string; opts?: CellOpts }[])[], headerRows: number): string {
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${MM(1)}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${MM(1)}" w:type="dxa"/></w:tblCellMar></w:tblPr>`,
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+  ];
+  // Grid columns still covered by a cell from a row above: its span and rows left.
+  const below = new Map<number, { span: number; left: number; fill: string | null }>();
+  const cellPr = (col: number, span: number, merge: string, fill: string | null) =>
+    `<w:tcPr><w:tcW w:w="${widths.slice(col, col + span).reduce((a, b) => a + b, 0)}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merge}${fill === null ? '' : `<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>`}<w:vAlign w:val="center"/></w:tcPr>`;
+  rows.forEach((cells, r) => {
+    const head = r < headerRows;
+    out.push(`<w:tr><w:trPr><w:cantSplit/>${head ? '<w:tblHeader/>' : ''}</w:trPr>`);
     let col = 0;
-    return new d.TableRow({
-      cantSplit: true,
-      ...(r < headerRows ? { tableHeader: true } : {}),
-      children: cells.map(({ text, opts = {} }) => {
-        const span = opts.span ?? 1;
-        const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-        col += span;
-        return new d.TableCell({
-          width: { size: width, type: d.WidthType.DXA },
-          borders,
-          verticalAlign: d.VerticalAlign.CENTER,
-          margins: { left: MM(1), right: MM(1), top: 0, bottom: 0 },
-          ...(span > 1 ? { columnSpan: span } : {}),
-          ...(opts.rows === undefined ? {} : { rowSpan: opts.rows }),
-          ...(opts.shade === true || r < headerRows ? { shading: { type: d.ShadingType.CLEAR, color: 'auto', fill: r < headerRows ? 'EDEDED' : 'FCE4D6' } } : {}),
-          children: text.split('\n').map((line) => para(d, line, { size: TABLE, bold: opts.bold === true || r < headerRows, italics: opts.italics === true, align: opts.align ?? 'center' })),
-        });
-      }),
-    });
-  };
-  return new d.Table({ width: { size: widths.reduce((a, b) => a + b, 0), type: d.WidthType.DXA }, columnWidths: [...widths], layout: d.TableLayoutType.FIXED, rows: rows.map(make) });
+    let next = 0;
+    while (col < widths.length) {
+      const cont = below.get(col);
+      if (cont !== undefined && cont.left > 0) {
+        out.push(`<w:tc>${cellPr(col, cont.span, '<w:vMerge/>', cont.fill)}<w:p><w:pPr><w:pStyle w:val="${CELL_STYLE}"/></w:pPr></w:p></w:tc>`);
+        if (--cont.left === 0) below.delete(col);
+        col += cont.span;
+        continue;
+      }
+      const cell = cells[next++];
+      if (cell === undefined) break;
+      const opts = cell.opts ?? {};
+      const span = opts.span ?? 1;
+      const fill = head ? 'EDEDED' : opts.shade === true ? 'FCE4D6' : null;
+      const rowsSpanned = opts.rows ?? 1;
+      if (rowsSpanned > 1) below.set(col, { span, left: rowsSpanned - 1, fill });
+      const bold = opts.bold === true || head;
+      const rPr = bold || opts.italics === true ? `<w:rPr>${bold ? '<w:b/><w:bCs/>' : ''}${opts.italics === true ? '<w:i/><w:iCs/>' : ''}</w:rPr>` : '';
+      const paras = cell.text
+        .split('\n')
+        .map((line) => `<w:p><w:pPr><w:pStyle w:val="${CELL_STYLE}"/><w:jc w:val="${opts.align ?? 'center'}"/></w:pPr>${line === '' ? '' : `<w:r>${rPr}<w:t xml:space="preserve">${xmlChars(line)}</w:t></w:r>`}</w:p>`)
+        .join('');
+      out.push(`<w:tc>${cellPr(col, span, rowsSpanned > 1 ? '<w:vMerge w:val="restart"/>' : '', fill)}${paras}</w:tc>`);
+      col += span;
+    }
+    out.push('</w:tr>');
+  });
+  out.push('</w:tbl>');
+  return out.join('');
+}
+
+/** A paragraph standing where a table written as text goes, found again by its word. */
+const slot = (d: DocxModule, n: number) => new d.Paragraph({ children: [new d.TextRun(`TALLY-TABLE-SLOT-${n}`)] });
+
+/** The document's XML with each slot paragraph replaced by its table. */
+function fillSlots(xml: string, tables: readonly string[]): string {
+  let out = xml;
+  tables.forEach((table, n) => {
+    const at = out.indexOf(`TALLY-TABLE-SLOT-${n}<`);
+    if (at < 0) throw new Error(`table slot ${n} not found`);
+    const from = Math.max(out.lastIndexOf('<w:p>', at), out.lastIndexOf('<w:p ', at));
+    const to = out.indexOf('</w:p>', at) + '</w:p>'.length;
+    out = out.slice(0, from) + table + out.slice(to);
+  });
+  return out;
 }
 
 /** STT | unit | date | present/convened | returned | valid | leaders | > 1/2 | ≥ 2/3 | status. */
-function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
+function unitsTable(ctx: RoundContext): string {
   const S = SUMMARY_TEXT[ctx.lang];
   const { round } = ctx;
   const widths = [MM(10), MM(34), MM(20), MM(17), MM(12), MM(12), MM(13), MM(14), MM(14)];
@@ -188,11 +254,11 @@ function unitsTable(d: DocxModule, ctx: RoundContext): Docx.Table {
   round.missing.forEach((m, i) => rows.push([c(round.sessions.length + i + 1), c(m, { align: 'left' }), c(''), c(''), c(''), c(''), c(''), c(''), c(''), c(S.status.missing, { align: 'left', bold: true })]));
   const t = round.totals;
   rows.push([c(''), c(S.col.total, { bold: true }), c(''), c(''), c(''), c(''), c(t.leaders, { align: 'right', bold: true }), c(t.review, { align: 'right', bold: true }), c(t.dismissal, { align: 'right', bold: true }), c('')]);
-  return table(d, widths, [...head, ...rows], 2);
+  return tableXml(widths, [...head, ...rows], 2);
 }
 
 /** STT | name and position | unit | low votes of T | share | band. */
-function flaggedTable(d: DocxModule, ctx: RoundContext): Docx.Table {
+function flaggedTable(ctx: RoundContext): string {
   const S = SUMMARY_TEXT[ctx.lang];
   const widths = [MM(11), MM(50), MM(36), MM(20), MM(17)];
   widths.push(TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
@@ -206,7 +272,7 @@ function flaggedTable(d: DocxModule, ctx: RoundContext): Docx.Table {
     c(l.percent === null ? '' : formatPercent(l.percent.low, ctx.lang), { align: 'right', bold: true }),
     c(bandWords(l.regime, l.band, ctx.lang) + (l.notes.includes('exactly-two-thirds') ? ' (*)' : '')),
   ]);
-  return table(d, widths, [...head, ...rows], 1);
+  return tableXml(widths, [...head, ...rows], 1);
 }
 
 /** Recipients on the left (Nơi nhận), the board's signature on the right with room to sign. */

@@ -3,8 +3,8 @@
 // empty cells and total rows are not units.
 import { cellText, type Sheet } from '../model/grid.js';
 import { clean, fold } from '../model/fold.js';
-import type { Limits } from '../model/limits.js';
-import { openInput } from '../read/files.js';
+import { limitValue, type Limits } from '../model/limits.js';
+import { InputFileError, openInput } from '../read/files.js';
 
 const HEADER = /^(unit|units|don vi|ten don vi|don vi lay phieu)$/;
 const TOTAL = /^(tong|tong cong|cong|total)\b/;
@@ -26,8 +26,23 @@ export function unitsFromSheets(sheets: readonly Sheet[]): { ok: true; units: st
   return { ok: false, reason: 'no-column' };
 }
 
+/** Rows a units list may have beside its units: titles, a header, blank and total rows. */
+const SLACK_ROWS = 1000;
+
+/**
+ * The list, refused past the `units` limit before it can cost memory: its rows are counted
+ * as it is read (a list of a million units stops at the limit), then its units.
+ */
 export async function readUnits(path: string, limits: Limits): Promise<UnitsRead> {
-  const f = await openInput(path, limits);
+  const past = new InputFileError(path, 'too-large', '', { name: 'units', value: limitValue(limits, 'units'), where: null });
+  let f;
+  try {
+    f = await openInput(path, { ...limits, rows: Math.min(limits.rows, limits.units + SLACK_ROWS) });
+  } catch (e) {
+    if (e instanceof InputFileError && e.limit?.name === 'rows' && limits.rows > limits.units + SLACK_ROWS) throw past;
+    throw e;
+  }
   const r = unitsFromSheets(f.sheets);
+  if (r.ok && r.units.length > limits.units) throw past;
   return r.ok ? { ...r, sha256: f.sha256 } : r;
 }

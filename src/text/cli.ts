@@ -115,10 +115,11 @@ export const HELP = {
       'cell-chars': (v: number) => `độ dài một ô ${v.toLocaleString('vi-VN')} ký tự`,
       columns: (v: number) => `${v.toLocaleString('vi-VN')} cột`,
       rows: (v: number) => `${v.toLocaleString('vi-VN')} dòng`,
+      units: (v: number) => `${v.toLocaleString('vi-VN')} đơn vị trong danh sách đơn vị`,
     },
     line: 'dòng',
     row: 'dòng',
-    limitOption: 'giới hạn đọc tệp, dạng tên=giá trị (xem HUONG-DAN): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows',
+    limitOption: 'giới hạn đọc tệp, dạng tên=giá trị (xem HUONG-DAN): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows, units',
   },
   en: {
     description: 'Tally confidence-vote ballots under Regulation 96-QĐ/TW: counts, percentages and low-confidence bands.',
@@ -218,10 +219,11 @@ export const HELP = {
       'cell-chars': (v: number) => `${v.toLocaleString('en-US')} characters in one cell`,
       columns: (v: number) => `${v.toLocaleString('en-US')} columns`,
       rows: (v: number) => `${v.toLocaleString('en-US')} rows`,
+      units: (v: number) => `${v.toLocaleString('en-US')} units in a units list`,
     },
     line: 'line',
     row: 'row',
-    limitOption: 'limits on input files, as name=value (see HUONG-DAN): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows',
+    limitOption: 'limits on input files, as name=value (see HUONG-DAN): file-mb, table-mb, part-mb, row-mb, cell-chars, columns, rows, units',
   },
 } as const;
 

@@ -9,6 +9,8 @@ import { VOID_ACCEPTED } from '../model/void-words.js';
 
 /** A denominator basis in the reader's words ("số phiếu thu về"), not its JSON code. */
 const basisWords = (v: ParamValue | undefined, lang: Lang): string => (LABELS[lang].basis as Readonly<Record<string, string>>)[s(v)] ?? s(v);
+import { HELP } from './cli.js';
+import type { LimitName } from '../model/limits.js';
 
 type Params = Readonly<Record<string, ParamValue>>;
 /** The wording of one problem code, reading only the parameters that code carries. */
@@ -26,8 +28,16 @@ const onBallotsVi = (ballots: readonly string[]) => `dòng của ${ballots.lengt
 const onBallotsEn = (ballots: readonly string[]) => `the line of ${ballots.length === 1 ? 'ballot' : `${ballots.length.toLocaleString('en-US')} ballots,`} ${someOf(ballots, (n) => `and ${n.toLocaleString('en-US')} more`)}`;
 
 /** The clerk's wording of why a file cannot be read, when it needs no detail filled in. */
+/** Known words for a list of names, joined. */
+function list(v: ParamValue | undefined, words: Readonly<Record<string, string>>, and: string): string {
+  return (Array.isArray(v) ? v : [s(v)]).map((x) => words[x] ?? x).join(and);
+}
+
 function fileReason(lang: Lang, p: Params): string | null {
   const text = (FILE_REASONS[lang] as Readonly<Record<string, string>>)[s(p['reason'])];
+  // Past a limit: which one, and the option that raises it, as the command line says it.
+  const limit = HELP[lang].limits[s(p['limit']) as LimitName] as ((v: number) => string) | undefined;
+  if (text !== undefined && limit !== undefined && typeof p['value'] === 'number') return text.replace('{0}', limit(p['value'])).replace('{1}', s(p['limit']));
   return text === undefined || text.includes('{0}') ? null : text;
 }
 
@@ -389,6 +399,14 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
   'not-a-session': {
     vi: () => 'sổ Excel này không phải một hội nghị (không có trang Danh sách và Phiếu) cũng không phải bản tổng hợp; bỏ qua',
     en: () => 'this workbook is neither a session (no roster and ballot sheets) nor a summary; skipped',
+  },
+  'incomplete-session': {
+    vi: (p) => `thư mục có tệp của một hội nghị nhưng thiếu ${list(p['missing'], { roster: 'danh sách (roster.* hoặc danh-sach.*)', session: 'tệp hội nghị (session.* hoặc hoi-nghi.*)', ballots: 'tệp phiếu (ballots*.* hoặc phieu*.*)' }, ' và ')}: không kiểm lại được`,
+    en: (p) => `the folder holds a session's files but lacks ${list(p['missing'], { roster: 'the roster (roster.* or danh-sach.*)', session: 'the session file (session.* or hoi-nghi.*)', ballots: 'the ballots (ballots*.* or phieu*.*)' }, ' and ')}: it cannot be re-checked`,
+  },
+  'no-session': {
+    vi: () => 'không tìm thấy hội nghị nào ở đây: cần một sổ Excel có trang Danh sách và Phiếu, hoặc một thư mục có danh sách, tệp hội nghị và tệp phiếu',
+    en: () => 'no session found here: a session is a workbook with roster and ballot sheets, or a folder with a roster, a session file and ballot files',
   },
   'layout-not-compared': {
     vi: (p) =>

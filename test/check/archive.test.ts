@@ -1,6 +1,6 @@
 // `tally check` over awkward archives (issue 11): every session wrong, copies of a workbook,
 // names that sort as numbers, a person in many places, a session with several records.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ function wrongSession(folder: string, ballots: number, leaders: number): void {
   mkdirSync(folder, { recursive: true });
   const names = Array.from({ length: leaders }, (_, i) => `Người ${i + 1}`);
   writeFileSync(join(folder, 'danh-sach.csv'), ['STT,Họ và tên,Chức vụ', ...names.map((n, i) => `${i + 1},${n},Ủy viên`)].join('\n'));
-  writeFileSync(join(folder, 'hoi-nghi.csv'), `Mục,Giá trị\nNgày,10/12/2024\nĐợt,2024\nSố người được triệu tập,${ballots}\nSố người có mặt,${ballots}\nSố phiếu phát ra,${ballots}\nSố phiếu thu về,${ballots}\n`);
+  // Each session its own title: byte-identical folders would be one session copied (issue 19).
+  writeFileSync(join(folder, 'hoi-nghi.csv'), `Mục,Giá trị\nTên hội nghị,${folder.split(/[\\/]/).pop()}\nNgày,10/12/2024\nĐợt,2024\nSố người được triệu tập,${ballots}\nSố người có mặt,${ballots}\nSố phiếu phát ra,${ballots}\nSố phiếu thu về,${ballots}\n`);
   const row = names.map(() => 'z').join(',');
   writeFileSync(join(folder, 'phieu.csv'), [`Số phiếu,${names.join(',')}`, ...Array.from({ length: ballots }, (_, b) => `${b + 1},${row}`)].join('\n'));
 }
@@ -77,7 +78,11 @@ describe('copies and places', () => {
   it('a person in eight places: the message names five and counts the rest, the JSON has all', async () => {
     const dir = temp();
     const places = [1, 2, 3, 4, 5, 6, 7, 10];
-    for (const p of places) cpSync(join(ARCHIVE, '2024', 'huyen'), join(dir, `don-vi-${p}`), { recursive: true });
+    for (const p of places) {
+      cpSync(join(ARCHIVE, '2024', 'huyen'), join(dir, `don-vi-${p}`), { recursive: true });
+      // Distinct sessions: a byte-identical folder would be one session copied (issue 19).
+      appendFileSync(join(dir, `don-vi-${p}`, 'hoi-nghi.csv'), '\n'.repeat(p));
+    }
     const doc = JSON.parse((await tally(['check', dir, '--json'])).stdout);
     const hung = doc.problems.find((p: { code: string; message: string }) => p.code === 'too-many-places' && p.message.startsWith('Nguyễn Văn Hùng'));
     expect(hung.places).toEqual(places.map((p) => join(dir, `don-vi-${p}`)));

@@ -1,6 +1,6 @@
 // `tally check` on the archive: exactly the planted problems (fixtures/archive, expectations
 // from scripts/make_archive.py), the clean rounds, workers, outputs and the other statuses.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -124,7 +124,11 @@ describe('other statuses', () => {
 
   it('a person voted on in three places of one round', async () => {
     const base = mkdtempSync(join(tmpdir(), 'tally-check-'));
-    for (const place of ['a', 'b', 'c']) cpSync(join(ARCHIVE, '2024', 'huyen'), join(base, place), { recursive: true });
+    for (const [i, place] of ['a', 'b', 'c'].entries()) {
+      cpSync(join(ARCHIVE, '2024', 'huyen'), join(base, place), { recursive: true });
+      // Distinct sessions: a byte-identical folder would be one session copied (issue 19).
+      appendFileSync(join(base, place, 'hoi-nghi.csv'), '\n'.repeat(i + 1));
+    }
     const r = await tally(['check', base, '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
