@@ -27,7 +27,7 @@ export interface RowsExpect {
 }
 
 export type Expect =
-  | { readonly kind: 'ok'; readonly session?: Session; readonly rows?: readonly RowsExpect[] }
+  | { readonly kind: 'ok'; readonly session?: Session; readonly rows?: readonly RowsExpect[]; readonly date?: string }
   | { readonly kind: 'quorum'; readonly convened: number; readonly present: number }
   | {
       readonly kind: 'refused';
@@ -415,7 +415,12 @@ interface BookForm {
   readonly bigPadding?: number;
   readonly merges?: boolean;
   readonly numbers?: 'number' | 'text';
+  /** The session's date typed as an Excel date (13/12/2023) in this date system, not as text. */
+  readonly dates?: 1900 | 1904;
 }
+
+/** 13/12/2023 as Excel's day number: 45273 days after 1899-12-30, 43811 after 1904-01-01. */
+const SERIAL_13_12_2023 = { 1900: 45273, 1904: 43811 } as const;
 
 /** The self-contained workbook: roster, session and one ballot sheet per type. */
 export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideOptions, b: BookForm = {}, applies?: (s: Session) => boolean): Form {
@@ -427,7 +432,10 @@ export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideO
       const rows: RowsExpect[] = [];
       const numbers = b.numbers ?? 'number';
       sheets.push({ name: b.english === true ? 'Roster' : 'Danh sách', rows: rosterRows(s, { numbers: numbers === 'number' }) });
-      sheets.push({ name: b.english === true ? 'Session' : 'Hội nghị', rows: sessionRows(s).map((r) => r.map((c) => (numbers === 'text' && typeof c === 'number' ? String(c) : c))) });
+      const sessionSheet = sessionRows(s).map((r) => r.map((c) => (numbers === 'text' && typeof c === 'number' ? String(c) : c)));
+      const dateRow = sessionSheet.findIndex((r) => r[0] === 'Ngày');
+      if (b.dates !== undefined) (sessionSheet[dateRow] as Cell[])[1] = SERIAL_13_12_2023[b.dates];
+      sheets.push({ name: b.english === true ? 'Session' : 'Hội nghị', rows: sessionSheet, ...(b.dates !== undefined ? { dates: [`B${dateRow + 1}`] } : {}) });
       let sketch = '';
       for (const type of typesOf(s)) {
         const base = b.english === true ? 'Ballots' : 'Phiếu';
@@ -437,8 +445,9 @@ export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideO
         rows.push({ file: 'hoi-nghi.xlsx', sheet, ballots: t.ballots, nonBallot: t.nonBallot, kinds: t.kinds });
         if (sketch === '') sketch = `hoi-nghi.xlsx, sheet ${sheet}${t.merges.length > 0 ? ` (merged ${t.merges.slice(0, 3).join(', ')})` : ''}:\n${sketchRows(t.rows)}`;
       }
-      const files = { 'hoi-nghi.xlsx': workbook(sheets, { shared: b.shared ?? true, ...(b.bigPadding !== undefined ? { bigPadding: b.bigPadding } : {}) }) };
-      return { files, args: [join(dir, 'hoi-nghi.xlsx')], expect: { kind: 'ok', rows }, sketch };
+      const files = { 'hoi-nghi.xlsx': workbook(sheets, { shared: b.shared ?? true, ...(b.bigPadding !== undefined ? { bigPadding: b.bigPadding } : {}), date1904: b.dates === 1904 }) };
+      if (b.dates !== undefined) sketch += `\nsession date: the number ${SERIAL_13_12_2023[b.dates]} in a date style, ${b.dates} date system`;
+      return { files, args: [join(dir, 'hoi-nghi.xlsx')], expect: { kind: 'ok', rows, date: '2023-12-13' }, sketch };
     },
   };
 }
@@ -630,6 +639,9 @@ export const EQUIVALENT: readonly Form[] = [
   // Everything at once.
   csvForm('csv-all-variations-combined', (s, rng) => ({ headers: mixedHeaders(s, rng), codes: 'synonyms', shuffleRows: true, shuffleColumns: true, spacers: true, titles: TITLE_ROWS, total: true, repeatHeader: true, numbers: 'padded' }), { delimiter: ';', encoding: 'cp1258', eol: '\r\n' }),
   bookForm('xlsx-all-variations-combined', (s, rng) => ({ headers: mixedHeaders(s, rng), codes: 'synonyms', shuffleRows: true, shuffleColumns: true, spacers: true, titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true, total: true, repeatHeader: true })),
+  // Issue 20: the session date as an Excel date cell, in each date system.
+  bookForm('xlsx-workbook-date-cell-1900-system', nameHeaders, { dates: 1900 }),
+  bookForm('xlsx-workbook-date-cell-1904-system (Excel for Mac)', nameHeaders, { dates: 1904 }),
 ];
 
 // ---------------------------------------------------------------------------------------------
