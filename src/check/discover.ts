@@ -30,7 +30,9 @@ export interface SummaryFile {
 export type Found = FolderSession | WorkbookSession | SummaryFile;
 
 const SKIP = /^(~\$|\.~lock|\.)/;
-const DATA = /\.(xlsx|csv|tsv|txt|json)$/i;
+const DATA = /\.(xlsx|ods|csv|tsv|txt|json)$/i;
+/** A workbook: Excel's, or LibreOffice's own. */
+const WORKBOOK = /\.(xlsx|ods)$/i;
 
 /** Files by role, matched on the folded base name. */
 function roleOf(name: string): 'roster' | 'session' | 'ballots' | 'results' | 'adjudications' | null {
@@ -59,7 +61,7 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
     const info = await stat(abs).catch(() => null);
     if (info === null) return void missing.push(path);
     if (info.isFile()) {
-      if (!SKIP.test(basename(abs)) && /\.xlsx$/i.test(abs)) found.push({ kind: 'workbook', path: abs });
+      if (!SKIP.test(basename(abs)) && WORKBOOK.test(abs)) found.push({ kind: 'workbook', path: abs });
       return;
     }
     if (!info.isDirectory()) return;
@@ -80,7 +82,7 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
       found.push({ kind: 'folder', path: abs, roster, session, ballots, results: byRole('results'), adjudications: byRole('adjudications')[0] ?? null });
       for (const f of [roster, session, ...ballots, ...byRole('results'), ...byRole('adjudications')]) claimed.add(f);
     }
-    for (const f of files) if (!claimed.has(f) && /\.xlsx$/i.test(f)) found.push({ kind: 'workbook', path: f });
+    for (const f of files) if (!claimed.has(f) && WORKBOOK.test(f)) found.push({ kind: 'workbook', path: f });
   };
   for (const p of paths) await visit(p);
   found.sort((a, b) => naturalCompare(a.path, b.path));

@@ -46,7 +46,11 @@ export class Workbook {
   }
 
   static async open(file: string, limits: Limits = DEFAULT_LIMITS, bytes?: Uint8Array, withStrings = true): Promise<Workbook> {
-    const zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
+    return Workbook.fromZip(file, bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes), limits, bytes, withStrings);
+  }
+
+  /** A workbook from its zip, already open (closed here if it is not a workbook). */
+  static async fromZip(file: string, zip: ZipFile, limits: Limits, bytes: Uint8Array | undefined, withStrings = true): Promise<Workbook> {
     try {
       const part = (name: string): ZipEntry | undefined => zip.entries.get(name);
       const workbook = part('xl/workbook.xml');

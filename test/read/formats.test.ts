@@ -11,6 +11,7 @@ import { SAMPLE, tally } from '../cli/run.js';
 import { pick } from '../helpers.js';
 import type { Cell } from '../metamorphic/encode.js';
 import { workbook, type SheetSpec } from '../metamorphic/xlsx.js';
+import { odsBook } from '../metamorphic/ods.js';
 
 const expected = JSON.parse(readFileSync(join(SAMPLE, 'expected.json'), 'utf8')) as { session: unknown; ballotTypes: unknown; cadres: unknown };
 
@@ -83,5 +84,20 @@ describe('which number formats show a date', () => {
   ] as const)('%s → %s', async (code, date) => {
     const { isDateFormat } = await import('../../src/read/xlsx.js');
     expect(isDateFormat(code)).toBe(date);
+  });
+});
+
+describe('OpenDocument spreadsheets (.ods)', () => {
+  it.each([
+    ['plain', {}],
+    ['runs of equal cells and rows written once', { runs: true }],
+  ] as const)('the sample as an .ods workbook (%s) tallies exactly as expected.json', async (_name, o) => {
+    const d = dir();
+    const file = join(d, 'hoi-nghi.ods');
+    writeFileSync(file, odsBook(sampleSheets(), o));
+    const r = await tally([file, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(pick(JSON.parse(r.stdout), expected)).toEqual(expected);
   });
 });
