@@ -275,6 +275,8 @@ export class OdsScanner {
   private rowValues = new Map<number, CellValue>();
   private col = 0;
   private rowChars = 0;
+  /** What the row's repeated cells would take written out: each repetition of the row costs it again. */
+  private rowCost = 0;
   private rowSpans: Span[] = [];
   private cell: CellRead | null = null;
   /** Inside a cell's annotation (a comment): its text is not the cell's. */
@@ -437,6 +439,7 @@ export class OdsScanner {
       case 'table:table-row':
         this.inRow = true;
         this.rowChars = end + 1 - from;
+        this.rowCost = 0;
         this.rowRepeat = repeat(attrs().get('table:number-rows-repeated'));
         this.rowKeys = [];
         this.rowValues = new Map();
@@ -494,7 +497,9 @@ export class OdsScanner {
     if (col + times > MAX_COLUMNS) throw new XmlError(`a cell beyond the sheet's ${MAX_COLUMNS} columns`);
     if (col + times > this.limits.columns) throw new LimitExceeded('columns', this.nextRow);
     // A value repeated costs what it would written out.
-    this.charge((times - 1) * (cell.text.length + 64));
+    const cost = (times - 1) * (cell.text.length + 64);
+    this.charge(cost);
+    this.rowCost += cost;
     const key = this.keyOf(value);
     for (let c = col; c < col + times; c++) {
       while (this.rowKeys.length < c) this.rowKeys.push(EMPTY);
@@ -562,7 +567,7 @@ export class OdsScanner {
       if (this.builder.cells >= BATCH_CELLS || this.builder.rows.length >= BATCH_CELLS) this.flush();
     }
     this.blanks = 0;
-    if (repeated) this.charge(this.rowChars);
+    if (repeated) this.charge(this.rowChars + this.rowCost);
     this.width = Math.max(this.width, keys.length);
     this.builder.add(number, keys, values);
     if (this.builder.cells >= BATCH_CELLS || this.builder.rows.length >= BATCH_CELLS) this.flush();

@@ -10,6 +10,7 @@ import { csv, encode, type Cell, type Encoding } from './encode.js';
 import { Rng } from './prng.js';
 import { ballotsOf, leadersOf, numbersCollide, twoTypes, typesOf, type Ballot, type Leader, type Level, type Line, type Session } from './session.js';
 import { col, fillTemplate, workbook, type SheetSpec } from './xlsx.js';
+import { odsBook, type OdsOptions } from './ods.js';
 import { readFileSync } from 'node:fs';
 
 // ---------------------------------------------------------------------------------------------
@@ -357,6 +358,8 @@ interface CsvOptions {
   readonly session?: 'csv' | 'json' | 'flags';
   readonly rosterAsXlsx?: boolean;
   readonly rosterNameFirst?: boolean;
+  /** Roster and session given as .ods files. */
+  readonly sideOds?: boolean;
 }
 
 const sketchRows = (rows: readonly (readonly Cell[])[], n = 4) =>
@@ -367,6 +370,11 @@ const sketchRows = (rows: readonly (readonly Cell[])[], n = 4) =>
 
 export function sideFiles(s: Session, dir: string, files: Record<string, Buffer>, o: CsvOptions = {}): string[] {
   const args: string[] = [];
+  if (o.sideOds === true) {
+    files['danh-sach.ods'] = odsBook([{ name: 'Danh sách', rows: rosterRows(s, { numbers: true, nameFirst: o.rosterNameFirst ?? false }) }], { runs: true });
+    files['hoi-nghi.ods'] = odsBook([{ name: 'Hội nghị', rows: sessionRows(s) }], { runs: true });
+    return ['--roster', join(dir, 'danh-sach.ods'), '--session', join(dir, 'hoi-nghi.ods')];
+  }
   if (o.rosterAsXlsx === true) {
     files['danh-sach.xlsx'] = workbook([{ name: 'Danh sách', rows: rosterRows(s, { numbers: true, nameFirst: o.rosterNameFirst ?? false }) }], { shared: true });
     args.push('--roster', join(dir, 'danh-sach.xlsx'));
@@ -417,6 +425,8 @@ interface BookForm {
   readonly numbers?: 'number' | 'text';
   /** The session's date typed as an Excel date (13/12/2023) in this date system, not as text. */
   readonly dates?: 1900 | 1904;
+  /** Written as LibreOffice's OpenDocument .ods instead of XLSX. */
+  readonly ods?: OdsOptions;
 }
 
 /** 13/12/2023 as Excel's day number: 45273 days after 1899-12-30, 43811 after 1904-01-01. */
@@ -431,6 +441,7 @@ export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideO
       const sheets: SheetSpec[] = [];
       const rows: RowsExpect[] = [];
       const numbers = b.numbers ?? 'number';
+      const book = b.ods !== undefined ? 'hoi-nghi.ods' : 'hoi-nghi.xlsx';
       sheets.push({ name: b.english === true ? 'Roster' : 'Danh sách', rows: rosterRows(s, { numbers: numbers === 'number' }) });
       const sessionSheet = sessionRows(s).map((r) => r.map((c) => (numbers === 'text' && typeof c === 'number' ? String(c) : c)));
       const dateRow = sessionSheet.findIndex((r) => r[0] === 'Ngày');
@@ -442,12 +453,13 @@ export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideO
         const sheet = twoTypes(s) ? `Phiếu ${type}` : base;
         const t = wide(s, type, rng, { codes: numbers === 'number' ? 'numbers' : 'digits', numbers: numbers === 'number' ? 'number' : 'text', ...wideOpts(s, rng) });
         sheets.push({ name: sheet, rows: t.rows, merges: t.merges });
-        rows.push({ file: 'hoi-nghi.xlsx', sheet, ballots: t.ballots, nonBallot: t.nonBallot, kinds: t.kinds });
-        if (sketch === '') sketch = `hoi-nghi.xlsx, sheet ${sheet}${t.merges.length > 0 ? ` (merged ${t.merges.slice(0, 3).join(', ')})` : ''}:\n${sketchRows(t.rows)}`;
+        rows.push({ file: book, sheet, ballots: t.ballots, nonBallot: t.nonBallot, kinds: t.kinds });
+        if (sketch === '') sketch = `${book}, sheet ${sheet}${t.merges.length > 0 ? ` (merged ${t.merges.slice(0, 3).join(', ')})` : ''}:\n${sketchRows(t.rows)}`;
       }
-      const files = { 'hoi-nghi.xlsx': workbook(sheets, { shared: b.shared ?? true, ...(b.bigPadding !== undefined ? { bigPadding: b.bigPadding } : {}), date1904: b.dates === 1904 }) };
+      const files = { [book]: b.ods !== undefined ? odsBook(sheets, b.ods) : workbook(sheets, { shared: b.shared ?? true, ...(b.bigPadding !== undefined ? { bigPadding: b.bigPadding } : {}), date1904: b.dates === 1904 }) };
       if (b.dates !== undefined) sketch += `\nsession date: the number ${SERIAL_13_12_2023[b.dates]} in a date style, ${b.dates} date system`;
-      return { files, args: [join(dir, 'hoi-nghi.xlsx')], expect: { kind: 'ok', rows, date: '2023-12-13' }, sketch };
+      if (b.ods !== undefined) sketch += `\n.ods ${JSON.stringify(b.ods)}`;
+      return { files, args: [join(dir, book)], expect: { kind: 'ok', rows, date: '2023-12-13' }, sketch };
     },
   };
 }
@@ -642,6 +654,14 @@ export const EQUIVALENT: readonly Form[] = [
   // Issue 20: the session date as an Excel date cell, in each date system.
   bookForm('xlsx-workbook-date-cell-1900-system', nameHeaders, { dates: 1900 }),
   bookForm('xlsx-workbook-date-cell-1904-system (Excel for Mac)', nameHeaders, { dates: 1904 }),
+  // Issue 20: LibreOffice's OpenDocument .ods, written as LibreOffice writes it.
+  bookForm('ods-workbook', nameHeaders, { ods: {} }),
+  bookForm('ods-workbook-runs-of-equal-cells-and-rows', nameHeaders, { ods: { runs: true } }),
+  bookForm('ods-workbook-merged-title-and-void', () => ({ titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true }), { ods: { runs: true } }),
+  bookForm('ods-workbook-date-cell', nameHeaders, { ods: {}, dates: 1900 }),
+  bookForm('ods-workbook-numbers-as-text', nameHeaders, { ods: { runs: true }, numbers: 'text' }),
+  bookForm('ods-all-variations-combined', (s, rng) => ({ headers: mixedHeaders(s, rng), codes: 'synonyms', shuffleRows: true, shuffleColumns: true, spacers: true, titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true, total: true, repeatHeader: true }), { ods: { runs: true } }),
+  csvForm('csv-ballots-roster-and-session-ods', () => ({}), { sideOds: true }),
 ];
 
 // ---------------------------------------------------------------------------------------------
