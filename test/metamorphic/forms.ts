@@ -296,6 +296,36 @@ export interface RosterOptions {
   readonly numbers?: boolean;
 }
 
+/**
+ * A roster whose name is split over columns (SPEC §2.2): `Họ đệm` | `Tên` (and its other
+ * headers), `Họ` | `Đệm` | `Tên`, or `Họ và tên` merged over two columns, with the parts named
+ * in a row below (`merged-sub`, the other headers merged down over both rows) or not.
+ */
+export type NameSplit = 'ho-dem' | 'ho-va-dem' | 'ho' | 'three' | 'merged' | 'merged-sub';
+
+export function splitRoster(s: Session, split: NameSplit, o: RosterOptions = {}): { rows: Cell[][]; merges: string[] } {
+  const rows = rosterRows(s, o);
+  const at = (rows[0] as Cell[]).indexOf('Họ và tên');
+  const words = (name: string) => name.split(' ');
+  const partsOf = (name: string): Cell[] => {
+    const w = words(name);
+    if (split === 'three') return [w[0] as string, w.slice(1, -1).join(' '), w[w.length - 1] as string];
+    return [w.slice(0, -1).join(' '), w[w.length - 1] as string];
+  };
+  const heads: Record<NameSplit, Cell[]> = { 'ho-dem': ['Họ đệm', 'Tên'], 'ho-va-dem': ['Họ và đệm', 'Tên'], ho: ['Họ', 'Tên'], three: ['Họ', 'Đệm', 'Tên'], merged: ['Họ và tên', null], 'merged-sub': ['Họ và tên', null] };
+  const out: Cell[][] = rows.map((r, i) => [...r.slice(0, at), ...(i === 0 ? (heads[split] as Cell[]) : partsOf(r[at] as string)), ...r.slice(at + 1)]);
+  const merges: string[] = [];
+  if (split === 'merged' || split === 'merged-sub') merges.push(`${col(at)}1:${col(at + 1)}1`);
+  if (split === 'merged-sub') {
+    const head = out[0] as Cell[];
+    out.splice(1, 0, head.map((_, c) => (c === at ? 'Họ đệm' : c === at + 1 ? 'Tên' : null)));
+    head.forEach((_, c) => {
+      if (c !== at && c !== at + 1) merges.push(`${col(c)}1:${col(c)}2`);
+    });
+  }
+  return { rows: out, merges };
+}
+
 export function rosterRows(s: Session, o: RosterOptions = {}): Cell[][] {
   const withId = s.idKind !== 'none';
   const two = twoTypes(s);
@@ -360,6 +390,8 @@ interface CsvOptions {
   readonly rosterNameFirst?: boolean;
   /** Roster and session given as .ods files. */
   readonly sideOds?: boolean;
+  /** The roster's name split over columns. */
+  readonly rosterSplit?: NameSplit;
 }
 
 const sketchRows = (rows: readonly (readonly Cell[])[], n = 4) =>
@@ -379,7 +411,8 @@ export function sideFiles(s: Session, dir: string, files: Record<string, Buffer>
     files['danh-sach.xlsx'] = workbook([{ name: 'Danh sách', rows: rosterRows(s, { numbers: true, nameFirst: o.rosterNameFirst ?? false }) }], { shared: true });
     args.push('--roster', join(dir, 'danh-sach.xlsx'));
   } else {
-    files['danh-sach.csv'] = encode(csv(rosterRows(s, { nameFirst: o.rosterNameFirst ?? false })), 'utf8-bom');
+    const rows = o.rosterSplit !== undefined ? splitRoster(s, o.rosterSplit).rows : rosterRows(s, { nameFirst: o.rosterNameFirst ?? false });
+    files['danh-sach.csv'] = encode(csv(rows), 'utf8-bom');
     args.push('--roster', join(dir, 'danh-sach.csv'));
   }
   const how = o.session ?? 'csv';
@@ -427,6 +460,8 @@ interface BookForm {
   readonly dates?: 1900 | 1904;
   /** Written as LibreOffice's OpenDocument .ods instead of XLSX. */
   readonly ods?: OdsOptions;
+  /** The roster's name split over columns. */
+  readonly rosterSplit?: NameSplit;
 }
 
 /** 13/12/2023 as Excel's day number: 45273 days after 1899-12-30, 43811 after 1904-01-01. */
@@ -442,7 +477,8 @@ export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideO
       const rows: RowsExpect[] = [];
       const numbers = b.numbers ?? 'number';
       const book = b.ods !== undefined ? 'hoi-nghi.ods' : 'hoi-nghi.xlsx';
-      sheets.push({ name: b.english === true ? 'Roster' : 'Danh sách', rows: rosterRows(s, { numbers: numbers === 'number' }) });
+      const roster = b.rosterSplit !== undefined ? splitRoster(s, b.rosterSplit, { numbers: numbers === 'number' }) : { rows: rosterRows(s, { numbers: numbers === 'number' }), merges: [] };
+      sheets.push({ name: b.english === true ? 'Roster' : 'Danh sách', rows: roster.rows, merges: roster.merges });
       const sessionSheet = sessionRows(s).map((r) => r.map((c) => (numbers === 'text' && typeof c === 'number' ? String(c) : c)));
       const dateRow = sessionSheet.findIndex((r) => r[0] === 'Ngày');
       if (b.dates !== undefined) (sessionSheet[dateRow] as Cell[])[1] = SERIAL_13_12_2023[b.dates];
@@ -459,6 +495,7 @@ export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideO
       const files = { [book]: b.ods !== undefined ? odsBook(sheets, b.ods) : workbook(sheets, { shared: b.shared ?? true, ...(b.bigPadding !== undefined ? { bigPadding: b.bigPadding } : {}), date1904: b.dates === 1904 }) };
       if (b.dates !== undefined) sketch += `\nsession date: the number ${SERIAL_13_12_2023[b.dates]} in a date style, ${b.dates} date system`;
       if (b.ods !== undefined) sketch += `\n.ods ${JSON.stringify(b.ods)}`;
+      if (b.rosterSplit !== undefined) sketch = `roster (${b.rosterSplit}${roster.merges.length > 0 ? `, merged ${roster.merges.join(' ')}` : ''}):\n${sketchRows(roster.rows, 3)}\n${sketch}`;
       return { files, args: [join(dir, book)], expect: { kind: 'ok', rows, date: '2023-12-13' }, sketch };
     },
   };
@@ -662,6 +699,15 @@ export const EQUIVALENT: readonly Form[] = [
   bookForm('ods-workbook-numbers-as-text', nameHeaders, { ods: { runs: true }, numbers: 'text' }),
   bookForm('ods-all-variations-combined', (s, rng) => ({ headers: mixedHeaders(s, rng), codes: 'synonyms', shuffleRows: true, shuffleColumns: true, spacers: true, titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true, total: true, repeatHeader: true }), { ods: { runs: true } }),
   csvForm('csv-ballots-roster-and-session-ods', () => ({}), { sideOds: true }),
+  // Issue 20: the roster's name split over columns.
+  csvForm('csv-roster-ho-dem-ten', () => ({}), { rosterSplit: 'ho-dem' }),
+  csvForm('csv-roster-ho-va-dem-ten', () => ({}), { rosterSplit: 'ho-va-dem' }),
+  csvForm('csv-roster-ho-ten', () => ({}), { rosterSplit: 'ho' }),
+  csvForm('csv-roster-ho-dem-ten-three-columns', () => ({}), { rosterSplit: 'three' }),
+  bookForm('xlsx-roster-ho-va-ten-merged-over-ho-dem-ten', nameHeaders, { rosterSplit: 'merged-sub' }),
+  bookForm('xlsx-roster-ho-va-ten-merged-over-two-columns', nameHeaders, { rosterSplit: 'merged' }),
+  bookForm('ods-roster-ho-va-ten-merged-over-ho-dem-ten', nameHeaders, { rosterSplit: 'merged-sub', ods: { runs: true } }),
+  bookForm('ods-roster-ho-dem-ten', nameHeaders, { rosterSplit: 'ho-dem', ods: {} }),
 ];
 
 // ---------------------------------------------------------------------------------------------
