@@ -458,7 +458,11 @@ export class OdsScanner {
         if (!selfClosing) this.skipping = 'table:table';
         return;
     }
-    if (this.cell === null) return;
+    if (this.cell === null) {
+      // A row holds cells only: anything else among them would move every cell after it.
+      if (this.inRow) throw new XmlError(`<${name.slice(0, 40)}> among the cells of row ${this.nextRow}`);
+      return;
+    }
     switch (name) {
       case 'text:p':
       case 'text:h':

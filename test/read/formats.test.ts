@@ -226,3 +226,128 @@ describe('.ods written by LibreOffice itself', () => {
     150_000,
   );
 });
+
+describe('.ods forms of our own making', () => {
+  /** The sample's ballot rows as ODS rows, with `edit` applied to each row's cells' XML. */
+  const ballotXml = (edit: (cells: string[], r: number) => string[] = (c) => c) =>
+    rowsOf('phieu.csv')
+      .slice(1)
+      .map((r, i) => row(...edit(r.map((c) => (c === null ? '<table:table-cell/>' : typeof c === 'number' ? f(c) : s(c))), i)));
+  const run = async (bytes: Buffer, name = 'hoi-nghi.ods') => {
+    const d = dir();
+    const file = join(d, name);
+    writeFileSync(file, bytes);
+    const r = await tally([file, '--json']);
+    return { ...r, doc: r.stdout === '' ? null : (JSON.parse(r.stdout) as { problems: { code: string; message: string }[]; rows: { rowsRead: number; nonBallot: Record<string, number> }[] }) };
+  };
+  const tallies = async (bytes: Buffer, name?: string) => {
+    const r = await run(bytes, name);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(pick(r.doc, expected)).toEqual(expected);
+    return r;
+  };
+
+  it('marks with styles, spans, links and comments in their cells read as the mark', async () => {
+    await tallies(
+      sampleWith(
+        ballotXml((cells, r) =>
+          cells.map((c, k) => {
+            if (k < 2 || !c.includes('<text:p>')) return c;
+            const v = /<text:p>([^<]*)<\/text:p>/.exec(c)?.[1] ?? '';
+            const dress = [`<text:p><text:span text:style-name="T1">${v}</text:span></text:p>`, `<office:annotation><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Thư ký</dc:creator><text:p>đã soát 3 lần</text:p></office:annotation><text:p>${v}</text:p>`, `<text:p><text:a xlink:href="#A1" xmlns:xlink="http://www.w3.org/1999/xlink">${v}</text:a></text:p>`];
+            return (r + k) % 4 === 3 ? c : c.replace(/<text:p>[^<]*<\/text:p>/, dress[(r + k) % 3] as string);
+          }),
+        ),
+      ),
+    );
+  });
+
+  it('formulas read as their cached values; a formula with none is refused as a formula', async () => {
+    // Each mark "1" is the value of =3-2, as a sheet filled by formulas holds it.
+    await tallies(sampleWith(ballotXml((cells) => cells.map((c) => c.replace('office:value-type="float" office:value="1"', 'table:formula="of:=3-2" office:value-type="float" office:value="1"')))));
+    const r = await run(sampleWith(ballotXml((cells, i) => cells.map((c, k) => (i === 4 && k === 2 ? '<table:table-cell table:formula="of:=[.C2]"/>' : c)))));
+    expect(r.code).toBe(1);
+    expect(r.doc?.problems.some((p) => p.code === 'bad-cell' && p.message.includes('=[.C2]'))).toBe(true);
+  });
+
+  it('the header row in <table:table-header-rows> and ballots in row groups are rows like any other', async () => {
+    const [roster, session, ballots] = sampleSheets() as [SheetSpec, SheetSpec, SheetSpec];
+    const sheet = (name: string, rows: Cell[][]) => table(name, ...rows.map((r) => row(...r.map((c) => (c === null ? '<table:table-cell/>' : typeof c === 'number' ? f(c) : s(c))))));
+    const head = row(...(ballots.rows[0] as Cell[]).map((c) => s(String(c))));
+    const body = ballotXml();
+    await tallies(handOds([sheet(roster.name, roster.rows as Cell[][]), sheet(session.name, session.rows as Cell[][]), table('Phiếu', `<table:table-header-rows>${head}</table:table-header-rows>`, `<table:table-row-group>${body.slice(0, 20).join('')}</table:table-row-group>`, ...body.slice(20))]));
+  });
+
+  it('a hidden sheet and an empty sheet beside the three are left alone, as in an .xlsx', async () => {
+    const sheets = sampleSheets();
+    await tallies(odsBook([...sheets, { name: 'Ghi chú', rows: [['Bản nháp, không in']] }, { name: 'Sheet5', rows: [] }], { hidden: ['Ghi chú'] }));
+  });
+
+  it('a header typed on two lines (two paragraphs) reads as in an .xlsx (a line break)', async () => {
+    const sheets = sampleSheets();
+    const xlsx = await tally([(() => {
+      const d = dir();
+      const file = join(d, 'a.xlsx');
+      const ballots = sheets[2] as SheetSpec;
+      writeFileSync(file, workbook([sheets[0] as SheetSpec, sheets[1] as SheetSpec, { ...ballots, rows: [['Số phiếu', 'Phiếu không\nhợp lệ', ...(ballots.rows[0] as Cell[]).slice(2)], ...ballots.rows.slice(1)] }], { shared: true }));
+      return file;
+    })(), '--json']);
+    const ballots = sheets[2] as SheetSpec;
+    const r = await run(odsBook([sheets[0] as SheetSpec, sheets[1] as SheetSpec, { ...ballots, rows: [['Số phiếu', 'Phiếu không\nhợp lệ', ...(ballots.rows[0] as Cell[]).slice(2)], ...ballots.rows.slice(1)] }]));
+    expect(withoutFiles(r.stdout)).toEqual(withoutFiles(xlsx.stdout));
+  });
+
+  it('names with spaces said by <text:s/> and a tab read with those spaces, then cleaned as any text', async () => {
+    const [roster, session, ballots] = sampleSheets() as [SheetSpec, SheetSpec, SheetSpec];
+    const spaced = (t: string) => `<table:table-cell office:value-type="string"><text:p><text:s/>${t.replace(' ', ' <text:s text:c="2"/>')}<text:tab/></text:p></table:table-cell>`;
+    const sheet = (name: string, rows: Cell[][], cell: (c: Cell, k: number) => string) => table(name, ...rows.map((r) => row(...r.map(cell))));
+    const plain = (c: Cell) => (c === null ? '<table:table-cell/>' : typeof c === 'number' ? f(c) : s(c));
+    // " Nguyễn   Văn Hùng\t": spaces around and between words are cleaned as in any typed text.
+    await tallies(handOds([sheet(roster.name, roster.rows as Cell[][], (c, k) => (k === 2 && typeof c === 'string' && c !== 'Họ và tên' ? spaced(c) : plain(c))), sheet(session.name, session.rows as Cell[][], plain), sheet('Phiếu', ballots.rows as Cell[][], plain)]));
+  });
+
+  it('an .ods saved under an .xlsx name, and an .xlsx under an .ods name, are read by their contents', async () => {
+    await tallies(odsBook(sampleSheets()), 'hoi-nghi.xlsx');
+    await tallies(workbook(sampleSheets(), { shared: true }), 'hoi-nghi.ods');
+  });
+
+  it('a damaged .ods, and text under an .ods name, are said to be so in the clerk’s words', async () => {
+    const good = odsBook(sampleSheets());
+    const cut = await run(good.subarray(0, good.length - 40));
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain('tệp .ods bị hỏng');
+    const text = await run(Buffer.from('STT,Họ và tên\n1,Nguyễn Văn An\n'));
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('tệp có đuôi .ods nhưng không phải bảng tính');
+  });
+
+  it('covered cells holding text of their own (LibreOffice keeps it when asked) keep it, as merged cells do in an .xlsx', async () => {
+    // The void reason "Rách" merged down over ballots 1-2 as spans: the covered cell under it
+    // keeps its own "Rách" (same), so both ballots are void — read as the merged XLSX reads.
+    const body = ballotXml((cells, i) => cells.map((c, k) => (k !== 1 ? c : i === 0 ? '<table:table-cell office:value-type="string" table:number-rows-spanned="2"><text:p>Rách</text:p></table:table-cell>' : i === 1 ? '<table:covered-table-cell office:value-type="string"><text:p>Rách</text:p></table:covered-table-cell>' : c)));
+    const r = await run(sampleWith(body));
+    const xl = (() => {
+      const sheets = sampleSheets();
+      const ballots = sheets[2] as SheetSpec;
+      const rows = ballots.rows.map((r, i) => (i === 1 || i === 2 ? [r[0] ?? null, 'Rách', ...r.slice(2)] : r));
+      return workbook([sheets[0] as SheetSpec, sheets[1] as SheetSpec, { ...ballots, rows, merges: ['B2:B3'] }], { shared: true });
+    })();
+    const d = dir();
+    writeFileSync(join(d, 'x.xlsx'), xl);
+    const x = await tally([join(d, 'x.xlsx'), '--json']);
+    expect(withoutFiles(r.stdout)).toEqual(withoutFiles(x.stdout));
+  });
+});
+
+describe('.ods rows that cannot be read for sure', () => {
+  it('an element other than a cell among a row’s cells is refused (every cell after it would move)', async () => {
+    const d = dir();
+    const file = join(d, 'hoi-nghi.ods');
+    const rows = rowsOf('phieu.csv').slice(1).map((r, i) => row(...r.map((c, k) => (i === 3 && k === 1 ? '<table:table-covered-cell/>' : c === null ? '<table:table-cell/>' : typeof c === 'number' ? f(c) : s(c)))));
+    writeFileSync(file, sampleWith(rows));
+    const r = await tally([file, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tệp .ods bị hỏng');
+  });
+});
