@@ -507,7 +507,7 @@ const TITLE_ROWS: Cell[][] = [['ĐẢNG BỘ HUYỆN TÂN LẬP'], ['KẾT QUẢ
 const MERGED_TITLES: Cell[][] = [['KẾT QUẢ KIỂM PHIẾU LẤY PHIẾU TÍN NHIỆM'], ['Hội nghị Ban Chấp hành, ngày 13/12/2023']];
 
 /** The long layout, one CSV/XLSX per type. */
-export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?: boolean; xlsx?: boolean; synonyms?: boolean; cadres: 'name' | 'mixed' }): Form {
+export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?: boolean; xlsx?: boolean; ods?: boolean; synonyms?: boolean; cadres: 'name' | 'mixed' }): Form {
   return {
     name,
     build(s, rng, dir) {
@@ -527,7 +527,7 @@ export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?
         const cadreCell = (l: Leader): Cell => {
           const k = o.cadres === 'name' ? 'name' : rng.pick(headerKinds(view, l).filter((x) => x === 'name' || x === 'id' || x === 'stt' || x === 'nodiac'));
           const h = header(l, k);
-          return o.xlsx === true && k === 'stt' ? Number(h) : h;
+          return (o.xlsx === true || o.ods === true) && k === 'stt' ? Number(h) : h;
         };
         const rows: Cell[][] = [];
         for (const b of ballotsOf(view, type)) {
@@ -548,8 +548,8 @@ export function longForm(name: string, mode: 'level' | 'marks', o: { cadreFirst?
         const shuffled = rng.chance(0.5) ? rng.shuffle(rows) : rows;
         const order = o.cadreFirst === true ? (r: Cell[]) => [r[1] ?? null, r[0] ?? null, ...r.slice(2)] : (r: Cell[]) => r;
         const all = [order(head), ...shuffled.map(order)];
-        const file = `phieu-${type}.${o.xlsx === true ? 'xlsx' : 'csv'}`;
-        files[file] = o.xlsx === true ? workbook([{ name: twoTypes(view) ? `Phiếu ${type}` : 'Phiếu', rows: all }], { shared: true }) : encode(csv(all), 'utf8-bom');
+        const file = `phieu-${type}.${o.ods === true ? 'ods' : o.xlsx === true ? 'xlsx' : 'csv'}`;
+        files[file] = o.ods === true ? odsBook([{ name: twoTypes(view) ? `Phiếu ${type}` : 'Phiếu', rows: all }], { runs: true }) : o.xlsx === true ? workbook([{ name: twoTypes(view) ? `Phiếu ${type}` : 'Phiếu', rows: all }], { shared: true }) : encode(csv(all), 'utf8-bom');
         args.push(join(dir, file));
         if (sketch === '') sketch = `${file}:\n${sketchRows(all)}`;
       }
@@ -708,6 +708,8 @@ export const EQUIVALENT: readonly Form[] = [
   bookForm('xlsx-roster-ho-va-ten-merged-over-two-columns', nameHeaders, { rosterSplit: 'merged' }),
   bookForm('ods-roster-ho-va-ten-merged-over-ho-dem-ten', nameHeaders, { rosterSplit: 'merged-sub', ods: { runs: true } }),
   bookForm('ods-roster-ho-dem-ten', nameHeaders, { rosterSplit: 'ho-dem', ods: {} }),
+  longForm('long-level-ods-mixed-cadres-synonyms', 'level', { ods: true, synonyms: true, cadres: 'mixed' }),
+  bookForm('ods-workbook-merged-title-and-void-big-content-streamed', () => ({ titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true }), { ods: { runs: true, bigPadding: 1_200_000 } }),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ export interface OdsOptions {
   readonly tail?: number;
   /** Sheets hidden (by name), as LibreOffice hides them: a table style with display false. */
   readonly hidden?: readonly string[];
+  /** content.xml stored, not deflated, with this many bytes of white space between rows: big enough to be streamed. */
+  readonly bigPadding?: number;
 }
 
 const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -100,7 +102,8 @@ function tableXml(sh: SheetSpec, o: OdsOptions, style: string): string {
     const xml = rowXml(sh.rows[r] as Cell[], r);
     let times = 1;
     if (o.runs === true) while (r + times < sh.rows.length && rowXml(sh.rows[r + times] as Cell[], r + times) === xml) times++;
-    rows.push(`<table:table-row table:style-name="ro1"${times > 1 ? ` table:number-rows-repeated="${times}"` : ''}>${xml}</table:table-row>`);
+    const pad = o.bigPadding !== undefined ? '\n'.repeat(Math.ceil(o.bigPadding / Math.max(1, sh.rows.length))) : '';
+    rows.push(`<table:table-row table:style-name="ro1"${times > 1 ? ` table:number-rows-repeated="${times}"` : ''}>${xml}</table:table-row>${pad}`);
     r += times - 1;
   }
   const tail = o.tail ?? 1_048_576 - sh.rows.length;
@@ -115,7 +118,7 @@ export function odsBook(sheets: readonly SheetSpec[], o: OdsOptions = {}): Buffe
   const manifest = `<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="${MIMETYPE}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
   return zipOf([
     { name: 'mimetype', data: Buffer.from(MIMETYPE), store: true },
-    { name: 'content.xml', data: Buffer.from(content, 'utf8') },
+    { name: 'content.xml', data: Buffer.from(content, 'utf8'), store: o.bigPadding !== undefined },
     { name: 'META-INF/manifest.xml', data: Buffer.from(manifest, 'utf8') },
   ]);
 }
