@@ -3,9 +3,9 @@
 // hand with the metamorphic suite's writers (no code of src/), and the expected figures are the
 // bundled sample's expected.json, computed by hand.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -180,8 +180,8 @@ describe('.ods repeated rows and cells', () => {
 });
 
 /** LibreOffice's own conversion of a file to .ods, with a fresh profile. */
-function libreOfficeOds(file: string, outDir: string): string {
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(outDir, 'lo-profile')).href}`, '--headless', '--convert-to', 'ods', '--outdir', outDir, file], { timeout: 120_000, stdio: 'ignore' });
+function libreOfficeOds(file: string, outDir: string, profile = join(outDir, 'lo-profile')): string {
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'ods', '--outdir', outDir, file], { timeout: 120_000, stdio: 'ignore' });
   return join(outDir, basename(file).replace(/\.\w+$/, '.ods'));
 }
 
@@ -208,6 +208,29 @@ describe('.ods written by LibreOffice itself', () => {
       const check = await tally(['check', round, '--json']);
       expect(check.stdout).toContain('hoi-nghi-huyen.ods');
       expect(check.code).toBe(0);
+    },
+    150_000,
+  );
+
+  needs('soffice')(
+    '`tally check` over the archive with its workbooks converted to .ods says what it says of the .xlsx (recorded results, percentages)',
+    async () => {
+      const d = dir();
+      const original = resolve('fixtures', 'archive');
+      const copy = join(d, 'archive');
+      cpSync(original, copy, { recursive: true });
+      for (const f of ['2023/hoi-nghi-huyen.xlsx', '2024/xa-tan-lap.xlsx']) {
+        libreOfficeOds(join(copy, f), dirname(join(copy, f)), join(d, 'lo-profile'));
+        rmSync(join(copy, f));
+      }
+      const said = async (root: string) => {
+        const r = await tally(['check', root, '--json']);
+        // Paths are said relative to where the clerk is.
+        return { code: r.code, doc: JSON.parse(r.stdout.replaceAll(relative(process.cwd(), root), 'ARCHIVE').replaceAll(root, 'ARCHIVE').replace(/\.(ods|xlsx)\b/g, '.workbook')) as unknown };
+      };
+      const fromOds = await said(copy);
+      expect(fromOds).toEqual(await said(original));
+      expect(JSON.stringify(fromOds.doc)).toContain('hoi-nghi-huyen.workbook › Kết quả');
     },
     150_000,
   );
