@@ -236,6 +236,31 @@ describe('.ods written by LibreOffice itself', () => {
   );
 
   needs('soffice')(
+    '`tally reconcile` and `tally summary` take the converted sample as they take the .xlsx',
+    async () => {
+      const d = dir();
+      const [xlsxDir, odsDir] = [join(d, 'xlsx'), join(d, 'ods')];
+      mkdirSync(xlsxDir);
+      mkdirSync(odsDir);
+      copyFileSync(join(SAMPLE, 'hoi-nghi-huyen.xlsx'), join(xlsxDir, 'hoi-nghi-huyen.xlsx'));
+      libreOfficeOds(join(xlsxDir, 'hoi-nghi-huyen.xlsx'), odsDir, join(d, 'lo-profile'));
+      // Two files: their names and fingerprints differ, nothing else.
+      const same = (out: string, root: string) => JSON.parse(out.replaceAll(relative(process.cwd(), root), 'DIR').replaceAll(root, 'DIR').replace(/hoi-nghi-huyen\.(ods|xlsx)/g, 'hoi-nghi-huyen.workbook'), (k, v: unknown) => (k === 'sha256' ? undefined : v)) as unknown;
+      const second = resolve('fixtures', 'reconcile', 'nhap-2.csv');
+      const rx = await tally(['reconcile', join(xlsxDir, 'hoi-nghi-huyen.xlsx'), second, '--json']);
+      const ro = await tally(['reconcile', join(odsDir, 'hoi-nghi-huyen.ods'), second, '--json']);
+      expect(ro.code).toBe(rx.code);
+      expect(same(ro.stdout, odsDir)).toEqual(same(rx.stdout, xlsxDir));
+      const sx = await tally(['summary', xlsxDir, '--json', '--jobs', '1', '--date', '20/12/2023']);
+      const so = await tally(['summary', odsDir, '--json', '--jobs', '1', '--date', '20/12/2023']);
+      expect(so.code).toBe(sx.code);
+      expect(so.stdout).toContain('hoi-nghi-huyen.ods');
+      expect(same(so.stdout, odsDir)).toEqual(same(sx.stdout, xlsxDir));
+    },
+    150_000,
+  );
+
+  needs('soffice')(
     'a 1904 workbook converted by LibreOffice keeps its date',
     async () => {
       const d = dir();
