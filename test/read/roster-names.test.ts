@@ -83,3 +83,25 @@ describe('a name split over columns', () => {
     expect(r.errors.map((e) => e.split(' ')[0])).toEqual(['missing-column']);
   });
 });
+
+describe('more split forms', () => {
+  it('Họ và tên merged over Họ | Đệm | Tên (three columns)', () => {
+    expect(
+      names([
+        ['STT', 'Họ và tên', 'Họ và tên', 'Họ và tên', 'Chức vụ'],
+        ['STT', 'Họ', 'Đệm', 'Tên', 'Chức vụ'],
+        [1, 'Nguyễn', 'Thị Thu', 'Hà', 'Bí thư'],
+        [2, 'Hà', null, 'Anh', 'Phó Bí thư'],
+      ]),
+    ).toEqual({ names: ['Nguyễn Thị Thu Hà', 'Hà Anh'], errors: [] });
+  });
+
+  it('a leader whose name is only in the first column while others are split is refused, not shortened', () => {
+    const r = names([
+      ['Họ và tên', 'Họ và tên', 'Chức vụ'],
+      ['Lê Văn', 'Hùng', 'Bí thư'],
+      ['Lê Văn', null, 'Phó Bí thư'],
+    ]);
+    expect(r.errors).toEqual(['bad-roster B3 thiếu Họ và tên']);
+  });
+});
