@@ -10,7 +10,7 @@ import { InputFileError } from '../model/input-error.js';
 import { LimitExceeded, type Limits } from '../model/limits.js';
 import { MAX_COLUMNS, MAX_ROWS } from './sheet-xml.js';
 import { EMPTY, OTHER, type RowBatch, type RowSource } from './source.js';
-import { attributes, decodeEntities, XmlError } from './xml.js';
+import { decodeEntities, XmlError } from './xml.js';
 import { ZipError, ZipFile, type ZipEntry } from './zip.js';
 import type { Fingerprint } from './xlsx.js';
 
@@ -132,32 +132,31 @@ export class OdsBook {
   }
 }
 
-const TABLE_OPEN = /<table:table[\s>/]/g;
+const TABLE_OPEN = Buffer.from('<table:table');
 
-/** The names of content.xml's tables, in order, read as a stream. */
+/** The names of content.xml's tables, in order, read as a stream of bytes (only their tags decoded). */
 async function tableNames(zip: ZipFile, entry: ZipEntry, limits: Limits): Promise<string[]> {
   const names: string[] = [];
-  const decoder = new TextDecoder('utf-8');
-  let carry = '';
+  let carry: Buffer = Buffer.alloc(0);
   let checked = false;
   for await (const chunk of zip.chunks(entry, limits.partBytes)) {
-    const text = carry + decoder.decode(chunk, { stream: true });
+    const buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
     if (!checked) {
-      refuseDeclarations(text.slice(0, 4096));
+      refuseDeclarations(buf.toString('latin1', 0, Math.min(buf.length, 4096)));
       checked = true;
     }
     let from = 0;
-    TABLE_OPEN.lastIndex = 0;
-    for (let m = TABLE_OPEN.exec(text); m !== null; m = TABLE_OPEN.exec(text)) {
-      const end = text.indexOf('>', m.index);
+    for (let at = buf.indexOf(TABLE_OPEN, from); at >= 0; at = buf.indexOf(TABLE_OPEN, from)) {
+      const after = buf[at + TABLE_OPEN.length];
+      if (after === undefined) break;
+      const end = buf.indexOf(0x3e, at);
       if (end < 0) break;
-      names.push((attributes(text.slice(m.index + 12, end)).get('table:name') ?? '').normalize('NFC'));
+      if (after === 0x3e || after === 0x2f || isSpace(after)) names.push((attr(buf.toString('utf8', at + TABLE_OPEN.length, end), 'table:name') ?? '').normalize('NFC'));
       from = end + 1;
-      TABLE_OPEN.lastIndex = from;
     }
     // Keep an unfinished tag (or the start of one) for the next chunk.
-    const lt = text.lastIndexOf('<');
-    carry = lt >= from && text.indexOf('>', lt) < 0 ? text.slice(lt) : '';
+    const lt = buf.lastIndexOf(0x3c);
+    carry = lt >= from && buf.indexOf(0x3e, lt) < 0 ? Buffer.from(buf.subarray(lt)) : Buffer.alloc(0);
     if (carry.length > 64 * 1024) throw new XmlError('a tag that does not end');
   }
   return names;
@@ -167,9 +166,9 @@ function refuseDeclarations(head: string): void {
   if (/<!DOCTYPE/i.test(head) || /<!ENTITY/i.test(head)) throw new XmlError('DOCTYPE or ENTITY declaration');
 }
 
-/** One cell as it is read: its attributes and text. */
+/** One cell as it is read: its start tag's attributes and its text. */
 interface CellRead {
-  attrs: Map<string, string>;
+  attrs: string;
   text: string;
   paragraphs: number;
   covered: boolean;
@@ -373,7 +372,7 @@ export class OdsScanner {
       this.tag(buf, p, end);
       p = end + 1;
       if (this.builder.cells >= BATCH_CELLS) this.flush();
-      yield* this.out.splice(0);
+      if (this.out.length > 0) yield* this.out.splice(0);
     }
     this.carry = this.stage === 'after' ? '' : buf.slice(p);
     // A row still open after this many bytes is refused now, not carried on.
@@ -421,7 +420,7 @@ export class OdsScanner {
     const closing = buf.charCodeAt(from + 1) === 0x2f;
     const selfClosing = !closing && buf.charCodeAt(end - 1) === 0x2f;
     let nameEnd = from + (closing ? 2 : 1);
-    while (nameEnd < end && !/[\s/>]/.test(buf[nameEnd] as string)) nameEnd++;
+    for (let c = buf.charCodeAt(nameEnd); nameEnd < end && c !== 0x20 && c !== 0x2f && c !== 0x3e && c !== 0x09 && c !== 0x0a && c !== 0x0d; c = buf.charCodeAt(++nameEnd));
     const name = buf.slice(from + (closing ? 2 : 1), nameEnd);
     if (this.skipping !== null) {
       if (closing && name === this.skipping) this.skipping = null;
@@ -434,13 +433,13 @@ export class OdsScanner {
       else if (name === 'table:table') this.stage = 'after';
       return;
     }
-    const attrs = () => attributes(buf.slice(nameEnd, selfClosing ? end - 1 : end));
+    const attrs = () => buf.slice(nameEnd, selfClosing ? end - 1 : end);
     switch (name) {
       case 'table:table-row':
         this.inRow = true;
         this.rowChars = end + 1 - from;
         this.rowCost = 0;
-        this.rowRepeat = repeat(attrs().get('table:number-rows-repeated'));
+        this.rowRepeat = repeat(attr(attrs(), 'table:number-rows-repeated'));
         this.rowKeys = [];
         this.rowValues = new Map();
         this.rowSpans = [];
@@ -471,7 +470,7 @@ export class OdsScanner {
         this.cell.afterSpace = true;
         return;
       case 'text:s':
-        this.addText(' '.repeat(Math.min(repeat(attrs().get('text:c')), this.limits.cellChars + 1)));
+        this.addText(' '.repeat(Math.min(repeat(attr(attrs(), 'text:c')), this.limits.cellChars + 1)));
         return;
       case 'text:tab':
         this.addText('\t');
@@ -491,8 +490,8 @@ export class OdsScanner {
     const cell = this.cell;
     this.cell = null;
     if (cell === null) return;
-    const a = cell.attrs;
-    const times = repeat(a.get('table:number-columns-repeated'));
+    const a = (name: string) => attr(cell.attrs, name);
+    const times = repeat(a('table:number-columns-repeated'));
     const value = odsValue(a, cell.text);
     const col = this.col;
     this.col += times;
@@ -510,8 +509,8 @@ export class OdsScanner {
       this.rowKeys[c] = key;
       if (key === OTHER) this.rowValues.set(c, value);
     }
-    const across = repeat(a.get('table:number-columns-spanned'));
-    const down = repeat(a.get('table:number-rows-spanned'));
+    const across = repeat(a('table:number-columns-spanned'));
+    const down = repeat(a('table:number-rows-spanned'));
     if (!cell.covered && (across > 1 || down > 1)) {
       for (let c = col; c < col + times; c++) this.rowSpans.push({ top: 0, bottom: down - 1, left: c, right: c + across - 1, key, value });
     }
@@ -596,6 +595,31 @@ export class OdsScanner {
   }
 }
 
+/**
+ * The value of attribute `name` in a start tag's attribute text (`name="value"`, white space
+ * before it), or undefined: read where it is, without taking every attribute apart.
+ */
+function attr(tag: string, name: string): string | undefined {
+  for (let at = tag.indexOf(name); at >= 0; at = tag.indexOf(name, at + 1)) {
+    const before = tag.charCodeAt(at - 1);
+    if (before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
+    let i = at + name.length;
+    while (isSpace(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== 0x3d) continue;
+    i++;
+    while (isSpace(tag.charCodeAt(i))) i++;
+    const quote = tag[i];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const close = tag.indexOf(quote, i + 1);
+    if (close < 0) return undefined;
+    const value = tag.slice(i + 1, close);
+    return value.includes('&') ? decodeEntities(value) : value;
+  }
+  return undefined;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 /** Where the next <table:table …> start tag is from `from`, or -1. */
 function nextTableStart(buf: string, from: number): number {
   for (let at = buf.indexOf('<table:table', from); at >= 0; at = buf.indexOf('<table:table', at + 1)) {
@@ -633,7 +657,8 @@ const DAY_MS = 86_400_000;
  * a Date, a time as a fraction of a day, a boolean, or text (NFC). A formula's value is its
  * cached result; a formula without one is shown as the formula, which no rule accepts.
  */
-export function odsValue(a: ReadonlyMap<string, string>, text: string): CellValue {
+export function odsValue(get: (name: string) => string | undefined, text: string): CellValue {
+  const a = { get };
   const type = a.get('office:value-type');
   const asText = (s: string): CellValue => (s === '' ? null : s.normalize('NFC'));
   // A formula's error (#DIV/0!) is kept as its text, as XLSX's error cells are.
