@@ -47,7 +47,9 @@ export type Found = FolderSession | WorkbookSession | SummaryFile | RefusedEntry
 export type SessionRole = 'roster' | 'session' | 'ballots';
 
 const SKIP = /^(~\$|\.~lock|\.)/;
-const DATA = /\.(xlsx|csv|tsv|txt|json)$/i;
+const DATA = /\.(xlsx|ods|csv|tsv|txt|json)$/i;
+/** A workbook: Excel's, or LibreOffice's own. */
+const WORKBOOK = /\.(xlsx|ods)$/i;
 
 /** Files by role, matched on the folded base name. */
 function roleOf(name: string): SessionRole | 'results' | 'adjudications' | null {
@@ -167,19 +169,19 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
       if (badRoles.length > 0) refuse(abs, badRoles.map((f) => bad.get(f) as Refusal));
       else found.push({ kind: 'folder', path: abs, roster, session, ballots, results: byRole('results'), adjudications: byRole('adjudications')[0] ?? null });
       claim();
-    } else if (roles.length >= 2 || ballots.some((f) => !/\.xlsx$/i.test(f))) {
+    } else if (roles.length >= 2 || ballots.some((f) => !WORKBOOK.test(f))) {
       // A session's files, but not all of them: two of the three, or ballots (votes that
       // would go uncounted). A lone roster (an archive's list of leaders) or a workbook named
       // for a role alone is not a session's remains; the workbook is read below.
       const missingRoles = (['roster', 'session', 'ballots'] as const).filter((r) => !roles.includes(r));
       // (A bad workbook among them is said once, as itself, below.)
-      refuse(abs, [{ file: abs, missingRoles }, ...badRoles.filter((f) => !/\.xlsx$/i.test(f)).map((f) => bad.get(f) as Refusal)]);
+      refuse(abs, [{ file: abs, missingRoles }, ...badRoles.filter((f) => !WORKBOOK.test(f)).map((f) => bad.get(f) as Refusal)]);
       // Its workbooks are still read: one that is a session itself (`phieu-2024.xlsx` with its
       // own roster) makes the folder a session's, not an incomplete one (see plan.ts).
-      for (const f of all) if (roleOf(f) !== null && !/\.xlsx$/i.test(f)) claimed.add(f);
+      for (const f of all) if (roleOf(f) !== null && !WORKBOOK.test(f)) claimed.add(f);
     }
     for (const f of all) {
-      if (claimed.has(f) || !/\.xlsx$/i.test(f)) continue;
+      if (claimed.has(f) || !WORKBOOK.test(f)) continue;
       const why = bad.get(f);
       if (why !== undefined) refuse(f, [why]);
       else if (!seen.has(realOf.get(f) ?? f)) {
@@ -207,7 +209,7 @@ export async function discover(paths: readonly string[]): Promise<{ found: Found
     else {
       seen.add(what.real);
       listed.push(abs);
-      if (!SKIP.test(basename(abs)) && /\.xlsx$/i.test(abs)) found.push({ kind: 'workbook', path: abs });
+      if (!SKIP.test(basename(abs)) && WORKBOOK.test(abs)) found.push({ kind: 'workbook', path: abs });
     }
   }
   found.sort((a, b) => naturalCompare(a.path, b.path));

@@ -4,7 +4,7 @@
 // the others: a crash in a job is reported as that job's result.
 import { getAsset, isSea } from 'node:sea';
 import { Worker } from 'node:worker_threads';
-import { Workbook } from '../read/xlsx.js';
+import { bookSheetNames } from '../read/book.js';
 import { checkSession, type CheckedSession, type SessionJob } from './session.js';
 
 export type Progress = (done: number, total: number) => void;
@@ -34,7 +34,7 @@ export type SheetNames = string[] | null;
 const NAMES_IN_FLIGHT = 16;
 
 export function sheetNamesHere(files: readonly string[]): Promise<SheetNames[]> {
-  return inFlight(files, (f) => Workbook.sheetNames(f).catch(() => null), undefined, NAMES_IN_FLIGHT);
+  return inFlight(files, (f) => bookSheetNames(f).catch(() => null), undefined, NAMES_IN_FLIGHT);
 }
 
 export class Pool {

@@ -2,7 +2,7 @@
 // point can recognise it without loading the readers.
 import type { PastLimit } from './limits.js';
 
-export type InputFileReason = 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-json' | 'bad-csv' | 'not-text' | 'text-as-xlsx' | 'legacy-encoding' | 'too-large' | 'changed' | 'empty' | 'outside' | 'json-shape' | 'json-depth' | 'no-access';
+export type InputFileReason = 'not-found' | 'not-a-file' | 'unreadable' | 'xls' | 'bad-xlsx' | 'bad-ods' | 'bad-json' | 'bad-csv' | 'not-text' | 'text-as-xlsx' | 'text-as-ods' | 'legacy-encoding' | 'too-large' | 'changed' | 'empty' | 'outside' | 'json-shape' | 'json-depth' | 'no-access';
 
 
 export class InputFileError extends Error {

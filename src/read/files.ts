@@ -1,4 +1,5 @@
-// Opening input files: the kind is decided by content, whatever the extension.
+// Opening input files: the kind is decided by content, whatever the extension (a zip is a
+// workbook, XLSX or ODS: book.ts tells which).
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { CsvSyntaxError, csvFile, isFileError, readCsv } from './csv.js';
@@ -8,7 +9,8 @@ import { legacyChecked, type RowSource } from './source.js';
 import { ballotSheetType, sheetRole } from './vocabulary.js';
 import { createReadStream } from 'node:fs';
 import type { Sheet } from '../model/grid.js';
-import { readXlsx, Workbook, type Fingerprint } from './xlsx.js';
+import type { Fingerprint } from './xlsx.js';
+import { openBook, readBook, type Book } from './book.js';
 import { legacyEncoding } from './legacy.js';
 import { InputFileError } from '../model/input-error.js';
 
@@ -30,7 +32,7 @@ export function sniffKind(path: string, bytes: Uint8Array): FileKind {
   const binary = looksBinary(bytes);
   // A file named as a workbook that is not a zip is not read as text: it is a damaged workbook,
   // or text under the wrong name (often a web page saved as .xlsx) — Excel refuses it too.
-  if (/\.xls[xm]$/i.test(path)) return binary ? 'xlsx' : 'text-as-xlsx';
+  if (/\.(xls[xm]|ods)$/i.test(path)) return binary ? 'xlsx' : 'text-as-xlsx';
   if (binary) return 'binary';
   if (/\.json$/i.test(path)) return 'json';
   return 'csv';
@@ -112,8 +114,11 @@ function workbookError(path: string, e: unknown, limits: Limits): InputFileError
   if (e instanceof LimitExceeded) return new InputFileError(path, 'too-large', '', pastLimit(e, limits, 'row'));
   if (e instanceof ZipError && e.reason === 'too-large') return new InputFileError(path, 'too-large', '', { name: 'part-mb', value: limitValue(limits, 'part-mb'), where: null });
   if (isFileError(e)) return new InputFileError(path, 'unreadable', (e as NodeJS.ErrnoException).code ?? '');
-  return new InputFileError(path, 'bad-xlsx', (e as Error).message);
+  return new InputFileError(path, isOdsName(path) ? 'bad-ods' : 'bad-xlsx', (e as Error).message);
 }
+
+/** A workbook named .ods is spoken of as LibreOffice's, whatever went wrong inside. */
+const isOdsName = (path: string) => /\.ods$/i.test(path);
 
 /**
  * A workbook's ballot sheet whose errors, met while it is read (a cell is read from its bytes
@@ -180,9 +185,9 @@ async function openBallotWorkbook(path: string, limits: Limits, bytes?: Uint8Arr
   const hash = createHash('sha256');
   if (bytes !== undefined) hash.update(bytes);
   else for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
-  let wb: Workbook;
+  let wb: Book;
   try {
-    wb = await Workbook.open(path, limits, bytes);
+    wb = await openBook(path, limits, bytes);
   } catch (e) {
     throw workbookError(path, e, limits);
   }
@@ -236,10 +241,10 @@ async function openFile(path: string, limits: Limits, limit: 'table-mb' | 'file-
     case 'binary':
       throw new InputFileError(path, 'not-text');
     case 'text-as-xlsx':
-      throw new InputFileError(path, 'text-as-xlsx');
+      throw new InputFileError(path, isOdsName(path) ? 'text-as-ods' : 'text-as-xlsx');
     case 'xlsx':
       try {
-        return { path, kind, sha256, sheets: await readXlsx(path, limits, bytes) };
+        return { path, kind, sha256, sheets: await readBook(path, limits, bytes) };
       } catch (e) {
         throw workbookError(path, e, limits);
       }

@@ -2,9 +2,9 @@
 import { hasErrors, problem, type Problem } from '../model/problem.js';
 import type { Cadre } from '../model/types.js';
 import { clean, fold } from '../model/fold.js';
-import { cellText, columnLetter, isEmptyRow, type CellValue, type Sheet } from '../model/grid.js';
+import { cellText, columnLetter, isEmptyRow, type CellValue, type Row, type Sheet } from '../model/grid.js';
 import { ballotCellTotal } from './sheet-read.js';
-import { rosterColumn, type RosterColumn } from './vocabulary.js';
+import { namePart, rosterColumn, type NamePart, type RosterColumn } from './vocabulary.js';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 
 
@@ -40,6 +40,8 @@ export function readRoster(sheet: Sheet): RosterRead {
   if (!columns.has('position')) {
     problems.push(problem('missing-column', 'error', { file: sheet.file, ...(sheet.name === null ? {} : { sheet: sheet.name }), row: headerRow.row }, { column: 'position / Chức vụ', table: 'roster' }));
   }
+  const names = nameColumns(headerRow, sheet.rows[headerIndex + 1], sheet.rows.slice(headerIndex + 1));
+  if (names.cols[0] !== undefined) columns.set('name', names.cols[0]);
   const headerText = (key: RosterColumn): string => cellText(headerRow.cells[columns.get(key) ?? -1] ?? null);
   const get = (cells: readonly CellValue[], key: RosterColumn): CellValue => {
     const i = columns.get(key);
@@ -49,9 +51,11 @@ export function readRoster(sheet: Sheet): RosterRead {
   const cadres: Cadre[] = [];
   const seenId = new Map<string, number>();
   const seenStt = new Map<string, number>();
-  for (const row of sheet.rows.slice(headerIndex + 1)) {
+  for (const row of sheet.rows.slice(headerIndex + 1 + (names.subheader ? 1 : 0))) {
     if (isEmptyRow(row)) continue;
-    const name = clean(cellText(get(row.cells, 'name')));
+    const parts = names.cols.map((c) => clean(cellText(row.cells[c] ?? null)));
+    // A name's cells merged across its parts show the one name in each: it is said once.
+    const name = parts.every((p) => p === parts[0]) ? (parts[0] ?? '') : parts.filter((p) => p !== '').join(' ');
     const position = clean(cellText(get(row.cells, 'position')));
     // A total row ("Tổng cộng: 15") under the list: its first cell a total's label, no position.
     const first = row.cells.find((c) => typeof c === 'string' && c.trim() !== '');
@@ -62,6 +66,12 @@ export function readRoster(sheet: Sheet): RosterRead {
     }
     const loc = (key: RosterColumn) => at(row.row, columns.get(key) ?? 0, headerText(key));
     if (name === '') problems.push(problem('bad-roster', 'error', loc('name'), { field: 'name' }, ''));
+    // Never one part of a name alone: two people would share it.
+    else if (!parts.every((p) => p === parts[0])) {
+      names.cols.forEach((c, k) => {
+        if (parts[k] === '' && names.required[k] === true) problems.push(problem('bad-roster', 'error', at(row.row, c, names.headers[k]), { field: names.headers[k] ?? 'name' }, ''));
+      });
+    }
     if (position === '' && columns.has('position')) problems.push(problem('bad-roster', 'error', loc('position'), { field: 'position' }, ''));
 
     // Ids and STT are unique within a ballot type; the same person (same id) may be voted on
@@ -112,4 +122,53 @@ export function readRoster(sheet: Sheet): RosterRead {
     problems.push(problem('empty-roster', 'error', { file: sheet.file, ...(sheet.name === null ? {} : { sheet: sheet.name }) }, {}));
   }
   return { cadres, problems };
+}
+
+/** Where a roster's names are: one column, or parts joined in the order a name is said. */
+interface NameColumns {
+  readonly cols: readonly number[];
+  /** Each part's header, and whether a name needs it (a middle name may be empty). */
+  readonly headers: readonly string[];
+  readonly required: readonly boolean[];
+  /** Whether the row under the header names the parts (`Họ đệm` | `Tên` under a merged `Họ và tên`). */
+  readonly subheader: boolean;
+}
+
+const RANK: Readonly<Record<NamePart, number>> = { surname: 0, family: 0, middle: 1, given: 2 };
+
+/**
+ * The name's columns (SPEC §2.2): a whole-name column; or `Họ và tên` merged over two columns
+ * (its text in each), with the parts named in the row below or not; or `Họ đệm` / `Họ` (and
+ * `Đệm`) beside `Tên`. `Tên` alone is the whole name.
+ */
+function nameColumns(header: Row, below: Row | undefined, data: readonly Row[]): NameColumns {
+  const texts = header.cells.map((c) => cellText(c));
+  const byRank = (cols: readonly { col: number; part: NamePart; text: string }[], subheader: boolean): NameColumns => {
+    const sorted = [...cols].sort((a, b) => RANK[a.part] - RANK[b.part] || a.col - b.col);
+    return { cols: sorted.map((p) => p.col), headers: sorted.map((p) => p.text), required: sorted.map((p) => p.part !== 'middle'), subheader };
+  };
+  const whole = texts.findIndex((t) => rosterColumn(t) === 'name' && namePart(t) !== 'given');
+  if (whole >= 0) {
+    let last = whole;
+    while (last + 1 < texts.length && fold(texts[last + 1] ?? '') === fold(texts[whole] ?? '')) last++;
+    const run = Array.from({ length: last - whole + 1 }, (_, k) => whole + k);
+    if (run.length === 1) return { cols: run, headers: [texts[whole] ?? ''], required: [true], subheader: false };
+    const subs = run.map((col) => ({ col, text: cellText(below?.cells[col] ?? null), part: namePart(cellText(below?.cells[col] ?? null)) }));
+    if (subs.every((p) => p.part !== null) && subs.some((p) => p.part === 'given')) return byRank(subs as { col: number; part: NamePart; text: string }[], true);
+    // No parts named: split only if some row holds a second part of its own (a name typed whole
+    // in the first cell, or in cells merged across, is one name).
+    const split = data.some((r) => run.slice(1).some((c) => {
+      const v = clean(cellText(r.cells[c] ?? null));
+      return v !== '' && v !== clean(cellText(r.cells[whole] ?? null));
+    }));
+    return split ? { cols: run, headers: run.map(() => texts[whole] ?? ''), required: run.map(() => true), subheader: false } : { cols: [whole], headers: [texts[whole] ?? ''], required: [true], subheader: false };
+  }
+  const parts = texts.flatMap((text, col) => {
+    const part = namePart(text);
+    return part === null ? [] : [{ col, part, text }];
+  });
+  const given = parts.find((p) => p.part === 'given');
+  if (given === undefined) return { cols: [], headers: [], required: [], subheader: false };
+  const family = parts.filter((p) => p.part !== 'given');
+  return family.length === 0 ? { cols: [given.col], headers: [given.text], required: [true], subheader: false } : byRank([...family, given], false);
 }

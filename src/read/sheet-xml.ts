@@ -71,6 +71,7 @@ export class SheetScanner {
     private readonly shared: readonly string[],
     private readonly keepTail: boolean,
     private readonly limits: Pick<Limits, 'rowBytes' | 'cellChars' | 'columns' | 'rows'> = DEFAULT_LIMITS,
+    private readonly dates: DateCells = NO_DATES,
   ) {}
 
   /** The value of a key. */
@@ -275,9 +276,38 @@ export class SheetScanner {
     if (tag.contentStart === tag.contentEnd) return null;
     const type = tag.typeEnd > tag.typeStart ? buf.toString('latin1', tag.typeStart, tag.typeEnd) : 'n';
     const value = cellValue(type, buf.toString('utf8', tag.contentStart, tag.contentEnd), this.shared);
+    if (typeof value === 'number' && type === 'n' && this.dates.styles.length > 0) {
+      const s = attribute(buf, at + 2, tag.contentStart, 0x73);
+      if (s !== null && this.dates.styles[digits(buf, s[0], s[1])] === true) return serialDate(value, this.dates.date1904);
+    }
     if (typeof value === 'string' && value.length > this.limits.cellChars) throw new LimitExceeded('cell-chars', row);
     return value;
   }
+}
+
+/**
+ * Which cell styles show a date, and the workbook's date system: a number in a date style is
+ * a day count from the system's epoch, read as the date it shows.
+ */
+export interface DateCells {
+  readonly styles: readonly boolean[];
+  /** Excel for Mac's 1904 date system (workbookPr date1904): day 0 is 1904-01-01. */
+  readonly date1904: boolean;
+}
+
+const NO_DATES: DateCells = { styles: [], date1904: false };
+const DAY_MS = 86_400_000;
+/** Day 0 of each system; the 1900 system's is 1899-12-30, after its 1900 leap-year quirk. */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/**
+ * The date a serial shows. Serials before 1 March 1900 in the 1900 system (where Excel counts
+ * a 29 February that never was) stay numbers, as do values beyond year 9999.
+ */
+export function serialDate(serial: number, date1904: boolean): CellValue {
+  if (serial < (date1904 ? 0 : 61) || serial > 2_958_465) return serial;
+  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(serial * DAY_MS));
 }
 
 /** Rows of one chunk of a sheet: keys by column, and where each cell's element is. */

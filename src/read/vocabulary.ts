@@ -23,6 +23,18 @@ export const rosterColumn = lookup({
 });
 export type RosterColumn = NonNullable<ReturnType<typeof rosterColumn>>;
 
+/**
+ * The parts of a name split over columns (SPEC §2.2), as HR sheets sorted by given name have
+ * it. `Tên` alone is the whole name (rosterColumn); beside a family part, it is the given name.
+ */
+export const namePart = lookup({
+  surname: ['họ'],
+  family: ['họ đệm', 'họ và đệm', 'họ lót', 'họ và tên đệm', 'họ tên đệm'],
+  middle: ['đệm', 'tên đệm', 'chữ đệm', 'tên lót'],
+  given: ['tên'],
+});
+export type NamePart = NonNullable<ReturnType<typeof namePart>>;
+
 export const ballotColumn = lookup({
   ballot: ['số phiếu', 'phiếu số'],
   void: ['phiếu không hợp lệ', 'không hợp lệ', 'lý do không hợp lệ', 'lý do phiếu không hợp lệ'],

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import { InputFileError } from '../model/input-error.js';
 import type { Row, Sheet } from '../model/grid.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from '../model/limits.js';
-import { SheetScanner } from './sheet-xml.js';
+import { SheetScanner, type DateCells } from './sheet-xml.js';
 import { EMPTY, OTHER, type RowBatch, type RowSource } from './source.js';
 import { attributes, cellRef, decodeEntities, refuseDoctype } from './xml.js';
 import { ZipFile, type ZipEntry } from './zip.js';
@@ -35,6 +35,7 @@ export class Workbook {
     private readonly limits: Limits,
     /** The file's bytes, when it was small enough to read whole. */
     private readonly bytes: Uint8Array | undefined,
+    private readonly dates: DateCells,
   ) {}
 
   /** The names of a workbook's sheets, read from its workbook part alone. */
@@ -45,7 +46,11 @@ export class Workbook {
   }
 
   static async open(file: string, limits: Limits = DEFAULT_LIMITS, bytes?: Uint8Array, withStrings = true): Promise<Workbook> {
-    const zip = bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes);
+    return Workbook.fromZip(file, bytes === undefined ? await ZipFile.open(file) : await ZipFile.fromBytes(bytes), limits, bytes, withStrings);
+  }
+
+  /** A workbook from its zip, already open (closed here if it is not a workbook). */
+  static async fromZip(file: string, zip: ZipFile, limits: Limits, bytes: Uint8Array | undefined, withStrings = true): Promise<Workbook> {
     try {
       const part = (name: string): ZipEntry | undefined => zip.entries.get(name);
       const workbook = part('xl/workbook.xml');
@@ -54,13 +59,16 @@ export class Workbook {
       refuseDoctype(wbXml);
       const relsEntry = part('xl/_rels/workbook.xml.rels');
       const rels = new Map<string, string>();
+      let stylesPath = 'xl/styles.xml';
       if (relsEntry !== undefined) {
         const relsXml = await zip.text(relsEntry, limits.partBytes);
         refuseDoctype(relsXml);
         for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
           const a = attributes(m[1] ?? '');
           const target = a.get('Target') ?? '';
-          rels.set(a.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target)));
+          const path = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
+          rels.set(a.get('Id') ?? '', path);
+          if ((a.get('Type') ?? '').endsWith('/styles')) stylesPath = path;
         }
       }
       const shared = withStrings ? await sharedStrings(zip, part('xl/sharedStrings.xml'), limits) : [];
@@ -70,7 +78,9 @@ export class Workbook {
         const id = a.get('r:id') ?? [...a].find(([k]) => k.endsWith(':id'))?.[1] ?? '';
         sheets.push({ name: (a.get('name') ?? '').normalize('NFC'), entry: part(rels.get(id) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`) });
       }
-      return new Workbook(file, zip, sheets, shared, limits, bytes);
+      const date1904 = /^(1|true)$/.test(attributes(/<(?:\w+:)?workbookPr\b([^>]*)>/.exec(wbXml)?.[1] ?? '').get('date1904') ?? '');
+      const styles = withStrings ? await dateStyles(zip, part(stylesPath), limits) : [];
+      return new Workbook(file, zip, sheets, shared, limits, bytes, { styles, date1904 });
     } catch (e) {
       await zip.close();
       throw e;
@@ -104,7 +114,7 @@ export class Workbook {
   }
 
   private async scan(sheet: WorkbookSheet): Promise<{ batches: RowBatch[]; merges: readonly string[]; scanner: SheetScanner }> {
-    const scanner = new SheetScanner(this.shared, true, this.limits);
+    const scanner = new SheetScanner(this.shared, true, this.limits, this.dates);
     const batches: RowBatch[] = [];
     if (sheet.entry !== undefined) {
       for await (const chunk of this.zip.chunks(sheet.entry, this.limits.partBytes)) {
@@ -128,8 +138,8 @@ export class Workbook {
    * the sheet is read.
    */
   stream(sheet: WorkbookSheet, before: Fingerprint | null = null): RowSource {
-    const { file, shared, limits, bytes } = this;
-    const scanner = new SheetScanner(shared, false, limits);
+    const { file, shared, limits, bytes, dates } = this;
+    const scanner = new SheetScanner(shared, false, limits, dates);
     return {
       file,
       name: sheet.name,
@@ -176,6 +186,34 @@ export async function readXlsx(file: string, limits: Limits = DEFAULT_LIMITS, by
   } finally {
     await wb.close();
   }
+}
+
+/** Built-in number formats that show a date (Excel's 14–17 and 22, and the East Asian ones). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/**
+ * Whether a number format code shows a date: a day or year part outside quoted text, escaped
+ * characters and [brackets] (a time alone, "h:mm", is not a date).
+ */
+export function isDateFormat(code: string): boolean {
+  return /[dy]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, ''));
+}
+
+/** For each cell style (index of <cellXfs>'s <xf>), whether it shows a date. */
+async function dateStyles(zip: ZipFile, entry: ZipEntry | undefined, limits: Limits): Promise<boolean[]> {
+  if (entry === undefined) return [];
+  const xml = await zip.text(entry, limits.partBytes);
+  refuseDoctype(xml);
+  const custom = new Map<number, boolean>();
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b([^>]*)>/g)) {
+    const a = attributes(m[1] ?? '');
+    custom.set(Number(a.get('numFmtId')), isDateFormat(a.get('formatCode') ?? ''));
+  }
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? '';
+  return [...xfs.matchAll(/<(?:\w+:)?xf\b([^>]*)>/g)].map((m) => {
+    const id = Number(attributes(m[1] ?? '').get('numFmtId') ?? '0');
+    return custom.get(id) ?? DATE_FORMAT_IDS.has(id);
+  });
 }
 
 /** Each <si>: its <t> texts joined (rich-text runs), phonetic runs (<rPh>) left out. */

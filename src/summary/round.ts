@@ -130,7 +130,7 @@ export function unitOf(s: CheckedSession): string {
   const body = s.detail?.body ?? null;
   if (body !== null && body.trim() !== '') return clean(body);
   const base = basename(s.label);
-  return /\.(xlsx|csv|tsv|txt|json)$/i.test(base) ? base.slice(0, -extname(base).length) : base;
+  return /\.(xlsx|ods|csv|tsv|txt|json)$/i.test(base) ? base.slice(0, -extname(base).length) : base;
 }
 
 /** `a.low / a.T` against `b.low / b.T`, exactly (no float): positive when a's share is higher. */

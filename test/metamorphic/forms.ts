@@ -10,6 +10,7 @@ import { csv, encode, type Cell, type Encoding } from './encode.js';
 import { Rng } from './prng.js';
 import { LEVELS, ballotsOf, leadersOf, numbersCollide, twoTypes, typesOf, type Ballot, type Leader, type Level, type Line, type Session } from './session.js';
 import { col, fillTemplate, workbook, type SheetSpec } from './xlsx.js';
+import { odsBook, type OdsOptions } from './ods.js';
 import { readFileSync } from 'node:fs';
 import { BLANK_TEXTS, REFUSED_VOID_TEXTS, VOID_TEXTS } from './void-texts.js';
 
@@ -34,6 +35,8 @@ export type Expect =
       readonly rows?: readonly RowsExpect[];
       /** Problem codes that must not appear at all (a form whose text is the same spelling, not a near one). */
       readonly quiet?: readonly string[];
+      /** The session date the tally must report (an Excel date cell). */
+      readonly date?: string;
     }
   | { readonly kind: 'quorum'; readonly convened: number; readonly present: number }
   | {
@@ -304,6 +307,36 @@ export interface RosterOptions {
   readonly numbers?: boolean;
 }
 
+/**
+ * A roster whose name is split over columns (SPEC §2.2): `Họ đệm` | `Tên` (and its other
+ * headers), `Họ` | `Đệm` | `Tên`, or `Họ và tên` merged over two columns, with the parts named
+ * in a row below (`merged-sub`, the other headers merged down over both rows) or not.
+ */
+export type NameSplit = 'ho-dem' | 'ho-va-dem' | 'ho' | 'three' | 'merged' | 'merged-sub';
+
+export function splitRoster(s: Session, split: NameSplit, o: RosterOptions = {}): { rows: Cell[][]; merges: string[] } {
+  const rows = rosterRows(s, o);
+  const at = (rows[0] as Cell[]).indexOf('Họ và tên');
+  const words = (name: string) => name.split(' ');
+  const partsOf = (name: string): Cell[] => {
+    const w = words(name);
+    if (split === 'three') return [w[0] as string, w.slice(1, -1).join(' '), w[w.length - 1] as string];
+    return [w.slice(0, -1).join(' '), w[w.length - 1] as string];
+  };
+  const heads: Record<NameSplit, Cell[]> = { 'ho-dem': ['Họ đệm', 'Tên'], 'ho-va-dem': ['Họ và đệm', 'Tên'], ho: ['Họ', 'Tên'], three: ['Họ', 'Đệm', 'Tên'], merged: ['Họ và tên', null], 'merged-sub': ['Họ và tên', null] };
+  const out: Cell[][] = rows.map((r, i) => [...r.slice(0, at), ...(i === 0 ? (heads[split] as Cell[]) : partsOf(r[at] as string)), ...r.slice(at + 1)]);
+  const merges: string[] = [];
+  if (split === 'merged' || split === 'merged-sub') merges.push(`${col(at)}1:${col(at + 1)}1`);
+  if (split === 'merged-sub') {
+    const head = out[0] as Cell[];
+    out.splice(1, 0, head.map((_, c) => (c === at ? 'Họ đệm' : c === at + 1 ? 'Tên' : null)));
+    head.forEach((_, c) => {
+      if (c !== at && c !== at + 1) merges.push(`${col(c)}1:${col(c)}2`);
+    });
+  }
+  return { rows: out, merges };
+}
+
 export function rosterRows(s: Session, o: RosterOptions = {}): Cell[][] {
   const withId = s.idKind !== 'none';
   const two = twoTypes(s);
@@ -366,6 +399,10 @@ interface CsvOptions {
   readonly session?: 'csv' | 'json' | 'flags';
   readonly rosterAsXlsx?: boolean;
   readonly rosterNameFirst?: boolean;
+  /** Roster and session given as .ods files. */
+  readonly sideOds?: boolean;
+  /** The roster's name split over columns. */
+  readonly rosterSplit?: NameSplit;
 }
 
 const sketchRows = (rows: readonly (readonly Cell[])[], n = 4) =>
@@ -376,11 +413,17 @@ const sketchRows = (rows: readonly (readonly Cell[])[], n = 4) =>
 
 export function sideFiles(s: Session, dir: string, files: Record<string, Buffer>, o: CsvOptions = {}): string[] {
   const args: string[] = [];
+  if (o.sideOds === true) {
+    files['danh-sach.ods'] = odsBook([{ name: 'Danh sách', rows: rosterRows(s, { numbers: true, nameFirst: o.rosterNameFirst ?? false }) }], { runs: true });
+    files['hoi-nghi.ods'] = odsBook([{ name: 'Hội nghị', rows: sessionRows(s) }], { runs: true });
+    return ['--roster', join(dir, 'danh-sach.ods'), '--session', join(dir, 'hoi-nghi.ods')];
+  }
   if (o.rosterAsXlsx === true) {
     files['danh-sach.xlsx'] = workbook([{ name: 'Danh sách', rows: rosterRows(s, { numbers: true, nameFirst: o.rosterNameFirst ?? false }) }], { shared: true });
     args.push('--roster', join(dir, 'danh-sach.xlsx'));
   } else {
-    files['danh-sach.csv'] = encode(csv(rosterRows(s, { nameFirst: o.rosterNameFirst ?? false })), 'utf8-bom');
+    const rows = o.rosterSplit !== undefined ? splitRoster(s, o.rosterSplit).rows : rosterRows(s, { nameFirst: o.rosterNameFirst ?? false });
+    files['danh-sach.csv'] = encode(csv(rows), 'utf8-bom');
     args.push('--roster', join(dir, 'danh-sach.csv'));
   }
   const how = o.session ?? 'csv';
@@ -426,7 +469,16 @@ interface BookForm {
   readonly bigPadding?: number;
   readonly merges?: boolean;
   readonly numbers?: 'number' | 'text';
+  /** The session's date typed as an Excel date (13/12/2023) in this date system, not as text. */
+  readonly dates?: 1900 | 1904;
+  /** Written as LibreOffice's OpenDocument .ods instead of XLSX. */
+  readonly ods?: OdsOptions;
+  /** The roster's name split over columns. */
+  readonly rosterSplit?: NameSplit;
 }
+
+/** 13/12/2023 as Excel's day number: 45273 days after 1899-12-30, 43811 after 1904-01-01. */
+const SERIAL_13_12_2023 = { 1900: 45273, 1904: 43811 } as const;
 
 /** The self-contained workbook: roster, session and one ballot sheet per type. */
 export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideOptions, b: BookForm = {}, applies?: (s: Session) => boolean): Form {
@@ -437,19 +489,27 @@ export function bookForm(name: string, wideOpts: (s: Session, rng: Rng) => WideO
       const sheets: SheetSpec[] = [];
       const rows: RowsExpect[] = [];
       const numbers = b.numbers ?? 'number';
-      sheets.push({ name: b.english === true ? 'Roster' : 'Danh sách', rows: rosterRows(s, { numbers: numbers === 'number' }) });
-      sheets.push({ name: b.english === true ? 'Session' : 'Hội nghị', rows: sessionRows(s).map((r) => r.map((c) => (numbers === 'text' && typeof c === 'number' ? String(c) : c))) });
+      const book = b.ods !== undefined ? 'hoi-nghi.ods' : 'hoi-nghi.xlsx';
+      const roster = b.rosterSplit !== undefined ? splitRoster(s, b.rosterSplit, { numbers: numbers === 'number' }) : { rows: rosterRows(s, { numbers: numbers === 'number' }), merges: [] };
+      sheets.push({ name: b.english === true ? 'Roster' : 'Danh sách', rows: roster.rows, merges: roster.merges });
+      const sessionSheet = sessionRows(s).map((r) => r.map((c) => (numbers === 'text' && typeof c === 'number' ? String(c) : c)));
+      const dateRow = sessionSheet.findIndex((r) => r[0] === 'Ngày');
+      if (b.dates !== undefined) (sessionSheet[dateRow] as Cell[])[1] = SERIAL_13_12_2023[b.dates];
+      sheets.push({ name: b.english === true ? 'Session' : 'Hội nghị', rows: sessionSheet, ...(b.dates !== undefined ? { dates: [`B${dateRow + 1}`] } : {}) });
       let sketch = '';
       for (const type of typesOf(s)) {
         const base = b.english === true ? 'Ballots' : 'Phiếu';
         const sheet = twoTypes(s) ? `Phiếu ${type}` : base;
         const t = wide(s, type, rng, { codes: numbers === 'number' ? 'numbers' : 'digits', numbers: numbers === 'number' ? 'number' : 'text', ...wideOpts(s, rng) });
         sheets.push({ name: sheet, rows: t.rows, merges: t.merges });
-        rows.push({ file: 'hoi-nghi.xlsx', sheet, ballots: t.ballots, nonBallot: t.nonBallot, kinds: t.kinds });
-        if (sketch === '') sketch = `hoi-nghi.xlsx, sheet ${sheet}${t.merges.length > 0 ? ` (merged ${t.merges.slice(0, 3).join(', ')})` : ''}:\n${sketchRows(t.rows)}`;
+        rows.push({ file: book, sheet, ballots: t.ballots, nonBallot: t.nonBallot, kinds: t.kinds });
+        if (sketch === '') sketch = `${book}, sheet ${sheet}${t.merges.length > 0 ? ` (merged ${t.merges.slice(0, 3).join(', ')})` : ''}:\n${sketchRows(t.rows)}`;
       }
-      const files = { 'hoi-nghi.xlsx': workbook(sheets, { shared: b.shared ?? true, ...(b.bigPadding !== undefined ? { bigPadding: b.bigPadding } : {}) }) };
-      return { files, args: [join(dir, 'hoi-nghi.xlsx')], expect: { kind: 'ok', rows }, sketch };
+      const files = { [book]: b.ods !== undefined ? odsBook(sheets, b.ods) : workbook(sheets, { shared: b.shared ?? true, ...(b.bigPadding !== undefined ? { bigPadding: b.bigPadding } : {}), date1904: b.dates === 1904 }) };
+      if (b.dates !== undefined) sketch += `\nsession date: the number ${SERIAL_13_12_2023[b.dates]} in a date style, ${b.dates} date system`;
+      if (b.ods !== undefined) sketch += `\n.ods ${JSON.stringify(b.ods)}`;
+      if (b.rosterSplit !== undefined) sketch = `roster (${b.rosterSplit}${roster.merges.length > 0 ? `, merged ${roster.merges.join(' ')}` : ''}):\n${sketchRows(roster.rows, 3)}\n${sketch}`;
+      return { files, args: [join(dir, book)], expect: { kind: 'ok', rows, date: '2023-12-13' }, sketch };
     },
   };
 }
@@ -462,6 +522,7 @@ const MERGED_TITLES: Cell[][] = [['KẾT QUẢ KIỂM PHIẾU LẤY PHIẾU TÍN
 export interface LongOptions {
   readonly cadreFirst?: boolean;
   readonly xlsx?: boolean;
+  readonly ods?: boolean;
   readonly synonyms?: boolean;
   readonly cadres: 'name' | 'mixed';
   readonly voidHeader?: string;
@@ -494,7 +555,7 @@ export function longForm(name: string, mode: 'level' | 'marks', o: LongOptions):
         const cadreCell = (l: Leader): Cell => {
           const k = o.cadres === 'name' ? 'name' : rng.pick(headerKinds(view, l).filter((x) => x === 'name' || x === 'id' || x === 'stt' || x === 'nodiac'));
           const h = header(l, k);
-          return o.xlsx === true && k === 'stt' ? Number(h) : h;
+          return (o.xlsx === true || o.ods === true) && k === 'stt' ? Number(h) : h;
         };
         const rows: Cell[][] = [];
         for (const b of ballotsOf(view, type)) {
@@ -529,8 +590,8 @@ export function longForm(name: string, mode: 'level' | 'marks', o: LongOptions):
         const shuffled = rng.chance(0.5) ? rng.shuffle(rows) : rows;
         const order = o.cadreFirst === true ? (r: Cell[]) => [r[1] ?? null, r[0] ?? null, ...r.slice(2)] : (r: Cell[]) => r;
         const all = [order(head), ...shuffled.map(order)];
-        const file = `phieu-${type}.${o.xlsx === true ? 'xlsx' : 'csv'}`;
-        files[file] = o.xlsx === true ? workbook([{ name: twoTypes(view) ? `Phiếu ${type}` : 'Phiếu', rows: all }], { shared: true }) : encode(csv(all), 'utf8-bom');
+        const file = `phieu-${type}.${o.ods === true ? 'ods' : o.xlsx === true ? 'xlsx' : 'csv'}`;
+        files[file] = o.ods === true ? odsBook([{ name: twoTypes(view) ? `Phiếu ${type}` : 'Phiếu', rows: all }], { runs: true }) : o.xlsx === true ? workbook([{ name: twoTypes(view) ? `Phiếu ${type}` : 'Phiếu', rows: all }], { shared: true }) : encode(csv(all), 'utf8-bom');
         args.push(join(dir, file));
         if (sketch === '') sketch = `${file}:\n${sketchRows(all)}`;
       }
@@ -747,6 +808,28 @@ export const EQUIVALENT: readonly Form[] = [
   bookForm('xlsx-all-variations-combined', (s, rng) => ({ headers: mixedHeaders(s, rng), codes: 'synonyms', shuffleRows: true, shuffleColumns: true, spacers: true, titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true, total: true, repeatHeader: true })),
   // The ballot sheet's forms of issue 20 (defined at the end of this file).
   ...ballotSheetForms(),
+  // Issue 20: the session date as an Excel date cell, in each date system.
+  bookForm('xlsx-workbook-date-cell-1900-system', nameHeaders, { dates: 1900 }),
+  bookForm('xlsx-workbook-date-cell-1904-system (Excel for Mac)', nameHeaders, { dates: 1904 }),
+  // Issue 20: LibreOffice's OpenDocument .ods, written as LibreOffice writes it.
+  bookForm('ods-workbook', nameHeaders, { ods: {} }),
+  bookForm('ods-workbook-runs-of-equal-cells-and-rows', nameHeaders, { ods: { runs: true } }),
+  bookForm('ods-workbook-merged-title-and-void', () => ({ titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true }), { ods: { runs: true } }),
+  bookForm('ods-workbook-date-cell', nameHeaders, { ods: {}, dates: 1900 }),
+  bookForm('ods-workbook-numbers-as-text', nameHeaders, { ods: { runs: true }, numbers: 'text' }),
+  bookForm('ods-all-variations-combined', (s, rng) => ({ headers: mixedHeaders(s, rng), codes: 'synonyms', shuffleRows: true, shuffleColumns: true, spacers: true, titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true, total: true, repeatHeader: true }), { ods: { runs: true } }),
+  csvForm('csv-ballots-roster-and-session-ods', () => ({}), { sideOds: true }),
+  // Issue 20: the roster's name split over columns.
+  csvForm('csv-roster-ho-dem-ten', () => ({}), { rosterSplit: 'ho-dem' }),
+  csvForm('csv-roster-ho-va-dem-ten', () => ({}), { rosterSplit: 'ho-va-dem' }),
+  csvForm('csv-roster-ho-ten', () => ({}), { rosterSplit: 'ho' }),
+  csvForm('csv-roster-ho-dem-ten-three-columns', () => ({}), { rosterSplit: 'three' }),
+  bookForm('xlsx-roster-ho-va-ten-merged-over-ho-dem-ten', nameHeaders, { rosterSplit: 'merged-sub' }),
+  bookForm('xlsx-roster-ho-va-ten-merged-over-two-columns', nameHeaders, { rosterSplit: 'merged' }),
+  bookForm('ods-roster-ho-va-ten-merged-over-ho-dem-ten', nameHeaders, { rosterSplit: 'merged-sub', ods: { runs: true } }),
+  bookForm('ods-roster-ho-dem-ten', nameHeaders, { rosterSplit: 'ho-dem', ods: {} }),
+  longForm('long-level-ods-mixed-cadres-synonyms', 'level', { ods: true, synonyms: true, cadres: 'mixed' }),
+  bookForm('ods-workbook-merged-title-and-void-big-content-streamed', () => ({ titles: MERGED_TITLES, mergeTitles: true, mergeVoid: true }), { ods: { runs: true, bigPadding: 1_200_000 } }),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ interface JsonCadre {
   notes: unknown[];
 }
 interface JsonDoc {
-  session: { quorum?: { met?: boolean } };
+  session: { quorum?: { met?: boolean }; date?: string | null; round?: string | null };
   ballotTypes: { id: string; issued: number; returned: number; voidBallots: number; validBallots: number; denominator: { basis: string; value: number | null } }[];
   cadres: JsonCadre[];
   problems: { severity: string; code: string; message: string; cell?: string; row?: number; ballot?: string | number }[];
@@ -116,6 +116,7 @@ function judge(session: Session, built: Built, run: { code: number; stdout: stri
   if (loud.length > 0) return `${loud[0]?.code}: ${loud[0]?.message}`;
   const diff = compare(oracle(e.session ?? session), doc);
   if (diff !== null) return diff;
+  if (e.date !== undefined && (doc.session.date !== e.date || doc.session.round !== e.date.slice(0, 4))) return `session date ${doc.session.date} round ${doc.session.round}, expected ${e.date} round ${e.date.slice(0, 4)}`;
   return e.rows !== undefined ? compareRows(e.rows, doc) : null;
 }
 

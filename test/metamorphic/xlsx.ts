@@ -19,6 +19,8 @@ export interface SheetSpec {
   readonly merges?: readonly string[];
   /** Formulas by cell ("B12" → "COUNTIF(B3:B11,1)"); the cell's value in `rows` is the value Excel computed. */
   readonly formulas?: Readonly<Record<string, string>>;
+  /** Cells ("B4") whose number is a date serial, written in a date style (built-in format 14). */
+  readonly dates?: readonly string[];
 }
 
 export interface BookOptions {
@@ -26,6 +28,8 @@ export interface BookOptions {
   readonly shared?: boolean;
   /** Sheets written with level-0 deflate and this many bytes of XML whitespace between rows. */
   readonly bigPadding?: number;
+  /** Excel for Mac's 1904 date system (<workbookPr date1904="1"/>). */
+  readonly date1904?: boolean;
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -58,7 +62,8 @@ export function workbook(sheets: readonly SheetSpec[], opts: BookOptions = {}): 
           const f = sh.formulas?.[ref];
           if (f !== undefined) return typeof v === 'number' ? `<c r="${ref}"><f>${esc(f)}</f><v>${v}</v></c>` : `<c r="${ref}" t="str"><f>${esc(f)}</f><v>${esc(String(v ?? ''))}</v></c>`;
           if (v === null || v === '') return '';
-          return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : stringCell(ref, v);
+          if (typeof v === 'number') return `<c r="${ref}"${sh.dates?.includes(ref) === true ? ' s="1"' : ''}><v>${v}</v></c>`;
+          return stringCell(ref, v);
         })
         .join('');
       return `<row r="${r + 1}">${cs}</row>${pad}`;
@@ -71,13 +76,18 @@ export function workbook(sheets: readonly SheetSpec[], opts: BookOptions = {}): 
   const text = (name: string, s: string) => entries.push({ name, data: Buffer.from(s, 'utf8') });
   text(
     '[Content_Types].xml',
-    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheetFiles.map((f) => `<Override PartName="/${f.name}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}${opts.shared === true ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}</Types>`,
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheetFiles.map((f) => `<Override PartName="/${f.name}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}${opts.shared === true ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}</Types>`,
   );
   text('_rels/.rels', `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  text('xl/workbook.xml', `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets>${sheets.map((sh, i) => `<sheet name="${esc(sh.name).replace(/"/g, '&quot;')}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`);
+  text('xl/workbook.xml', `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}">${opts.date1904 === true ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheets.map((sh, i) => `<sheet name="${esc(sh.name).replace(/"/g, '&quot;')}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`);
   text(
     'xl/_rels/workbook.xml.rels',
-    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}${opts.shared === true ? `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}${opts.shared === true ? `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+  );
+  // Two cell styles: 0 General, 1 the built-in short date (numFmtId 14, d/m/yyyy in a Vietnamese Excel).
+  text(
+    'xl/styles.xml',
+    `${XML}<styleSheet xmlns="${NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
   );
   for (const f of sheetFiles) {
     const data = Buffer.from(f.xml, 'utf8');
