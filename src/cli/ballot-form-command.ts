@@ -10,14 +10,14 @@ import { readSessionJson, readSessionSheet } from '../read/session.js';
 import { sheetRole } from '../read/vocabulary.js';
 import { renderBallotForm } from '../report/ballot-form.js';
 import { renderProblems } from '../report/terminal.js';
-import { REGIME_LIST, REGIMES } from '../rules/regimes.js';
+import { REGIMES } from '../rules/regimes.js';
 import { HELP } from '../text/cli.js';
 import type { Lang } from '../text/lang.js';
 import { resolveSession, type SessionFlags } from '../validate/session.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { formFonts, MissingFont } from './fonts.js';
 import { outputWidth, usageError, useColor, type Io } from './io.js';
-import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
+import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse, sessionSourceOptions } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 
 const DEFAULT_NAME = 'phieu-tin-nhiem.pdf';
@@ -31,13 +31,7 @@ export function ballotFormSpec(lang: Lang): CommandSpec {
     description: h.ballotForm.description,
     args: { placeholder: 'file', help: h.ballotForm.file, min: 0 },
     options: [
-      { name: '--roster', value: 'file', help: h.roster },
-      { name: '--session', value: 'file', help: h.session },
-      { name: '--title', value: 'text', help: h.title },
-      { name: '--body', value: 'text', help: h.body },
-      { name: '--parent-body', value: 'text', help: h.parentBody },
-      { name: '--date', value: 'date', help: h.date },
-      { name: '--regime', value: 'regime', help: h.regime(REGIME_LIST.map((r) => ({ id: r.id, name: r.aliases[0] ?? r.id, instrument: r.instrument[lang] }))) },
+      ...Object.values(sessionSourceOptions(h, lang)),
       { name: '--copies', value: 'n', help: h.ballotForm.copies },
       { name: '--output', short: '-o', value: 'file', help: h.ballotForm.output },
       overwriteOption(h),

@@ -13,6 +13,7 @@ import { LANGS, type Lang } from '../text/lang.js';
 import { parseLimits, type Limits } from '../model/limits.js';
 import type { OptionSpec, OptionValue } from './args.js';
 import { HELP, OPTION_CHECKS } from '../text/cli.js';
+import { REGIME_LIST } from '../rules/regimes.js';
 import { usageError, type Io } from './io.js';
 
 /** A count flag: "42", or "A=42" for ballot type A; at most one bare value. */
@@ -162,6 +163,23 @@ export function limitsFrom(given: OptionValue | undefined, io: Io, lang: Lang): 
 export const overwriteOption = (h: (typeof HELP)[Lang]): OptionSpec => ({ name: '--overwrite', help: h.overwrite });
 
 /** The options every command takes, last in its help: limits, language, debug. */
+/**
+ * The options that say where a session's roster and values are and what its documents are
+ * headed with: the same for `tally` and `tally ballot-form`, said once.
+ */
+export function sessionSourceOptions(h: (typeof HELP)[Lang], lang: Lang): { readonly roster: OptionSpec; readonly session: OptionSpec; readonly title: OptionSpec; readonly body: OptionSpec; readonly parentBody: OptionSpec; readonly date: OptionSpec; readonly regime: OptionSpec } {
+  return {
+    roster: { name: '--roster', value: 'file', help: h.roster },
+    session: { name: '--session', value: 'file', help: h.session },
+    title: { name: '--title', value: 'text', help: h.title },
+    body: { name: '--body', value: 'text', help: h.body },
+    parentBody: { name: '--parent-body', value: 'text', help: h.parentBody },
+    date: { name: '--date', value: 'date', help: h.date },
+    // The regimes listed from the registry (rules/regimes.ts), never retyped.
+    regime: { name: '--regime', value: 'regime', help: h.regime(REGIME_LIST.map((r) => ({ id: r.id, name: r.aliases[0] ?? r.id, instrument: r.instrument[lang] }))) },
+  };
+}
+
 export function commonOptions(h: (typeof HELP)[Lang]): OptionSpec[] {
   return [
     { name: '--limit', value: 'limit', repeat: true, help: h.limitOption },

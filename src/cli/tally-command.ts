@@ -11,7 +11,7 @@ import { auditOptions } from './audit.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, type Io } from './io.js';
-import { checkTallyOptions, commonOptions, overwriteOption, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
+import { checkTallyOptions, sessionSourceOptions, commonOptions, overwriteOption, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
 import { VERSION } from './version.js';
 import { keepYoungGenerationSmall } from './engine.js';
@@ -19,6 +19,7 @@ import { hasErrors } from '../model/problem.js';
 
 export function tallySpec(lang: Lang): CommandSpec {
   const h = HELP[lang];
+  const o = sessionSourceOptions(h, lang);
   return {
     name: 'tally',
     description: h.description,
@@ -32,15 +33,15 @@ export function tallySpec(lang: Lang): CommandSpec {
       [h.commands.ballotForm, h.ballotForm.description],
     ],
     options: [
-      { name: '--roster', value: 'file', help: h.roster },
-      { name: '--session', value: 'file', help: h.session },
-      { name: '--title', value: 'text', help: h.title },
-      { name: '--body', value: 'text', help: h.body },
-      { name: '--parent-body', value: 'text', help: h.parentBody },
+      o.roster,
+      o.session,
+      o.title,
+      o.body,
+      o.parentBody,
       { name: '--number', value: 'text', help: h.number },
-      { name: '--date', value: 'date', help: h.date },
+      o.date,
       { name: '--round', value: 'text', help: h.round },
-      { name: '--regime', value: 'regime', help: h.regime(REGIME_LIST.map((r) => ({ id: r.id, name: r.aliases[0] ?? r.id, instrument: r.instrument[lang] }))) },
+      o.regime,
       { name: '--denominator', value: 'basis', help: h.denominator(REGIME_LIST.filter((r) => !r.basisFixed).map((r) => r.id)) },
       { name: '--convened', value: 'n', repeat: true, help: h.convened },
       { name: '--present', value: 'n', repeat: true, help: h.present },
