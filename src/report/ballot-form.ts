@@ -107,8 +107,10 @@ export async function renderBallotForm(input: FormInput): Promise<Uint8Array> {
       text(heading.bodyMark === 'star' ? '*' : '', leftX, y, half - 4, { size: 13, align: 'center' });
       let ry = CONTENT.top;
       for (const l of heading.national) ry += text(l, rightX, ry, half, { size: 13, font: 'bold', align: 'center' });
-      doc.lineWidth(mm(0.3)).moveTo(mm(rightX + half / 2 - 25), mm(ry + 0.5)).lineTo(mm(rightX + half / 2 + 25), mm(ry + 0.5)).stroke();
-      text(heading.placeDate, rightX, ry + 2, half, { size: 12, font: 'italic', align: 'center' });
+      // A rule under the national heading, as long as its last line (Hướng dẫn 36; Nghị định 30).
+      const rule = doc.font('bold').fontSize(13).widthOfString(heading.national.at(-1) ?? '') / PT_PER_MM;
+      doc.lineWidth(mm(0.3)).moveTo(mm(rightX + (half - rule) / 2), mm(ry + 1.2)).lineTo(mm(rightX + (half + rule) / 2), mm(ry + 1.2)).stroke();
+      text(heading.placeDate, rightX, ry + 2.6, half, { size: 12, font: 'italic', align: 'center' });
       let cy = 42;
       cy += text(heading.type, CONTENT.left, cy, CONTENT.right - CONTENT.left, { size: 15, font: 'bold', align: 'center' });
       if (heading.subject !== null) cy += text(heading.subject, CONTENT.left, cy, CONTENT.right - CONTENT.left, { size: 13, font: 'bold', align: 'center', height: 12 });
