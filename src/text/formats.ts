@@ -10,7 +10,7 @@ export const FORMAT_TEXT = {
     names: {
       xlsx: 'sổ Excel',
       docx: 'văn bản Word',
-      csv: 'bảng CSV (UTF-8)',
+      csv: 'bảng CSV, UTF-8',
       json: 'dữ liệu JSON',
       html: 'trang HTML để in',
       pdf: 'tệp PDF để in',
@@ -23,7 +23,7 @@ export const FORMAT_TEXT = {
     names: {
       xlsx: 'Excel workbook',
       docx: 'Word document',
-      csv: 'CSV table (UTF-8)',
+      csv: 'CSV table, UTF-8',
       json: 'JSON data',
       html: 'printable HTML page',
       pdf: 'printable PDF',

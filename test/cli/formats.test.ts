@@ -5,6 +5,7 @@
 // command's --help and its error for an unknown extension list exactly its formats, in Vietnamese
 // and English; every other format is refused (exit 2) with nothing written. A new format or
 // writer that misses one of these places fails here.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,12 @@ describe('the formats registry', () => {
     // An extension names one format: two entries claiming it could not both be right.
     expect(new Set(ALL_EXTENSIONS).size).toBe(ALL_EXTENSIONS.length);
     expect(ALL_EXTENSIONS.filter((e) => !FORMAT_IDS.includes(e.slice(1) as never))).toEqual(Object.keys(ALIASES));
+  });
+
+  it('README’s formats table is the registry written out (node scripts/formats-table.mjs, after a build)', () => {
+    const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'scripts', 'formats-table.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 });
 
