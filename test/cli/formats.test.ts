@@ -133,6 +133,14 @@ describe.each(COMMANDS)('tally %s', (command) => {
     expect(await writtenByTally(file)).toBe(true);
   });
 
+  it(`takes an extension in any case (${writes[0]?.toUpperCase()})`, async () => {
+    const dir = unit();
+    const file = join(outFolder(dir), `BAO-CAO${writes[0]?.toUpperCase()}`);
+    const r = await tally([...commandLine(command, dir), '-o', file]);
+    expect([0, 1], r.stderr).toContain(r.code);
+    expect(await writtenByTally(file)).toBe(true);
+  });
+
   it.each(refused)('refuses %s (exit 2), writing nothing', async (ext) => {
     const dir = unit();
     const out = outFolder(dir);
