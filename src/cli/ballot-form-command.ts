@@ -1,6 +1,5 @@
 // `tally ballot-form <session.xlsx | --roster R [--session S]> [-o phieu.pdf] [--copies N]`:
 // the session's ballots as a PDF ready to print (SPEC §2.6 and §4).
-import { extname } from 'node:path';
 import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
 import type { Sheet } from '../model/grid.js';
 import type { SessionRead } from '../model/session-keys.js';
@@ -8,7 +7,6 @@ import { openInput } from '../read/files.js';
 import { readRoster } from '../read/roster.js';
 import { readSessionJson, readSessionSheet } from '../read/session.js';
 import { sheetRole } from '../read/vocabulary.js';
-import { renderBallotForm } from '../report/ballot-form.js';
 import { renderProblems } from '../report/terminal.js';
 import { REGIMES } from '../rules/regimes.js';
 import { HELP } from '../text/cli.js';
@@ -19,6 +17,7 @@ import { formFonts, MissingFont } from './fonts.js';
 import { outputWidth, usageError, useColor, type Io } from './io.js';
 import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse, sessionSourceOptions } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { BALLOT_FORM_WRITERS, extensionsOf, writerFor } from './writers.js';
 
 const DEFAULT_NAME = 'phieu-tin-nhiem.pdf';
 /** Enough for any session's ballots with spares; a typo of 10000 copies is refused. */
@@ -33,7 +32,7 @@ export function ballotFormSpec(lang: Lang): CommandSpec {
     options: [
       ...Object.values(sessionSourceOptions(h, lang)),
       { name: '--copies', value: 'n', help: h.ballotForm.copies },
-      { name: '--output', short: '-o', value: 'file', help: h.ballotForm.output },
+      { name: '--output', short: '-o', value: 'file', help: h.ballotForm.output(extensionsOf(BALLOT_FORM_WRITERS), DEFAULT_NAME) },
       overwriteOption(h),
       ...commonOptions(h),
     ],
@@ -51,12 +50,11 @@ export async function runBallotForm(argv: readonly string[], io: Io, lang: Lang)
   if (more.length > 0) return usageError(io, lang, h.ballotForm.oneFile);
   if (workbook === undefined && opts['roster'] === undefined) return usageError(io, lang, h.ballotForm.needRoster);
   const out = opts['output'] ?? DEFAULT_NAME;
-  if (extname(out).toLowerCase() !== '.pdf') return usageError(io, lang, `${out}: ${h.ballotForm.pdfOnly}`);
   const copies = checkWholeNumber('copies', opts['copies'], lang, { min: 1, digits: 4 }) ?? 1;
   if (typeof copies !== 'number') return refuse(io, lang, [copies]);
   if (copies > MAX_COPIES) return usageError(io, lang, h.ballotForm.tooManyCopies(MAX_COPIES));
   const inputs = [workbook, opts['roster'], opts['session']].filter((p): p is string => p !== undefined);
-  const rules = { overwrite: opts['overwrite'] !== undefined, writes: (p: string) => extname(p).toLowerCase() === '.pdf' };
+  const rules = { overwrite: opts['overwrite'] !== undefined, writes: BALLOT_FORM_WRITERS };
   await checkOutputs([out], inputs, rules);
 
   // The roster and the session values, from the workbook or the files given beside it.
@@ -104,7 +102,7 @@ export async function runBallotForm(argv: readonly string[], io: Io, lang: Lang)
     io.stderr.write(`${h.internal}: ${h.ballotForm.noFont(e.tried.join(', '))}\n`);
     return 2;
   }
-  const bytes = await renderBallotForm({ session, regime: REGIMES[session.regime], cadres, copies, lang, fonts });
+  const bytes = await (await writerFor(BALLOT_FORM_WRITERS, out))({ session, regime: REGIMES[session.regime], cadres, copies, lang, fonts });
   await writeOutputs([{ path: out, bytes }], undefined, rules);
   io.stderr.write(`${h.written(out)}\n`);
   return 0;

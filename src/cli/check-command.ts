@@ -1,17 +1,17 @@
 // `tally check <paths…>`: re-tally earlier sessions and compare with what was recorded.
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
 import { acrossSessions } from '../check/across.js';
 import { Pool } from '../check/pool.js';
 import { planJobs } from '../check/plan.js';
 import { reportDate } from '../report/xlsx-blocks.js';
-import { checkJson, checkXlsx, failed, renderCheckTerminal, type CheckReport } from '../check/report.js';
+import { checkJson, failed, renderCheckTerminal, type CheckReport } from '../check/report.js';
 import type { Lang } from '../text/lang.js';
 import { problemMessage } from '../text/messages.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from '../text/cli.js';
-import { outputWidth, useColor, usageError, type Io } from './io.js';
+import { outputWidth, useColor, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { CHECK_WRITERS, extensionsOf, writerFor } from './writers.js';
 import { notFoundMessage } from './file-messages.js';
 import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 import { hasErrors } from '../model/problem.js';
@@ -37,7 +37,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
       { name: '--only-differences', help: h.check.onlyDifferences },
       { name: '--require-record', help: h.check.requireRecord },
       { name: '--json', help: h.json },
-      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.check.output },
+      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.check.output(extensionsOf(CHECK_WRITERS)) },
       overwriteOption(h),
       ...commonOptions(h),
     ],
@@ -51,8 +51,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   const jobs = checkWholeNumber('jobs', opts.jobs, lang, { min: 1, digits: 3 }) ?? availableParallelism();
   if (typeof jobs !== 'number') return refuse(io, lang, [jobs]);
   const outputs = opts.output ?? [];
-  for (const o of outputs) if (!['.xlsx', '.json'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.check.outputFormat}`);
-  const rules = { overwrite: opts.overwrite === true };
+  const rules = { overwrite: opts.overwrite === true, writes: CHECK_WRITERS };
   // Before any work: the paths given are never replaced. The files found in them are known below.
   await checkOutputs(outputs, paths, rules);
 
@@ -91,7 +90,7 @@ export async function runCheck(argv: readonly string[], io: Io, lang: Lang): Pro
   const report: CheckReport = { sessions: results, people: across.people, problems: [...plan.problems, ...across.problems] };
 
   const files = await Promise.all(
-    outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.json' ? new TextEncoder().encode(checkJson(report, lang)) : await checkXlsx(report, lang, reportDate(io.env ?? {})) })),
+    outputs.map(async (path) => ({ path, bytes: await (await writerFor(CHECK_WRITERS, path))({ result: report, lang, date: reportDate(io.env ?? {}) }) })),
   );
   if (files.length > 0) {
     await writeOutputs(files, undefined, rules);

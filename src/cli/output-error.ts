@@ -5,6 +5,7 @@ export class OutputRefused extends Error {
   constructor(
     readonly path: string,
     readonly reason: RefusalReason,
+    /** The errno code; for 'unknown-format', the extensions the command writes, space-separated. */
     readonly detail = '',
   ) {
     super(`${reason}: ${path}`);

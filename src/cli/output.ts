@@ -3,8 +3,9 @@
 // --overwrite), no folder is created, and each file appears whole (temp file, rename).
 import { open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { hasReporter } from '../report/registry.js';
+import { formatOf } from '../model/formats.js';
 import { markOutput, writtenByTally } from './ownership.js';
+import { extensionsOf, formatsOf, type Writers } from './writers.js';
 
 export { OutputRefused, type RefusalReason } from './output-error.js';
 import { OutputRefused } from './output-error.js';
@@ -30,20 +31,28 @@ export interface OutputRules {
    * a word on where they are.
    */
   readonly found?: readonly string[];
-  /** The formats the command writes, by file name (default: the session reports' registry). */
-  readonly writes?: (path: string) => boolean;
+}
+
+/** What checkOutputs needs besides: the command's writers (./writers.ts), for the formats it writes. */
+export interface CheckRules extends OutputRules {
+  readonly writes: Writers<never>;
 }
 
 /**
  * Checks every output before anything is read or written; throws OutputRefused. `inputs` are
  * every file the command reads: none of them is ever replaced, even with --overwrite.
  */
-export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], rules: OutputRules = {}, to: OutputDisk = disk): Promise<void> {
+export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], rules: CheckRules, to: OutputDisk = disk): Promise<void> {
+  // A format the command cannot write is a slip in the command line: said first, for any -o.
+  const writes = formatsOf(rules.writes);
+  for (const out of outputs) {
+    const id = formatOf(out);
+    if (id === null || !writes.includes(id)) throw new OutputRefused(out, 'unknown-format', extensionsOf(rules.writes).join(' '));
+  }
   const inputKeys = new Set(await Promise.all(inputs.map(canonical)));
   const foundKeys = new Set(await Promise.all((rules.found ?? []).map(canonical)));
   const seen = new Set<string>();
   for (const out of outputs) {
-    if (!(rules.writes ?? hasReporter)(out)) throw new OutputRefused(out, 'unknown-format');
     const k = await canonical(out);
     if (foundKeys.has(k)) throw new OutputRefused(out, 'in-folder-read');
     if (inputKeys.has(k)) throw new OutputRefused(out, 'is-input');

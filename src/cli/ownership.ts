@@ -8,13 +8,13 @@
 // most TEXT_CAP bytes of a text file.
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { FORMATS, formatOf, type MarkerShape as Shape } from '../model/formats.js';
 
-type Shape = 'zip' | 'html' | 'csv' | 'json' | 'pdf';
-
-const SHAPES: Readonly<Record<string, Shape>> = { '.xlsx': 'zip', '.docx': 'zip', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.json': 'json', '.pdf': 'pdf' };
-
-const shapeOf = (path: string): Shape | null => SHAPES[extname(path).toLowerCase()] ?? null;
+/** The marker's shape is the format's (model/formats.ts), found by the file's extension. */
+const shapeOf = (path: string): Shape | null => {
+  const id = formatOf(path);
+  return id === null ? null : FORMATS[id].marker;
+};
 
 const TAG = 'tally sha256:';
 const HEX = 64;

@@ -1,5 +1,4 @@
 // `tally reconcile <entry1> <entry2> [entry3]`: compare independent entries of the same ballots.
-import { extname } from 'node:path';
 import { openBallotInput, openInput } from '../read/files.js';
 import { addProblems, hasErrors, problem, type Problem } from '../model/problem.js';
 import { Roster } from '../model/roster-index.js';
@@ -7,7 +6,7 @@ import { readRoster } from '../read/roster.js';
 import { sheetRole } from '../read/vocabulary.js';
 import { reconcile, readEntry } from '../reconcile/reconcile.js';
 import { reportDate } from '../report/xlsx-blocks.js';
-import { reconcileCsv, reconcileJson, reconcileXlsx, renderReconcile } from '../reconcile/report.js';
+import { reconcileJson, renderReconcile } from '../reconcile/report.js';
 import { renderProblems } from '../report/terminal.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
@@ -15,6 +14,7 @@ import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, usageError, type Io } from './io.js';
 import { checkOutputs, samePlace, writeOutputs } from './output.js';
 import { commonOptions, limitsFrom, overwriteOption } from './options.js';
+import { extensionsOf, RECONCILE_WRITERS, writerFor } from './writers.js';
 
 export async function runReconcile(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
@@ -25,7 +25,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
     options: [
       { name: '--roster', value: 'file', help: h.roster },
       { name: '--json', help: h.json },
-      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.reconcile.output },
+      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.reconcile.output(extensionsOf(RECONCILE_WRITERS)) },
       overwriteOption(h),
       ...commonOptions(h),
     ],
@@ -47,8 +47,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
     named.set(k, e);
   }
   const outputs = opts.output ?? [];
-  for (const o of outputs) if (!['.xlsx', '.csv'].includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${h.reconcile.outputFormat}`);
-  const rules = { overwrite: opts.overwrite === true };
+  const rules = { overwrite: opts.overwrite === true, writes: RECONCILE_WRITERS };
   await checkOutputs(outputs, [...entries, ...(opts.roster === undefined ? [] : [opts.roster])], rules);
 
   const problems: Problem[] = [];
@@ -84,7 +83,7 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   if (hasErrors(problems)) return 1;
   const result = reconcile(read.map((r) => r.entry));
   if (outputs.length > 0) {
-    const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: extname(path).toLowerCase() === '.csv' ? reconcileCsv(result, lang) : await reconcileXlsx(result, lang, reportDate(io.env ?? {})) })));
+    const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: await (await writerFor(RECONCILE_WRITERS, path))({ result, lang, date: reportDate(io.env ?? {}) }) })));
     await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }

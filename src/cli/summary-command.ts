@@ -2,7 +2,6 @@
 // are found and re-tallied exactly as `tally check` finds and re-tallies them (the same plan,
 // pool and workers); what is summed is only what re-tallies.
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
 import { acrossSessions } from '../check/across.js';
 import { sha256 } from '../check/copies.js';
 import { Pool } from '../check/pool.js';
@@ -22,6 +21,7 @@ import { outputWidth, usageError, useColor, type Io } from './io.js';
 import { renderProblems } from '../report/terminal.js';
 import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { extensionsOf, SUMMARY_WRITERS, writerFor } from './writers.js';
 import { notFoundMessage } from './file-messages.js';
 import { VERSION } from './version.js';
 
@@ -40,8 +40,6 @@ interface SummaryOptions {
   readonly overwrite?: true;
 }
 
-const FORMATS = ['.xlsx', '.docx', '.html', '.json'];
-
 export async function runSummary(argv: readonly string[], io: Io, lang: Lang): Promise<number> {
   const h = HELP[lang];
   const S = SUMMARY_TEXT[lang];
@@ -51,7 +49,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
     args: { placeholder: 'paths', help: S.help.paths, min: 1 },
     options: [
       { name: '--units', value: 'file', help: S.help.units },
-      { name: '--output', short: '-o', value: 'file', repeat: true, help: S.help.output },
+      { name: '--output', short: '-o', value: 'file', repeat: true, help: S.help.output(extensionsOf(SUMMARY_WRITERS)) },
       overwriteOption(h),
       { name: '--json', help: h.json },
       { name: '--jobs', value: 'n', help: S.help.jobs },
@@ -75,8 +73,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   const date = opts.date === undefined ? reportDate(io.env ?? {}) : parseDate(opts.date);
   if (date === null && opts.date !== undefined) return refuse(io, lang, [{ option: 'date', value: opts.date, why: S.help.badDate }]);
   const outputs = opts.output ?? [];
-  for (const o of outputs) if (!FORMATS.includes(extname(o).toLowerCase())) return usageError(io, lang, `${o}: ${S.help.outputFormat}`);
-  const rules = { overwrite: opts.overwrite === true };
+  const rules = { overwrite: opts.overwrite === true, writes: SUMMARY_WRITERS };
   // Before any work: the paths given and the units list are never replaced.
   await checkOutputs(outputs, [...line.args, ...(opts.units === undefined ? [] : [opts.units])], rules);
 
@@ -143,7 +140,7 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   };
   const ctx: RoundContext = { round, header, lang, version: VERSION };
 
-  const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: await render(path, ctx) })));
+  const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: await (await writerFor(SUMMARY_WRITERS, path))(ctx) })));
   if (files.length > 0) {
     await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
@@ -157,19 +154,6 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   }
   if (opts.json === true) for (const p of round.problems.filter((x) => x.severity !== 'info')) io.stderr.write(`${problemMessage(screenData(p), lang)}\n`);
   return round.complete ? 0 : 1;
-}
-
-async function render(path: string, ctx: RoundContext): Promise<Uint8Array> {
-  switch (extname(path).toLowerCase()) {
-    case '.xlsx':
-      return (await import('../summary/xlsx.js')).roundXlsx(ctx);
-    case '.docx':
-      return (await import('../summary/docx.js')).roundDocx(ctx);
-    case '.html':
-      return new TextEncoder().encode((await import('../summary/html.js')).roundHtml(ctx));
-    default:
-      return new TextEncoder().encode((await import('../summary/json.js')).roundJson(ctx));
-  }
 }
 
 type Inputs = { readonly files: readonly string[]; readonly roster?: string; readonly session?: string; readonly adjudications?: string };

@@ -1,7 +1,7 @@
 // `tally <files…>`: one session, reported on screen and to the requested files.
 import { readSessionInputs } from '../read/inputs.js';
 import type { ReportContext } from '../report/context.js';
-import { reporterFor } from '../report/registry.js';
+import { REPORTERS } from '../report/registry.js';
 import { renderProblems, renderTerminal } from '../report/terminal.js';
 import { tallySession } from '../tally.js';
 import { REGIME_LIST } from '../rules/regimes.js';
@@ -13,6 +13,7 @@ import { HELP } from '../text/cli.js';
 import { outputWidth, useColor, type Io } from './io.js';
 import { checkTallyOptions, sessionSourceOptions, commonOptions, overwriteOption, limitsFrom, refuse, sessionFlags, typedSessionFlags } from './options.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { extensionsOf, writerFor } from './writers.js';
 import { VERSION } from './version.js';
 import { keepYoungGenerationSmall } from './engine.js';
 import { hasErrors } from '../model/problem.js';
@@ -53,7 +54,7 @@ export function tallySpec(lang: Lang): CommandSpec {
       { name: '--omr-letters', value: 'map', help: h.omrLetters },
       { name: '--adjudications', value: 'file', help: h.adjudications },
       { name: '--json', help: h.json },
-      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.output },
+      { name: '--output', short: '-o', value: 'file', repeat: true, help: h.output(extensionsOf(REPORTERS)) },
       overwriteOption(h),
       ...commonOptions(h),
     ],
@@ -72,7 +73,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   if (limits === null) return 2;
   keepYoungGenerationSmall();
   const inputPaths = [...files, ...[o.roster, o.session, o.adjudications].filter((p): p is string => p !== undefined)];
-  await checkOutputs(o.output, inputPaths, { overwrite: o.overwrite === true });
+  await checkOutputs(o.output, inputPaths, { overwrite: o.overwrite === true, writes: REPORTERS });
 
   const inputs = await readSessionInputs({
     files,
@@ -93,7 +94,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   const ballotTypes = outcome.ballotTypes;
   if (ballotTypes !== null && o.output.length > 0) {
     const ctx: ReportContext = { outcome: { ...outcome, ballotTypes }, lang, version: VERSION, options: auditOptions(outcome, lang, argv.some((a) => a.startsWith('--lang'))) };
-    const rendered = await Promise.all(o.output.map(async (path) => ({ path, bytes: await (await reporterFor(path))(ctx) })));
+    const rendered = await Promise.all(o.output.map(async (path) => ({ path, bytes: await (await writerFor(REPORTERS, path))(ctx) })));
     await writeOutputs(rendered, undefined, { overwrite: o.overwrite === true });
     for (const f of rendered) io.stderr.write(`${h.written(f.path)}\n`);
   }

@@ -4,12 +4,12 @@ import { openInput } from '../read/files.js';
 import { readRoster } from '../read/roster.js';
 import { sheetRole } from '../read/vocabulary.js';
 import { renderProblems } from '../report/terminal.js';
-import { renderTemplate } from '../report/template.js';
 import type { Lang } from '../text/lang.js';
 import { commandLine, type CommandSpec } from './args.js';
 import { HELP } from '../text/cli.js';
-import { outputWidth, useColor, usageError, type Io } from './io.js';
+import { outputWidth, useColor, type Io } from './io.js';
 import { checkOutputs, writeOutputs } from './output.js';
+import { extensionsOf, TEMPLATE_WRITERS, writerFor } from './writers.js';
 import { checkWholeNumber, commonOptions, limitsFrom, overwriteOption, refuse } from './options.js';
 
 const DEFAULT_NAME = 'phieu-tin-nhiem.xlsx';
@@ -20,7 +20,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
     name: 'tally template',
     description: h.template.description,
     options: [
-      { name: '--output', short: '-o', value: 'file', help: h.template.output },
+      { name: '--output', short: '-o', value: 'file', help: h.template.output(extensionsOf(TEMPLATE_WRITERS), DEFAULT_NAME) },
       overwriteOption(h),
       { name: '--roster', value: 'file', help: h.roster },
       { name: '--ballots', value: 'n', help: h.template.ballots },
@@ -34,12 +34,12 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
   const limits = limitsFrom(line.opts['limit'], io, lang);
   if (limits === null) return 2;
   const out = opts.output ?? DEFAULT_NAME;
-  if (!/\.xlsx$/i.test(out)) return usageError(io, lang, `${out}: ${h.refused['unknown-format']()}`);
   const ballots = checkWholeNumber('ballots', opts.ballots, lang, { min: 0, digits: 6 }) ?? null;
   if (ballots !== null && typeof ballots !== 'number') return refuse(io, lang, [ballots]);
   // An existing file is replaced only when it is a template this tool wrote and nobody has typed
   // into since (its marker no longer matches once saved): it may hold typed ballots.
-  await checkOutputs([out], opts.roster === undefined ? [] : [opts.roster], { overwrite: opts.overwrite === true });
+  const rules = { overwrite: opts.overwrite === true, writes: TEMPLATE_WRITERS };
+  await checkOutputs([out], opts.roster === undefined ? [] : [opts.roster], rules);
 
   let cadres = null;
   if (opts.roster !== undefined) {
@@ -50,7 +50,7 @@ export async function runTemplate(argv: readonly string[], io: Io, lang: Lang): 
     if (hasErrors(read.problems)) return 1;
     cadres = read.cadres;
   }
-  await writeOutputs([{ path: out, bytes: await renderTemplate({ cadres, ballots }) }], undefined, { overwrite: opts.overwrite === true });
+  await writeOutputs([{ path: out, bytes: await (await writerFor(TEMPLATE_WRITERS, out))({ cadres, ballots }) }], undefined, rules);
   io.stderr.write(`${h.written(out)}\n`);
   return 0;
 }

@@ -1,9 +1,10 @@
 // Everything the command line says, in Vietnamese and English: the help of every command, the
 // words of the help layout, usage errors (commander's own English is never shown), and the
 // messages of the option checks. The regimes and denominator bases are listed from the rules'
-// own lists, never retyped.
+// own lists, never retyped, and so are the file formats each command writes (cli/writers.ts).
 import { DENOMINATOR_BASES } from '../model/types.js';
 import { FILE_REASONS } from './file-reasons.js';
+import { FORMAT_TEXT } from './formats.js';
 
 /** A regime as the help names it, from its entry in rules/regimes.ts (text cannot import rules). */
 export interface RegimeName {
@@ -41,7 +42,7 @@ export const HELP = {
     adjudications: 'tệp quyết định của Ban kiểm phiếu (ballot, cadre, decision, decided_by)',
     lang: 'ngôn ngữ: vi (mặc định) hoặc en',
     json: 'in kết quả dạng JSON',
-    output: 'ghi báo cáo ra tệp (.xlsx, .docx, .csv, .json, .html); dùng nhiều lần được',
+    output: (exts: readonly string[]) => `ghi báo cáo ra tệp (${exts.join(', ')}); dùng nhiều lần được`,
     written: (f: string) => `Đã ghi ${f}`,
     overwrite: 'cho phép ghi đè tệp đã có không do tally ghi ra (tệp đầu vào thì không bao giờ)',
     notFound: (f: string) => `Không tìm thấy tệp: ${f}`,
@@ -53,8 +54,7 @@ export const HELP = {
     reconcile: {
       description: 'Đối chiếu hai hoặc ba lần nhập độc lập cùng một bộ phiếu.',
       entries: 'các tệp nhập phiếu (2 hoặc 3)',
-      output: 'ghi bảng đối chiếu (.xlsx hoặc .csv)',
-      outputFormat: 'bảng đối chiếu ghi ra .xlsx hoặc .csv',
+      output: (exts: readonly string[]) => `ghi bảng đối chiếu (${FORMAT_TEXT.vi.either(exts)})`,
       count: 'cần 2 hoặc 3 tệp nhập phiếu',
       samePath: (path: string) => `${path} được đưa hai lần; hãy đưa các tệp nhập khác nhau`,
     },
@@ -64,27 +64,25 @@ export const HELP = {
       jobs: 'số luồng xử lý song song (mặc định: số lõi CPU)',
       onlyDifferences: 'chỉ in các hội nghị có vấn đề',
       requireRecord: 'coi hội nghị không có số liệu ghi nhận là lỗi',
-      output: 'ghi báo cáo kiểm tra (.xlsx hoặc .json)',
-      outputFormat: 'báo cáo kiểm tra ghi ra .xlsx hoặc .json',
+      output: (exts: readonly string[]) => `ghi báo cáo kiểm tra (${FORMAT_TEXT.vi.either(exts)})`,
     },
     template: {
       description: 'Tạo sổ Excel trống để nhập phiếu: Danh sách, Hội nghị, Phiếu (có kiểm tra mã nhập) và Hướng dẫn.',
-      output: `tên tệp .xlsx (mặc định: phieu-tin-nhiem.xlsx)`,
+      output: (exts: readonly string[], name: string) => `tên tệp ${FORMAT_TEXT.vi.either(exts)} (mặc định: ${name})`,
       ballots: 'số dòng phiếu đánh số sẵn (bằng số phiếu thu về)',
     },
     ballotForm: {
       description: 'In phiếu lấy phiếu tín nhiệm của hội nghị ra tệp PDF (mẫu Phụ lục 4, có dấu định vị và mã QR để đọc lại bằng máy quét).',
       file: 'sổ Excel của hội nghị (có trang Danh sách và Hội nghị)',
       copies: 'số bản in của mỗi loại phiếu (mặc định 1)',
-      output: 'tên tệp .pdf (mặc định: phieu-tin-nhiem.pdf)',
+      output: (exts: readonly string[], name: string) => `tên tệp ${FORMAT_TEXT.vi.either(exts)} (mặc định: ${name})`,
       oneFile: 'chỉ đưa một sổ hội nghị',
       needRoster: 'cần sổ Excel của hội nghị, hoặc --roster danh-sách',
-      pdfOnly: 'phiếu được in ra tệp .pdf',
       tooManyCopies: (n: number) => `--copies tối đa ${n.toLocaleString('vi-VN')} bản`,
       noFont: (tried: string) => `không tìm thấy phông chữ để in phiếu (đã tìm: ${tried}); hãy giải nén lại toàn bộ thư mục chương trình`,
     },
     refused: {
-      'unknown-format': () => 'định dạng không hỗ trợ; dùng .xlsx, .csv, .json hoặc .html',
+      'unknown-format': (exts: string) => FORMAT_TEXT.vi.unknown(exts.split(' ')),
       'is-input': () => 'đây là một tệp đầu vào; không ghi đè, kể cả với --overwrite — hãy chọn tên khác cho -o',
       'no-folder': (d: string) => `thư mục ${d} không tồn tại; hãy tạo thư mục trước`,
       'is-folder': () => 'đây là một thư mục',
@@ -145,7 +143,7 @@ export const HELP = {
     adjudications: 'the counting committee\'s decisions (ballot, cadre, decision, decided_by)',
     lang: 'language: vi (default) or en',
     json: 'print the result as JSON',
-    output: 'write a report file (.xlsx, .docx, .csv, .json, .html); may be repeated',
+    output: (exts: readonly string[]) => `write a report file (${exts.join(', ')}); may be repeated`,
     written: (f: string) => `Wrote ${f}`,
     overwrite: 'allow replacing an existing file that tally did not write (never an input file)',
     notFound: (f: string) => `File not found: ${f}`,
@@ -157,8 +155,7 @@ export const HELP = {
     reconcile: {
       description: 'Compare two or three independent entries of the same ballots.',
       entries: 'the entry files (2 or 3)',
-      output: 'write the comparison (.xlsx or .csv)',
-      outputFormat: 'the comparison is written as .xlsx or .csv',
+      output: (exts: readonly string[]) => `write the comparison (${FORMAT_TEXT.en.either(exts)})`,
       count: 'give 2 or 3 entry files',
       samePath: (path: string) => `${path} is given twice; give different entry files`,
     },
@@ -168,27 +165,25 @@ export const HELP = {
       jobs: 'sessions processed in parallel (default: the number of cores)',
       onlyDifferences: 'print only the sessions with a problem',
       requireRecord: 'treat a session without recorded figures as a failure',
-      output: 'write the re-check report (.xlsx or .json)',
-      outputFormat: 'the re-check report is written as .xlsx or .json',
+      output: (exts: readonly string[]) => `write the re-check report (${FORMAT_TEXT.en.either(exts)})`,
     },
     template: {
       description: 'Write an empty workbook to type ballots into: roster, session, ballots (with entry checks) and instructions.',
-      output: 'the .xlsx file name (default: phieu-tin-nhiem.xlsx)',
+      output: (exts: readonly string[], name: string) => `the ${FORMAT_TEXT.en.either(exts)} file name (default: ${name})`,
       ballots: 'pre-numbered ballot rows (the number of ballots returned)',
     },
     ballotForm: {
       description: 'Print the session’s ballots to a PDF (the Phụ lục 4 form, with corner markers and a QR code for reading scans back).',
       file: 'the session workbook (with its roster and session sheets)',
       copies: 'copies of each ballot type (default 1)',
-      output: 'the .pdf file name (default: phieu-tin-nhiem.pdf)',
+      output: (exts: readonly string[], name: string) => `the ${FORMAT_TEXT.en.either(exts)} file name (default: ${name})`,
       oneFile: 'give one session workbook',
       needRoster: 'give the session workbook, or --roster roster',
-      pdfOnly: 'the ballots are printed to a .pdf file',
       tooManyCopies: (n: number) => `--copies is at most ${n.toLocaleString('en-US')}`,
       noFont: (tried: string) => `the typeface for the ballots was not found (looked in: ${tried}); unpack the program's whole folder again`,
     },
     refused: {
-      'unknown-format': () => 'unsupported format; use .xlsx, .csv, .json or .html',
+      'unknown-format': (exts: string) => FORMAT_TEXT.en.unknown(exts.split(' ')),
       'is-input': () => 'this is an input file; it is never overwritten, even with --overwrite — choose another name for -o',
       'no-folder': (d: string) => `the folder ${d} does not exist; create it first`,
       'is-folder': () => 'this is a folder',

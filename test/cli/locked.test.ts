@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkOutputs, disk, writeOutputs, type OutputDisk } from '../../src/cli/output.js';
+import { REPORTERS } from '../../src/report/registry.js';
 import { SAMPLE, tally } from './run.js';
 
 /** An earlier report this tool wrote (an empty zip, marked as ours), as Excel would hold it open. */
@@ -28,7 +29,7 @@ describe('a workbook open in Excel', () => {
     const out = join(dir, 'tong-hop.xlsx');
     await lastWeek(out);
     const excel: OutputDisk = { ...disk, openForWriting: () => Promise.reject(locked(code)) };
-    await expect(checkOutputs([out], [], {}, excel)).rejects.toMatchObject({ reason: 'busy', detail: code, path: out });
+    await expect(checkOutputs([out], [], { writes: REPORTERS }, excel)).rejects.toMatchObject({ reason: 'busy', detail: code, path: out });
   });
 
   it('locked only when replaced: that report and the temp files are left as they were', async () => {
