@@ -129,7 +129,7 @@ export interface ProblemParams {
   'duplicate-file': { readonly otherFile?: string; readonly copies?: readonly string[]; readonly command?: string };
   'not-a-session': NoParams;
   'layout-not-compared': { readonly layout: 'long' | 'scanner' };
-  'unit-matched-loosely': { readonly unit: string; readonly listed: readonly string[] };
+  'unit-matched-loosely': { readonly unit: string; readonly listed: readonly string[]; readonly rivals?: readonly string[] };
   'several-rounds': { readonly rounds: readonly string[]; readonly sessions: readonly string[] };
   'matched-by-name': { readonly name: string; readonly id?: string };
   'untyped-ballot': { readonly ballot: string };

@@ -688,8 +688,8 @@ export function odsValue(get: (name: string) => string | undefined, text: string
     case 'string':
       return asText(a.get('office:string-value') ?? text);
     default: {
-      const formula = a.get('table:formula');
-      if (formula !== undefined && text === '') return `=${formula.replace(/^[a-z]+:=?/, '')}`;
+      // LibreOffice writes every formula's result; a formula with no value type and no text has
+      // computed the empty string ("=IFERROR(…;\"\")" in the template's spare headers): empty.
       return asText(text);
     }
   }

@@ -6,7 +6,7 @@ import type { CellValue, Row } from '../model/grid.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from '../model/limits.js';
 import { IntList } from '../model/int-list.js';
 import { EMPTY, OTHER, type RowBatch } from './source.js';
-import { decodeEntities, XmlError } from './xml.js';
+import { decodeEntities, decodeXstring, XmlError } from './xml.js';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -519,7 +519,7 @@ export function cellValue(type: string, inner: string, shared: readonly string[]
     if (type === 'inlineStr') {
       let text = '';
       for (const t of inner.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)) text += t[1] ?? '';
-      return decodeEntities(text).normalize('NFC');
+      return decodeXstring(text).normalize('NFC');
     }
     // A formula with no computed value: shown as its formula, which no rule accepts.
     const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner)?.[1];
@@ -535,7 +535,7 @@ export function cellValue(type: string, inner: string, shared: readonly string[]
     case 'str':
     case 'e':
     case 'inlineStr':
-      return decodeEntities(v).normalize('NFC');
+      return decodeXstring(v).normalize('NFC');
     default: {
       const n = Number(v);
       return Number.isFinite(n) ? n : decodeEntities(v);

@@ -7,7 +7,7 @@ import type { Row, Sheet } from '../model/grid.js';
 import { DEFAULT_LIMITS, LimitExceeded, type Limits } from '../model/limits.js';
 import { SheetScanner, type DateCells } from './sheet-xml.js';
 import { EMPTY, OTHER, type RowBatch, type RowSource } from './source.js';
-import { attributes, cellRef, decodeEntities, refuseDoctype } from './xml.js';
+import { attributes, cellRef, decodeXstring, refuseDoctype } from './xml.js';
 import { ZipFile, type ZipEntry } from './zip.js';
 
 
@@ -224,7 +224,7 @@ async function sharedStrings(zip: ZipFile, entry: ZipEntry | undefined, limits: 
     const visible = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
     let text = '';
     for (const t of visible.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)) text += t[1] ?? '';
-    const value = decodeEntities(text).normalize('NFC');
+    const value = decodeXstring(text).normalize('NFC');
     if (value.length > limits.cellChars) throw new LimitExceeded('cell-chars');
     out.push(value);
   });

@@ -5,6 +5,17 @@ export class XmlError extends Error {}
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/**
+ * A spreadsheet string's text (OOXML ST_Xstring): Excel writes a character XML cannot carry, or
+ * that it keeps apart (a carriage return typed in a cell), as `_xHHHH_`, and a literal `_x` as
+ * `_x005F_x`. Read as the characters Excel shows.
+ */
+export function decodeXstring(text: string): string {
+  const t = decodeEntities(text);
+  if (!t.includes('_x')) return t;
+  return t.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, e: string) => {

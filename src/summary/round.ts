@@ -111,16 +111,27 @@ function matchUnits(units: readonly string[], listed: ReadonlyMap<string, { name
   for (const [k, u] of listed) loose.set(fold(k), [...(loose.get(fold(k)) ?? []), u]);
   const problems: Problem[] = [];
   const warned = new Set<string>();
-  const at = units.map((unit) => {
+  const fitsOf = units.map((unit) => (listed.has(unitKey(unit)) ? [] : (loose.get(fold(unit)) ?? []).filter((u) => !hasDiacritics(unit) || !hasDiacritics(u.name))));
+  // A listed unit that two units of the round fit without diacritics (Đông Hưng and Đồng Hưng
+  // against "Dong Hung") is neither of them: which one it is, is not known.
+  const claimants = new Map<number, Set<string>>();
+  units.forEach((unit, i) => {
+    const fits = fitsOf[i] ?? [];
+    if (fits.length === 1) claimants.set((fits[0] as { at: number }).at, (claimants.get((fits[0] as { at: number }).at) ?? new Set()).add(unitKey(unit)));
+  });
+  const at = units.map((unit, i) => {
     const exact = listed.get(unitKey(unit));
     if (exact !== undefined) return exact.at;
-    const fits = (loose.get(fold(unit)) ?? []).filter((u) => !hasDiacritics(unit) || !hasDiacritics(u.name));
+    const fits = fitsOf[i] ?? [];
     if (fits.length === 0) return null;
+    const one = fits.length === 1 ? (fits[0] as { name: string; at: number }) : null;
+    const contested = one !== null && (claimants.get(one.at)?.size ?? 0) > 1;
     if (!warned.has(unitKey(unit))) {
       warned.add(unitKey(unit));
-      problems.push(problem('unit-matched-loosely', 'warning', {}, { unit, listed: fits.map((u) => u.name) }));
+      const rivals = one === null ? [] : [...(claimants.get(one.at) ?? [])].filter((k) => k !== unitKey(unit)).map((k) => units.find((u) => unitKey(u) === k) ?? k);
+      problems.push(problem('unit-matched-loosely', 'warning', {}, { unit, listed: fits.map((u) => u.name), ...(contested ? { rivals } : {}) }));
     }
-    return fits.length === 1 ? (fits[0] as { at: number }).at : null;
+    return one !== null && !contested ? one.at : null;
   });
   return { at, problems };
 }

@@ -422,11 +422,15 @@ const MESSAGES: { readonly [C in ProblemCode]: { readonly vi: Wording<C>; readon
   },
   'unit-matched-loosely': {
     vi: (p) =>
-      (p['listed'] as readonly string[]).length === 1
+      p['rivals'] !== undefined
+        ? `đơn vị ${s(p['unit'])} và ${s(p['rivals'])} cùng khớp với ${s(p['listed'])} trong danh sách khi bỏ dấu, nên không nhận đơn vị nào là ${s(p['listed'])}; hãy ghi tên có dấu trong danh sách đơn vị`
+        : (p['listed'] as readonly string[]).length === 1
         ? `đơn vị ${s(p['unit'])} được nhận là ${s((p['listed'] as readonly string[])[0])} trong danh sách đơn vị (chỉ khớp khi bỏ dấu); hãy kiểm tra lại tên`
         : `đơn vị ${s(p['unit'])} khớp với nhiều đơn vị trong danh sách khi bỏ dấu (${(p['listed'] as readonly string[]).join('; ')}), nên không nhận là đơn vị nào; hãy ghi tên có dấu`,
     en: (p) =>
-      (p['listed'] as readonly string[]).length === 1
+      p['rivals'] !== undefined
+        ? `units ${s(p['unit'])} and ${s(p['rivals'])} both match ${s(p['listed'])} of the units list without diacritics, so neither is taken as it; write the list's name with its diacritics`
+        : (p['listed'] as readonly string[]).length === 1
         ? `unit ${s(p['unit'])} taken as ${s((p['listed'] as readonly string[])[0])} of the units list (they match only without diacritics); check the name`
         : `unit ${s(p['unit'])} matches several units of the list without diacritics (${(p['listed'] as readonly string[]).join('; ')}), so it is taken as none of them; write the name with its diacritics`,
   },
