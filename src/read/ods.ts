@@ -492,7 +492,7 @@ export class OdsScanner {
     if (cell === null) return;
     const a = (name: string) => attr(cell.attrs, name);
     const times = repeat(a('table:number-columns-repeated'));
-    const value = odsValue(a, cell.text);
+    const value = odsValue(a, cell.text, cell.paragraphs > 0);
     const col = this.col;
     this.col += times;
     if (value === null) return;
@@ -657,7 +657,7 @@ const DAY_MS = 86_400_000;
  * a Date, a time as a fraction of a day, a boolean, or text (NFC). A formula's value is its
  * cached result; a formula without one is shown as the formula, which no rule accepts.
  */
-export function odsValue(get: (name: string) => string | undefined, text: string): CellValue {
+export function odsValue(get: (name: string) => string | undefined, text: string, hasParagraph = true): CellValue {
   const a = { get };
   const type = a.get('office:value-type');
   const asText = (s: string): CellValue => (s === '' ? null : s.normalize('NFC'));
@@ -688,8 +688,11 @@ export function odsValue(get: (name: string) => string | undefined, text: string
     case 'string':
       return asText(a.get('office:string-value') ?? text);
     default: {
-      // LibreOffice writes every formula's result; a formula with no value type and no text has
-      // computed the empty string ("=IFERROR(…;\"\")" in the template's spare headers): empty.
+      // A formula with an empty paragraph is LibreOffice's empty-string result ("=IFERROR(…;\"\")"
+      // in the template's spare headers): an empty cell. With no paragraph at all, nothing was
+      // computed: shown as its formula, which no rule accepts.
+      const formula = get('table:formula');
+      if (formula !== undefined && text === '' && !hasParagraph) return `=${formula.replace(/^[a-z]+:=?/, '')}`;
       return asText(text);
     }
   }

@@ -169,7 +169,7 @@ export async function readWideBallots(source: RowSource, roster: Roster, tallyFo
           continue;
         case 'total-or-ballot':
           // A total's label beside ballot codes: two readings, neither taken.
-          problems.push(problem('bad-cell', 'error', where(rowNumber, ballotCol as number, headerOf(ballotCol as number)), { hint: 'total-or-ballot' }, kind.text));
+          problems.push(problem('bad-cell', 'error', where(rowNumber, ballotCol as number, headerOf(ballotCol as number)), { hint: kind.hint }, kind.text));
           rowsWithErrors++;
           continue;
         case 'missing-number':
@@ -348,7 +348,7 @@ async function withoutHeader(
 type RowKind =
   | { readonly kind: 'empty' }
   | { readonly kind: 'set-aside'; readonly why: NonBallotKind; readonly value?: string }
-  | { readonly kind: 'total-or-ballot'; readonly text: string }
+  | { readonly kind: 'total-or-ballot'; readonly text: string; readonly hint: 'total-or-ballot' | 'label-or-ballot' }
   | { readonly kind: 'missing-number' }
   | { readonly kind: 'bad-number'; readonly text: string }
   /** A template row holding only its number: not typed yet. */
@@ -404,7 +404,10 @@ function classifyRow(ctx: RowContext): RowKind {
     if (fold(numberText) === ctx.ballotHeader) return { kind: 'set-aside', why: 'header', value: numberText };
     const total = footerLabel(cells, ballotCol, ctx.leaderCells);
     if (total !== null) return { kind: 'set-aside', why: 'total', value: total };
-    if (ballotCellTotal(numberText) !== null) return { kind: 'total-or-ballot', text: numberText };
+    if (ballotCellTotal(numberText) !== null) return { kind: 'total-or-ballot', text: numberText, hint: 'total-or-ballot' };
+    // A level's name as a ballot's number ("Tín nhiệm cao" over counts that read as codes): a
+    // count row or a ballot, and nothing tells which — said, never counted (SPEC §2.4).
+    if (/^\s*\p{L}/u.test(numberText) && levelLabel(numberText) !== null) return { kind: 'total-or-ballot', text: numberText, hint: 'label-or-ballot' };
   }
   if (numberText === '') return positionsRow(cells, ctx.leaderPositions, ballotCol) || levelsRow(cells, ctx.boxTitles, ballotCol) ? { kind: 'set-aside', why: 'header' } : { kind: 'missing-number' };
   if (typeof numberCell === 'number' && !Number.isInteger(numberCell)) return { kind: 'bad-number', text: cellText(numberCell) };

@@ -123,6 +123,10 @@ const BAD_CELL: Record<string, { vi: Wording<'bad-cell'>; en: Wording<'bad-cell'
     vi: (_p, v) => `ô đánh dấu '${v}' không hợp lệ (dùng x, 1, true, để trống, 0, hoặc độ đậm từ 0 đến 1 hay từ 0% đến 100%)`,
     en: (_p, v) => `mark cell '${v}' is not valid (use x, 1, true, empty, 0, or a fill ratio from 0 to 1 or 0% to 100%)`,
   },
+  'label-or-ballot': {
+    vi: (_p, v) => `'${v}' ở cột số phiếu là tên một mức tín nhiệm (như dòng đếm phiếu) nhưng dòng có mã phiếu: không rõ là phiếu hay dòng đếm — sửa số phiếu, hoặc xóa dòng đếm`,
+    en: (_p, v) => `'${v}' in the ballot number column is a level's name (as a count row has) but the row holds ballot codes: neither a ballot nor a count for certain — correct the number, or delete the count row`,
+  },
   'total-or-ballot': {
     vi: (_p, v) => `'${v}' ở cột số phiếu là nhãn dòng tổng cộng nhưng dòng có mã phiếu: không rõ là phiếu hay dòng tổng — sửa số phiếu, hoặc xóa dòng tổng`,
     en: (_p, v) => `'${v}' in the ballot number column is a total row's label but the row holds ballot codes: neither a ballot nor a total for certain — correct the number, or delete the total row`,
