@@ -11,7 +11,7 @@ import { InputFileError, openInput } from '../read/files.js';
 import { readSessionInputs, type InputPaths } from '../read/inputs.js';
 import { isBlocking } from '../rules/evaluate.js';
 import { tallySession, type TallyOutcome } from '../tally.js';
-import { capProblems, type ProblemCount } from './cap.js';
+import { capProblems, SHOWN_DIFFERENCES, type ProblemCount } from './cap.js';
 import { compareRecorded, type Difference } from './compare.js';
 import { readResultsSheet, type Recorded } from './recorded.js';
 import { sessionDetail, type SessionDetail } from './detail.js';
@@ -164,7 +164,8 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
     const o = r.source === 'summary' ? await tallyWith(r).catch(() => null) : outcome;
     const types = o?.ballotTypes ?? null;
     const found = types === null ? [] : compareRecorded(types, r);
-    for (const d of found) differences.push(d);
+    // Bounded like the problems: the first of each record, its exact count in `checked`.
+    for (const d of found.slice(0, SHOWN_DIFFERENCES)) differences.push(d);
     if (types === null && o !== null) addProblems(problems, o.problems.filter((p) => p.severity === 'error'));
     const changed = o !== null && r.digest !== null && r.digest !== o.inputDigest;
     const status: RecordChecked['status'] = errors.length > 0 || types === null ? 'invalid' : changed ? 'inputs changed' : found.length > 0 ? 'differs' : 'ok';
