@@ -150,7 +150,13 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     const session = jobs.get(k);
     // A session is named by its inputs; a summary whose inputs are gone has only its own name.
     if (session === undefined) jobs.set(k, { ...s, label: s.inputs.files.length > 0 ? sessionLabel(s.inputs.files.map((f) => label(resolve(f)))) : s.label, copies });
-    else jobs.set(k, { ...session, summaries: [...session.summaries, ...s.summaries], missing: [...session.missing, ...s.missing], copies: [...session.copies, ...copies] });
+    else {
+      // The committee's decisions the summary was made with (--adjudications, under any name)
+      // are part of the session: re-applied when the folder holds no adjudications file.
+      const adjudications = session.inputs.adjudications ?? s.inputs.adjudications;
+      const inputs = adjudications === undefined ? session.inputs : { ...session.inputs, adjudications };
+      jobs.set(k, { ...session, inputs, summaries: [...session.summaries, ...s.summaries], missing: [...session.missing, ...s.missing], copies: [...session.copies, ...copies] });
+    }
   }
   // A path given that holds no session at all is said, never a "complete" round of nothing.
   for (const p of paths) {

@@ -418,7 +418,8 @@ export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
   const inputs: { path: string; role: string; sha256: string }[] = [];
   const flags: Record<string, string | boolean> = {};
   const typedCounts: Partial<Record<CountKey, string[]>> = {};
-  const roleOf = new Map([...Object.entries(LABELS.vi.audit.roles), ...Object.entries(LABELS.en.audit.roles)].map(([k, v]) => [v, k]));
+  // Roles in words, or as the keys older summaries wrote when a role had no words (adjudications).
+  const roleOf = new Map([...Object.entries(LABELS.vi.audit.roles), ...Object.entries(LABELS.en.audit.roles)].flatMap(([k, v]) => [[v, k], [k, k]]));
   const fromFlag = new Set<string>([LABELS.vi.audit.origins.flag, LABELS.en.audit.origins.flag]);
   const optionKeys = new Map<string, string>([...Object.entries(LABELS.vi.audit.optionNames), ...Object.entries(LABELS.en.audit.optionNames)].map(([k, v]) => [v, k]));
   const optionValues = new Map<string, string>();

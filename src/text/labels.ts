@@ -77,7 +77,7 @@ export const LABELS = {
       rowsWithErrors: 'Dòng có lỗi',
       nonBallot: 'Dòng không phải phiếu',
       origins: { session: 'trang/tệp Hội nghị', flag: 'dòng lệnh', default: 'mặc định' },
-      roles: { ballots: 'phiếu', roster: 'danh sách', session: 'hội nghị' } as Record<string, string>,
+      roles: { ballots: 'phiếu', roster: 'danh sách', session: 'hội nghị', adjudications: 'quyết định của Ban kiểm phiếu' } as Record<string, string>,
       optionNames: {
         regime: 'Quy định áp dụng',
         denominator: 'Mẫu số',
@@ -187,7 +187,7 @@ export const LABELS = {
       rowsWithErrors: 'Rows with errors',
       nonBallot: 'Non-ballot rows',
       origins: { session: 'session sheet/file', flag: 'command line', default: 'default' },
-      roles: { ballots: 'ballots', roster: 'roster', session: 'session' } as Record<string, string>,
+      roles: { ballots: 'ballots', roster: 'roster', session: 'session', adjudications: 'adjudications' } as Record<string, string>,
       optionNames: {
         regime: 'Regime',
         denominator: 'Denominator',

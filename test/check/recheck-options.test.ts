@@ -1,6 +1,6 @@
 // Issue 22, item 11: `check` re-tallies a summary with every option that changed its result —
-// the scanner's thresholds, the OMR letters, counts given for one ballot type — read back from
-// the summary's audit sheet. Each case first shows that the option changes the figures (so a
+// the scanner's thresholds, the OMR letters, counts given for one ballot type, the committee's
+// decisions under any file name — read back from the summary's audit sheet. Each case first shows that the option changes the figures (so a
 // re-tally without it would differ), then that the summary made with it re-checks as ok.
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,9 @@ interface Case {
   readonly what: string;
   /** Writes the session into `dir`; returns the inputs as `tally` takes them. */
   readonly make: (dir: string) => string[];
-  readonly options: readonly string[];
+  readonly options: readonly string[] | ((dir: string) => string[]);
+  /** An input file rather than a flag: not among the options a record lists. */
+  readonly file?: true;
   /** Given with and without the option (it is not what is tested). */
   readonly common?: readonly string[];
 }
@@ -55,6 +57,21 @@ const CASES: Case[] = [
     common: ['--denominator', 'convened'],
     options: ['--convened', 'A=11'],
   },
+  {
+    what: '--adjudications, a file named as the folder does not name one',
+    make: (dir) => {
+      writeFileSync(join(dir, 'danh-sach.csv'), ROSTER);
+      writeFileSync(join(dir, 'hoi-nghi.csv'), SESSION);
+      // Ballots 1 and 2 have leader 1's high box at 0.35: undecided until the committee decides.
+      const lines = ['ballot,cadre,high,confidence,low'];
+      for (let b = 1; b <= 10; b++) lines.push(`${b},1,${b <= 2 ? '0.35' : '0.9'},0.05,0.05`, `${b},2,0.05,0.05,0.9`);
+      writeFileSync(join(dir, 'phieu.csv'), `${lines.join('\n')}\n`);
+      writeFileSync(join(dir, 'ban-kp.csv'), 'ballot,cadre,decision,decided_by\n1,1,1,Ban kiểm phiếu\n2,1,none,Ban kiểm phiếu\n');
+      return [join(dir, 'phieu.csv'), '--roster', join(dir, 'danh-sach.csv'), '--session', join(dir, 'hoi-nghi.csv')];
+    },
+    options: (dir) => ['--adjudications', join(dir, 'ban-kp.csv')],
+    file: true,
+  },
 ];
 
 const figures = (stdout: string) => JSON.parse(stdout).cadres.map((c: Record<string, unknown>) => [c['ballotType'], c['high'], c['confidence'], c['low'], c['invalid'], c['denominator']]);
@@ -64,14 +81,15 @@ describe('check re-applies every option a summary was made with', () => {
     it(c.what, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'tally-recheck-options-'));
       const inputs = c.make(dir);
+      const options = typeof c.options === 'function' ? c.options(dir) : c.options;
       const common = c.common ?? [];
       const without = await tally([...inputs, ...common, '--json']);
-      const withIt = await tally([...inputs, ...common, ...c.options, '--json']);
+      const withIt = await tally([...inputs, ...common, ...options, '--json']);
       expect(withIt.code).toBe(0);
       // The option changes the result: a re-tally without it would not match the summary.
       expect(figures(withIt.stdout)).not.toEqual(without.code === 0 ? figures(without.stdout) : []);
 
-      expect((await tally([...inputs, ...common, ...c.options, '-o', join(dir, 'tong-hop.xlsx')])).code).toBe(0);
+      expect((await tally([...inputs, ...common, ...options, '-o', join(dir, 'tong-hop.xlsx')])).code).toBe(0);
       const r = await tally(['check', dir, '--json']);
       const doc = JSON.parse(r.stdout);
       expect(doc.sessions.map((s: { status: string }) => s.status)).toEqual(['ok']);
@@ -79,8 +97,8 @@ describe('check re-applies every option a summary was made with', () => {
       expect(record.status).toBe('ok');
       expect(record.differences).toBe(0);
       // The options it was re-tallied with, as the clerk typed them.
-      const typed = [...common, ...c.options].join(' ');
-      for (const o of c.options.filter((x) => !x.startsWith('--'))) expect(record.options.join(' '), typed).toContain(o);
+      const typed = [...common, ...options].join(' ');
+      if (c.file !== true) for (const o of options.filter((x) => !x.startsWith('--'))) expect(record.options.join(' '), typed).toContain(o);
       expect(r.code).toBe(0);
     });
   }
