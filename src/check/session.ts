@@ -93,7 +93,9 @@ function fileProblem(e: InputFileError): Problem {
 
 /** Flags as the clerk typed them: "--denominator issued", "--strict", "--issued A=42". */
 export function flagsText(flags: SessionFlags, typedCounts: Recorded['typedCounts'] = {}): string[] {
-  return [...Object.entries(flags).map(([k, v]) => (v === true ? `--${k}` : `--${k} ${String(v)}`)), ...COUNT_KEYS.flatMap((k) => (typedCounts[k] ?? []).map((v) => `--${k} ${v}`))];
+  // Session keys are spelled as their options are ("mark_threshold" → "--mark-threshold").
+  const option = (k: string) => `--${k.replaceAll('_', '-')}`;
+  return [...Object.entries(flags).map(([k, v]) => (v === true ? option(k) : `${option(k)} ${String(v)}`)), ...COUNT_KEYS.flatMap((k) => (typedCounts[k] ?? []).map((v) => `--${k} ${v}`))];
 }
 
 export async function checkSession(job: SessionJob): Promise<CheckedSession> {
