@@ -170,18 +170,18 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
   return { jobs: list.sort((a, b) => naturalCompare(a.label, b.label)), problems, found: listed, inputs: named };
 }
 
-/**
- * Folder sessions that are byte-for-byte copies of another (the same roster, session,
- * ballots and adjudications): the original (shortest path, then natural order) maps to its
- * copies, each copy to null. Results files are records, not inputs: they may differ. Only
- * folders whose files have the same sizes are hashed; an empty file is never a copy.
- */
 /** A folder session's inputs, in the order its copies are compared by. */
 const folderInputs = (f: FolderSession) => [f.roster, f.session, ...f.ballots, ...(f.adjudications === null ? [] : [f.adjudications])];
 
 /** A session found only through its summary, named by its inputs: the ballots file, or their folder. */
 const sessionLabel = (files: readonly string[]) => (files.length === 1 ? (files[0] as string) : dirname(files[0] as string));
 
+/**
+ * Folder sessions that are byte-for-byte copies of another (the same roster, session,
+ * ballots and adjudications): the original (shortest path, then natural order) maps to its
+ * copies, each copy to null. Results files are records, not inputs: they may differ. Only
+ * folders whose files have the same sizes are hashed; an empty file is never a copy.
+ */
 async function foldFolderCopies(folders: readonly FolderSession[]): Promise<Map<string, FolderSession[] | null>> {
   const out = new Map<string, FolderSession[] | null>();
   const inputs = folderInputs;
