@@ -34,6 +34,25 @@ export function capProblems(problems: readonly Problem[], perKind = SHOWN_PER_KI
   return { problems: kept, counts: [...counts.values()] };
 }
 
+/**
+ * Differences kept per record of a session (they grow with leaders × fields); each record's exact
+ * number is its `differences` count.
+ */
+export const SHOWN_DIFFERENCES = SHOWN_PER_KIND;
+
+interface WithDifferences {
+  readonly records: readonly { readonly label: string; readonly differences: number }[];
+  readonly differences: readonly { readonly record: string }[];
+}
+
+/** A session's differences in all: its records' exact counts. */
+export const differenceTotal = (s: WithDifferences) => s.records.reduce((n, r) => n + r.differences, 0);
+
+/** Differences not listed, per record, for the "… và N sai khác khác" lines. */
+export function unlistedDifferences(s: WithDifferences): { record: string; count: number }[] {
+  return s.records.map((r) => ({ record: r.label, count: r.differences - s.differences.filter((d) => d.record === r.label).length })).filter((x) => x.count > 0);
+}
+
 /** Problems not listed, per kind, for the "… và N lỗi khác cùng loại" lines. */
 export function unlisted(counts: readonly ProblemCount[]): ProblemCount[] {
   return counts.filter((c) => c.total > c.listed);

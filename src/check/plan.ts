@@ -52,6 +52,17 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
   // A folder whose every input is byte-identical to another folder's (a copied folder) is
   // that session again, as a copied workbook is: one session, the copy named (issue 19).
   const folderCopies = await foldFolderCopies(found.flatMap((f) => (f.kind === 'folder' ? [f] : [])));
+  // A copy's file stands for its original's: a summary beside a copy (made there, or copied with
+  // it) is a record of the original's session, never a session of its own (issue 22, item 10).
+  const originalOf = new Map<string, string>();
+  for (const [of, copies] of workbookCopies.copies) for (const c of copies) originalOf.set(resolve(c), resolve(of));
+  for (const f of found) {
+    if (f.kind !== 'folder') continue;
+    // Copies are grouped by the hashes of their inputs in this order: file i is file i.
+    const mine = folderInputs(f);
+    for (const c of folderCopies.get(f.path) ?? []) folderInputs(c).forEach((p, i) => originalOf.set(resolve(p), resolve(mine[i] as string)));
+  }
+  const sessionKey = (files: readonly string[]) => key(files.map((p) => originalOf.get(resolve(p)) ?? p));
   const copiesOf = (path: string) => {
     const c = workbookCopies.copies.get(path);
     return c === undefined ? [] : [{ of: label(path), copies: c.map(label) }];
@@ -135,10 +146,17 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
     if (jobs.get(k)?.refused?.every((p) => p.code === 'incomplete-session') === true) jobs.delete(k);
   }
   for (const { job: s, copies } of summaries) {
-    const k = s.inputs.files.length > 0 ? key(s.inputs.files) : `summary:${s.label}`;
+    const k = s.inputs.files.length > 0 ? sessionKey(s.inputs.files) : `summary:${s.label}`;
     const session = jobs.get(k);
-    if (session === undefined) jobs.set(k, { ...s, copies });
-    else jobs.set(k, { ...session, summaries: [...session.summaries, ...s.summaries], missing: [...session.missing, ...s.missing], copies: [...session.copies, ...copies] });
+    // A session is named by its inputs; a summary whose inputs are gone has only its own name.
+    if (session === undefined) jobs.set(k, { ...s, label: s.inputs.files.length > 0 ? sessionLabel(s.inputs.files.map((f) => label(resolve(f)))) : s.label, copies });
+    else {
+      // The committee's decisions the summary was made with (--adjudications, under any name)
+      // are part of the session: re-applied when the folder holds no adjudications file.
+      const adjudications = session.inputs.adjudications ?? s.inputs.adjudications;
+      const inputs = adjudications === undefined ? session.inputs : { ...session.inputs, adjudications };
+      jobs.set(k, { ...session, inputs, summaries: [...session.summaries, ...s.summaries], missing: [...session.missing, ...s.missing], copies: [...session.copies, ...copies] });
+    }
   }
   // A path given that holds no session at all is said, never a "complete" round of nothing.
   for (const p of paths) {
@@ -152,6 +170,12 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
   return { jobs: list.sort((a, b) => naturalCompare(a.label, b.label)), problems, found: listed, inputs: named };
 }
 
+/** A folder session's inputs, in the order its copies are compared by. */
+const folderInputs = (f: FolderSession) => [f.roster, f.session, ...f.ballots, ...(f.adjudications === null ? [] : [f.adjudications])];
+
+/** A session found only through its summary, named by its inputs: the ballots file, or their folder. */
+const sessionLabel = (files: readonly string[]) => (files.length === 1 ? (files[0] as string) : dirname(files[0] as string));
+
 /**
  * Folder sessions that are byte-for-byte copies of another (the same roster, session,
  * ballots and adjudications): the original (shortest path, then natural order) maps to its
@@ -160,7 +184,7 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
  */
 async function foldFolderCopies(folders: readonly FolderSession[]): Promise<Map<string, FolderSession[] | null>> {
   const out = new Map<string, FolderSession[] | null>();
-  const inputs = (f: FolderSession) => [f.roster, f.session, ...f.ballots, ...(f.adjudications === null ? [] : [f.adjudications])];
+  const inputs = folderInputs;
   const bySizes = new Map<string, FolderSession[]>();
   for (const f of folders) {
     const sizes: number[] = [];

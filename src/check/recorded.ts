@@ -5,7 +5,7 @@
 // `Thu về` / `Hợp lệ` / `Không hợp lệ`, rows by id, STT or name. Every column is interpreted
 // or reported; an empty recorded figure is kept as empty, never as agreement.
 import { problem, type Problem } from '../model/problem.js';
-import type { SessionFlags } from '../validate/session.js';
+import { COUNT_KEYS, TYPED_COUNT, type CountKey, type SessionFlags } from '../validate/session.js';
 import type { Band, Level, Location } from '../model/types.js';
 import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type Row, type Sheet } from '../model/grid.js';
 import { ballotCellTotal } from '../read/sheet-read.js';
@@ -47,6 +47,8 @@ export interface Recorded {
   readonly inputs: readonly { readonly path: string; readonly role: string; readonly sha256: string }[];
   /** A summary's options given on the command line, to re-tally with (SPEC §4). */
   readonly flags: SessionFlags;
+  /** Its counts given on the command line for one ballot type each ("A=42" of `--issued A=42`). */
+  readonly typedCounts: Readonly<Partial<Record<CountKey, readonly string[]>>>;
   readonly problems: readonly Problem[];
 }
 
@@ -281,7 +283,7 @@ export function readResultsSheet(sheet: Sheet): Recorded {
   const problems: Problem[] = [];
   const base = { file: sheet.file, ...(sheet.name === null ? {} : { sheet: sheet.name }) };
   const label = sheet.name === null ? sheet.file : `${sheet.file} › ${sheet.name}`;
-  const empty = { source: 'results' as const, label, file: sheet.file, digest: null, inputs: [], flags: {} };
+  const empty = { source: 'results' as const, label, file: sheet.file, digest: null, inputs: [], flags: {}, typedCounts: {} };
   const header = findHeader(sheet.rows);
   if (header === null) {
     problems.push(problem('missing-column', 'error', base, { column: 'Tín nhiệm thấp / low', table: 'results' }));
@@ -374,7 +376,7 @@ export function auditSheetOf(sheets: readonly Sheet[]): Sheet | null {
 }
 
 /** Options a summary's audit sheet records as given on the command line, as flags again. */
-const FLAG_OPTIONS = new Set(['regime', 'denominator', 'strict', 'title', 'body', 'place', 'date', 'round', 'convened', 'present', 'issued', 'returned']);
+const FLAG_OPTIONS = new Set(['regime', 'denominator', 'strict', 'title', 'body', 'place', 'date', 'round', 'convened', 'present', 'issued', 'returned', 'mark_threshold', 'blank_threshold', 'omr_letters']);
 
 export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
   const problems: Problem[] = [];
@@ -415,7 +417,9 @@ export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
   let digest: string | null = null;
   const inputs: { path: string; role: string; sha256: string }[] = [];
   const flags: Record<string, string | boolean> = {};
-  const roleOf = new Map([...Object.entries(LABELS.vi.audit.roles), ...Object.entries(LABELS.en.audit.roles)].map(([k, v]) => [v, k]));
+  const typedCounts: Partial<Record<CountKey, string[]>> = {};
+  // Roles in words, or as the keys older summaries wrote when a role had no words (adjudications).
+  const roleOf = new Map([...Object.entries(LABELS.vi.audit.roles), ...Object.entries(LABELS.en.audit.roles)].flatMap(([k, v]) => [[v, k], [k, k]]));
   const fromFlag = new Set<string>([LABELS.vi.audit.origins.flag, LABELS.en.audit.origins.flag]);
   const optionKeys = new Map<string, string>([...Object.entries(LABELS.vi.audit.optionNames), ...Object.entries(LABELS.en.audit.optionNames)].map(([k, v]) => [v, k]));
   const optionValues = new Map<string, string>();
@@ -433,11 +437,12 @@ export function readSummary(file: string, sheets: readonly Sheet[]): Recorded {
     if (key && b && c && fromFlag.has(c) && FLAG_OPTIONS.has(key)) {
       if (key === 'strict') {
         if (b === 'true' || b === LABELS.vi.audit.yes || b === LABELS.en.audit.yes) flags[key] = true;
-      } else flags[key] = optionValues.get(`${key}\u0000${b}`) ?? b;
+      } else if ((COUNT_KEYS as readonly string[]).includes(key) && TYPED_COUNT.test(b)) (typedCounts[key as CountKey] ??= []).push(b);
+      else flags[key] = optionValues.get(`${key}\u0000${b}`) ?? b;
     }
   }
   if (digest === null) problems.push(problem('missing-column', 'error', { file }, { column: LABELS.vi.audit.digest, table: 'audit' }));
-  return { source: 'summary', label: file, file, leaders, digest, inputs, flags: flags as SessionFlags, problems };
+  return { source: 'summary', label: file, file, leaders, digest, inputs, flags: flags as SessionFlags, typedCounts, problems };
 }
 
 /** A total row under the table ("Tổng cộng", "Cộng"): its words a total's label, and no name beside it. */

@@ -16,7 +16,7 @@ import { cellRef, locationText, problemMessage } from '../text/messages.js';
 import type { Person } from './across.js';
 import type { Difference } from './compare.js';
 import type { Field } from '../model/check.js';
-import { unlisted } from './cap.js';
+import { differenceTotal, unlisted, unlistedDifferences } from './cap.js';
 import { naturalCompare } from './order.js';
 import type { CheckedSession } from './session.js';
 import type { Status } from '../model/check.js';
@@ -97,6 +97,7 @@ export async function renderCheckTerminal(read: CheckReport, lang: Lang, color: 
     if (s.records.length > 0) out.push(`    ${T.records}: ${recordsText(s, lang)}`);
     const several = s.records.length > 1;
     for (const d of s.differences) out.push(`    ${several ? `[${d.record}] ` : ''}${differenceText(d, lang, s.regime)}`);
+    for (const u of unlistedDifferences(s)) out.push(`    ${several ? `[${u.record}] ` : ''}${T.moreDifferences(u.count)}`);
     // The same message again (the same bad value in many cells) is written once: the next
     // ones show where, "như trên".
     let previous = '';
@@ -150,6 +151,8 @@ export function checkJson(r: CheckReport, lang: Lang): string {
     sessions: r.sessions.map((s) => ({
       path: s.label, status: s.status, title: s.title, date: s.date, round: s.round, regime: s.regime, record: s.record,
       records: s.records.map((x) => ({ source: x.source, path: x.label, options: x.options, status: x.status, differences: x.differences })),
+      // At most SHOWN_DIFFERENCES of each record; differencesTotal (and each record's count) is exact.
+      differencesTotal: differenceTotal(s),
       differences: s.differences.map((d) => ({ record: d.record, leader: d.leader, ballotType: d.ballotType, field: d.field, recorded: value(d.field, d.recorded), recount: value(d.field, d.recount), ...(d.matches === undefined ? {} : { matches: d.matches }) })),
       // At most SHOWN_PER_KIND problems of each kind; problemCounts has each kind's exact total.
       problems: s.problems.map(problemJson),
@@ -198,6 +201,7 @@ export async function checkXlsx(r: CheckReport, lang: Lang, date: string | null 
   const diffs = sheet(T.sheets.differences, [T.cols.session, T.cols.leader, T.cols.ballotType, T.cols.field, T.cols.recorded, T.cols.recount, T.cols.record, T.cols.note], [50, 26, 10, 22, 12, 12, 30, 30]);
   for (const s of r.sessions) {
     for (const d of s.differences) diffs.addRow([s.label, d.leader, typeText(d.ballotType), T.field[d.field], valueText(d.field, d.recorded, lang, s.regime), valueText(d.field, d.recount, lang, s.regime), d.record, matchesText(d, lang)]);
+    for (const u of unlistedDifferences(s)) diffs.addRow([s.label, T.moreDifferences(u.count), null, null, null, null, u.record, null]);
   }
   const people = sheet(T.sheets.people, [T.cols.name, T.cols.session, T.cols.date, T.cols.round, T.cols.ballotType, T.field.low, T.field.low_pct, T.field.band], [26, 50, 12, 8, 10, 10, 12, 14]);
   for (const p of r.people) {

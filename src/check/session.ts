@@ -5,13 +5,13 @@ import { access } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { shownPath } from './shown-path.js';
 import { addProblems, bySeverity, hasErrors, problem, type Problem } from '../model/problem.js';
-import type { SessionFlags } from '../validate/session.js';
+import { COUNT_KEYS, typedCountEntries, type SessionFlags } from '../validate/session.js';
 import type { Band, RegimeId } from '../model/types.js';
 import { InputFileError, openInput } from '../read/files.js';
 import { readSessionInputs, type InputPaths } from '../read/inputs.js';
 import { isBlocking } from '../rules/evaluate.js';
 import { tallySession, type TallyOutcome } from '../tally.js';
-import { capProblems, type ProblemCount } from './cap.js';
+import { capProblems, SHOWN_DIFFERENCES, type ProblemCount } from './cap.js';
 import { compareRecorded, type Difference } from './compare.js';
 import { readResultsSheet, type Recorded } from './recorded.js';
 import { sessionDetail, type SessionDetail } from './detail.js';
@@ -91,9 +91,11 @@ function fileProblem(e: InputFileError): Problem {
   return problem('unreadable-file', 'error', { file: e.path }, { reason: e.reason, ...(e.limit === undefined ? {} : { limit: e.limit.name, value: e.limit.value }) });
 }
 
-/** Flags as the clerk typed them: "--denominator issued", "--strict". */
-export function flagsText(flags: SessionFlags): string[] {
-  return Object.entries(flags).map(([k, v]) => (v === true ? `--${k}` : `--${k} ${String(v)}`));
+/** Flags as the clerk typed them: "--denominator issued", "--strict", "--issued A=42". */
+export function flagsText(flags: SessionFlags, typedCounts: Recorded['typedCounts'] = {}): string[] {
+  // Session keys are spelled as their options are ("mark_threshold" → "--mark-threshold").
+  const option = (k: string) => `--${k.replaceAll('_', '-')}`;
+  return [...Object.entries(flags).map(([k, v]) => (v === true ? option(k) : `${option(k)} ${String(v)}`)), ...COUNT_KEYS.flatMap((k) => (typedCounts[k] ?? []).map((v) => `--${k} ${v}`))];
 }
 
 export async function checkSession(job: SessionJob): Promise<CheckedSession> {
@@ -110,12 +112,12 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
     return done({ ...empty, label: job.label, status: 'inputs missing', record: firstKind }, job.missing.map((m) => problem('unreadable-file', 'error', { file: m }, { reason: 'not-found' })));
   }
   // The session's own options: those of its summary when it has one (SPEC §4), else its files'.
-  const own: SessionFlags = job.summaries[0]?.flags ?? {};
+  const own: Pick<Recorded, 'flags' | 'typedCounts'> = job.summaries[0] ?? { flags: {}, typedCounts: {} };
   const tallies = new Map<string, Promise<TallyOutcome>>();
-  const tallyWith = (flags: SessionFlags) => {
-    const k = JSON.stringify(flags);
+  const tallyWith = ({ flags, typedCounts }: Pick<Recorded, 'flags' | 'typedCounts'>) => {
+    const k = JSON.stringify([flags, typedCounts]);
     let t = tallies.get(k);
-    if (t === undefined) tallies.set(k, (t = readSessionInputs(job.inputs).then((inputs) => tallySession(inputs, flags))));
+    if (t === undefined) tallies.set(k, (t = readSessionInputs(job.inputs).then((inputs) => tallySession(inputs, flags, typedCountEntries(typedCounts)))));
     return t;
   };
   let outcome: TallyOutcome;
@@ -161,14 +163,15 @@ export async function checkSession(job: SessionJob): Promise<CheckedSession> {
   for (const r of records) {
     const errors = r.problems.filter(isBlocking);
     addProblems(problems, r.problems);
-    const o = r.source === 'summary' ? await tallyWith(r.flags).catch(() => null) : outcome;
+    const o = r.source === 'summary' ? await tallyWith(r).catch(() => null) : outcome;
     const types = o?.ballotTypes ?? null;
     const found = types === null ? [] : compareRecorded(types, r);
-    for (const d of found) differences.push(d);
+    // Bounded like the problems: the first of each record, its exact count in `checked`.
+    for (const d of found.slice(0, SHOWN_DIFFERENCES)) differences.push(d);
     if (types === null && o !== null) addProblems(problems, o.problems.filter((p) => p.severity === 'error'));
     const changed = o !== null && r.digest !== null && r.digest !== o.inputDigest;
     const status: RecordChecked['status'] = errors.length > 0 || types === null ? 'invalid' : changed ? 'inputs changed' : found.length > 0 ? 'differs' : 'ok';
-    checked.push({ source: r.source, label: r.label, options: flagsText(r.flags), status, differences: found.length });
+    checked.push({ source: r.source, label: r.label, options: flagsText(r.flags, r.typedCounts), status, differences: found.length });
   }
   const worst = (['invalid', 'inputs changed', 'differs'] as const).find((s) => checked.some((c) => c.status === s)) ?? 'ok';
   const status: Status = problems.some((p) => p.severity === 'error') ? 'invalid' : worst;

@@ -4,11 +4,10 @@
 // language; the checks are the model's own parsers, so a value the session file accepts is
 // accepted here too.
 import * as z from 'zod/mini';
-import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseOmrLetters, parseRegime, parseThreshold, type SessionFlags } from '../validate/session.js';
+import { COUNT_KEYS, parseBasis, parseCount, parseDate, parseOmrLetters, parseRegime, parseThreshold, TYPED_COUNT, typedCountEntries, type SessionFlags } from '../validate/session.js';
 import { DENOMINATOR_BASES, REGIME_IDS } from '../model/types.js';
 import type { SessionEntries } from '../model/session-keys.js';
 import { compareDecimal, type Decimal } from '../model/decimal.js';
-import { clean } from '../model/fold.js';
 import { LANGS, type Lang } from '../text/lang.js';
 import { parseLimits, type Limits } from '../model/limits.js';
 import type { OptionSpec, OptionValue } from './args.js';
@@ -17,7 +16,7 @@ import { REGIME_LIST } from '../rules/regimes.js';
 import { usageError, type Io } from './io.js';
 
 /** A count flag: "42", or "A=42" for ballot type A; at most one bare value. */
-const TYPED = /^([^=]+)=(.*)$/;
+const TYPED = TYPED_COUNT;
 
 /** A text option whose value `valid` accepts, refused with `why`. */
 const checked = (valid: (v: string) => boolean, why: string) => z.optional(z.string().check(z.refine(valid, { error: why })));
@@ -138,18 +137,7 @@ export function sessionFlags(o: TallyOptions): SessionFlags {
 
 /** Count flags given for one ballot type ("--issued A=42"). */
 export function typedSessionFlags(o: TallyOptions): Map<string, SessionEntries> {
-  const out = new Map<string, SessionEntries>();
-  for (const key of COUNT_KEYS) {
-    for (const v of o[key]) {
-      const m = TYPED.exec(v);
-      if (m === null) continue;
-      const type = clean(m[1] ?? '');
-      const entries = out.get(type) ?? {};
-      entries[key] = { value: clean(m[2] ?? ''), location: { column: `--${key} ${type}=` } };
-      out.set(type, entries);
-    }
-  }
-  return out;
+  return typedCountEntries(o);
 }
 
 /** The --limit options over the defaults; null after reporting each one that is not valid. */

@@ -93,7 +93,7 @@ export async function runTally(argv: readonly string[], io: Io, lang: Lang): Pro
   // Report files only when there is a result (SPEC §3 "On exit 1" (a)).
   const ballotTypes = outcome.ballotTypes;
   if (ballotTypes !== null && o.output.length > 0) {
-    const ctx: ReportContext = { outcome: { ...outcome, ballotTypes }, lang, version: VERSION, options: auditOptions(outcome, lang, argv.some((a) => a.startsWith('--lang'))) };
+    const ctx: ReportContext = { outcome: { ...outcome, ballotTypes }, lang, version: VERSION, options: auditOptions(outcome, lang, argv.some((a) => a.startsWith('--lang')), o) };
     const rendered = await Promise.all(o.output.map(async (path) => ({ path, bytes: await (await writerFor(REPORTERS, path))(ctx) })));
     await writeOutputs(rendered, undefined, { overwrite: o.overwrite === true });
     for (const f of rendered) io.stderr.write(`${h.written(f.path)}\n`);

@@ -10,10 +10,9 @@ import { formatDate, formatPercent } from '../report/format.js';
 import { REGIMES } from '../rules/regimes.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
-import { problemMessage } from '../text/messages.js';
 import type { RoundSession } from './round.js';
 import { ZipFile } from '../read/zip.js';
-import { actionWords, bandHeads, bandWords, countsByType, incompleteLine, instruments, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, totalLines, type RoundContext } from './words.js';
+import { actionWords, bandHeads, breachLines, bandWords, countsByType, incompleteLine, instruments, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, totalLines, type RoundContext } from './words.js';
 
 const BODY = 14;
 const TABLE = 12;
@@ -94,7 +93,7 @@ export async function roundDocx(given: RoundContext): Promise<Uint8Array> {
     const lines = [
       ...invalid.map((s) => `- ${s.unit} (${s.label}): ${statusText(s, ctx.lang)}`),
       ...round.missing.map((m) => `- ${m}: ${S.status.missing.toLocaleLowerCase(ctx.lang)}`),
-      ...round.problems.filter((x) => x.code === 'too-many-places').map((p) => `- ${problemMessage(p, ctx.lang)}`),
+      ...breachLines(round, ctx.lang).map((b) => `- ${b}`),
     ];
     children.push(slot(d, tables.length));
     tables.push(lines.map((l) => `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:ind w:firstLine="${MM(10)}"/><w:jc w:val="left"/></w:pPr><w:r><w:t xml:space="preserve">${xmlChars(l)}</w:t></w:r></w:p>`).join(''));

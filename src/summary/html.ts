@@ -6,7 +6,7 @@ import { htmlHeading } from '../report/html.js';
 import { formatDate, formatPercent } from '../report/format.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
-import { actionWords, bandHeads, bandWords, countsByType, incompleteLine, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, totalLines, type RoundContext } from './words.js';
+import { actionWords, bandHeads, breachLines, bandWords, countsByType, incompleteLine, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, totalLines, type RoundContext } from './words.js';
 import { htmlText } from '../model/text-as-data.js';
 
 // The page margin is 0 so the browser has no room for its own header and footer; the body's
@@ -27,6 +27,7 @@ h1 { text-align: center; font-size: 14pt; margin: 8px 0 0; }
 h2 { text-align: center; font-size: 12pt; margin: 0 0 6px; }
 h3 { font-size: 11.5pt; margin: 10px 0 3px; break-after: avoid; }
 .incomplete { border: 2px solid #b00; color: #b00; font-weight: bold; padding: 4px 8px; text-align: center; margin: 6px 0; }
+.incomplete ul.breaches { text-align: left; font-weight: normal; margin: 3px 0 0; padding-left: 8mm; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; }
 th, td { border: 1px solid #777; padding: 1px 4px; vertical-align: top; }
 th { background: #e8eef6; text-align: center; vertical-align: middle; }
@@ -52,7 +53,10 @@ export function roundHtml(ctx: RoundContext): string {
   const out: string[] = [`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${htmlText(S.reportType)}</title><style>${CSS}</style></head><body>`];
   out.push(htmlHeading(roundHeading(ctx)));
   const incomplete = incompleteLine(round, lang);
-  if (incomplete !== null) out.push(`<div class="incomplete">${htmlText(incomplete)}</div>`);
+  if (incomplete !== null) {
+    const breaches = breachLines(round, lang);
+    out.push(`<div class="incomplete">${htmlText(incomplete)}${breaches.length === 0 ? '' : `<ul class="breaches">${breaches.map((b) => `<li>${htmlText(b)}</li>`).join('')}</ul>`}</div>`);
+  }
 
   out.push(`<h3>${htmlText(S.sections.totals)}</h3><ul class="totals">`);
   const totals = totalLines(round, lang);

@@ -71,6 +71,14 @@ export function incompleteLine(round: Round, lang: Lang): string | null {
   return `${S.incomplete}: ${parts.join('; ')}.`;
 }
 
+/**
+ * Each breach of the two-places rule, as its problem says it: the person and every place, named by
+ * unit (SPEC §4: places are named by unit on every report).
+ */
+export function breachLines(round: Round, lang: Lang): string[] {
+  return round.problems.filter((p) => p.code === 'too-many-places').map((p) => problemMessage(p, lang));
+}
+
 /** A session's status in words: valid, invalid with its first problem, and whether it was expected. */
 export function statusText(s: RoundSession, lang: Lang): string {
   const S = SUMMARY_TEXT[lang];

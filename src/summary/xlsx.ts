@@ -9,7 +9,7 @@ import { serifEverywhere, workbookBytes, xlsxHeading } from '../report/xlsx-bloc
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
 import type { RoundLeader } from './round.js';
-import { actionWords, bandHeads, bandWords, countsByType, incompleteLine, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, type RoundContext } from './words.js';
+import { actionWords, bandHeads, breachLines, bandWords, countsByType, incompleteLine, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, type RoundContext } from './words.js';
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
@@ -77,6 +77,12 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
     line(ws, r, LAST, incomplete, { bold: true, color: RED }, 'center');
     ws.getRow(r).height = 32;
     r++;
+    // Each breach of the two-places rule with its places, named by unit.
+    for (const b of breachLines(round, ctx.lang)) {
+      line(ws, r, LAST, `- ${b}`, { color: RED });
+      ws.getRow(r).height = 30;
+      r++;
+    }
   }
   r++;
   // The totals of the round, label and number.

@@ -12,6 +12,25 @@ import type { CellValue } from '../model/grid.js';
 export const COUNT_KEYS = ['convened', 'present', 'issued', 'returned'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 
+/** A count for one ballot type, as given on the command line: "A=42" in `--issued A=42`. */
+export const TYPED_COUNT = /^([^=]+)=(.*)$/;
+
+/** Counts given for one ballot type each ("--issued A=42"), as that type's session entries. */
+export function typedCountEntries(given: Readonly<Partial<Record<CountKey, readonly string[]>>>): Map<string, SessionEntries> {
+  const out = new Map<string, SessionEntries>();
+  for (const key of COUNT_KEYS) {
+    for (const v of given[key] ?? []) {
+      const m = TYPED_COUNT.exec(v);
+      if (m === null) continue;
+      const type = clean(m[1] ?? '');
+      const entries = out.get(type) ?? {};
+      entries[key] = { value: clean(m[2] ?? ''), location: { column: `--${key} ${type}=` } };
+      out.set(type, entries);
+    }
+  }
+  return out;
+}
+
 export type Origin = 'session' | 'flag' | 'default';
 
 export interface Session {
