@@ -166,7 +166,8 @@ export async function planJobs(paths: readonly string[], limits: Limits = DEFAUL
   }
   const list = [...jobs.values()].map((j) => ({ ...j, inputs: { ...j.inputs, limits } }));
   // A summary's inputs may lie outside the folders given: they are read too.
-  const named = list.flatMap((j) => [...j.inputs.files, ...[j.inputs.roster, j.inputs.session, j.inputs.adjudications].filter((x): x is string => x !== undefined), ...j.resultsFiles]);
+  // The summaries compared are read too: no report of the run may replace one.
+  const named = list.flatMap((j) => [...j.inputs.files, ...[j.inputs.roster, j.inputs.session, j.inputs.adjudications].filter((x): x is string => x !== undefined), ...j.resultsFiles, ...j.summaries.map((r) => r.file)]);
   return { jobs: list.sort((a, b) => naturalCompare(a.label, b.label)), problems, found: listed, inputs: named };
 }
 

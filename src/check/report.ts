@@ -111,7 +111,11 @@ export async function renderCheckTerminal(read: CheckReport, lang: Lang, color: 
     }
     for (const line of moreLines(s, lang)) out.push(`    ${line}`);
   }
-  for (const p of r.problems) out.push(`${p.severity === 'error' ? c.red('✗') : c.yellow('•')} ${problemMessage(p, lang)}`);
+  // Each with the file it is about: "this workbook" alone would not say which.
+  for (const p of r.problems) {
+    const where = locationText(p.location, lang);
+    out.push(`${p.severity === 'error' ? c.red('✗') : c.yellow('•')} ${where === '' ? '' : `${where}: `}${problemMessage(p, lang)}`);
+  }
 
   const people = r.people.filter((p) => p.points.length > 1 || p.flaggedRounds.length > 0).filter((p) => !onlyDifferences || p.flaggedRounds.length > 0);
   if (people.length > 0) {

@@ -54,7 +54,10 @@ export async function checkOutputs(outputs: readonly string[], inputs: readonly 
   const seen = new Set<string>();
   for (const out of outputs) {
     const k = await canonical(out);
-    if (foundKeys.has(k)) throw new OutputRefused(out, 'in-folder-read');
+    // A file found in a folder read but not read as anything (a report of an earlier check run
+    // there) may be replaced when it is this tool's own, unchanged: the same command twice gives
+    // the same answer. Anything read, or not ours, is refused.
+    if (foundKeys.has(k) && (inputKeys.has(k) || !(await writtenByTally(out)))) throw new OutputRefused(out, 'in-folder-read');
     if (inputKeys.has(k)) throw new OutputRefused(out, 'is-input');
     if (seen.has(k)) throw new OutputRefused(out, 'twice');
     seen.add(k);

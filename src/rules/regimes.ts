@@ -221,7 +221,9 @@ export const regimeKey = (text: string) => fold(text).replace(/\s*-\s*/g, '-');
 export const REGIME_ALIASES: Readonly<Record<string, RegimeId>> = (() => {
   const names: Record<string, RegimeId> = {};
   for (const r of REGIME_LIST) {
-    for (const name of [r.id, ...r.aliases]) {
+    // The instrument as every report prints it ("Quy định 262-QĐ/TW (2014)") names it too: a
+    // clerk copies what the reports say.
+    for (const name of [r.id, ...r.aliases, r.instrument.vi, r.instrument.en]) {
       const key = regimeKey(name);
       if (names[key] !== undefined && names[key] !== r.id) throw new Error(`regime name '${name}' given to ${names[key]} and ${r.id}`);
       names[key] = r.id;

@@ -173,18 +173,24 @@ describe('check and summary never write over what they read', () => {
     expect(readFileSync(book)).toEqual(before);
   });
 
-  it('a new report inside a folder read is written, is not read as a session by that run, and is never replaced by the next', async () => {
+  it('a new report inside a folder read is written, is not read as a session by that run, and the same command again replaces it', async () => {
     const root = await archive();
     const out = join(root, '2024', 'kiem-tra.xlsx');
     const first = await tally(['check', root, '--jobs', '1', '--json', '-o', out]);
     expect(first.code).not.toBe(2);
     expect((JSON.parse(first.stdout) as { sessions: unknown[] }).sessions).toHaveLength(2);
-    const written = readFileSync(out);
-    // Next run: the report is now a file of the folder read.
-    const second = await tally(['check', root, '--jobs', '1', '-o', out]);
-    expect(second.code).toBe(2);
-    expect(second.stderr).toContain(`${out}: tệp này nằm trong thư mục lệnh đang đọc`);
-    expect(readFileSync(out)).toEqual(written);
+    // Next run: the report is a file of the folder read, but read as nothing (a check report is
+    // no session and no record) and still tally's own, unchanged: replaced, the same answer.
+    const second = await tally(['check', root, '--jobs', '1', '--json', '-o', out]);
+    expect(second.code).toBe(first.code);
+    expect((JSON.parse(second.stdout) as { sessions: unknown[] }).sessions).toHaveLength(2);
+    expect(second.stderr).toContain(`Đã ghi ${out}`);
+    // Edited by someone since, it is refused: it may hold their notes.
+    const changed = await edited(out, 'xlsx');
+    const third = await tally(['check', root, '--jobs', '1', '-o', out]);
+    expect(third.code).toBe(2);
+    expect(third.stderr).toContain(`Không ghi đè tệp ${out}`);
+    expect(readFileSync(out)).toEqual(changed);
   });
 
   it('a report beside the folders read replaces the one it wrote before', async () => {
