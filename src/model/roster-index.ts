@@ -83,8 +83,13 @@ export class RosterIndex {
     const numbered = NUMBERED.exec(text);
     if (numbered !== null) {
       const rest = this.named(numbered[2] as string);
-      if (rest.kind !== 'exact' && rest.kind !== 'without-diacritics') return rest;
       const byNumber = this.hasStt ? (this.byNumber.get(Number(numbered[1])) ?? []) : [];
+      // Namesakes told apart by their number: the one person both the number and the name are.
+      if (rest.kind === 'ambiguous' && new Set(rest.candidates.map((c) => caseFold(c.name))).size === 1) {
+        const both = byNumber.filter((c) => rest.candidates.includes(c));
+        return both.length === 1 ? { kind: 'exact', cadre: both[0] as Cadre } : rest;
+      }
+      if (rest.kind !== 'exact' && rest.kind !== 'without-diacritics') return rest;
       // The number and the name must be the same person; otherwise there are two readings.
       if (byNumber.length > 0 && !byNumber.includes(rest.cadre)) return { kind: 'ambiguous', candidates: unique([rest.cadre, ...byNumber]) };
       return rest;
@@ -103,6 +108,7 @@ export class RosterIndex {
     // "1⏎Name": the number and the name must be one person, as in "1. Name".
     if (DIGITS.test(lines[0] as string)) return this.read(`${lines[0] as string}. ${lines.slice(1).join(' ')}`);
     const first = this.read(lines[0] as string);
+    if (first.kind === 'ambiguous') return this.byExactPosition(first, lines.slice(1).join(' '));
     if (first.kind !== 'exact' && first.kind !== 'without-diacritics') return first;
     return this.withPosition(first, lines.slice(1).join(' '));
   }
@@ -122,6 +128,17 @@ export class RosterIndex {
     const others = (this.byPosition.get(fold(position)) ?? []).filter((c) => c !== found.cadre);
     if (fold(position) !== own && others.length > 0) return { kind: 'ambiguous', candidates: [found.cadre, ...others] };
     return samePosition(position, found.cadre.position) ? found : { ...found, otherPosition: position };
+  }
+
+  /**
+   * Namesakes (one name, several people) told apart by the position written beside the name:
+   * the one candidate whose position it is exactly; else still ambiguous.
+   */
+  private byExactPosition(found: Extract<CadreMatch, { kind: 'ambiguous' }>, written: string): CadreMatch {
+    if (new Set(found.candidates.map((c) => caseFold(c.name))).size !== 1) return found;
+    const position = fold(clean(written).replace(/^\((.*)\)$/u, '$1').trim());
+    const fits = found.candidates.filter((c) => fold(c.position) === position);
+    return fits.length === 1 ? { kind: 'exact', cadre: fits[0] as Cadre } : found;
   }
 
   /** The whole text as an id, a number (STT or numeric id) or a full name. */
@@ -155,6 +172,7 @@ export class RosterIndex {
       if (m === null) continue;
       const found = this.byNameOnly(m[1] as string);
       if (found === null) continue;
+      if (found.kind === 'ambiguous') return this.byExactPosition(found, m[2] as string);
       if (found.kind !== 'exact' && found.kind !== 'without-diacritics') return found;
       return this.withPosition(found, m[2] as string);
     }

@@ -1,4 +1,5 @@
 // The empty self-contained workbook a clerk types ballots into (SPEC §4 `tally template`).
+import { caseFold } from '../model/fold.js';
 import { DEFAULT_BALLOT_TYPE, type Cadre } from '../model/types.js';
 import { columnLetter } from '../model/grid.js';
 import { REGIME_LIST, type Regime } from '../rules/regimes.js';
@@ -122,7 +123,9 @@ export async function renderTemplate(options: TemplateOptions): Promise<Uint8Arr
     const header: (string | { formula: string; result: string; shareType?: 'array'; ref?: string })[] = ['Số phiếu', 'Phiếu không hợp lệ'];
     for (let i = 0; i < slots; i++) {
       const v = onSheet?.[i];
-      header.push(v !== undefined ? v.name : { formula: votedOn(i + 1), result: '', shareType: 'array', ref: `${columnLetter(header.length)}1` });
+      // Namesakes are told apart as the printed ballot does: the name over the position.
+      const namesake = v !== undefined && (onSheet ?? []).some((o) => o !== v && caseFold(o.name) === caseFold(v.name));
+      header.push(v !== undefined ? (namesake ? `${v.name}\n${v.position}` : v.name) : { formula: votedOn(i + 1), result: '', shareType: 'array', ref: `${columnLetter(header.length)}1` });
     }
     const head = ballots.addRow(header);
     head.font = { bold: true };
