@@ -143,12 +143,14 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   };
   const ctx: RoundContext = { round, header, lang, version: VERSION };
 
-  const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: await render(path, ctx) })));
+  // One after another: a national round's documents, built at once, would add up in memory.
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  for (const path of outputs) files.push({ path, bytes: await render(path, ctx) });
   if (files.length > 0) {
     await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
-  if (opts.json === true) io.stdout.write((await import('../summary/json.js')).roundJson(ctx));
+  if (opts.json === true) for (const piece of pieces((await import('../summary/json.js')).roundJsonParts(ctx))) io.stdout.write(piece);
   else {
     io.stdout.write((await import('../summary/terminal.js')).roundTerminal(ctx));
     // The round's warnings (several rounds, a unit matched without diacritics…) on stderr, as
@@ -167,9 +169,24 @@ async function render(path: string, ctx: RoundContext): Promise<Uint8Array> {
       return (await import('../summary/docx.js')).roundDocx(ctx);
     case '.html':
       return new TextEncoder().encode((await import('../summary/html.js')).roundHtml(ctx));
-    default:
-      return new TextEncoder().encode((await import('../summary/json.js')).roundJson(ctx));
+    default: {
+      const encoder = new TextEncoder();
+      return Buffer.concat([...pieces((await import('../summary/json.js')).roundJsonParts(ctx))].map((p) => encoder.encode(p)));
+    }
   }
+}
+
+/** A long text's parts joined into pieces of about a megabyte: never the whole text as one string. */
+function* pieces(parts: Iterable<string>): Generator<string> {
+  let piece = '';
+  for (const p of parts) {
+    piece += p;
+    if (piece.length >= 1 << 20) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
 }
 
 type Inputs = { readonly files: readonly string[]; readonly roster?: string; readonly session?: string; readonly adjudications?: string };
