@@ -171,7 +171,9 @@ async function render(path: string, ctx: RoundContext): Promise<Uint8Array> {
       return new TextEncoder().encode((await import('../summary/html.js')).roundHtml(ctx));
     default: {
       const encoder = new TextEncoder();
-      return Buffer.concat([...pieces((await import('../summary/json.js')).roundJsonParts(ctx))].map((p) => encoder.encode(p)));
+      const chunks: Uint8Array[] = [];
+      for (const piece of pieces((await import('../summary/json.js')).roundJsonParts(ctx))) chunks.push(encoder.encode(piece));
+      return Buffer.concat(chunks);
     }
   }
 }
