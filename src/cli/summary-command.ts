@@ -140,12 +140,25 @@ export async function runSummary(argv: readonly string[], io: Io, lang: Lang): P
   };
   const ctx: RoundContext = { round, header, lang, version: VERSION };
 
-  const files = await Promise.all(outputs.map(async (path) => ({ path, bytes: await (await writerFor(SUMMARY_WRITERS, path))(ctx) })));
+  // One after another: a national round's documents, built at once, would add up in memory.
+  const files: { path: string; bytes: Uint8Array }[] = [];
+  for (const path of outputs) files.push({ path, bytes: await (await writerFor(SUMMARY_WRITERS, path))(ctx) });
   if (files.length > 0) {
     await writeOutputs(files, undefined, rules);
     for (const f of files) io.stderr.write(`${h.written(f.path)}\n`);
   }
-  if (opts.json === true) io.stdout.write((await import('../summary/json.js')).roundJson(ctx));
+  if (opts.json === true) {
+    // Written in pieces of about a megabyte: never the whole document as one string.
+    let piece = '';
+    for (const part of (await import('../summary/json.js')).roundJsonParts(ctx)) {
+      piece += part;
+      if (piece.length >= 1 << 20) {
+        io.stdout.write(piece);
+        piece = '';
+      }
+    }
+    io.stdout.write(piece);
+  }
   else {
     io.stdout.write((await import('../summary/terminal.js')).roundTerminal(ctx));
     // The round's warnings (several rounds, a unit matched without diacritics…) on stderr, as

@@ -49,8 +49,22 @@ export const SUMMARY_WRITERS: Writers<RoundContext> = {
   xlsx: async () => (await import('../summary/xlsx.js')).roundXlsx,
   docx: async () => (await import('../summary/docx.js')).roundDocx,
   json: async () => {
-    const { roundJson } = await import('../summary/json.js');
-    return async (ctx) => text(roundJson(ctx));
+    const { roundJsonParts } = await import('../summary/json.js');
+    // A national round's document, encoded in pieces of about a megabyte: never one string.
+    return async (ctx) => {
+      const encoder = new TextEncoder();
+      const chunks: Uint8Array[] = [];
+      let piece = '';
+      for (const part of roundJsonParts(ctx)) {
+        piece += part;
+        if (piece.length >= 1 << 20) {
+          chunks.push(encoder.encode(piece));
+          piece = '';
+        }
+      }
+      chunks.push(encoder.encode(piece));
+      return new Uint8Array(Buffer.concat(chunks));
+    };
   },
   html: async () => {
     const { roundHtml } = await import('../summary/html.js');

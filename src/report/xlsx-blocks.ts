@@ -1,6 +1,6 @@
 // The heading and signature blocks (src/report/document.ts) drawn on a worksheet, and the
 // font every printed sheet uses: Times New Roman, as the heading asks (Hướng dẫn 36-HD/VPTW).
-import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, Row, Workbook, Worksheet } from 'exceljs';
 import type { DocumentHeading, SignatureBlock } from './document.js';
 import { cellText } from '../model/text-as-data.js';
 
@@ -69,13 +69,14 @@ export function xlsxSignature(ws: Worksheet, row: number, s: SignatureBlock, lef
 
 /** Times New Roman on every written cell of every sheet, keeping each cell's own size and weight. */
 export function serifEverywhere(wb: Workbook): void {
-  wb.eachSheet((ws) =>
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        cell.font = { size: 12, ...cell.font, name: SHEET_FONT };
-      }),
-    ),
-  );
+  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: false }, serifRow));
+}
+
+/** Times New Roman on every cell of one written row, as serifEverywhere does for a sheet. */
+export function serifRow(row: Row): void {
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.font = { size: 12, ...cell.font, name: SHEET_FONT };
+  });
 }
 
 /** Title lines above a sheet's table, each merged across `1..lastCol`; returns the first free row. */
@@ -104,7 +105,7 @@ export function reportDate(env: Readonly<Record<string, string | undefined>>): s
 }
 
 /** A cell's value with its text through cellText; null when nothing in it needs to change. */
-function safeValue(v: CellValue): CellValue | null {
+export function safeValue(v: CellValue): CellValue | null {
   if (typeof v === 'string') return cellText(v) === v ? null : cellText(v);
   if (v === null || typeof v !== 'object' || v instanceof Date) return null;
   if ('richText' in v) {
@@ -122,15 +123,81 @@ function safeValue(v: CellValue): CellValue | null {
  * characters (cut with "… [+N]"). Every workbook the program writes leaves through here.
  */
 export async function workbookBytes(wb: Workbook): Promise<Uint8Array> {
-  wb.eachSheet((ws) =>
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        // A merged cell's value is its first cell's, made safe there.
-        if (cell.master !== cell) return;
-        const safe = safeValue(cell.value);
-        if (safe !== null) cell.value = safe;
-      }),
-    ),
-  );
+  wb.eachSheet((ws) => ws.eachRow({ includeEmpty: false }, safeRow));
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The text of one row's cells made safe, as workbookBytes does; for a row written as a stream. */
+export function safeRow(row: Row): void {
+  row.eachCell({ includeEmpty: false }, (cell) => {
+    // A merged cell's value is its first cell's, made safe there.
+    if (cell.master !== cell) return;
+    const safe = safeValue(cell.value);
+    if (safe !== null) cell.value = safe;
+  });
+}
+
+/**
+ * A workbook written as a stream, for sheets too large to hold as cell objects (a national
+ * round): rows are finished as workbookBytes and serifEverywhere finish them — Times New Roman,
+ * text made safe — and written in order; the bytes are collected at the end.
+ */
+export async function streamedWorkbook(): Promise<{ wb: Workbook; bytes: () => Promise<Uint8Array> }> {
+  const [{ default: ExcelJS }, { Writable }] = await Promise.all([import('exceljs'), import('node:stream')]);
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const add = wb.addWorksheet.bind(wb);
+  wb.addWorksheet = (name, options) => withPrintOptions(add(name, options));
+  return {
+    wb,
+    bytes: async () => {
+      await wb.commit();
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+  };
+}
+
+/**
+ * Finishes and writes every row of a streamed sheet above row `r`; those rows can no longer
+ * change. Yields to the event loop now and then, so the written XML is zipped as it comes
+ * rather than piling up.
+ */
+export async function commitRowsBefore(ws: Worksheet, r: number): Promise<void> {
+  let last: Row | null = null;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    if (row.number >= r) return;
+    serifRow(row);
+    safeRow(row);
+    last = row;
+  });
+  if (last !== null) (last as Row).commit();
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** Writes the rest of a streamed sheet and closes it. */
+export async function commitSheet(ws: Worksheet): Promise<void> {
+  await commitRowsBefore(ws, Number.POSITIVE_INFINITY);
+  (ws as unknown as { commit(): void }).commit();
+}
+
+/**
+ * The streaming writer leaves out <printOptions> (a sheet centred on the page, as the in-memory
+ * writer keeps it): written where the schema puts it, just before the page margins.
+ */
+function withPrintOptions(ws: Worksheet): Worksheet {
+  const writer = ws as unknown as { _writePageMargins(): void; stream: { write(xml: string): void } };
+  const margins = writer._writePageMargins.bind(writer);
+  writer._writePageMargins = () => {
+    const p = ws.pageSetup;
+    const on = ([['headings', p.showRowColHeaders], ['gridLines', p.showGridLines], ['horizontalCentered', p.horizontalCentered], ['verticalCentered', p.verticalCentered]] as const).filter(([, v]) => v === true);
+    if (on.length > 0) writer.stream.write(`<printOptions${on.map(([k]) => ` ${k}="1"`).join('')}/>`);
+    margins();
+  };
+  return ws;
 }

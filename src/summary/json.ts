@@ -9,6 +9,15 @@ import { actionWords, bandHeads, bandWords, incompleteLine, statusText, type Rou
 import type { RoundLeader } from './round.js';
 
 export function roundJson(ctx: RoundContext): string {
+  return [...roundJsonParts(ctx)].join('');
+}
+
+/**
+ * The document's text piece by piece, exactly as JSON.stringify(doc, null, 2) writes it whole:
+ * the lists one item at a time, so a national round (60,000 leaders) is never held as a tree of
+ * objects and a text besides.
+ */
+export function* roundJsonParts(ctx: RoundContext): Generator<string> {
   const { round, lang } = ctx;
   const problemJson = (p: Problem) => ({ severity: p.severity, code: p.code, message: problemMessage(p, lang), file: p.location.file ?? null, sheet: p.location.sheet ?? null, cell: cellRef(p.location), row: p.location.row ?? null, ...(Array.isArray(p.params['places']) ? { places: p.params['places'] } : {}) });
   const leader = (l: RoundLeader) => ({
@@ -33,7 +42,7 @@ export function roundJson(ctx: RoundContext): string {
     regime: l.regime,
     action: l.flagged ? actionWords(l.regime, l.band, lang) : null,
   });
-  const doc = {
+  const doc: Record<string, unknown> = {
     round: {
       round: round.round,
       complete: round.complete,
@@ -49,7 +58,9 @@ export function roundJson(ctx: RoundContext): string {
         return { regime: id, instrument: r.instrument[lang], citation: r.citation[lang], review: rule(r.review), dismissal: rule(r.dismissal) };
       }),
     },
-    units: round.sessions.map((s) => ({
+  };
+  const lists: Record<string, Iterable<unknown>> = {
+    units: lazyMap(round.sessions, (s) => ({
       unit: s.unit,
       session: s.label,
       status: s.valid ? 'valid' : 'invalid',
@@ -80,10 +91,26 @@ export function roundJson(ctx: RoundContext): string {
       problemTotal: s.problemTotal,
     })),
     missingUnits: round.missing,
-    leaders: round.leaders.map(leader),
-    flagged: round.flagged.map(leader),
+    leaders: lazyMap(round.leaders, leader),
+    flagged: lazyMap(round.flagged, leader),
     files: round.files,
-    problems: round.problems.map(problemJson),
+    problems: lazyMap(round.problems, problemJson),
   };
-  return `${jsonText(JSON.stringify(doc, null, 2))}\n`;
+  // Nested text indented as JSON.stringify indents it at this depth (no raw line feed is inside a string).
+  const at = (value: unknown, pad: string) => jsonText(JSON.stringify(value, null, 2).replaceAll('\n', `\n${pad}`));
+  yield `{\n  "round": ${at(doc['round'], '  ')}`;
+  for (const [key, items] of Object.entries(lists)) {
+    yield `,\n  ${JSON.stringify(key)}: `;
+    let first = true;
+    for (const item of items) {
+      yield `${first ? '[' : ','}\n    ${at(item, '    ')}`;
+      first = false;
+    }
+    yield first ? '[]' : '\n  ]';
+  }
+  yield '\n}\n';
+}
+
+function* lazyMap<T, U>(items: readonly T[], f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
 }

@@ -2,23 +2,23 @@
 // the heading and signature blocks of every document), every leader, the leaders above the
 // thresholds, and an audit sheet hidden from print. Numbers are numbers; percentages are the
 // exactly rounded hundredths as percent-formatted numbers.
-import type { Fill, Row, Worksheet } from 'exceljs';
+import type { AddWorksheetOptions, Fill, Row, Workbook, Worksheet, WorksheetView } from 'exceljs';
 import { DEFAULT_BALLOT_TYPE } from '../model/types.js';
 import { BOX, boxRow, fitHeight, fraction, headerCell, printSetup, twoRowHeader } from '../report/xlsx-layout.js';
-import { serifEverywhere, workbookBytes, xlsxHeading } from '../report/xlsx-blocks.js';
+import { commitRowsBefore, commitSheet, streamedWorkbook, xlsxHeading } from '../report/xlsx-blocks.js';
 import { EXACTLY_TWO_THIRDS_NOTE } from '../rules/regimes.js';
 import { SUMMARY_TEXT } from '../text/summary.js';
-import type { RoundLeader } from './round.js';
 import { actionWords, bandHeads, breachLines, bandWords, countsByType, incompleteLine, NO_COUNTS, noneFlaggedLine, roundHeading, roundSignature, statusText, thresholdLegend, type RoundContext } from './words.js';
 
 const PERCENT = '0.00%';
 const FLAG_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 const RED = { argb: 'FFC00000' };
 
+// Written as a stream, row by row: a national round has tens of thousands of leader rows, too
+// many to hold as cell objects (issue 22).
 export async function roundXlsx(ctx: RoundContext): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
   const S = SUMMARY_TEXT[ctx.lang];
-  const wb = new ExcelJS.Workbook();
+  const { wb, bytes } = await streamedWorkbook();
   wb.creator = 'tally';
   wb.lastModifiedBy = 'tally';
   // No wall clock inside: the report's date when given.
@@ -26,13 +26,23 @@ export async function roundXlsx(ctx: RoundContext): Promise<Uint8Array> {
   wb.created = when;
   wb.modified = when;
   const multi = multiType(ctx);
-  summarySheet(wb.addWorksheet(S.sheets.summary), ctx, multi);
-  leadersSheet(wb.addWorksheet(S.sheets.leaders), ctx, multi);
-  flaggedSheet(wb.addWorksheet(S.sheets.flagged), ctx, multi);
+  await summarySheet(wb, S.sheets.summary, ctx, multi);
+  await leadersSheet(wb, S.sheets.leaders, ctx, multi);
+  await flaggedSheet(wb, S.sheets.flagged, ctx, multi);
   // For whoever checks the tool, not for the committee: hidden, so printing leaves it out.
-  auditSheet(wb.addWorksheet(S.sheets.audit, { state: 'hidden' }), ctx);
-  serifEverywhere(wb);
-  return workbookBytes(wb);
+  await auditSheet(wb, S.sheets.audit, ctx);
+  return bytes();
+}
+
+/**
+ * A streamed sheet: its frozen panes and its fit to the page are written before its first row,
+ * so they are given here (the page setup as printSetup makes it, said there once).
+ */
+function addSheet(wb: Workbook, name: string, ctx: RoundContext, view: Partial<WorksheetView> | null, state?: 'hidden'): Worksheet {
+  const page = {} as Worksheet;
+  printSetup(page, undefined, classificationOf(ctx));
+  const options: Partial<AddWorksheetOptions> = { pageSetup: page.pageSetup, ...(view === null ? {} : { views: [view] }), ...(state === undefined ? {} : { state }) };
+  return wb.addWorksheet(name, options);
 }
 
 /** The classification printed on every page: the report's own, else the round's. */
@@ -63,14 +73,28 @@ function incompleteRow(ws: Worksheet, r: number, last: number, ctx: RoundContext
 
 const isoDate = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
 
-function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
+function summaryColumns(multi: boolean) {
+  const T = multi ? 1 : 0;
+  return { T, C: { stt: 1, unit: 2, type: 3, date: 3 + T, convened: 4 + T, present: 5 + T, quorum: 6 + T, issued: 7 + T, returned: 8 + T, valid: 9 + T, void: 10 + T, leaders: 11 + T, review: 12 + T, dismissal: 13 + T, status: 14 + T } };
+}
+
+async function summarySheet(wb: Workbook, name: string, ctx: RoundContext, multi: boolean): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
+  // Where the table starts (and the panes freeze) is known only once the top is drawn: drawn
+  // first on a scratch sheet, a few dozen cells.
+  const h1 = summaryTop(new ExcelJS.Workbook().addWorksheet(), ctx, multi);
+  const ws = addSheet(wb, name, ctx, { state: 'frozen', xSplit: 2, ySplit: h1 + 1, topLeftCell: `C${h1 + 2}` });
+  ws.columns = [5, 30, ...(multi ? [9] : []), 11, 9, 8, 8, 8, 8, 8, 9, 10, 10, 10, 40].map((width) => ({ width }));
+  summaryTop(ws, ctx, multi);
+  await summaryTable(ws, h1, ctx, multi);
+}
+
+/** The heading, the incomplete notice and the round's totals; returns the table's first row. */
+function summaryTop(ws: Worksheet, ctx: RoundContext, multi: boolean): number {
   const S = SUMMARY_TEXT[ctx.lang];
   const { round } = ctx;
-  const T = multi ? 1 : 0;
-  const C = { stt: 1, unit: 2, type: 3, date: 3 + T, convened: 4 + T, present: 5 + T, quorum: 6 + T, issued: 7 + T, returned: 8 + T, valid: 9 + T, void: 10 + T, leaders: 11 + T, review: 12 + T, dismissal: 13 + T, status: 14 + T };
+  const { T, C } = summaryColumns(multi);
   const LAST = C.status;
-  ws.columns = [5, 30, ...(multi ? [9] : []), 11, 9, 8, 8, 8, 8, 8, 9, 10, 10, 10, 40].map((width) => ({ width }));
-
   let r = xlsxHeading(ws, 1, roundHeading(ctx), [1, 2 + T], [C.review, LAST], LAST);
   const incomplete = incompleteLine(round, ctx.lang);
   if (incomplete !== null) {
@@ -112,10 +136,16 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   }
   r++;
   line(ws, r++, LAST, S.sections.units, { bold: true });
+  return r;
+}
 
+async function summaryTable(ws: Worksheet, h1: number, ctx: RoundContext, multi: boolean): Promise<void> {
+  const S = SUMMARY_TEXT[ctx.lang];
+  const { round } = ctx;
+  const { T, C } = summaryColumns(multi);
+  const LAST = C.status;
   // Two header rows: the ballots and the bands grouped.
-  const h1 = r;
-  const h2 = r + 1;
+  const h2 = h1 + 1;
   const single: [number, string][] = [[C.stt, S.col.stt], [C.unit, S.col.unit], ...(multi ? [[C.type, S.col.ballotType] as [number, string]] : []), [C.date, S.col.date], [C.convened, S.col.convened], [C.present, S.col.present], [C.quorum, S.col.quorum], [C.leaders, S.col.leaders], [C.status, S.col.status]];
   for (const [col, text] of single) {
     ws.mergeCells(h1, col, h2, col);
@@ -131,8 +161,7 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   headerCell(ws.getCell(h2, C.dismissal), short.dismissal);
   ws.getRow(h1).height = 30;
   ws.getRow(h2).height = 45;
-  r = h2 + 1;
-  const firstData = r;
+  let r = h2 + 1;
   let n = 0;
   const numeric = [C.stt, C.convened, C.present, C.issued, C.returned, C.valid, C.void, C.leaders, C.review, C.dismissal];
   const style = (row: Row, bad: boolean) => {
@@ -147,6 +176,7 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
   };
   const byType = countsByType(round);
   for (const s of round.sessions) {
+    await commitRowsBefore(ws, r);
     n++;
     const status = statusText(s, ctx.lang);
     if (s.types.length === 0) {
@@ -190,12 +220,12 @@ function summarySheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
     row.getCell(C.status).value = `${S.status.missing}: ${S.missingRow.toLocaleLowerCase(ctx.lang)}`;
     style(row, true);
   }
-  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: h2, topLeftCell: `C${firstData}` }];
   // A round mixing regimes: each regime's thresholds, under the table whose columns group them.
   for (const text of thresholdLegend(round, ctx.lang)) line(ws, ++r, LAST, text, { italic: true, size: 11 });
   r++;
   signature(ws, r, ctx, [1, 2 + T], [C.review, LAST]);
   printSetup(ws, `${h1}:${h2}`, classificationOf(ctx));
+  await commitSheet(ws);
 }
 
 /** Recipients on the left, the board's signature on the right with room to sign. */
@@ -215,22 +245,24 @@ function signature(ws: Worksheet, row: number, ctx: RoundContext, left: readonly
   put(row + 6, right, s.name, { bold: true }, 'center');
 }
 
-function leadersSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
+async function leadersSheet(wb: Workbook, name: string, ctx: RoundContext, multi: boolean): Promise<void> {
   const S = SUMMARY_TEXT[ctx.lang];
   const T = multi ? 1 : 0;
   const C = { unit: 1, stt: 2, name: 3, position: 4, type: 5, high: 5 + T, confidence: 7 + T, low: 9 + T, band: 11 + T };
   const LAST = C.band;
+  const h1 = 4;
+  const h2 = 5;
+  const ws = addSheet(wb, name, ctx, { state: 'frozen', xSplit: 3, ySplit: h2, topLeftCell: `D${h2 + 1}` });
   ws.columns = [26, 5, 24, 28, ...(multi ? [9] : []), 8, 9, 8, 9, 8, 9, 24].map((width) => ({ width }));
   line(ws, 1, LAST, S.leadersTitle, { bold: true, size: 13 }, 'center');
   if (ctx.round.round !== null) line(ws, 2, LAST, S.subject(ctx.round.round), { bold: true, size: 11 }, 'center');
   incompleteRow(ws, 3, LAST, ctx);
-  const h1 = 4;
-  const h2 = 5;
   const single: [number, string][] = [[C.unit, S.col.unit], [C.stt, S.col.stt], [C.name, S.col.name], [C.position, S.col.position], ...(multi ? [[C.type, S.col.ballotType] as [number, string]] : []), [C.band, S.col.band]];
   twoRowHeader(ws, h1, single, [[C.high, S.col.high], [C.confidence, S.col.confidence], [C.low, S.col.low]], S.col.count, S.col.percent);
   let r = h2 + 1;
   let twoThirds = false;
   for (const l of ctx.round.leaders) {
+    await commitRowsBefore(ws, r);
     const row = ws.getRow(r++);
     const note = l.notes.includes('exactly-two-thirds');
     twoThirds ||= note;
@@ -248,27 +280,29 @@ function leadersSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
     fitHeight(ws, row, [C.unit, C.name, C.position, C.band]);
   }
   if (twoThirds) line(ws, r + 1, LAST, `(*) ${EXACTLY_TWO_THIRDS_NOTE[ctx.lang]}`, { italic: true, size: 11 });
-  ws.views = [{ state: 'frozen', xSplit: 3, ySplit: h2, topLeftCell: `D${h2 + 1}` }];
   printSetup(ws, `${h1}:${h2}`, classificationOf(ctx));
+  await commitSheet(ws);
 }
 
-function flaggedSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
+async function flaggedSheet(wb: Workbook, name: string, ctx: RoundContext, multi: boolean): Promise<void> {
   const S = SUMMARY_TEXT[ctx.lang];
   const T = multi ? 1 : 0;
   const C = { stt: 1, unit: 2, name: 3, position: 4, type: 5, low: 5 + T, total: 6 + T, pct: 7 + T, band: 8 + T, action: 9 + T };
   const LAST = C.action;
+  const head = 4;
+  const ws = addSheet(wb, name, ctx, { state: 'frozen', ySplit: head });
   ws.columns = [5, 24, 24, 26, ...(multi ? [9] : []), 9, 9, 9, 22, 56].map((width) => ({ width }));
   line(ws, 1, LAST, S.flaggedTitle, { bold: true, size: 13 }, 'center');
   if (ctx.round.round !== null) line(ws, 2, LAST, S.subject(ctx.round.round), { bold: true, size: 11 }, 'center');
   incompleteRow(ws, 3, LAST, ctx);
-  const head = 4;
   [S.col.stt, S.col.unit, S.col.name, S.col.position, ...(multi ? [S.col.ballotType] : []), `${S.col.count} ${S.col.low.toLocaleLowerCase(ctx.lang)}`, S.col.denominator, S.col.lowShare, S.col.band, S.col.action].forEach((t, i) => headerCell(ws.getCell(head, i + 1), t));
   ws.getRow(head).height = 45;
   let r = head + 1;
   if (ctx.round.flagged.length === 0) {
     line(ws, r++, LAST, noneFlaggedLine(ctx.round, ctx.lang), {});
   }
-  ctx.round.flagged.forEach((l: RoundLeader, i) => {
+  for (const [i, l] of ctx.round.flagged.entries()) {
+    await commitRowsBefore(ws, r);
     const row = ws.getRow(r++);
     const note = l.notes.includes('exactly-two-thirds');
     row.values = [i + 1, l.unit, l.name, l.position, ...(multi ? [l.ballotType === DEFAULT_BALLOT_TYPE ? '' : l.ballotType] : []), l.low, l.denominator, l.percent === null ? null : fraction(l.percent.low), bandWords(l.regime, l.band, ctx.lang) + (note ? ' (*)' : ''), actionWords(l.regime, l.band, ctx.lang)];
@@ -286,13 +320,14 @@ function flaggedSheet(ws: Worksheet, ctx: RoundContext, multi: boolean): void {
       noteRow.getCell(C.name).font = { italic: true, size: 11 };
       noteRow.height = 30;
     }
-  });
-  ws.views = [{ state: 'frozen', ySplit: head }];
+  }
   printSetup(ws, `${head}:${head}`, classificationOf(ctx));
+  await commitSheet(ws);
 }
 
-function auditSheet(ws: Worksheet, ctx: RoundContext): void {
+async function auditSheet(wb: Workbook, name: string, ctx: RoundContext): Promise<void> {
   const S = SUMMARY_TEXT[ctx.lang];
+  const ws = addSheet(wb, name, ctx, null, 'hidden');
   ws.columns = [36, 44, 14, 68].map((width) => ({ width }));
   line(ws, 1, 4, S.auditTitle, { bold: true, size: 13 }, 'center');
   ws.getCell(3, 1).value = S.tool;
@@ -302,6 +337,7 @@ function auditSheet(ws: Worksheet, ctx: RoundContext): void {
   [S.col.session, S.col.file, S.col.role, 'SHA-256'].forEach((t, i) => headerCell(ws.getCell(r, i + 1), t));
   r++;
   for (const f of ctx.round.files) {
+    await commitRowsBefore(ws, r);
     const row = ws.getRow(r++);
     row.values = [f.session, f.path, S.roles[f.role] ?? f.role, f.sha256 ?? S.unreadable];
     row.alignment = { vertical: 'top', wrapText: true };
@@ -309,4 +345,5 @@ function auditSheet(ws: Worksheet, ctx: RoundContext): void {
     fitHeight(ws, row, [1, 2]);
   }
   printSetup(ws, undefined, classificationOf(ctx));
+  await commitSheet(ws);
 }
