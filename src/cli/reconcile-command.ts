@@ -64,8 +64,19 @@ export async function runReconcile(argv: readonly string[], io: Io, lang: Lang):
   }
   const read = [];
   const seen = new Map<string, string>();
-  for (const path of entries) {
-    const f = await openBallotInput(path, limits);
+  const opened = [];
+  for (const path of entries) opened.push(await openBallotInput(path, limits));
+  // Without --roster, a self-contained workbook's own Danh sách aligns the entries' headers (one
+  // typed by name, another by name and position), as tally reads that workbook.
+  if (roster === null) {
+    const own = opened.flatMap((f) => f.sheets.filter((s) => s.name !== null && sheetRole(s.name) === 'roster'))[0];
+    if (own !== undefined) {
+      const rosterRead = readRoster(own);
+      addProblems(problems, rosterRead.problems);
+      roster = new Roster(rosterRead.cadres);
+    }
+  }
+  for (const f of opened) {
     // Two typists who agree on every keystroke make identical files: compared, with a warning.
     const same = seen.get(f.sha256);
     if (same !== undefined) problems.push(problem('duplicate-file', 'warning', { file: f.path }, { otherFile: same, command: 'reconcile' }));

@@ -42,10 +42,14 @@ describe('tally reconcile', () => {
     const lines = readFileSync(join(SAMPLE, 'phieu.csv'), 'utf8').replace(/^\ufeff/, '').split('\r\n');
     lines[0] = (lines[0] ?? '').split(',').map((h) => ids.get(h) ?? h).join(',');
     writeFileSync(join(dir, 'ma.csv'), lines.join('\r\n'));
-    const without = JSON.parse((await tally(['reconcile', E1, join(dir, 'ma.csv'), '--json'])).stdout);
+    // Two CSVs: nothing tells an id from a name without a roster.
+    const without = JSON.parse((await tally(['reconcile', join(SAMPLE, 'phieu.csv'), join(dir, 'ma.csv'), '--json'])).stdout);
     expect(without.missingLeaders).toHaveLength(30);
-    const withRoster = await tally(['reconcile', E1, join(dir, 'ma.csv'), '--roster', join(SAMPLE, 'danh-sach.csv'), '--json']);
+    const withRoster = await tally(['reconcile', join(SAMPLE, 'phieu.csv'), join(dir, 'ma.csv'), '--roster', join(SAMPLE, 'danh-sach.csv'), '--json']);
     expect(withRoster.code).toBe(0);
+    // A self-contained workbook brings its own Danh sách: it aligns the other entry's headers.
+    const own = await tally(['reconcile', E1, join(dir, 'ma.csv'), '--json']);
+    expect(own.code).toBe(0);
   });
 
   it('writes the comparison as XLSX and CSV', async () => {
