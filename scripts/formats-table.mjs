@@ -3,7 +3,7 @@
 // extensions, its name and which command writes it. Run after a build:
 //   node scripts/formats-table.mjs          rewrite the table in README.md
 //   node scripts/formats-table.mjs --check  exit 1 when the table differs from the registry
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeReadmeBlock } from './readme-block.mjs';
 import { join } from 'node:path';
 import { FORMAT_IDS, FORMATS } from '../dist/model/formats.js';
 import { COMMAND_WRITERS, formatsOf } from '../dist/cli/writers.js';
@@ -24,17 +24,4 @@ export function formatsTable() {
   return [BEGIN, head, rule, ...rows, END].join('\n');
 }
 
-const text = readFileSync(README, 'utf8');
-const at = text.indexOf(BEGIN);
-const end = text.indexOf(END);
-if (at < 0 || end < at) {
-  console.error(`README.md: no ${BEGIN} … ${END} block`);
-  process.exit(1);
-}
-const next = `${text.slice(0, at)}${formatsTable()}${text.slice(end + END.length)}`;
-if (process.argv.includes('--check')) {
-  if (next !== text) {
-    console.error('README.md: the formats table differs from src/model/formats.ts and src/cli/writers.ts; run node scripts/formats-table.mjs after a build');
-    process.exit(1);
-  }
-} else writeFileSync(README, next);
+writeReadmeBlock(README, BEGIN, END, formatsTable(), 'the formats table differs from src/model/formats.ts and src/cli/writers.ts; run node scripts/formats-table.mjs after a build');

@@ -3,7 +3,7 @@
 // integer tests they are, and its band words. Run after a build:
 //   node scripts/regimes-table.mjs          rewrite the table in README.md
 //   node scripts/regimes-table.mjs --check  exit 1 when the table differs from the registry
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeReadmeBlock } from './readme-block.mjs';
 import { join } from 'node:path';
 import { REGIME_LIST } from '../dist/rules/regimes.js';
 
@@ -23,17 +23,4 @@ export function regimesTable() {
   return [BEGIN, '| regime | also written | instrument; thresholds from | denominator T | review (lower band), from | dismissal (upper band), from |', '|---|---|---|---|---|---|', ...rows, END].join('\n');
 }
 
-const text = readFileSync(README, 'utf8');
-const at = text.indexOf(BEGIN);
-const end = text.indexOf(END);
-if (at < 0 || end < at) {
-  console.error(`README.md: no ${BEGIN} … ${END} block`);
-  process.exit(1);
-}
-const next = `${text.slice(0, at)}${regimesTable()}${text.slice(end + END.length)}`;
-if (process.argv.includes('--check')) {
-  if (next !== text) {
-    console.error('README.md: the regimes table differs from src/rules/regimes.ts; run node scripts/regimes-table.mjs after a build');
-    process.exit(1);
-  }
-} else writeFileSync(README, next);
+writeReadmeBlock(README, BEGIN, END, regimesTable(), 'the regimes table differs from src/rules/regimes.ts; run node scripts/regimes-table.mjs after a build');
