@@ -215,7 +215,8 @@ function fillSlots(xml: string, tables: readonly string[]): string {
 function unitsTable(ctx: RoundContext): string {
   const S = SUMMARY_TEXT[ctx.lang];
   const { round } = ctx;
-  const widths = [MM(10), MM(34), MM(20), MM(17), MM(12), MM(12), MM(13), MM(14), MM(14)];
+  // At 12 pt a date (dd/mm/yyyy), "STT", "Thu về" and "Hợp lệ" each fit their column unbroken.
+  const widths = [MM(12), MM(26), MM(22), MM(17), MM(15), MM(15), MM(13), MM(14), MM(14)];
   widths.push(TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
   const c = (text: string | number | null, opts: CellOpts = {}) => ({ text: text === null ? '' : String(text), opts });
   const short = bandHeads(round, ctx.lang, 'short');
