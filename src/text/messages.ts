@@ -50,6 +50,11 @@ const KEY_LABEL: Record<string, { vi: string; en: string; flag?: string }> = {
   regime: { vi: 'Quy định', en: 'regime', flag: '--regime' },
   denominator: { vi: 'Cơ sở tính tỷ lệ', en: 'denominator', flag: '--denominator' },
   strict: { vi: 'strict', en: 'strict', flag: '--strict' },
+  title: { vi: 'Tên hội nghị', en: 'title', flag: '--title' },
+  body: { vi: 'Cơ quan', en: 'body', flag: '--body' },
+  parent_body: { vi: 'Cấp trên', en: 'parent body', flag: '--parent-body' },
+  number: { vi: 'Số văn bản', en: 'number', flag: '--number' },
+  round: { vi: 'Đợt', en: 'round', flag: '--round' },
 };
 const keyLabel = (key: ParamValue | undefined, lang: Lang) => KEY_LABEL[s(key)]?.[lang] ?? s(key);
 
