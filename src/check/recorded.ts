@@ -11,7 +11,7 @@ import { cellText, columnLetter, isEmptyCell, isEmptyRow, type CellValue, type R
 import { ballotCellTotal } from '../read/sheet-read.js';
 import type { Decimal } from '../model/decimal.js';
 import { LABELS } from '../text/labels.js';
-import { REGIME_LIST, REGIMES, type BandRule } from '../rules/regimes.js';
+import { REGIME_LIST, REGIMES, thresholdMark, type BandRule } from '../rules/regimes.js';
 import type { Lang } from '../text/lang.js';
 import { clean, fold } from '../model/fold.js';
 
@@ -179,9 +179,6 @@ const bandKey = (text: string) =>
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '');
 
-/** "> 1/2", "≥ 2/3": a band drawn by its threshold, as `check` and the terminal draw it. */
-const bandMarkOf = (b: BandRule) => `${b.threshold.inclusive ? '≥' : '>'} ${b.threshold.num}/${b.threshold.den}`;
-
 /**
  * Every way a record writes a band, read from the regimes' entries: each band's words in full and
  * in a column header, in both languages, and its threshold mark; the codes; "—" for none. A
@@ -195,7 +192,7 @@ export const BAND_WORDS: ReadonlyMap<string, Band> = (() => {
   for (const r of REGIME_LIST) {
     for (const [band, rule] of [['review', r.review], ['dismissal', r.dismissal]] as const) {
       if (rule === null) continue;
-      for (const text of [rule.label.vi, rule.label.en, rule.short.vi, rule.short.en, bandMarkOf(rule)]) if (!words.has(bandKey(text))) words.set(bandKey(text), band);
+      for (const text of [rule.label.vi, rule.label.en, rule.short.vi, rule.short.en, thresholdMark(rule)]) if (!words.has(bandKey(text))) words.set(bandKey(text), band);
     }
   }
   return words;

@@ -3,7 +3,7 @@ import type { Band, LineReading } from '../model/types.js';
 import type { LineInvalidReason } from '../model/line-codes.js';
 import { voidWithoutCause } from '../model/void-words.js';
 import { formatHundredths } from '../model/exact.js';
-import { bandRule, type Regime } from '../rules/regimes.js';
+import { bandRule, thresholdMark, type Regime } from '../rules/regimes.js';
 import type { Lang } from '../text/lang.js';
 import { LABELS } from '../text/labels.js';
 
@@ -25,9 +25,7 @@ export function bandMark(regime: Regime, band: Band | null): string {
   if (band === null) return '';
   if (band === 'none') return '—';
   const rule = bandRule(regime, band);
-  if (rule === null) return band;
-  const { num, den, inclusive } = rule.threshold;
-  return `${inclusive ? '≥' : '>'} ${num}/${den}`;
+  return rule === null ? band : thresholdMark(rule);
 }
 
 export function bandLabel(regime: Regime, band: Band | null, lang: Lang): string | null {

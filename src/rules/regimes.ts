@@ -239,6 +239,12 @@ export function bandOf(regime: Regime, low: number, total: number): Band {
   return 'none';
 }
 
+/** A band drawn by its threshold, "> 1/2" or "≥ 2/3": stated once, for reports and for reading records. */
+export function thresholdMark(rule: BandRule): string {
+  const { num, den, inclusive } = rule.threshold;
+  return `${inclusive ? '≥' : '>'} ${num}/${den}`;
+}
+
 export function bandRule(regime: Regime, band: Exclude<Band, 'none'>): BandRule | null {
   return band === 'review' ? regime.review : regime.dismissal;
 }
