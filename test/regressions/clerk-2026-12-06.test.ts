@@ -50,6 +50,16 @@ function ods(tables: string[]): Buffer {
   ]);
 }
 
+/** Exit 0 and the counts of BALLOTS, worked out by hand above. */
+function expectTheFourBallots(r: { code: number; stdout: string }): void {
+  expect(r.code).toBe(0);
+  const cadres = JSON.parse(r.stdout).cadres.map((c: { name: string; high: number; confidence: number; low: number }) => [c.name, c.high, c.confidence, c.low]);
+  expect(cadres).toEqual([
+    ['Nguyễn Văn An', 2, 1, 1],
+    ['Trần Thị Bình', 0, 1, 3],
+  ]);
+}
+
 describe('clerk walk 2026-12-06', () => {
   it('the empty template saved as .ods by LibreOffice: spare header formulas whose result is empty are empty columns, not headers', async () => {
     // `tally template` fills Phiếu!C1:AF1 with formulas naming the roster's leaders; LibreOffice
@@ -74,12 +84,7 @@ describe('clerk walk 2026-12-06', () => {
     );
     const r = await tally([file, '--json']);
     expect(r.stderr).not.toMatch(/IFERROR/);
-    expect(r.code).toBe(0);
-    const cadres = JSON.parse(r.stdout).cadres.map((c: { name: string; high: number; confidence: number; low: number }) => [c.name, c.high, c.confidence, c.low]);
-    expect(cadres).toEqual([
-      ['Nguyễn Văn An', 2, 1, 1],
-      ['Trần Thị Bình', 0, 1, 3],
-    ]);
+    expectTheFourBallots(r);
   });
 
   it('an XLSX string with Excel\'s _x000D_ escape (a carriage return in a Name⏎Position header) reads as the character it stands for', async () => {
@@ -100,12 +105,7 @@ describe('clerk walk 2026-12-06', () => {
     );
     const r = await tally([file, '--json']);
     expect(r.stderr).not.toMatch(/_x000D_/);
-    expect(r.code).toBe(0);
-    const cadres = JSON.parse(r.stdout).cadres.map((c: { name: string; high: number; confidence: number; low: number }) => [c.name, c.high, c.confidence, c.low]);
-    expect(cadres).toEqual([
-      ['Nguyễn Văn An', 2, 1, 1],
-      ['Trần Thị Bình', 0, 1, 3],
-    ]);
+    expectTheFourBallots(r);
   });
 
   it('summary: one listed unit typed without diacritics is not matched by two communes whose names differ only in diacritics', async () => {
